@@ -1,0 +1,58 @@
+"""The exceptions pressroom raises. Library code raises; only the crawl loop and the CLI catch.
+
+    ScraperError
+    ├── ExtractionError      the HTML is not a release page (no title, no text), or not HTML at all
+    ├── FetchError           a URL could not be fetched
+    │   ├── BlockedError     refused before sending: robots.txt, scheme, address or host not allowed
+    │   ├── TooLargeError    the body passed the size cap
+    │   ├── ContentTypeError neither HTML nor XML
+    │   └── HTTPStatusError  the server answered with an error status (after retries)
+    ├── StateError           the state database is unusable (not ours, newer version, locked)
+    └── OutputError          the output file cannot be written
+"""
+
+from __future__ import annotations
+
+
+class ScraperError(Exception):
+    """Base of every error pressroom raises on purpose."""
+
+
+class ExtractionError(ScraperError):
+    """The input is not a release page that can be turned into a record."""
+
+
+class FetchError(ScraperError):
+    """A URL could not be fetched."""
+
+    def __init__(self, message: str, url: str | None = None) -> None:
+        super().__init__(message)
+        self.url = url
+
+
+class BlockedError(FetchError):
+    """Refused before any request: robots.txt, a scheme, an address or a host that is not allowed."""
+
+
+class TooLargeError(FetchError):
+    """The response body passed the size cap."""
+
+
+class ContentTypeError(FetchError):
+    """The response is neither HTML nor XML."""
+
+
+class HTTPStatusError(FetchError):
+    """The server answered with an error status, after retries where the status allows them."""
+
+    def __init__(self, message: str, url: str | None = None, status: int = 0) -> None:
+        super().__init__(message, url)
+        self.status = status
+
+
+class StateError(ScraperError):
+    """The state database cannot be used: not a pressroom database, a newer version, or locked."""
+
+
+class OutputError(ScraperError):
+    """The output file cannot be written or repaired."""
