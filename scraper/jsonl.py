@@ -1,0 +1,365 @@
+"""The JSON Lines writer: one record a line, durable appends, no duplicates after a crash.
+
+    with JsonlWriter(path) as out:          # path=None writes to stdout
+        if out.repair:                      # a torn last line left by a crash was cut off
+            log.warning("%s", out.repair)
+        if not out.already_written(record.url, record.content_hash):
+            out.write(record)               # complete line, flushed and fsynced on return
+            state.record_written(...)       # only now may the state say it was written
+
+Durability. `write` encodes the whole line, appends it with `os.write` on an `O_APPEND` descriptor
+(no Python buffer that a kill -9 could lose), then `fsync`s it; a line is on disk when `write`
+returns. If the write fails half way (disk full), the file is cut back to its previous length, so
+a failed write leaves no partial line behind.
+
+Repair on open. A kill -9 can leave a last line without its newline (torn mid-line, possibly in the
+middle of a multi-byte UTF-8 character); a power loss can also leave a final line of garbage. On
+open the writer cuts off the unterminated tail and a last complete line that is not a JSON object,
+and reports what it cut (`RepairReport`). Any other invalid line means the file is not ours (or
+damaged in a way a crash cannot explain): `OutputError`, and the file is left untouched.
+
+What is already in the file. The writer indexes the existing lines as `url -> content_hash of the
+newest line for that url`, not as a set of `(url, content_hash)` pairs: a release edited from A to B
+and then back to A must be written again (its newest state is A again), which a pair set would
+wrongly call a duplicate. Crash recovery only ever needs the newest line: the line that may have
+been written without the state knowing is always the last one for its url. Keys and values are
+16-byte BLAKE2b digests (of the url and of the content hash string), about 150 bytes an entry with
+dict overhead, so 100,000 lines index in roughly 15 MB instead of keeping every url string.
+Collisions at 128 bits are not a practical concern.
+
+Errors (a path that cannot be opened, a full disk, a second writer on the same file) raise
+`OutputError` naming the file.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import hashlib
+import json
+import os
+import stat
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from schemas.press_release import PressRelease
+from scraper.errors import OutputError
+
+NEWLINE = b"\n"
+DIGEST_SIZE = 16  # bytes of BLAKE2b kept per url and per content hash in the index
+READ_CHUNK = 1 << 20  # bytes read at a time while scanning an existing file
+OPEN_FLAGS = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_CLOEXEC", 0)
+FILE_MODE = 0o644
+# fsync on a character device or pipe fails with one of these; there is nothing to make durable.
+FSYNC_UNSUPPORTED = {errno.EINVAL, errno.ENOTSUP, errno.EROFS}
+
+
+@dataclass(frozen=True, slots=True)
+class RepairReport:
+    """What was cut off the end of an existing output file on open."""
+
+    path: Path
+    bytes_cut: int
+    lines_kept: int
+    reason: str
+
+    def __str__(self) -> str:
+        return (
+            f"{self.path}: cut {self.bytes_cut} bytes at the end ({self.reason}); "
+            f"kept {self.lines_kept} complete lines"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Scan:
+    """The result of reading an existing file: where its valid part ends and what it holds."""
+
+    valid_length: int
+    lines_kept: int
+    index: dict[bytes, bytes]
+    reason: str
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=DIGEST_SIZE).digest()
+
+
+def _parse_object(line: bytes) -> dict[str, Any] | None:
+    """The JSON object on one line (without its newline), or None when it is not one."""
+    try:
+        value = json.loads(line)
+    except ValueError:  # includes UnicodeDecodeError: a line cut inside a UTF-8 character
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _iter_lines(handle: Any) -> Iterator[tuple[int, bytes]]:
+    """(offset, line with its newline if any) for every line of a binary file, in order."""
+    offset = 0
+    for line in handle:
+        yield offset, line
+        offset += len(line)
+
+
+def _scan(path: Path) -> _Scan:
+    """Read an existing output file; find the end of its valid part and index its records."""
+    index: dict[bytes, bytes] = {}
+    lines_kept = 0
+    valid_length = 0
+    bad: tuple[int, bytes] | None = None  # (line number, line) of an invalid complete line
+    torn: tuple[int, bytes] | None = None  # (line number, bytes) of a last line without newline
+    with path.open("rb", buffering=READ_CHUNK) as handle:
+        for number, (offset, line) in enumerate(_iter_lines(handle), start=1):
+            if not line.endswith(NEWLINE):
+                torn = (number, line)  # only the last line can lack its newline
+                break
+            if bad is not None:
+                raise _foreign(path, bad[0])
+            record = _parse_object(line[:-1])
+            if record is None:
+                bad = (number, line)
+                continue
+            _index_record(index, record)
+            lines_kept += 1
+            valid_length = offset + len(line)
+    for cut in (bad, torn):
+        if cut is not None and not _looks_torn(cut[1]):
+            raise _foreign(path, cut[0])
+    return _Scan(valid_length, lines_kept, index, _cut_reason(bad is not None, torn is not None))
+
+
+def _looks_torn(cut: bytes) -> bool:
+    """Whether a line to cut is what a crash leaves: the start of one of our JSON objects, or the
+    zero-filled block a power loss can leave. Anything else means the file is not ours, and
+    cutting it could destroy someone's data."""
+    return cut.startswith(b"{") or not cut.rstrip(NEWLINE).strip(b"\0")
+
+
+def _cut_reason(bad_last_line: bool, torn: bool) -> str:
+    if bad_last_line and torn:
+        return "last complete line is not valid JSON and the line after it has no newline"
+    if bad_last_line:
+        return "last line is not valid JSON"
+    return "last line has no newline, torn by a crash" if torn else ""
+
+
+def _foreign(path: Path, line_number: int) -> OutputError:
+    return OutputError(
+        f"{path}: line {line_number} is not a JSON object; this is not a pressroom output file "
+        "or it is damaged beyond what a crash leaves (left unchanged)"
+    )
+
+
+def _index_record(index: dict[bytes, bytes], record: dict[str, Any]) -> None:
+    url = record.get("url")
+    content_hash = record.get("content_hash")
+    if isinstance(url, str) and isinstance(content_hash, str):
+        index[_digest(url)] = _digest(content_hash)  # later lines overwrite: newest wins
+
+
+def _is_regular_or_missing(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except FileNotFoundError:
+        return True
+    except OSError as error:
+        raise OutputError(f"cannot use output file {path}: {error.strerror}") from error
+
+
+def _fsync(fd: int) -> None:
+    try:
+        os.fsync(fd)
+    except OSError as error:
+        if error.errno not in FSYNC_UNSUPPORTED:
+            raise
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Make a newly created file's directory entry durable too."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return  # not fatal: the data is synced, only a brand-new name could be lost on power loss
+    try:
+        _fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+class JsonlWriter:
+    """Append `PressRelease` records to a JSON Lines file (or stdout), one durable line each.
+
+    The file is opened, repaired, indexed and locked in `open()` / `__enter__`, so errors surface
+    before any crawling starts. `path=None` writes to stdout: no repair, no index, no fsync.
+    """
+
+    def __init__(self, path: Path | None, *, fsync: bool = True) -> None:
+        self.path = path
+        self.fsync = fsync
+        self.repair: RepairReport | None = None
+        self.existed = False  # the file was there (and non-empty) before this run
+        self.lines_before = 0  # complete lines kept from before this run
+        self.lines_written = 0  # lines written by this writer
+        self._index: dict[bytes, bytes] = {}
+        self._fd: int | None = None
+        self._regular = False
+
+    # -- lifecycle -------------------------------------------------------------------------------
+
+    def open(self) -> JsonlWriter:
+        if self.path is None or self._fd is not None:
+            return self
+        self._regular = _is_regular_or_missing(self.path)
+        created = not self.path.exists()
+        fd = self._open_fd()
+        try:
+            if self._regular:
+                self._lock(fd)
+                self._load_existing(fd)
+                if created:
+                    _fsync_directory(self.path.parent)
+        except BaseException:
+            os.close(fd)
+            raise
+        self._fd = fd
+        return self
+
+    def close(self) -> None:
+        if self._fd is not None:
+            fd, self._fd = self._fd, None
+            os.close(fd)  # also releases the lock
+
+    def __enter__(self) -> JsonlWriter:
+        return self.open()
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # -- what is already there -------------------------------------------------------------------
+
+    def already_written(self, url: str, content_hash: str) -> bool:
+        """True when the newest line for `url` in the file carries this `content_hash`."""
+        return self._index.get(_digest(url)) == _digest(content_hash)
+
+    def contains_url(self, url: str) -> bool:
+        """True when some line in the file is a record of `url` (its `url` field)."""
+        return _digest(url) in self._index
+
+    def __len__(self) -> int:
+        """How many distinct urls the file holds records for."""
+        return len(self._index)
+
+    # -- writing ---------------------------------------------------------------------------------
+
+    def write(self, record: PressRelease) -> None:
+        """Append one record as one complete line; on return it is flushed (and fsynced)."""
+        line = record.model_dump_json().encode("utf-8") + NEWLINE
+        if self.path is None:
+            self._write_stdout(line)
+        else:
+            self._write_file(line)
+        self._index[_digest(record.url)] = _digest(record.content_hash)
+        self.lines_written += 1
+
+    # -- internals -------------------------------------------------------------------------------
+
+    def _open_fd(self) -> int:
+        assert self.path is not None
+        try:
+            return os.open(self.path, OPEN_FLAGS, FILE_MODE)
+        except OSError as error:
+            raise OutputError(f"cannot open output file {self.path}: {error.strerror}") from error
+
+    def _lock(self, fd: int) -> None:
+        """One writer per file: a second process appending would interleave and duplicate lines."""
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as error:
+            raise OutputError(f"output file {self.path} is being written by another process") from error
+
+    def _load_existing(self, fd: int) -> None:
+        assert self.path is not None
+        size = os.fstat(fd).st_size
+        if size == 0:
+            return
+        self.existed = True
+        try:
+            scan = _scan(self.path)
+        except OSError as error:
+            raise OutputError(f"cannot read output file {self.path}: {error.strerror}") from error
+        if scan.valid_length < size:
+            self._truncate(fd, scan.valid_length)
+            self.repair = RepairReport(self.path, size - scan.valid_length, scan.lines_kept, scan.reason)
+        self._index = scan.index
+        self.lines_before = scan.lines_kept
+
+    def _truncate(self, fd: int, length: int) -> None:
+        try:
+            os.ftruncate(fd, length)
+            _fsync(fd)
+        except OSError as error:
+            raise OutputError(f"cannot repair output file {self.path}: {error.strerror}") from error
+
+    def _write_file(self, line: bytes) -> None:
+        if self._fd is None:
+            raise OutputError(f"output file {self.path} is not open")
+        before = os.fstat(self._fd).st_size if self._regular else 0
+        try:
+            _write_all(self._fd, line)
+            if self.fsync:
+                _fsync(self._fd)
+        except OSError as error:
+            self._undo_partial(before)
+            raise OutputError(f"cannot write to output file {self.path}: {error.strerror}") from error
+
+    def _undo_partial(self, length: int) -> None:
+        """Cut a half-written line off again, so a failed write leaves the file valid."""
+        if self._regular and self._fd is not None:
+            try:
+                os.ftruncate(self._fd, length)
+            except OSError:
+                pass  # the next open's repair will cut it
+
+    def _write_stdout(self, line: bytes) -> None:
+        stream = sys.stdout  # looked up per call: tests and the CLI may redirect it
+        try:
+            binary = getattr(stream, "buffer", None)
+            if binary is not None:
+                stream.flush()  # keep order with anything written through the text layer
+                binary.write(line)
+                binary.flush()
+            else:
+                stream.write(line.decode("utf-8"))
+                stream.flush()
+        except (OSError, ValueError) as error:  # BrokenPipeError; ValueError: stream closed
+            raise OutputError(f"cannot write to stdout: {error}") from error
+
+
+def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    """Every line of a JSON Lines file as a dict; `OutputError` naming the line if one is not.
+
+    Strict on purpose (tests use it to prove an output is valid JSON Lines): a missing final
+    newline is an error too.
+    """
+    try:
+        with path.open("rb") as handle:
+            for number, (_, line) in enumerate(_iter_lines(handle), start=1):
+                record = _parse_object(line[:-1]) if line.endswith(NEWLINE) else None
+                if record is None:
+                    raise OutputError(f"{path}: line {number} is not a complete JSON object line")
+                yield record
+    except OSError as error:
+        raise OutputError(f"cannot read {path}: {error.strerror}") from error
