@@ -1,0 +1,31 @@
+"""Site profiles: one module per organization, and the registry that picks one for a URL.
+
+To add a site: write `scraper/sites/<org>.py` with a `ReleasePage` subclass (data first: hosts,
+listing selectors; override only the fields the generic page gets wrong) and add it to PROFILES.
+"""
+
+from __future__ import annotations
+
+from scraper.page import ReleasePage, host_of
+from scraper.sites.osce import OscePage
+
+PROFILES: dict[str, type[ReleasePage]] = {
+    profile.site: profile
+    for profile in (
+        ReleasePage,
+        OscePage,
+    )
+}
+
+
+def profile_for(url: str | None = None, site: str | None = None) -> type[ReleasePage]:
+    """The profile named `site`, else the one whose hosts include the URL's host, else the generic page."""
+    if site is not None:
+        if site not in PROFILES:
+            raise ValueError(f"unknown site {site!r}; known sites: {', '.join(sorted(PROFILES))}")
+        return PROFILES[site]
+    host = host_of(url) if url else ""
+    for profile in PROFILES.values():
+        if host in profile.hosts:
+            return profile
+    return ReleasePage

@@ -1,0 +1,61 @@
+"""Places as a person writes them: "PRAGUE" -> "Prague", "WARSAW, VIENNA" -> "Warsaw/Vienna".
+
+A dateline or Place value lists cities, sometimes followed by the country they are in
+("FAROB, Tajikistan", "Bishkek, Kyrgyz Republic"); the country qualifier is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Countries that follow a city in datelines: the OSCE's participating States and Partners, and the
+# other states releases of international organizations commonly name. Lower case, English and Russian.
+COUNTRIES = frozenset(
+    name.strip()
+    for name in """
+    Albania, Andorra, Armenia, Austria, Azerbaijan, Belarus, Belgium, Bosnia and Herzegovina, Bulgaria,
+    Canada, Croatia, Cyprus, Czech Republic, Czechia, Denmark, Estonia, Finland, France, Georgia,
+    Germany, Greece, Holy See, Hungary, Iceland, Ireland, Italy, Kazakhstan, Kyrgyzstan, Kyrgyz Republic,
+    Latvia, Liechtenstein, Lithuania, Luxembourg, Malta, Moldova, Republic of Moldova, Monaco, Mongolia,
+    Montenegro, Netherlands, The Netherlands, North Macedonia, Norway, Poland, Portugal, Romania, Russia,
+    Russian Federation, San Marino, Serbia, Slovakia, Slovenia, Spain, Sweden, Switzerland, Tajikistan,
+    Turkey, Türkiye, Turkmenistan, Ukraine, United Kingdom, UK, United States, USA, United States of America,
+    Uzbekistan, Kosovo, Afghanistan, Algeria, Australia, Egypt, Israel, Japan, Jordan, Korea,
+    Republic of Korea, Morocco, Thailand, Tunisia, China, India, Brazil, Mexico, South Africa, Belize,
+    Jamaica, Österreich, Deutschland, Schweiz, Suisse, Frankreich, Autriche, Allemagne,
+    Албания, Армения, Австрия, Азербайджан, Беларусь, Белоруссия, Бельгия, Болгария, Грузия, Германия,
+    Казахстан, Кыргызстан, Киргизия, Кыргызская Республика, Молдова, Молдавия, Монголия, Россия,
+    Российская Федерация, Сербия, Таджикистан, Туркменистан, Туркмения, Турция, Узбекистан, Украина
+    """.casefold().split(",")
+)
+
+_SEPARATORS = re.compile(r"\s*[,/]\s*")
+_WORD_START = re.compile(r"(^|[\s\-'’(])(\w)")
+
+
+def _is_country(part: str) -> bool:
+    return part.casefold() in COUNTRIES
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def human_case(name: str) -> str:
+    """PRAGUE -> Prague, NUR-SULTAN -> Nur-Sultan, BANJA LUKA -> Banja Luka; mixed case stays."""
+    if not _is_caps(name):
+        return name
+    return _WORD_START.sub(lambda m: m.group(1) + m.group(2).upper(), name.lower())
+
+
+def normalize_place(raw: str | None) -> str | None:
+    """Cities as a person writes them, joined by "/" in the order written, countries dropped."""
+    if not raw:
+        return None
+    parts = [part for part in _SEPARATORS.split(raw.strip(" ,.–—-")) if part]
+    cities = [part for part in parts if not _is_country(part)] or parts[:1]
+    if any(_is_caps(part) for part in cities) and not all(_is_caps(part) for part in cities):
+        # "QABALA, Azerbaijan": the capitalized words are the cities, the rest qualifies them.
+        cities = [part for part in cities if _is_caps(part)]
+    return "/".join(human_case(city) for city in cities) or None
