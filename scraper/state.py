@@ -1,0 +1,578 @@
+"""The state store: what earlier runs saw, so the next run fetches only what is new or changed.
+
+One SQLite file (stdlib sqlite3), by default beside the output: `default_state_path(output)` gives
+`<output>.state.db`. Tables: `urls` (per URL: canonical URL, ETag, Last-Modified, content hash,
+version, first/last seen, updated, status), `sites` (per site: the watermark, the newest release
+date seen), `frontier` (the URLs of a crawl in progress: queued, leased, done) and `meta`.
+
+    with StateStore(path) as state:
+        state.push(listing_urls, kind="listing", site="osce")
+        while state.has_pending():
+            for item in state.next_batch(10):
+                validators = state.validators(item.url)       # -> If-None-Match / If-Modified-Since
+                ...  # 304: state.record_unchanged(url, etag=..., last_modified=...)
+                stamp = state.plan_write(url, record.content_hash)
+                if stamp.changed or not out.already_written(url, record.content_hash):
+                    out.write(record.model_copy(update=stamp.record_fields()))  # durable first
+                state.record_written(stamp, canonical_url=..., etag=..., last_modified=...)
+                state.done(item.url)
+        state.clear_frontier()
+
+Public interface (all methods are synchronous and cheap; each write is its own transaction unless
+grouped with `batch()`):
+
+- `StateStore(path, *, clock=utc_now)`; `open()` / `close()` / context manager.
+- `plan_write(url, content_hash) -> WriteStamp` (read only): the version, first_seen and updated
+  stamps the record must carry; `changed` is False when the state already holds this content.
+- `record_written(stamp, *, canonical_url=None, etag=None, last_modified=None) -> None`.
+- `record_unchanged(url, *, etag=None, last_modified=None) -> bool` (a 304, or the same hash).
+- `record_failed(url, error) -> None`.
+- `validators(url) -> Validators | None`, `known(url) -> UrlState | None`,
+  `known_urls(urls) -> set[str]` (those already written, for the listing stop rule).
+- `watermark(site) -> date | None`, `advance_watermark(site, day) -> date` (never moves back).
+- Frontier: `push(urls, *, kind, site=None) -> int`, `next_batch(n, *, kind=None) ->
+  list[FrontierItem]`, `done(url)`, `has_pending()`, `pending_count()`, `clear_frontier()`.
+- `get_meta(key)`, `set_meta(key, value)`; `batch()` groups writes in one transaction.
+
+Exactly once, with the writer. The output line is written and fsynced before `record_written`
+commits, so after a kill -9 the state can only be *behind* the output, never ahead: the next run
+redoes that URL, `plan_write` hands out the same version again (the state still holds the old
+hash), and the writer's index (`JsonlWriter.already_written`) says the line is already there. A URL
+whose line is missing from the output (output deleted or replaced) is simply fetched again without
+validators: check `JsonlWriter.contains_url` before sending conditional requests.
+
+Durability. WAL mode with `synchronous=NORMAL`: a commit survives a kill -9 (it is in the WAL in
+the OS cache); a power loss may roll back the last commits, never corrupt the file. Both only
+mean work is redone. Writes run in `BEGIN IMMEDIATE` transactions so they never fail half way
+with "database is locked". `next_batch` leases the URLs it returns (status `leased`); leases left
+by a crash or an interrupted run go back to `queued` on the next open, so they are re-fetched,
+never lost. `done` commits at once (or at the end of a `batch()`): whatever was not committed
+when the process died is only done again.
+
+One run at a time. `open()` takes an exclusive `flock` on the sidecar `<state>.lock` (holding our
+pid) for the life of the store; a second run fails at once with `StateError("another pressroom run
+is using STATE (pid N)")`. The kernel drops the lock when the holder dies, even by kill -9.
+
+Foreign files are never written. A state file is checked before SQLite opens it: SQLite magic,
+our `application_id` and a `user_version` no newer than ours, else `StateError` and the file is
+left byte for byte as it was. A new database is built under a temporary name and linked into
+place, so a crash during creation leaves no half-made state file behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import os
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import NamedTuple
+
+from scraper.errors import StateError
+
+APPLICATION_ID = 0x50525353  # "PRSS": marks a pressroom state database (SQLite header offset 68)
+SCHEMA_VERSION = 1  # PRAGMA user_version (header offset 60); bump with a migration
+SQLITE_MAGIC = b"SQLite format 3\x00"
+HEADER_SIZE = 100
+USER_VERSION_OFFSET = 60
+APPLICATION_ID_OFFSET = 68
+STATE_SUFFIX = ".state.db"
+LOCK_SUFFIX = ".lock"
+BUSY_TIMEOUT_MS = 5000  # only other tools (sqlite3 shell) could contend: our runs take the lock
+QUERY_CHUNK = 500  # urls per `IN (...)` query, well under SQLite's variable limit
+LINK_UNSUPPORTED = {errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.EMLINK}
+
+QUEUED, LEASED, DONE = "queued", "leased", "done"
+WRITTEN, UNCHANGED, FAILED = "written", "unchanged", "failed"
+
+SCHEMA = f"""
+PRAGMA application_id = {APPLICATION_ID};
+PRAGMA user_version = {SCHEMA_VERSION};
+PRAGMA journal_mode = WAL;
+CREATE TABLE urls (
+    url TEXT PRIMARY KEY,
+    canonical_url TEXT,
+    etag TEXT,
+    last_modified TEXT,
+    content_hash TEXT,            -- of the last record written; NULL if none was
+    version INTEGER NOT NULL DEFAULT 0,  -- 0: never written
+    first_seen TEXT NOT NULL,     -- when first written (or first failed, while never written)
+    last_seen TEXT NOT NULL,
+    updated TEXT,                 -- when the current version was written
+    status TEXT NOT NULL CHECK (status IN ('{WRITTEN}', '{UNCHANGED}', '{FAILED}')),
+    error TEXT
+);
+CREATE TABLE sites (
+    site TEXT PRIMARY KEY,
+    watermark TEXT                -- ISO date of the newest release seen
+);
+CREATE TABLE frontier (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    url TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    site TEXT,
+    status TEXT NOT NULL DEFAULT '{QUEUED}' CHECK (status IN ('{QUEUED}', '{LEASED}', '{DONE}'))
+);
+CREATE INDEX frontier_by_status ON frontier (status, seq);
+CREATE INDEX frontier_by_kind ON frontier (status, kind, seq);
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+URL_COLUMNS = "url, canonical_url, etag, last_modified, content_hash, version, first_seen, last_seen, updated, status, error"
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def default_state_path(output: Path) -> Path:
+    """`releases.jsonl` -> `releases.jsonl.state.db`, beside the output file."""
+    return output.with_name(output.name + STATE_SUFFIX)
+
+
+class Validators(NamedTuple):
+    """What to send in a conditional request: If-None-Match / If-Modified-Since."""
+
+    etag: str | None
+    last_modified: str | None
+
+
+class UrlState(NamedTuple):
+    """Everything the store knows about one URL."""
+
+    url: str
+    canonical_url: str | None
+    etag: str | None
+    last_modified: str | None
+    content_hash: str | None
+    version: int
+    first_seen: str
+    last_seen: str
+    updated: str | None
+    status: str
+    error: str | None
+
+
+class WriteStamp(NamedTuple):
+    """The crawl bookkeeping a record carries, planned before its line is written."""
+
+    url: str
+    content_hash: str
+    version: int
+    first_seen: str
+    updated: str
+    changed: bool  # a new URL or new content: the record must be written
+
+    def record_fields(self) -> dict[str, int | str]:
+        """The `PressRelease` fields to set: `record.model_copy(update=stamp.record_fields())`."""
+        return {"version": self.version, "first_seen": self.first_seen, "updated": self.updated}
+
+
+class FrontierItem(NamedTuple):
+    url: str
+    kind: str
+    site: str | None
+
+
+class StateStore:
+    """The SQLite state of one output: see the module docstring for the protocol."""
+
+    def __init__(self, path: Path, *, clock: Callable[[], datetime] = utc_now) -> None:
+        self.path = path
+        self.lock_path = path.with_name(path.name + LOCK_SUFFIX)
+        self._clock = clock
+        self._conn: sqlite3.Connection | None = None
+        self._lock_fd: int | None = None
+        self._mutex = threading.RLock()  # the connection may be used from worker threads
+        self._in_batch = False
+
+    # -- lifecycle -------------------------------------------------------------------------------
+
+    def open(self) -> StateStore:
+        if self._conn is not None:
+            return self
+        _check_header(self.path)  # before anything is created beside a foreign file
+        self._lock_fd = _acquire_lock(self.path, self.lock_path)
+        try:
+            if not self.path.exists():
+                _create_database(self.path)
+            _check_header(self.path)
+            self._conn = _connect(self.path)
+            self._requeue_leased()
+        except BaseException:
+            self._release()
+            raise
+        return self
+
+    def close(self) -> None:
+        with self._mutex:
+            if self._conn is not None:
+                with contextlib.suppress(sqlite3.Error):
+                    self._requeue_leased()  # an interrupted run's in-flight URLs stay to do
+                self._conn.close()
+                self._conn = None
+            self._release()
+
+    def __enter__(self) -> StateStore:
+        return self.open()
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Group several writes in one transaction (committed at the end, rolled back on error)."""
+        with self._write():
+            self._in_batch = True
+            try:
+                yield
+            finally:
+                self._in_batch = False
+
+    # -- per URL ---------------------------------------------------------------------------------
+
+    def known(self, url: str) -> UrlState | None:
+        row = self._read_one(f"SELECT {URL_COLUMNS} FROM urls WHERE url = ?", (url,))
+        return UrlState(*row) if row else None
+
+    def known_urls(self, urls: Iterable[str]) -> set[str]:
+        """The URLs among `urls` that have a record written (version 1 or more)."""
+        found: set[str] = set()
+        pending = list(dict.fromkeys(urls))
+        for start in range(0, len(pending), QUERY_CHUNK):
+            chunk = pending[start : start + QUERY_CHUNK]
+            marks = ",".join("?" * len(chunk))
+            rows = self._read_all(f"SELECT url FROM urls WHERE version > 0 AND url IN ({marks})", chunk)
+            found.update(row[0] for row in rows)
+        return found
+
+    def validators(self, url: str) -> Validators | None:
+        """The ETag / Last-Modified of a URL whose record was written, if the server gave any."""
+        row = self._read_one(
+            "SELECT etag, last_modified FROM urls WHERE url = ? AND version > 0"
+            " AND (etag IS NOT NULL OR last_modified IS NOT NULL)",
+            (url,),
+        )
+        return Validators(*row) if row else None
+
+    def plan_write(self, url: str, content_hash: str) -> WriteStamp:
+        """The stamps for a record of `url` with this content; writes nothing.
+
+        Version 1 the first time, the same version when the content hash is unchanged
+        (`changed=False`), +1 when it changed."""
+        now = self._now()
+        row = self._read_one("SELECT content_hash, version, first_seen, updated FROM urls WHERE url = ?", (url,))
+        if row is None or row[1] == 0:
+            return WriteStamp(url, content_hash, 1, now, now, changed=True)
+        stored_hash, version, first_seen, updated = row
+        if stored_hash == content_hash:
+            return WriteStamp(url, content_hash, version, first_seen, updated or first_seen, changed=False)
+        return WriteStamp(url, content_hash, version + 1, first_seen, now, changed=True)
+
+    def record_written(
+        self,
+        stamp: WriteStamp,
+        *,
+        canonical_url: str | None = None,
+        etag: str | None = None,
+        last_modified: str | None = None,
+    ) -> None:
+        """The record's line is durable in the output: remember its hash, version and validators."""
+        self._execute(
+            f"INSERT INTO urls ({URL_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '{WRITTEN}', NULL)"
+            " ON CONFLICT (url) DO UPDATE SET canonical_url = excluded.canonical_url,"
+            " etag = excluded.etag, last_modified = excluded.last_modified,"
+            " content_hash = excluded.content_hash, version = excluded.version,"
+            " first_seen = excluded.first_seen, last_seen = excluded.last_seen,"
+            " updated = excluded.updated, status = excluded.status, error = NULL"
+            " WHERE excluded.version >= urls.version",  # a stale stamp never moves a version back
+            (
+                stamp.url,
+                canonical_url,
+                etag,
+                last_modified,
+                stamp.content_hash,
+                stamp.version,
+                stamp.first_seen,
+                self._now(),
+                stamp.updated,
+            ),
+        )
+
+    def record_unchanged(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> bool:
+        """A 304, or a body with the same content hash: touch last_seen, keep new validators.
+
+        Returns False when the URL was unknown (nothing recorded)."""
+        return (
+            self._execute(
+                f"UPDATE urls SET last_seen = ?, status = '{UNCHANGED}', error = NULL,"
+                " etag = coalesce(?, etag), last_modified = coalesce(?, last_modified) WHERE url = ?",
+                (self._now(), etag, last_modified, url),
+            )
+            > 0
+        )
+
+    def record_failed(self, url: str, error: str) -> None:
+        """The URL could not be fetched or parsed this time; what was written before is kept."""
+        now = self._now()
+        self._execute(
+            f"INSERT INTO urls (url, first_seen, last_seen, status, error) VALUES (?, ?, ?, '{FAILED}', ?)"
+            " ON CONFLICT (url) DO UPDATE SET last_seen = excluded.last_seen,"
+            " status = excluded.status, error = excluded.error",
+            (url, now, now, error),
+        )
+
+    # -- per site --------------------------------------------------------------------------------
+
+    def watermark(self, site: str) -> date | None:
+        row = self._read_one("SELECT watermark FROM sites WHERE site = ?", (site,))
+        return date.fromisoformat(row[0]) if row and row[0] else None
+
+    def advance_watermark(self, site: str, day: date | str) -> date:
+        """Move the site's watermark to `day` if that is newer; returns the watermark after."""
+        iso = _iso_date(day)
+        self._execute(
+            "INSERT INTO sites (site, watermark) VALUES (?, ?) ON CONFLICT (site) DO UPDATE SET"
+            " watermark = max(coalesce(watermark, ''), excluded.watermark)",
+            (site, iso),
+        )
+        current = self.watermark(site)
+        assert current is not None
+        return current
+
+    # -- frontier --------------------------------------------------------------------------------
+
+    def push(self, urls: Iterable[str], *, kind: str, site: str | None = None) -> int:
+        """Queue URLs not yet in the frontier (queued, leased or done); returns how many were new."""
+        rows = [(url, kind, site) for url in dict.fromkeys(urls)]
+        if not rows:
+            return 0
+        with self._write() as conn:
+            before = conn.total_changes
+            conn.executemany("INSERT OR IGNORE INTO frontier (url, kind, site) VALUES (?, ?, ?)", rows)
+            return conn.total_changes - before
+
+    def next_batch(self, size: int, *, kind: str | None = None) -> list[FrontierItem]:
+        """Lease up to `size` queued URLs, oldest first (of one `kind` if given)."""
+        kind_filter, params = ("AND kind = ?", (kind, size)) if kind else ("", (size,))
+        with self._write() as conn:
+            rows = conn.execute(
+                f"SELECT seq, url, kind, site FROM frontier WHERE status = '{QUEUED}' {kind_filter}"
+                " ORDER BY seq LIMIT ?",
+                params,
+            ).fetchall()
+            conn.executemany(f"UPDATE frontier SET status = '{LEASED}' WHERE seq = ?", [(row[0],) for row in rows])
+        return [FrontierItem(url, item_kind, site) for _, url, item_kind, site in rows]
+
+    def done(self, url: str) -> None:
+        self._execute(f"UPDATE frontier SET status = '{DONE}' WHERE url = ?", (url,))
+
+    def has_pending(self) -> bool:
+        """Whether URLs are queued or leased (a crawl in progress, or one to resume)."""
+        return self.pending_count() > 0
+
+    def pending_count(self) -> int:
+        row = self._read_one(f"SELECT count(*) FROM frontier WHERE status IN ('{QUEUED}', '{LEASED}')", ())
+        return int(row[0]) if row else 0
+
+    def clear_frontier(self) -> None:
+        """Forget the frontier: call when a crawl completed, so the next run starts afresh."""
+        self._execute("DELETE FROM frontier", ())
+
+    # -- meta ------------------------------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        row = self._read_one("SELECT value FROM meta WHERE key = ?", (key,))
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    # -- internals -------------------------------------------------------------------------------
+
+    def _now(self) -> str:
+        return self._clock().astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise StateError(f"state {self.path} is not open")
+        return self._conn
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One BEGIN IMMEDIATE transaction, or the enclosing `batch()` one."""
+        with self._mutex:
+            conn = self._connection()
+            if self._in_batch:
+                yield conn
+                return
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                yield conn
+                conn.execute("COMMIT")
+            except sqlite3.Error as error:
+                _rollback(conn)
+                raise StateError(f"cannot update state {self.path}: {error}") from error
+            except BaseException:
+                _rollback(conn)
+                raise
+
+    def _execute(self, sql: str, params: tuple[object, ...]) -> int:
+        with self._write() as conn:
+            return conn.execute(sql, params).rowcount
+
+    def _read_one(self, sql: str, params: Iterable[object]) -> tuple | None:
+        with self._mutex:
+            return self._query(sql, params).fetchone()
+
+    def _read_all(self, sql: str, params: Iterable[object]) -> list[tuple]:
+        with self._mutex:
+            return self._query(sql, params).fetchall()
+
+    def _query(self, sql: str, params: Iterable[object]) -> sqlite3.Cursor:
+        try:
+            return self._connection().execute(sql, tuple(params))
+        except sqlite3.Error as error:
+            raise StateError(f"cannot read state {self.path}: {error}") from error
+
+    def _requeue_leased(self) -> None:
+        self._execute(f"UPDATE frontier SET status = '{QUEUED}' WHERE status = '{LEASED}'", ())
+
+    def _release(self) -> None:
+        if self._lock_fd is not None:
+            fd, self._lock_fd = self._lock_fd, None
+            os.close(fd)  # drops the flock
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    if conn.in_transaction:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+
+
+def _iso_date(day: date | str) -> str:
+    try:
+        return (day if isinstance(day, date) else date.fromisoformat(day)).isoformat()
+    except ValueError as error:
+        raise ValueError(f"not an ISO date: {day!r}") from error
+
+
+# -- the file: checks, lock, creation ------------------------------------------------------------
+
+
+def _check_header(path: Path) -> None:
+    """Refuse, without writing anything, a file that is not a pressroom state of a known version."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(HEADER_SIZE)
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise StateError(f"cannot read state file {path}: {error.strerror}") from error
+    if len(header) < HEADER_SIZE or not header.startswith(SQLITE_MAGIC):
+        raise StateError(f"{path} is not a pressroom state database (not SQLite); left it untouched")
+    _check_ids(path, _header_int(header, APPLICATION_ID_OFFSET), _header_int(header, USER_VERSION_OFFSET))
+
+
+def _header_int(header: bytes, offset: int) -> int:
+    return int.from_bytes(header[offset : offset + 4], "big", signed=True)
+
+
+def _check_ids(path: Path, application_id: int, user_version: int) -> None:
+    if application_id != APPLICATION_ID:
+        raise StateError(f"{path} is an SQLite database but not a pressroom state database; left it untouched")
+    if user_version > SCHEMA_VERSION:
+        raise StateError(
+            f"{path} was written by a newer pressroom (state version {user_version}, this one knows "
+            f"{SCHEMA_VERSION}); upgrade pressroom or use another --state file"
+        )
+    if user_version < SCHEMA_VERSION:
+        raise StateError(f"{path} has state version {user_version}, which this pressroom cannot upgrade")
+
+
+def _acquire_lock(path: Path, lock_path: Path) -> int:
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    except OSError as error:
+        raise StateError(f"cannot create lock file {lock_path}: {error.strerror}") from error
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        holder = _read_pid(fd)
+        os.close(fd)
+        raise StateError(f"another pressroom run is using {path} (pid {holder})") from None
+    os.ftruncate(fd, 0)
+    os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+    return fd
+
+
+def _read_pid(fd: int) -> str:
+    text = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+    return text if text.isdigit() else "unknown"
+
+
+def _create_database(path: Path) -> None:
+    """Build the schema under a temporary name, then link it into place (never over a file)."""
+    temporary = path.with_name(f"{path.name}.new-{os.getpid()}")
+    with contextlib.suppress(FileNotFoundError):
+        temporary.unlink()
+    try:
+        conn = sqlite3.connect(temporary, isolation_level=None)
+        try:
+            conn.executescript(SCHEMA)
+        finally:
+            conn.close()  # checkpoints and removes the WAL: the file is complete on its own
+        _link_no_replace(temporary, path)
+    except (sqlite3.Error, OSError) as error:
+        raise StateError(f"cannot create state file {path}: {error}") from error
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+
+
+def _link_no_replace(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        return  # someone created it meanwhile: the header check that follows judges it
+    except OSError as error:
+        if error.errno not in LINK_UNSUPPORTED:
+            raise
+        os.rename(source, target)  # no hard links here; we hold the lock, so no pressroom races
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=rw",
+            uri=True,
+            isolation_level=None,  # we issue BEGIN IMMEDIATE / COMMIT ourselves
+            check_same_thread=False,  # guarded by the store's mutex
+        )
+    except sqlite3.Error as error:
+        raise StateError(f"cannot open state {path}: {error}") from error
+    try:
+        _check_ids(path, *conn.execute("SELECT * FROM pragma_application_id, pragma_user_version").fetchone())
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+    except sqlite3.Error as error:
+        conn.close()
+        raise StateError(f"{path} is not a usable pressroom state database: {error}") from error
+    except StateError:
+        conn.close()
+        raise
+    return conn
