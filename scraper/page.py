@@ -68,6 +68,9 @@ LABEL_CANDIDATES = "li, dt, th, strong, b, span, label, div"
 MIN_BODY_CHARS = 80
 # A listing page is mostly links; a release is mostly prose.
 MAX_LINK_DENSITY = 0.5
+# A listing shows many linked headlines (teasers); a release shows one headline and its text.
+LINKED_HEADLINES = "h2 a[href], h3 a[href], h4 a[href]"
+MAX_LINKED_HEADLINES = 5
 
 
 def clean_text(text: str) -> str:
@@ -141,12 +144,19 @@ class ReleasePage:
         )
         found_date = self.date()
         record.date, record.date_raw = found_date.iso, found_date.raw
+        self.refuse_listing()
         paragraphs = self.body_paragraphs()
         if sum(map(len, paragraphs)) < MIN_BODY_CHARS:
             raise ExtractionError("no release text: not a release page (a listing or an empty page?)")
         record.body = "\n\n".join(paragraphs)
         record.quotes, record.speakers = extract_quotes(paragraphs, language)
         return record.with_content_hash()
+
+    def refuse_listing(self) -> None:
+        container = self.body_container
+        headlines = len(container.css(LINKED_HEADLINES)) if container is not None else 0
+        if headlines >= MAX_LINKED_HEADLINES:
+            raise ExtractionError(f"a listing page ({headlines} linked headlines), not a release page")
 
     # -- fields: each a cascade, most trustworthy source first ------------------------------------
 

@@ -1,0 +1,5 @@
+"""`python -m scraper` is `pressroom`."""
+
+from scraper.cli import run
+
+run()

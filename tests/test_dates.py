@@ -1,0 +1,90 @@
+"""Dates and datelines in every form the releases write them."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.dates import find_date, parse_dateline, parse_iso
+
+DATELINES = [
+    # (paragraph start, place as written, date as written, ISO date or None when the year is missing)
+    ("PRAGUE, 30 March 2009 - Enhanced co-operation", "PRAGUE", "30 March 2009", "2009-03-30"),
+    ("BELGRADE, 25 April 2015- The mission", "BELGRADE", "25 April 2015", "2015-04-25"),
+    ("SKOPJE, 13 August 2014 – The Head", "SKOPJE", "13 August 2014", "2014-08-13"),
+    ("VIENNA/HELSINKI, 18 March 2025 — OSCE", "VIENNA/HELSINKI", "18 March 2025", "2025-03-18"),
+    ("PODGORICA, 12 November 2024 —OSCE Chair", "PODGORICA", "12 November 2024", "2024-11-12"),
+    ("VIENNA/WARSAW, 18 July 2022 – Protecting", "VIENNA/WARSAW", "18 July 2022", "2022-07-18"),
+    ("STRASBOURG, VIENNA, WARSAW, 21 March 2011 – Three", "STRASBOURG, VIENNA, WARSAW", "21 March 2011", "2011-03-21"),
+    ("QABALA, Azerbaijan, 24 September 2012 – A", "QABALA, Azerbaijan", "24 September 2012", "2012-09-24"),
+    ("Bishkek, Kyrgyz Republic – 27 February 2024 - Today", "Bishkek, Kyrgyz Republic", "27 February 2024", "2024-02-27"),
+    ("WARSAW/VIENNA, 30 June – OSCE leaders", "WARSAW/VIENNA", "30 June", None),
+    ("19 July 2022- OSCE Chairman", None, "19 July 2022", "2022-07-19"),
+    ("ДУШАНБЕ, 30 марта 2017 г. – Офис", "ДУШАНБЕ", "30 марта 2017", "2017-03-30"),
+    ("БИШКЕК, 12 мая 2016 года - Текст", "БИШКЕК", "12 мая 2016", "2016-05-12"),
+    ("VIENNE, 5 mars 2019 – Le Bureau", "VIENNE", "5 mars 2019", "2019-03-05"),
+    ("WIEN, 5. März 2019 – Die Mission", "WIEN", "5. März 2019", "2019-03-05"),
+    ("WASHINGTON, D.C., June 5, 2021 – The", "WASHINGTON, D.C.", "June 5, 2021", "2021-06-05"),
+]
+
+
+@pytest.mark.parametrize(("text", "place", "raw", "iso"), DATELINES, ids=[d[0][:24] for d in DATELINES])
+def test_dateline(text: str, place: str | None, raw: str, iso: str | None) -> None:
+    dateline = parse_dateline(text)
+    assert dateline is not None
+    assert dateline.place_raw == place
+    assert dateline.date is not None
+    assert dateline.date.raw == raw
+    assert dateline.date.iso() == iso
+
+
+def test_dateline_without_year_takes_the_given_year() -> None:
+    dateline = parse_dateline("VIENNA, 7 November — The Chair")
+    assert dateline is not None and dateline.date is not None
+    assert dateline.date.iso(default_year=2024) == "2024-11-07"
+
+
+def test_dateline_with_place_only() -> None:
+    dateline = parse_dateline("VIENNA - The OSCE Chair said")
+    assert dateline is not None
+    assert (dateline.place_raw, dateline.date) == ("VIENNA", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Good practices related to the secondment of observers",
+        "The OSCE High Commissioner - said to be",
+        "Co-operation is needed - said the Chair",
+        "",
+    ],
+)
+def test_no_dateline(text: str) -> None:
+    assert parse_dateline(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Stand: 28.01.2022", "2022-01-28"),
+        ("am 28. Januar 2022 in Berlin", "2022-01-28"),
+        ("le 3 février 2020", "2020-02-03"),
+        ("30 марта 2009", "2009-03-30"),
+        ("January 5, 2021", "2021-01-05"),
+        ("published 2019-12-26T10:00:00Z", "2019-12-26"),
+        ("Copyright 2020", None),
+        ("31 February 2020", None),
+    ],
+)
+def test_find_date(text: str, iso: str | None) -> None:
+    found = find_date(text)
+    assert (found.iso() if found else None) == iso
+
+
+def test_parse_iso_reads_machine_values() -> None:
+    found = parse_iso("2022-06-30T00:00:00+02:00")
+    assert found is not None and found.iso() == "2022-06-30"
+
+
+def test_long_text_is_fast() -> None:
+    # The dateline pattern only ever reads the first 200 characters, however long the paragraph.
+    assert parse_dateline("A" * 1_000_000 + " - x") is None
