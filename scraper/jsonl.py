@@ -167,7 +167,7 @@ def _is_regular_or_missing(path: Path) -> bool:
     except FileNotFoundError:
         return True
     except OSError as error:
-        raise OutputError(f"cannot use output file {path}: {error.strerror}") from error
+        raise OutputError(f"cannot open output file {path}: {error.strerror}") from error
 
 
 def _fsync(fd: int) -> None:
