@@ -126,7 +126,9 @@ CREATE TABLE meta (
 );
 """
 
-URL_COLUMNS = "url, canonical_url, etag, last_modified, content_hash, version, first_seen, last_seen, updated, status, error"
+URL_COLUMNS = (
+    "url, canonical_url, etag, last_modified, content_hash, version, first_seen, last_seen, updated, status, error"
+)
 
 
 def utc_now() -> datetime:

@@ -276,7 +276,8 @@ def test_a_new_state_is_wal_and_marked_as_ours(state_path: Path) -> None:
 def sqlite_file(path: Path, *pragmas: str) -> None:
     conn = sqlite3.connect(path)
     try:
-        conn.executescript("".join(f"PRAGMA {pragma};" for pragma in pragmas) + "CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        settings = "".join(f"PRAGMA {pragma};" for pragma in pragmas)
+        conn.executescript(settings + "CREATE TABLE t (x); INSERT INTO t VALUES (1);")
     finally:
         conn.close()
 
@@ -314,7 +315,8 @@ def test_a_bad_state_file_is_refused_and_left_byte_for_byte(
 
 
 def test_a_second_store_in_the_same_process_is_refused(state_path: Path) -> None:
-    with StateStore(state_path), pytest.raises(StateError, match=rf"another pressroom run is using .* \(pid {os.getpid()}\)"):
+    message = rf"another pressroom run is using .* \(pid {os.getpid()}\)"
+    with StateStore(state_path), pytest.raises(StateError, match=message):
         StateStore(state_path).open()
 
 
@@ -356,7 +358,8 @@ def run_python(code: str, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_the_lock_fails_a_second_run_fast_and_dies_with_a_kill_9_holder(state_path: Path) -> None:
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(state_path)], cwd=REPO, stdout=subprocess.PIPE, text=True)
+    command = [sys.executable, "-c", HOLDER, str(state_path)]
+    holder = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout is not None
         assert holder.stdout.readline().strip() == "ready"
