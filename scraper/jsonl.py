@@ -27,6 +27,10 @@ been written without the state knowing is always the last one for its url. Keys 
 dict overhead, so 100,000 lines index in roughly 15 MB instead of keeping every url string.
 Collisions at 128 bits are not a practical concern.
 
+Open the `StateStore` first: its lock gives the clear "another pressroom run" message; the
+writer's own lock (an exclusive `flock` on the output file) only guards against two runs with
+different state files appending to the same output.
+
 Errors (a path that cannot be opened, a full disk, a second writer on the same file) raise
 `OutputError` naming the file.
 """

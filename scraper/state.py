@@ -64,6 +64,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import glob
 import os
 import sqlite3
 import threading
@@ -204,6 +205,7 @@ class StateStore:
         _check_header(self.path)  # before anything is created beside a foreign file
         self._lock_fd = _acquire_lock(self.path, self.lock_path)
         try:
+            _remove_leftovers(self.path)
             if not self.path.exists():
                 _create_database(self.path)
             _check_header(self.path)
@@ -526,11 +528,20 @@ def _read_pid(fd: int) -> str:
     return text if text.isdigit() else "unknown"
 
 
+def _temporary_name(path: Path, pid: int | str) -> Path:
+    return path.with_name(f"{path.name}.new-{pid}")
+
+
+def _remove_leftovers(path: Path) -> None:
+    """Delete half-built databases a crash during creation left; we hold the lock, none is live."""
+    for leftover in path.parent.glob(glob.escape(path.name) + ".new-*"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+
+
 def _create_database(path: Path) -> None:
     """Build the schema under a temporary name, then link it into place (never over a file)."""
-    temporary = path.with_name(f"{path.name}.new-{os.getpid()}")
-    with contextlib.suppress(FileNotFoundError):
-        temporary.unlink()
+    temporary = _temporary_name(path, os.getpid())
     try:
         conn = sqlite3.connect(temporary, isolation_level=None)
         try:

@@ -273,6 +273,20 @@ def test_a_new_state_is_wal_and_marked_as_ours(state_path: Path) -> None:
     assert marks == (APPLICATION_ID, SCHEMA_VERSION, "wal")
 
 
+def test_a_database_half_built_by_a_crash_is_cleared_away(tmp_path: Path) -> None:
+    state_path = tmp_path / "runs[1].state.db"  # glob characters in the name are taken literally
+    leftover = tmp_path / "runs[1].state.db.new-4242"
+    unrelated = tmp_path / "runs1.state.db.new-4242"
+    for path in (leftover, unrelated):
+        path.write_bytes(b"SQLite format 3\x00 half written")
+    with StateStore(state_path) as store:
+        store.push(["a"], kind="release")
+    assert not leftover.exists()
+    assert unrelated.exists()
+    with StateStore(state_path) as store:
+        assert store.pending_count() == 1
+
+
 def sqlite_file(path: Path, *pragmas: str) -> None:
     conn = sqlite3.connect(path)
     try:
