@@ -3,9 +3,12 @@
     with JsonlWriter(path) as out:          # path=None writes to stdout
         if out.repair:                      # a torn last line left by a crash was cut off
             log.warning("%s", out.repair)
-        if not out.already_written(record.url, record.content_hash):
+        stamp = state.plan_write(record.url, record.content_hash)
+        if out.should_write(record.url, record.content_hash, changed=stamp.changed):
             out.write(record)               # complete line, flushed and fsynced on return
-            state.record_written(...)       # only now may the state say it was written
+        state.record_written(stamp, ...)    # only now may the state say it was written
+
+Records are indexed by their `url` field: use the same string as the state's key.
 
 Durability. `write` encodes the whole line, appends it with `os.write` on an `O_APPEND` descriptor
 (no Python buffer that a kill -9 could lose), then `fsync`s it; a line is on disk when `write`
@@ -257,6 +260,18 @@ class JsonlWriter:
     def already_written(self, url: str, content_hash: str) -> bool:
         """True when the newest line for `url` in the file carries this `content_hash`."""
         return self._index.get(_digest(url)) == _digest(content_hash)
+
+    def should_write(self, url: str, content_hash: str, *, changed: bool) -> bool:
+        """Whether a record must be written, given the state's verdict (`WriteStamp.changed`).
+
+        To a file: unless the newest line for `url` already has this content. That skips the line
+        a crash wrote before the state knew (changed, yet already there) and rewrites lines missing
+        from a deleted or replaced output (unchanged, yet absent). To stdout, which holds nothing
+        from earlier runs: exactly when the state says the content is new or changed.
+        """
+        if self.path is None:
+            return changed
+        return not self.already_written(url, content_hash)
 
     def contains_url(self, url: str) -> bool:
         """True when some line in the file is a record of `url` (its `url` field)."""

@@ -12,7 +12,7 @@ date seen), `frontier` (the URLs of a crawl in progress: queued, leased, done) a
                 validators = state.validators(item.url)       # -> If-None-Match / If-Modified-Since
                 ...  # 304: state.record_unchanged(url, etag=..., last_modified=...)
                 stamp = state.plan_write(url, record.content_hash)
-                if stamp.changed or not out.already_written(url, record.content_hash):
+                if out.should_write(url, record.content_hash, changed=stamp.changed):
                     out.write(record.model_copy(update=stamp.record_fields()))  # durable first
                 state.record_written(stamp, canonical_url=..., etag=..., last_modified=...)
                 state.done(item.url)
@@ -37,9 +37,10 @@ grouped with `batch()`):
 Exactly once, with the writer. The output line is written and fsynced before `record_written`
 commits, so after a kill -9 the state can only be *behind* the output, never ahead: the next run
 redoes that URL, `plan_write` hands out the same version again (the state still holds the old
-hash), and the writer's index (`JsonlWriter.already_written`) says the line is already there. A URL
+hash), and the writer's index (`JsonlWriter.should_write`) says the line is already there. A URL
 whose line is missing from the output (output deleted or replaced) is simply fetched again without
-validators: check `JsonlWriter.contains_url` before sending conditional requests.
+validators: check `JsonlWriter.contains_url` before sending conditional requests. (To stdout there
+is no index of earlier runs: a line written just before a kill -9 can appear again on the rerun.)
 
 Durability. WAL mode with `synchronous=NORMAL`: a commit survives a kill -9 (it is in the WAL in
 the OS cache); a power loss may roll back the last commits, never corrupt the file. Both only

@@ -151,6 +151,35 @@ def test_already_written_looks_at_the_newest_line_of_the_url(
         assert out.already_written(record.url, record.content_hash) is expected
 
 
+WRITE_DECISIONS = {
+    # lines in the file, record, the state says changed?, must be written?
+    "new-release": ([], A, True, True),
+    "crash-after-the-line-before-the-state": ([A], A, True, False),
+    "edited-release": ([A], B, True, True),
+    "unchanged-release": ([A], A, False, False),
+    "output-deleted-state-kept": ([], A, False, True),
+    "output-replaced-by-other-lines": ([C], A, False, True),
+}
+
+
+@pytest.mark.parametrize(
+    ("lines", "record", "changed", "expected"), WRITE_DECISIONS.values(), ids=WRITE_DECISIONS.keys()
+)
+def test_should_write_to_a_file_trusts_the_file(
+    tmp_path: Path, lines: list[PressRelease], record: PressRelease, changed: bool, expected: bool
+) -> None:
+    path = tmp_path / "out.jsonl"
+    write_records(path, lines)
+    with JsonlWriter(path) as out:
+        assert out.should_write(record.url, record.content_hash, changed=changed) is expected
+
+
+@pytest.mark.parametrize("changed", [True, False])
+def test_should_write_to_stdout_follows_the_state(changed: bool) -> None:
+    with JsonlWriter(None) as out:
+        assert out.should_write(A.url, A.content_hash, changed=changed) is changed
+
+
 def test_written_records_join_the_index(tmp_path: Path) -> None:
     with JsonlWriter(tmp_path / "out.jsonl") as out:
         assert not out.existed
