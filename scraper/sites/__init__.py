@@ -7,6 +7,7 @@ listing selectors; override only the fields the generic page gets wrong) and add
 from __future__ import annotations
 
 from scraper.page import ReleasePage, host_of
+from scraper.sites.europarl import EuroparlPage
 from scraper.sites.osce import OscePage
 
 PROFILES: dict[str, type[ReleasePage]] = {
@@ -14,6 +15,7 @@ PROFILES: dict[str, type[ReleasePage]] = {
     for profile in (
         ReleasePage,
         OscePage,
+        EuroparlPage,
     )
 }
 
