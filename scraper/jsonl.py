@@ -5,7 +5,7 @@
             log.warning("%s", out.repair)
         stamp = state.plan_write(record.url, record.content_hash)
         if out.should_write(record.url, record.content_hash, changed=stamp.changed):
-            out.write(record)               # complete line, flushed and fsynced on return
+            out.write(record.model_copy(update=stamp.record_fields()))  # durable on return
         state.record_written(stamp, ...)    # only now may the state say it was written
 
 Records are indexed by their `url` field: use the same string as the state's key.
@@ -18,7 +18,8 @@ a failed write leaves no partial line behind.
 Repair on open. A kill -9 can leave a last line without its newline (torn mid-line, possibly in the
 middle of a multi-byte UTF-8 character); a power loss can also leave a final line of garbage. On
 open the writer cuts off the unterminated tail and a last complete line that is not a JSON object,
-and reports what it cut (`RepairReport`). Any other invalid line means the file is not ours (or
+and reports what it cut (`RepairReport`), but only when what it cuts looks like a crash's leftover
+(the start of a JSON object, or zero bytes). Any other invalid line means the file is not ours (or
 damaged in a way a crash cannot explain): `OutputError`, and the file is left untouched.
 
 What is already in the file. The writer indexes the existing lines as `url -> content_hash of the

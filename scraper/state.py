@@ -220,7 +220,7 @@ class StateStore:
     def close(self) -> None:
         with self._mutex:
             if self._conn is not None:
-                with contextlib.suppress(sqlite3.Error):
+                with contextlib.suppress(StateError):  # reopening requeues them anyway
                     self._requeue_leased()  # an interrupted run's in-flight URLs stay to do
                 self._conn.close()
                 self._conn = None
