@@ -56,6 +56,7 @@ REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 NOT_MODIFIED = 304
 RETRY_INITIAL_WAIT = 1.0
 RETRY_MAX_WAIT = 30.0
+RETRY_JITTER = 1.0
 DEFAULT_ATTEMPTS = 4
 
 ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.1"
@@ -175,7 +176,8 @@ def retry_policy(max_attempts: int, sleep: Callable[[float], Awaitable[None]], s
     exponential backoff and jitter, `max_attempts` tries in all, each retry logged and counted.
 
     A Retry-After is not a wait here: it defers the whole origin (HostGate.defer), so no request of
-    any task reaches that host before it. Tests pass a `sleep` that does not sleep.
+    any task reaches that host before it. Tests pass a `sleep` that does not sleep, and may set the
+    module's RETRY_* waits to zero.
     """
 
     def before_sleep(state: RetryCallState) -> None:
@@ -187,7 +189,7 @@ def retry_policy(max_attempts: int, sleep: Callable[[float], Awaitable[None]], s
     return AsyncRetrying(
         retry=retry_if_exception(_is_transient),
         stop=stop_after_attempt(max_attempts),
-        wait=wait_exponential_jitter(initial=RETRY_INITIAL_WAIT, max=RETRY_MAX_WAIT),
+        wait=wait_exponential_jitter(multiplier=RETRY_INITIAL_WAIT, max=RETRY_MAX_WAIT, jitter=RETRY_JITTER),
         sleep=sleep,
         before_sleep=before_sleep,
         reraise=True,

@@ -28,6 +28,8 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
+from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Union
 
@@ -206,3 +208,118 @@ def _handler_for(site: LoopbackSite) -> type[BaseHTTPRequestHandler]:
             pass  # the request log replaces stderr noise
 
     return Handler
+
+
+# -- an OSCE-style newsroom -------------------------------------------------------------------------
+# Markup shaped like www.osce.org (listing items, pager, release metadata list, body field), text
+# invented for the tests. Serve `osce_site(...)` routes with LoopbackSite to crawl a newsroom the
+# crawler has never seen.
+
+
+@dataclass(frozen=True)
+class FakeRelease:
+    """One invented release: where it lives and what it says."""
+
+    path: str  # "/secretariat/900001"
+    title: str
+    day: date
+    place: str  # as the dateline writes it: "VIENNA"
+    source: str
+    paragraphs: tuple[str, ...]  # after the dateline sentence
+    kind: str = "Press release"
+
+
+def osce_release_html(release: FakeRelease, origin: str) -> str:
+    """A release page in OSCE markup; its canonical link points at `origin` + path."""
+    when = f"{release.day.day} {release.day.strftime('%B %Y')}"
+    rest = "\n".join(f"          <p>{escape(text)}</p>" for text in release.paragraphs[1:])
+    return f"""<!DOCTYPE html>
+<html lang="en" dir="ltr">
+<head>
+  <meta charset="utf-8">
+  <title>{escape(release.title)} | OSCE</title>
+  <link rel="canonical" href="{origin}{release.path}">
+  <meta property="og:title" content="{escape(release.title)}">
+</head>
+<body>
+  <header><nav><ul><li><a href="/">Home</a></li><li><a href="/press-releases">Newsroom</a></li></ul></nav></header>
+  <main id="main-content" role="main">
+  <article class="node node--type-news" role="article">
+    <div class="content--header">
+      <div class="field field--name-field-news-type">{escape(release.kind)}</div>
+      <h1 class="page-title">{escape(release.title)}</h1>
+    </div>
+    <div class="node-info">
+      <ul class="info-list">
+        <li class="info-label">Date:</li>
+        <li class="info-value"><span class="date-display-single" content="{release.day.isoformat()}T00:00:00+02:00">{when}</span></li>
+        <li class="info-label">Place:</li>
+        <li class="info-value">{escape(release.place)}</li>
+        <li class="info-label">Source:</li>
+        <li class="info-value"><a href="/secretariat">{escape(release.source)}</a></li>
+      </ul>
+    </div>
+    <div class="content--content"><div class="pane-content">
+        <div class="field field--name-body field--type-text-with-summary">
+          <p>{escape(release.place)}, {when} – {escape(release.paragraphs[0])}</p>
+{rest}
+        </div>
+    </div></div>
+  </article>
+  </main>
+  <footer><p>Invented newsroom for tests</p><a href="/contacts">Contacts</a></footer>
+</body>
+</html>
+"""
+
+
+def osce_listing_html(items: list[tuple[str, str, date]], page: int, last_page: int) -> str:
+    """Page `page` (0-based) of a press-release listing: (href, title, date) items and a pager."""
+    entries = "\n".join(
+        f"""      <div class="search-result-news">
+        <span class="publishing-date">{day.day} {day.strftime('%B %Y')}</span>
+        <h3 class="search-title"><a href="{escape(href)}">{escape(title)}</a></h3>
+        <p class="search-snippet">A short teaser for the item.</p>
+      </div>"""
+        for href, title, day in items
+    )
+    pager = '<li class="pager-current">{}</li>'.format(page + 1)
+    if page < last_page:
+        pager += f'\n      <li class="pager-next"><a href="/press-releases?page={page + 1}">next ›</a></li>'
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>News and press releases | OSCE</title></head>
+<body>
+  <main role="main">
+    <h1 class="page-title">News and press releases</h1>
+    <div class="view-content">
+{entries}
+    </div>
+    <ul class="pager">
+      {pager}
+    </ul>
+  </main>
+</body></html>
+"""
+
+
+def listing_path(page: int) -> str:
+    return "/press-releases" if page == 0 else f"/press-releases?page={page}"
+
+
+def osce_site(
+    releases: list[FakeRelease], origin: str, per_page: int = 4, extra_items: dict[int, list[tuple[str, str, date]]] | None = None
+) -> dict[str, Route]:
+    """Routes of a newsroom: robots.txt (allow all), listing pages newest first, release pages.
+
+    `extra_items` adds (href, title, date) entries to given listing pages (faults, aliases, PDFs).
+    """
+    ordered = sorted(releases, key=lambda release: release.day, reverse=True)
+    pages = [ordered[i : i + per_page] for i in range(0, len(ordered), per_page)] or [[]]
+    routes: dict[str, Route] = {"/robots.txt": Reply("User-agent: *\nAllow: /\n", content_type="text/plain")}
+    for number, chunk in enumerate(pages):
+        items = [(release.path, release.title, release.day) for release in chunk]
+        items += (extra_items or {}).get(number, [])
+        routes[listing_path(number)] = Reply(osce_listing_html(items, number, len(pages) - 1))
+    for release in releases:
+        routes[release.path] = Reply(osce_release_html(release, origin))
+    return routes

@@ -1,0 +1,413 @@
+"""Discovery (pure functions) and whole crawls of loopback newsrooms with faults.
+
+The end-to-end crawl serves an OSCE-style site the crawler has never seen (invented text in OSCE
+markup) with the faults a real site throws, and checks that every release is written exactly once
+with the fields `pressroom parse` gives, that nothing robots.txt forbids and nothing off the site is
+requested, and that the host never sees two requests at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import json
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from schemas import PressRelease
+from scraper import parse
+from scraper.crawl import (
+    CrawlConfig,
+    Crawler,
+    CrawlStats,
+    Link,
+    Progress,
+    Target,
+    read_feed,
+    read_generic_listing,
+    read_listing,
+    read_sitemap,
+    feed_links,
+    resolve_target,
+)
+from scraper.errors import ExtractionError
+from scraper.fetch import Fetcher, FetchSettings, Scope
+from scraper.sites import PROFILES
+from tests.conftest import shared_files
+from tests.loopback import FakeRelease, LoopbackSite, Reply, osce_release_html, osce_site, redirect
+from tests.test_fetch import SleepRecorder, no_backoff  # noqa: F401 (a fixture)
+
+OSCE = PROFILES["osce"]
+
+
+# -- discovery: pure functions ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", shared_files("osce/listing/*.html"), ids=lambda p: p.name)
+def test_reads_the_real_osce_listing(path: Path) -> None:
+    listing = read_listing(path.read_text(encoding="utf-8"), "https://www.osce.org/press-releases?page=1", OSCE)
+    assert len(listing.links) == 10
+    assert all(link.url.startswith("https://www.osce.org/") for link in listing.links)
+    assert all(link.date and len(link.date) == 10 for link in listing.links)
+    last = path.name.endswith("page-2.html")
+    assert (listing.next_url is None) == last
+    if not last:
+        assert listing.next_url.startswith("https://www.osce.org/press-releases?page=")
+
+
+def test_listing_links_skip_files_and_foreign_schemes() -> None:
+    html = """<div class="search-result-news"><span class="publishing-date">3 May 2024</span>
+      <h3 class="search-title"><a href="/files/report.PDF">Annual report</a></h3></div>
+      <div class="search-result-news"><h3 class="search-title"><a href="mailto:x@y.org">Mail</a></h3></div>
+      <div class="search-result-news"><span class="publishing-date">2 May 2024</span>
+      <h3 class="search-title"><a href="/cio/1?utm_source=rss#top">One</a></h3></div>"""
+    listing = read_listing(html, "https://www.osce.org/press-releases", OSCE)
+    assert listing.links == [Link("https://www.osce.org/cio/1", "2024-05-02")]
+    assert listing.next_url is None
+
+
+@pytest.mark.parametrize(
+    ("pager", "expected"),
+    [
+        pytest.param('<link rel="next" href="/news?page=2">', "https://x.org/news?page=2", id="link-rel-next"),
+        pytest.param('<a rel="next nofollow" href="?page=2">2</a>', "https://x.org/news?page=2", id="a-rel-next"),
+        pytest.param('<ul class="pagination"><li class="next"><a href="/news/p/2">›</a></li></ul>', "https://x.org/news/p/2", id="class"),
+        pytest.param('<a href="/news/older">Older posts</a>', "https://x.org/news/older", id="text"),
+        pytest.param('<a href="/news/2">Nextcloud</a>', None, id="not-a-next-word"),
+    ],
+)
+def test_generic_pagination(pager: str, expected: str | None) -> None:
+    assert read_generic_listing(f"<html><body>{pager}</body></html>", "https://x.org/news", "https://x.org/news").next_url == expected
+
+
+def test_generic_listing_keeps_links_under_the_start_path() -> None:
+    html = """<a href="/news/2024/a">A</a><a href="/news/2024/a#x">A again</a><a href="/about">About</a>
+      <a href="https://other.org/news/b">Elsewhere</a><a href="/news/brochure.pdf">PDF</a><a href="/news/2024/b">B</a>"""
+    listing = read_generic_listing(html, "https://x.org/news", "https://x.org/news")
+    assert [link.url for link in listing.links] == ["https://x.org/news/2024/a", "https://x.org/news/2024/b"]
+
+
+def test_feed_links_in_the_head() -> None:
+    html = """<head><link rel="alternate" type="application/rss+xml" href="/feed.rss">
+      <link rel="alternate" type="application/atom+xml" href="https://x.org/atom.xml">
+      <link rel="alternate" hreflang="fr" href="/fr/"></head>"""
+    assert feed_links(html, "https://x.org/news") == ["https://x.org/feed.rss", "https://x.org/atom.xml"]
+
+
+def test_reads_a_sitemap_and_an_index() -> None:
+    urlset = """<?xml version="1.0" encoding="UTF-8"?>
+    <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+      <url><loc>https://x.org/news/a</loc><lastmod>2024-05-02T10:00:00+00:00</lastmod></url>
+      <url><loc> https://x.org/news/b </loc></url>
+      <url><loc>https://x.org/news/c.pdf</loc></url>
+    </urlset>"""
+    index = """<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+      <sitemap><loc>https://x.org/sitemap-1.xml.gz</loc></sitemap></sitemapindex>"""
+    assert read_sitemap(urlset, "https://x.org/sitemap.xml").pages == [
+        Link("https://x.org/news/a", "2024-05-02"),
+        Link("https://x.org/news/b", None),
+    ]
+    assert read_sitemap(index.encode(), "https://x.org/sitemap.xml").sitemaps == ["https://x.org/sitemap-1.xml.gz"]
+
+
+def test_reads_rss_and_atom() -> None:
+    rss = """<rss version="2.0"><channel><title>t</title>
+      <item><title>A</title><link>https://x.org/news/a</link><pubDate>Thu, 02 May 2024 10:00:00 +0000</pubDate></item>
+      <item><title>B</title><link>/news/b</link></item></channel></rss>"""
+    atom = """<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>C</title>
+      <link rel="alternate" href="https://x.org/news/c"/><link rel="edit" href="https://x.org/edit/c"/>
+      <published>2024-05-03T08:00:00Z</published></entry></feed>"""
+    assert read_feed(rss, "https://x.org/feed") == [Link("https://x.org/news/a", "2024-05-02"), Link("https://x.org/news/b")]
+    assert read_feed(atom, "https://x.org/feed") == [Link("https://x.org/news/c", "2024-05-03")]
+
+
+@pytest.mark.parametrize(
+    "xml",
+    [
+        pytest.param(
+            '<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>'
+            "<urlset><url><loc>&b;</loc></url></urlset>",
+            id="entity-expansion",
+        ),
+        pytest.param(
+            '<?xml version="1.0"?><!DOCTYPE l [<!ENTITY e SYSTEM "file:///etc/passwd">]><urlset><url><loc>&e;</loc></url></urlset>',
+            id="external-entity",
+        ),
+        pytest.param("<urlset><url><loc>broken", id="not-well-formed"),
+    ],
+)
+def test_unsafe_or_broken_xml_is_refused(xml: str) -> None:
+    with pytest.raises(ExtractionError):
+        read_sitemap(xml, "https://x.org/sitemap.xml")
+
+
+@pytest.mark.parametrize(
+    ("text", "site", "start", "profile"),
+    [
+        ("osce", None, "https://www.osce.org/press-releases", "osce"),
+        ("https://www.osce.org/press-releases?page=3", None, "https://www.osce.org/press-releases?page=3", "osce"),
+        ("http://127.0.0.1:8000/news", None, "http://127.0.0.1:8000/news", "generic"),
+        ("http://127.0.0.1:8000/news", "osce", "http://127.0.0.1:8000/news", "osce"),
+    ],
+)
+def test_resolve_target(text: str, site: str | None, start: str, profile: str) -> None:
+    target = resolve_target(text, site)
+    assert (target.start_url, target.profile.site) == (start, profile)
+
+
+@pytest.mark.parametrize("text", ["nosuchsite", "ftp://x.org/", "file:///etc/passwd", "www.osce.org"])
+def test_resolve_target_refuses(text: str) -> None:
+    with pytest.raises(ValueError):
+        resolve_target(text)
+
+
+def test_stats_summary_and_json() -> None:
+    stats = CrawlStats(pages=12, written=9, duplicates=2, retries=3, requests=15, elapsed=4.0)
+    stats.errors.update({"blocked": 2, "http 404": 1})
+    summary = stats.summary()
+    assert summary.startswith("Crawl completed in 4.0 s: 12 pages fetched (3.00/s, 15 requests, 3 retries), 9 records written")
+    assert "3 errors (2 blocked, 1 http 404)" in summary
+    data = json.loads(json.dumps(stats.to_dict()))
+    assert data["records_written"] == 9 and data["errors_by_kind"] == {"blocked": 2, "http 404": 1}
+    assert data["completed"] is True
+
+
+def test_plain_progress_lines_when_not_a_terminal(tmp_path: Path) -> None:
+    with (tmp_path / "progress.txt").open("w") as stream:
+        progress = Progress(stream, interval=0.0)
+        progress.update(CrawlStats(pages=5, written=4))
+        progress.close()
+    line = (tmp_path / "progress.txt").read_text()
+    assert line.startswith("pressroom: 5 pages, 4 written,") and "0 errors, 0 retries" in line
+
+
+# -- whole crawls -----------------------------------------------------------------------------------
+
+TOPICS = [
+    ("election observers", "Warsaw", "Office for Democratic Institutions and Human Rights"),
+    ("media freedom", "Vienna", "Representative on Freedom of the Media"),
+    ("border management", "Dushanbe", "Programme Office in Dushanbe"),
+    ("water co-operation", "Bishkek", "Programme Office in Bishkek"),
+    ("anti-trafficking", "Vienna", "OSCE Secretariat"),
+    ("youth dialogue", "Skopje", "Mission to Skopje"),
+]
+
+
+def invented_releases(count: int, newest: date = date(2024, 6, 20)) -> list[FakeRelease]:
+    releases = []
+    for number in range(count):
+        topic, place, source = TOPICS[number % len(TOPICS)]
+        releases.append(
+            FakeRelease(
+                path=f"/newsroom-{number % 3}/{900100 + number}",
+                title=f"Workshop number {number + 1} on {topic} brings practitioners together",
+                day=newest - timedelta(days=3 * number),
+                place=place.upper(),
+                source=source,
+                paragraphs=(
+                    f"Practitioners from eleven participating States met for workshop {number + 1} on {topic}.",
+                    f"“We leave with a shared checklist for the coming season of {topic} work,” said Head of Unit Mara Lindqvist.",
+                    "The event was organized with the support of several donors and partner organizations.",
+                ),
+            )
+        )
+    return releases
+
+
+class ListWriter:
+    """Stands in for JsonlWriter: keeps records in order (a test has few)."""
+
+    def __init__(self) -> None:
+        self.records: list[PressRelease] = []
+
+    def write(self, record: PressRelease) -> None:
+        self.records.append(record)
+
+
+def run_crawl(config: CrawlConfig, sleep: SleepRecorder | None = None, resolve=None) -> tuple[CrawlStats, ListWriter]:
+    writer = ListWriter()
+
+    async def go() -> CrawlStats:
+        extra = {"resolve": resolve} if resolve else {}
+        recorder = sleep or SleepRecorder()
+        async with Fetcher(config.fetch, scope=config.scope(), sleep=recorder, clock=recorder.clock, **extra) as fetcher:
+            return await Crawler(config, fetcher, writer).run()
+
+    return asyncio.run(go()), writer
+
+
+def osce_target(site: LoopbackSite) -> Target:
+    return resolve_target(site.url("/press-releases"), "osce")
+
+
+# Default politeness (1 s delay, one request per host) with the sleeps recorded instead of slept.
+POLITE = FetchSettings(deadline=2.0, max_attempts=3)
+
+
+def test_end_to_end_osce_style_crawl_with_faults(no_backoff) -> None:
+    releases = invented_releases(12)
+    by_path = {release.path: release for release in releases}
+    paths = list(by_path)
+    with LoopbackSite(host="127.0.0.2") as offsite, LoopbackSite() as site:
+        origin = site.origin
+        cp1252 = replace(by_path[paths[5]], title="Café owners and municipal officials discuss “safe streets”")
+        extra = {
+            0: [
+                ("/files/annual-report.pdf", "Annual report (PDF)", date(2024, 6, 19)),
+                ("/download/4411", "Factsheet", date(2024, 6, 18)),
+                ("/private/900999", "Internal note", date(2024, 6, 17)),
+            ],
+            1: [
+                (paths[1] + "?utm_source=newsletter#more", "Same release, tracked link", date(2024, 6, 19)),
+                (offsite.url("/newsroom-0/900777"), "Elsewhere", date(2024, 6, 10)),
+                ("/go/elsewhere", "Moved", date(2024, 6, 9)),
+            ],
+            2: [
+                ("/node/900106", "Short link to release 6", date(2024, 6, 2)),
+                ("/newsroom-0/900108-alias", "Redirected alias", date(2024, 5, 27)),
+            ],
+        }
+        routes = osce_site([*releases[:5], cp1252, *releases[6:]], origin, per_page=4, extra_items=extra)
+        page = lambda release: Reply(osce_release_html(release, origin))  # noqa: E731
+        routes.update(
+            {
+                "/robots.txt": Reply("User-agent: *\nDisallow: /private/\n", content_type="text/plain"),
+                paths[2]: [Reply(status=503), page(by_path[paths[2]])],
+                paths[3]: [Reply(status=429, headers={"Retry-After": "4"}), page(by_path[paths[3]])],
+                paths[4]: [Reply(reset=True), page(by_path[paths[4]])],
+                paths[5]: Reply(osce_release_html(cp1252, origin).encode("cp1252"), content_type="text/html"),
+                "/download/4411": Reply(b"%PDF-1.7 invented", content_type="application/pdf"),
+                "/private/900999": Reply("<p>secret</p>"),
+                "/go/elsewhere": redirect("file:///etc/passwd"),
+                "/node/900106": page(by_path[paths[6]]),  # same page, canonical link names the real path
+                "/newsroom-0/900108-alias": redirect(paths[8], 301),
+            }
+        )
+        site.routes.update(routes)
+        sleep = SleepRecorder()
+        stats, writer = run_crawl(CrawlConfig([osce_target(site)], fetch=POLITE), sleep)
+        served = {path: route for path, route in routes.items()}
+
+    written = [record.url for record in writer.records]
+    assert sorted(written) == sorted(origin + path for path in paths)  # every release, exactly once
+    for record in writer.records:
+        path = record.url.removeprefix(origin)
+        html = osce_release_html(cp1252 if path == paths[5] else by_path[path], origin)
+        assert record == parse(html, record.url, "osce"), path  # the fields `pressroom parse` gives
+    assert next(r for r in writer.records if r.url.endswith(paths[5])).title.startswith("Café owners")
+
+    requested = site.paths()
+    assert "/private/900999" not in requested  # robots.txt forbids it
+    assert "/files/annual-report.pdf" not in requested  # a file link is not a page
+    assert offsite.log == []  # off the site, never asked
+    assert requested.count(paths[1]) == 1  # two spellings, one fetch
+    assert site.max_in_flight == 1  # never two requests at once with default settings
+    assert not set(requested) - set(served)  # nothing outside the site map was invented
+    assert max(sleep.pauses) == pytest.approx(4.0, abs=0.2)  # Retry-After honoured for the host
+    delays = sorted(pause for pause in sleep.pauses if pause > 0)[:-1]  # zero: retry backoff, patched
+    assert delays == pytest.approx([1.0] * len(delays), abs=0.2)  # the politeness delay between requests
+
+    assert stats.completed
+    assert stats.written == 12
+    assert stats.duplicates == 2  # the /node/ short link and the redirected alias
+    assert stats.retries == 3
+    assert stats.errors == {"blocked": 3, "not html": 1}  # robots, off-site, file: redirect; the PDF
+
+
+def test_since_stops_paginating_at_an_entirely_older_listing_page() -> None:
+    releases = invented_releases(16)  # 3 days apart, 4 a page: 06-20..06-11, 06-08..05-30, 05-27..05-18, ...
+    with LoopbackSite() as site:
+        site.routes.update(osce_site(releases, site.origin, per_page=4))
+        config = CrawlConfig([osce_target(site)], since=date(2024, 6, 1), fetch=POLITE)
+        stats, writer = run_crawl(config)
+    assert [record.date for record in writer.records] == [r.day.isoformat() for r in releases[:7]]
+    assert "/press-releases?page=2" in site.paths()  # page 1 still had releases since 06-01
+    assert "/press-releases?page=3" not in site.paths()  # page 2 was entirely older: stop
+    assert stats.out_of_range == 5  # 05-30 on page 1 and all of page 2, skipped without fetching
+    assert not any(release.path in site.paths() for release in releases[7:])
+
+
+def test_until_keeps_newer_releases_out() -> None:
+    releases = invented_releases(6)
+    with LoopbackSite() as site:
+        site.routes.update(osce_site(releases, site.origin, per_page=3))
+        stats, writer = run_crawl(CrawlConfig([osce_target(site)], until=date(2024, 6, 12), fetch=POLITE))
+    assert [record.date for record in writer.records] == ["2024-06-11", "2024-06-08", "2024-06-05"]
+
+
+def test_max_pages_bounds_the_crawl() -> None:
+    with LoopbackSite() as site:
+        site.routes.update(osce_site(invented_releases(8), site.origin, per_page=4))
+        stats, writer = run_crawl(CrawlConfig([osce_target(site)], max_pages=3, fetch=POLITE))
+    assert stats.pages == 3
+    fetched = [path for path in site.paths() if path != "/robots.txt"]
+    assert len(fetched) == 3  # listing pages and releases together
+    assert len(writer.records) == len([path for path in fetched if path.startswith("/newsroom")]) >= 1
+    assert stats.unfetched >= 1
+
+
+def test_a_start_url_that_is_a_release_is_written() -> None:
+    release = invented_releases(1)[0]
+    with LoopbackSite() as site:
+        site.routes.update(osce_site([release], site.origin))
+        stats, writer = run_crawl(CrawlConfig([resolve_target(site.url(release.path), "osce")], fetch=POLITE))
+    assert [record.url for record in writer.records] == [site.url(release.path)]
+
+
+def test_an_unreachable_start_is_not_completed() -> None:
+    with LoopbackSite({"/robots.txt": Reply(status=503)}) as site:
+        stats, writer = run_crawl(CrawlConfig([osce_target(site)], fetch=POLITE))
+    assert not stats.completed
+    assert stats.start_failures and "robots.txt" in stats.start_failures[0]
+    assert "/press-releases" not in site.paths()
+
+
+def test_generic_discovery_reads_links_feeds_and_sitemaps() -> None:
+    news = "<html><head><link rel='alternate' type='application/rss+xml' href='/news/feed.rss'></head><body>"
+    news += "<a href='/news/one'>One</a><a href='/about'>About</a><a href='/news?page=2' rel='next'>next</a></body></html>"
+    rss = "<rss><channel><item><link>/news/from-feed</link></item></channel></rss>"
+    index = "<sitemapindex><sitemap><loc>/sitemap-news.xml.gz</loc></sitemap></sitemapindex>"
+    urlset = gzip.compress(
+        b"<urlset><url><loc>/news/from-sitemap</loc><lastmod>2024-06-01</lastmod></url>"
+        b"<url><loc>/shop/not-news</loc></url></urlset>"
+    )
+    article = "<html><head><title>x</title></head><body><article><h1>x</h1><p>text</p></article></body></html>"
+    routes = {
+        "/robots.txt": Reply("User-agent: *\nAllow: /\nSitemap: /sitemap-index.xml\n", content_type="text/plain"),
+        "/news": Reply(news),
+        "/news?page=2": Reply("<html><body><a href='/news/two'>Two</a></body></html>"),
+        "/news/feed.rss": Reply(rss, content_type="application/rss+xml"),
+        "/sitemap-index.xml": Reply(index, content_type="application/xml"),
+        "/sitemap-news.xml.gz": Reply(urlset, content_type="application/x-gzip"),
+        **{path: Reply(article) for path in ("/news/one", "/news/two", "/news/from-feed", "/news/from-sitemap")},
+    }
+    with LoopbackSite(routes) as site:
+        stats, _ = run_crawl(CrawlConfig([resolve_target(site.url("/news"))], fetch=POLITE))
+    requested = site.paths()
+    for path in ("/news/one", "/news/two", "/news/from-feed", "/news/from-sitemap", "/sitemap-news.xml.gz"):
+        assert requested.count(path) == 1, path
+    assert "/about" not in requested and "/shop/not-news" not in requested
+    assert site.max_in_flight == 1
+
+
+def test_output_failure_stops_the_crawl() -> None:
+    from scraper.errors import OutputError
+
+    class FullDisk(ListWriter):
+        def write(self, record: PressRelease) -> None:
+            raise OutputError("cannot write to output file out.jsonl: No space left on device")
+
+    async def go(site: LoopbackSite) -> CrawlStats:
+        config = CrawlConfig([osce_target(site)], fetch=POLITE)
+        async with Fetcher(config.fetch, scope=config.scope(), sleep=SleepRecorder()) as fetcher:
+            return await Crawler(config, fetcher, FullDisk()).run()
+
+    with LoopbackSite() as site:
+        site.routes.update(osce_site(invented_releases(8), site.origin, per_page=4))
+        stats = asyncio.run(go(site))
+    assert not stats.completed
+    assert "No space left" in (stats.aborted or "")
+    assert len([p for p in site.paths() if p.startswith("/newsroom")]) <= 2
