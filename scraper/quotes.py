@@ -283,8 +283,8 @@ class Mention:
     gender: str | None = None
 
 
-LEFT_BOUNDARY_RE = re.compile(r"[.;:!?\"“”«»„—–()]|\s-\s|,")
-HARD_BOUNDARY_RE = re.compile(r"[.;:!?\"“”«»„—–()]|\s-\s")
+# Where the clause before a name begins: sentence punctuation, quotation marks, a dash.
+HARD_BOUNDARY_RE = re.compile(r"[.;:!?\"“”«»„—–]|\s-\s|(?<=\S)-(?=\s)")
 APPOSITIVE_RE = re.compile(
     r",\s+(?:who\s+(?:is|was|serves\s+as|heads)\s+)?(?P<article>(?:the|a|an|le|la|l’|die|der)\s+)?"
     r"(?P<role>[^,;.()“”\"«»„:]{2,200})"
@@ -374,12 +374,18 @@ def _left_role(text: str, name_start: int) -> str | None:
             break
         tail, had_name = _after_last_name(segment)
         previous = segments[index - 1] if index > 0 else None
-        if not had_name and previous and _names_in(previous) and _names_in(previous)[-1][1] >= len(previous.rstrip()):
+        starts_item = re.match(r"\s*(?:and|und|et|и)\s", segment) is not None
+        if not had_name and not starts_item and previous and _ends_with_name(previous):
             break  # "Ms. Smith, Minister of Justice, Mr. Jones": the role belongs to Smith
         parts.insert(0, _trim_to_role(tail))
         if had_name:
             break
     return _clean_role(", ".join(part for part in parts if part))
+
+
+def _ends_with_name(segment: str) -> bool:
+    names = _names_in(segment)
+    return bool(names) and len(names[-1][2]) >= 2 and names[-1][1] >= len(segment.rstrip())
 
 
 def _segments(left: str) -> list[str | None]:
@@ -427,8 +433,8 @@ def _appositive(text: str, name_end: int) -> str | None:
     first = words[0].casefold()
     if not (words[0][0].isupper() or _is_title(first) or match.group("article")):
         return None
-    if first in FUNCTION_WORDS or first.endswith(("ing", "ed", "ant")):
-        return None
+    if first in FUNCTION_WORDS or (words[0][0].islower() and first.endswith(("ing", "ed", "ant"))):
+        return None  # "Valtonen, commending the effort": a participle clause, not a role
     if re.search(r"\s(?:has|had|is|was|will|took|met|gave|visited)\s", f" {role} "):
         return None  # a clause, not a role
     return _clean_role(role) or (_clean_role_loose(role) if match.group("article") else None)
@@ -554,12 +560,13 @@ class People:
         if not wanted or not any(word in PERSON_TITLES or _is_title(word) for word in wanted):
             return None
         fitting = [
-            person
+            (max(seen for seen in person.seen if seen < where), person)
             for person in self.people
-            if person.role and wanted <= {_norm(w) for w in WORD_RE.findall(person.role)}
+            if person.role
+            and any(seen < where for seen in person.seen)
+            and wanted <= {_norm(w) for w in WORD_RE.findall(person.role)}
         ]
-        fitting.sort(key=lambda person: max(person.seen) if person.seen else (0, 0), reverse=True)
-        return fitting[0] if fitting else None
+        return max(fitting, key=lambda item: item[0])[1] if fitting else None
 
 
 @dataclass
@@ -709,7 +716,9 @@ def _ends_sentence(span: Span, paragraphs: Sequence[str]) -> bool:
 
 def _title_like(text: str, paragraph: str, offset: int) -> bool:
     """A quoted title or term: cued by a noun or article before it, or written in title case."""
-    before = WORD_RE.findall(paragraph[max(0, offset - 80) : offset])[-4:]
+    head = paragraph[max(0, offset - 80) : offset]
+    clause_start = max((match.end() for match in CLAUSE_END_RE.finditer(head)), default=0)
+    before = WORD_RE.findall(head[clause_start:])[-4:]
     lowered = [word.casefold() for word in before]
     if lowered and lowered[-1] in ("the", "a", "an", "so-called", "as", "of", "der", "die", "das", "le", "la", "les", "du", "des"):
         return True
