@@ -365,7 +365,7 @@ def _left_role(text: str, name_start: int) -> str | None:
     segments = _segments(left)
     if not segments:
         return None
-    parts = [_trim_to_role(segments[-1])]
+    parts = [_trim_to_role(_after_last_name(segments[-1] or "")[0])]
     for index in range(len(segments) - 2, -1, -1):
         segment = segments[index]
         if segment is None or not any(_is_title(w) for w in WORD_RE.findall(segment)):
@@ -433,7 +433,8 @@ def _appositive(text: str, name_end: int) -> str | None:
     first = words[0].casefold()
     if not (words[0][0].isupper() or _is_title(first) or match.group("article")):
         return None
-    if first in FUNCTION_WORDS or (words[0][0].islower() and first.endswith(("ing", "ed", "ant"))):
+    participle = words[0][0].islower() and first.endswith(("ing", "ed", "ant")) and not _is_title(first)
+    if first in FUNCTION_WORDS or participle:
         return None  # "Valtonen, commending the effort": a participle clause, not a role
     if re.search(r"\s(?:has|had|is|was|will|took|met|gave|visited)\s", f" {role} "):
         return None  # a clause, not a role
