@@ -146,21 +146,244 @@ def _describe(error: BaseException) -> str:
 
 
 def _add_crawl_command(commands: argparse._SubParsersAction) -> None:
-    command = commands.add_parser("crawl", help="crawl a newsroom into JSON Lines (not yet available)")
-    command.add_argument("targets", nargs="+", metavar="TARGET")
+    from collections.abc import Callable
+    from datetime import date
+
+    from scraper.fetch import DEFAULT_DELAY, USER_AGENT  # imported here: only `crawl` needs the network layer
+
+    def iso_date(text: str) -> date:
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+    def at_least(minimum: float, kind: type) -> Callable[[str], float]:
+        def number(text: str) -> float:
+            try:
+                value = kind(text)
+            except ValueError:
+                raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+            if value < minimum:
+                raise argparse.ArgumentTypeError(f"{text} is below {minimum}")
+            return value
+
+        return number
+
+    command = commands.add_parser(
+        "crawl",
+        help="crawl a newsroom into JSON Lines",
+        description="Crawl newsrooms politely and write every release as one JSON line.",
+        epilog="""\
+examples:
+  pressroom crawl osce -o osce.jsonl                   the OSCE's press releases, from its listing
+  pressroom crawl osce --since 2024-01-01 --max-pages 200 -o recent.jsonl
+  pressroom crawl https://www.osce.org/press-releases?page=40 -o older.jsonl
+  pressroom crawl https://example.org/news --stats stats.json > news.jsonl
+
+A TARGET is a site id (starts from the site's listing) or a URL (the host picks the site, else the
+generic page; --site names one). The crawl stays on the targets' hosts, obeys robots.txt, asks one
+host one thing at a time with --delay seconds between requests. Progress and a summary go to
+stderr. Exit 0 when the crawl completed (page failures are counted), 1 when it could not start or
+write, 2 for bad usage.
+""",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    command.add_argument("targets", nargs="+", metavar="TARGET", help=f"a site ({', '.join(sorted(PROFILES))}) or a URL")
+    command.add_argument("-o", "--output", type=Path, metavar="FILE", help="append JSON Lines to FILE (default: stdout)")
+    command.add_argument("--site", choices=sorted(PROFILES), help="the site profile to parse URL targets with")
+    command.add_argument("--since", type=iso_date, metavar="DATE", help="only releases from DATE on (YYYY-MM-DD)")
+    command.add_argument("--until", type=iso_date, metavar="DATE", help="only releases up to DATE (YYYY-MM-DD)")
+    command.add_argument("--max-pages", type=at_least(1, int), metavar="N", help="fetch at most N pages in all")
+    command.add_argument(
+        "--delay", type=at_least(0, float), default=DEFAULT_DELAY, metavar="SECONDS",
+        help=f"seconds between requests to one host (default {DEFAULT_DELAY:g}; robots.txt Crawl-delay can raise it)",
+    )
+    command.add_argument(
+        "--concurrency", type=at_least(1, int), default=1, metavar="N", help="requests in flight per host (default 1)"
+    )
+    command.add_argument("--user-agent", default=USER_AGENT, metavar="UA", help=f"default: {USER_AGENT}")
+    command.add_argument("--stats", type=Path, metavar="FILE", help="write the crawl's figures to FILE as JSON")
     command.set_defaults(handler=_run_crawl)
 
 
 def _run_crawl(args: argparse.Namespace) -> int:
-    print("pressroom: crawl is not available yet", file=sys.stderr)
-    return EXIT_FAILED
+    import asyncio
+    import logging
+
+    from scraper.crawl import CrawlConfig, Progress, crawl, resolve_target
+    from scraper.errors import OutputError
+    from scraper.fetch import FetchSettings
+    from scraper.jsonl import JsonlWriter
+
+    try:
+        targets = [resolve_target(text, args.site) for text in args.targets]
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    if args.since and args.until and args.since > args.until:
+        raise UsageError(f"--since {args.since} is after --until {args.until}")
+    settings = FetchSettings(user_agent=args.user_agent, delay=args.delay, per_host=args.concurrency)
+    config = CrawlConfig(targets, since=args.since, until=args.until, max_pages=args.max_pages, fetch=settings)
+    if not logging.getLogger().handlers:  # page failures and retries, one line each, on stderr
+        logging.basicConfig(level=logging.WARNING, format="pressroom: %(message)s", stream=sys.stderr)
+    try:
+        with JsonlWriter(args.output) as writer:
+            if writer.repair:
+                print(f"pressroom: {writer.repair}", file=sys.stderr)
+            stats = asyncio.run(crawl(config, writer, progress=Progress(sys.stderr, total=args.max_pages)))
+    except OutputError as error:
+        print(f"pressroom: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    print(stats.summary(), file=sys.stderr)
+    if args.stats:
+        try:
+            args.stats.write_text(json.dumps(stats.to_dict(), indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        except OSError as error:
+            print(f"pressroom: cannot write {args.stats}: {_describe(error)}", file=sys.stderr)
+            return EXIT_FAILED
+    return EXIT_OK if stats.completed else EXIT_FAILED
 
 
 # -- fixtures ---------------------------------------------------------------------------------------
 
 
+FIXTURES_EPILOG = """\
+the workflow for a site (see README, "Adding a site"):
+  pressroom fixtures record https://www.europarl.europa.eu/news/en/press-room/<id>/<slug>
+      saves fixtures/europarl/<slug>.html byte-exact and a draft <slug>.json ("_review": true)
+  (read the page, correct the draft, remove "_review")
+  pressroom fixtures check                  every fixture: each differing field as a diff
+  pressroom fixtures rerun fixtures/europarl/<slug>.json --fields body,highlights --write
+
+exit codes: 0 every fixture passes, 1 a field differs, a draft is not reviewed or a page fails to
+parse, 2 bad usage.
+"""
+DEFAULT_FIXTURES = Path("fixtures")
+
+
 def _add_fixtures_command(commands: argparse._SubParsersAction) -> None:
-    """Recording and checking golden fixtures (issue 7) plugs in here."""
+    command = commands.add_parser(
+        "fixtures",
+        help="record, check and re-record golden fixtures",
+        description="Golden fixtures: saved pages beside the records a person expects from them.",
+        epilog=FIXTURES_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    actions = command.add_subparsers(dest="action", metavar="ACTION", parser_class=ArgumentParser, required=True)
+
+    check = actions.add_parser("check", help="compare every fixture's page, parsed now, with its expected JSON")
+    check.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="fixture files or folders (default: fixtures/)")
+    check.set_defaults(handler=_run_fixtures_check)
+
+    rerun = actions.add_parser("rerun", help="show what the parser now gives; rewrite the expected JSON with --write")
+    rerun.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="fixture files (.json or .html) or folders")
+    rerun.add_argument("--fields", help="only these fields, comma-separated (e.g. body,highlights)")
+    rerun.add_argument("--write", action="store_true", help="rewrite the expected JSON (else only show the diff)")
+    rerun.set_defaults(handler=_run_fixtures_rerun)
+
+    record = actions.add_parser("record", help="fetch a page once and save it with a draft expected JSON")
+    record.add_argument("url", metavar="URL")
+    record.add_argument("--site", choices=sorted(PROFILES), help="the profile (default: the one for the URL's host)")
+    record.add_argument("--name", metavar="SLUG", help="the fixture's name (default: from the URL's path)")
+    record.add_argument("--dir", type=Path, default=DEFAULT_FIXTURES, help="the fixtures folder (default: fixtures/)")
+    record.add_argument("--force", action="store_true", help="record over an existing fixture")
+    record.set_defaults(handler=_run_fixtures_record)
+
+
+# The fixtures commands import scraper.fixtures (and, through it, the fetcher) only when run.
+
+
+def _run_fixtures_check(args: argparse.Namespace) -> int:
+    from scraper.fixtures import check
+
+    fixtures = _fixtures_at(args.paths or [DEFAULT_FIXTURES])
+    verdicts = [check(fixture) for fixture in fixtures]
+    for verdict in verdicts:
+        if not verdict.passed:
+            print(verdict.report())
+    _print_tally(verdicts)
+    return EXIT_OK if all(verdict.passed for verdict in verdicts) else EXIT_FAILED
+
+
+def _run_fixtures_rerun(args: argparse.Namespace) -> int:
+    from scraper.fixtures import check, rewrite, write_expected
+
+    fields = _fields_option(args.fields)
+    failed = False
+    for fixture in _fixtures_at(args.paths):
+        verdict = check(fixture, fields)
+        if verdict.error or verdict.actual is None:
+            print(verdict.report())
+            failed = True
+        elif not verdict.diffs:
+            print(f"{fixture.name}: the parser gives what is expected" + (f" ({', '.join(fields)})" if fields else ""))
+        else:
+            print(verdict.report())
+            if args.write:
+                write_expected(fixture.json_path, rewrite(fixture, verdict.actual, fields))
+                changed = ", ".join(diff.field for diff in verdict.diffs)
+                print(f"pressroom: wrote {fixture.json_path} ({changed}): review the change with git diff", file=sys.stderr)
+            else:
+                failed = True
+    if failed and not args.write:
+        print("pressroom: nothing written; --write rewrites the expected JSON", file=sys.stderr)
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _run_fixtures_record(args: argparse.Namespace) -> int:
+    from scraper.fixtures import REVIEW_MARK, FixtureExists, record
+
+    try:
+        recorded = record(args.url, args.dir, site=args.site, name=args.name, force=args.force)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    except (FixtureExists, ScraperError, OSError) as error:
+        print(f"pressroom: {args.url}: {_describe(error)}", file=sys.stderr)
+        return EXIT_FAILED
+    fixture = recorded.fixture
+    print(f"pressroom: fetched {recorded.final_url} ({recorded.size} bytes)", file=sys.stderr)
+    print(f"pressroom: wrote {fixture.html_path}", file=sys.stderr)
+    print(f"pressroom: wrote {fixture.json_path}: a draft; check every field against the page, "
+          f"then remove {REVIEW_MARK!r}", file=sys.stderr)
+    if recorded.parse_error:
+        print(f"pressroom: the parser made no record ({recorded.parse_error}); the draft holds url and site "
+              f"only: fix the profile, then pressroom fixtures rerun {fixture.json_path} --write", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _fixtures_at(paths: list[Path]) -> list:
+    from scraper.fixtures import discover
+
+    missing = [str(path) for path in paths if not path.exists()]
+    if missing:
+        raise UsageError(f"no such fixture or folder: {', '.join(missing)}")
+    fixtures = discover(paths)
+    if not fixtures:
+        raise UsageError(f"no fixtures (<slug>.html beside <slug>.json) under {', '.join(map(str, paths))}")
+    return fixtures
+
+
+def _fields_option(value: str | None) -> list[str] | None:
+    from scraper.fixtures import expected_fields
+
+    if value is None:
+        return None
+    fields = [name.strip() for name in value.split(",") if name.strip()]
+    unknown = sorted(set(fields) - set(expected_fields()))
+    if unknown or not fields:
+        raise UsageError(f"--fields: unknown {', '.join(unknown) or '(none given)'}; fields: {', '.join(expected_fields())}")
+    return fields
+
+
+def _print_tally(verdicts: list) -> None:
+    counts = {
+        "passed": sum(v.passed for v in verdicts),
+        "differ": sum(bool(v.diffs) for v in verdicts),
+        "drafts": sum(v.draft for v in verdicts),
+        "errors": sum(bool(v.error) for v in verdicts),
+    }
+    tally = ", ".join(f"{count} {label}" for label, count in counts.items())
+    print(f"pressroom: {len(verdicts)} fixtures: {tally}", file=sys.stderr)
 
 
 # -- schema -----------------------------------------------------------------------------------------

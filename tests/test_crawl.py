@@ -411,3 +411,71 @@ def test_output_failure_stops_the_crawl() -> None:
     assert not stats.completed
     assert "No space left" in (stats.aborted or "")
     assert len([p for p in site.paths() if p.startswith("/newsroom")]) <= 2
+
+
+# -- the command line -------------------------------------------------------------------------------
+
+
+def run_cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    from scraper.cli import main
+
+    code = main(argv)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_cli_crawl_writes_jsonl_summary_and_stats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    releases = invented_releases(5)
+    out, stats_file = tmp_path / "out.jsonl", tmp_path / "stats.json"
+    with LoopbackSite() as site:
+        site.routes.update(osce_site(releases, site.origin, per_page=3))
+        argv = ["crawl", site.url("/press-releases"), "--site", "osce", "-o", str(out), "--delay", "0", "--stats", str(stats_file)]
+        code, stdout, stderr = run_cli(argv, capsys)
+    assert code == 0, stderr
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert sorted(line["url"] for line in lines) == sorted(site.url(release.path) for release in releases)
+    assert stdout == ""
+    assert "Crawl completed" in stderr and "5 records written" in stderr
+    figures = json.loads(stats_file.read_text())
+    assert figures["records_written"] == 5 and figures["pages_fetched"] == 7 and figures["completed"] is True
+
+
+def test_cli_crawl_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
+    with LoopbackSite() as site:
+        site.routes.update(osce_site(invented_releases(2), site.origin))
+        code, stdout, stderr = run_cli(["crawl", site.url("/press-releases"), "--site", "osce", "--delay", "0"], capsys)
+    assert code == 0
+    assert len(stdout.splitlines()) == 2 and all(json.loads(line)["site"] == "osce" for line in stdout.splitlines())
+
+
+def test_cli_unreachable_start_exits_1_without_traceback(no_backoff, capsys: pytest.CaptureFixture[str]) -> None:
+    with LoopbackSite() as site:
+        url = site.url("/press-releases")
+    code, stdout, stderr = run_cli(["crawl", url, "--site", "osce", "--delay", "0"], capsys)  # the port is closed now
+    assert code == 1
+    assert "Could not start from" in stderr and "Traceback" not in stderr
+
+
+def test_cli_unwritable_output_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, stderr = run_cli(["crawl", "http://127.0.0.1:9/", "-o", str(tmp_path / "missing" / "out.jsonl")], capsys)
+    assert code == 1
+    assert "cannot open output file" in stderr and "Traceback" not in stderr
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        pytest.param(["crawl"], id="no-target"),
+        pytest.param(["crawl", "nosuchsite"], id="unknown-site"),
+        pytest.param(["crawl", "file:///etc/passwd"], id="file-url"),
+        pytest.param(["crawl", "osce", "--since", "last week"], id="bad-date"),
+        pytest.param(["crawl", "osce", "--since", "2024-02-01", "--until", "2024-01-01"], id="empty-range"),
+        pytest.param(["crawl", "osce", "--delay", "-1"], id="negative-delay"),
+        pytest.param(["crawl", "osce", "--concurrency", "0"], id="zero-concurrency"),
+        pytest.param(["crawl", "osce", "--max-pages", "many"], id="bad-max-pages"),
+    ],
+)
+def test_cli_bad_usage_exits_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, stderr = run_cli(argv, capsys)
+    assert code == 2
+    assert stderr.startswith("pressroom: error:") and "Traceback" not in stderr
