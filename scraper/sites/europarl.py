@@ -26,6 +26,7 @@ EP_BOILERPLATE = (
     ".ep-a_share, .ep-a_contacts, .ep-a_links, .ep-a_reference, .ep-a_media, .ep_hidden, "
     "#website-breadcrumb, .ep_breadcrumb"
 )
+HEADLINE = f"{ARTICLE} h1.ep_title"
 PUBLISHED = f"{ARTICLE} .ep_subtitle time[itemprop=datePublished], {ARTICLE} time[itemprop=datePublished]"
 # "<headline> | News | European Parliament": the last part of <title> names the publisher.
 PUBLISHER_IN_TITLE = re.compile(r"\|\s*([^|]{3,80}?)\s*$")
@@ -40,13 +41,18 @@ class EuroparlPage(ReleasePage):
     LISTING_DATE = "time[datetime]"
     LISTING_NEXT = "a[rel=next], .ep-a_pager .ep_next a, a.ep_next"
 
-    TITLE = f"{ARTICLE} h1.ep_title, h1"
+    TITLE = HEADLINE
     KIND = f"{ARTICLE} .ep_subtitle .ep-layout_category .ep_name"
     HIGHLIGHTS = f"{ARTICLE} .ep-a_facts li"
     BODY_CONTAINERS = (ARTICLE, "article", "main")
     BODY_BLOCKS = TEXT_BLOCKS
     BOILERPLATE = f"{ReleasePage.BOILERPLATE}, {EP_BOILERPLATE}"
     METADATA_SCOPE = ARTICLE
+
+    def title(self) -> str | None:
+        # The heading is the headline a reader sees; og:title and <title> may keep an older or
+        # shorter wording ("EP paves way..." above "Parliament paves way..."), so they only back it up.
+        return self.first_text(HEADLINE) or super().title()
 
     def date(self) -> FoundDate:
         # The generic cascade finds the same <time> but keeps its datetime attribute as the raw
