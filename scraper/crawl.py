@@ -347,7 +347,7 @@ class RecordWriter(Protocol):
 class CrawlStats:
     """The figures of one crawl: shown as progress, summarized at the end, saved by --stats."""
 
-    pages: int = 0  # pages fetched (listings, feeds, sitemaps, releases), robots.txt not counted
+    pages: int = 0  # pages taken from the budget (listings, feeds, sitemaps, releases), failed ones included
     written: int = 0
     duplicates: int = 0
     not_releases: int = 0

@@ -199,6 +199,8 @@ def retry_policy(max_attempts: int, sleep: Callable[[float], Awaitable[None]], s
 def _describe(error: BaseException | None) -> str:
     if isinstance(error, TimeoutError):
         return "deadline exceeded"
+    if isinstance(error, _TransientStatus):
+        return str(error)
     return f"{type(error).__name__}: {error}" if error is not None else "?"
 
 
