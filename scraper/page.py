@@ -3,7 +3,8 @@
 Every field is a method and every method a cascade, one source a line, most trustworthy first
 (JSON-LD, then meta tags, then visible markup, then the dateline). Site profiles in `scraper/sites/`
 subclass `ReleasePage`, set class attributes (selectors, labels), and override only the fields the
-generic cascade gets wrong for their site.
+generic cascade gets wrong for their site. Which part of the page is the release text is decided
+in `scraper/boilerplate.py`.
 """
 
 from __future__ import annotations
@@ -19,40 +20,32 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode as Node
 
 from schemas import PressRelease
-from scraper.dates import DateMatch, Dateline, find_date, parse_dateline, parse_iso
+from scraper.boilerplate import (
+    BLOCK_TAGS,
+    FURNITURE_TAGS,
+    clean_text,
+    link_density,
+    main_nodes,
+    node_text,
+    strip_furniture,
+    text_blocks,
+)
+from scraper.dates import Dateline, find_date, parse_dateline, parse_iso
 from scraper.errors import ExtractionError
+from scraper.language import guess_language
 from scraper.places import normalize_place
 from scraper.quotes import extract_quotes
 
-# Nodes that never hold release text: removed before any field is read.
+# Nodes that never hold release text: removed at parse time (<script> stays for JSON-LD until read).
 # (<form> is not among them: some sites wrap the whole page in one.)
-NEVER_CONTENT = ("script", "style", "noscript", "template", "svg", "iframe", "button", "select")
-# Page furniture: navigation, menus, footers, share bars, related links, cookie banners, comments.
-BOILERPLATE = (
-    "header, footer, nav, aside, [role=navigation], [role=banner], [role=contentinfo], [role=search], "
-    "[aria-hidden=true], .breadcrumb, .breadcrumbs, .menu, .navbar, .nav, .share, .share-bar, .social, "
-    ".sharing, .related, .comments, #comments, .cookie, .cookies, #cookie-banner, .newsletter, .pager, "
-    ".pagination, .sidebar, .skip-link, .visually-hidden, .sr-only, .element-invisible"
-)
-# Where the release text lives, most specific first; the first that holds text wins.
-BODY_CONTAINERS = (
-    "[itemprop=articleBody]",
-    ".field--name-body",
-    "article .content",
-    "article",
-    "[role=main]",
-    "main",
-    "#content",
-    ".content",
-    "body",
-)
-BODY_BLOCKS = "p, li, blockquote, h2, h3, h4"
-# A caption describes a picture, not the release.
-NOT_BODY_TEXT = "figure, figcaption, table"
-TITLE_SUFFIX = re.compile(r"\s*[|–—-]\s*[^|–—-]{2,80}$")
-WHITESPACE = re.compile(r"\s+")
+NEVER_CONTENT = ("style", "noscript", "template", "svg", "iframe", "button", "select", "object", "canvas")
+# Where the release text lives when a page marks it; otherwise the paragraphs are scored.
+BODY_CONTAINERS: tuple[str, ...] = ("[itemprop=articleBody]",)
 LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 LANGUAGE_CODE = re.compile(r"^[a-zA-Z]{2,3}(?=$|[-_])")
+# A site's name after the headline in <title> or og:title: "Headline | News | Site".
+TITLE_SUFFIX = re.compile(r"(?:\s+[|–—•·:-]\s+[^|–—•·]{2,80})+$")
+TITLE_PREFIX = re.compile(r"^[^|–—•·]{2,60}\s+[|–—•·]\s+")
 # Labels of a page's metadata list ("Date:", "Place:"...), normalized, per language, mapped to fields.
 METADATA_LABELS: dict[str, str] = {
     "date": "date", "published": "date", "дата": "date", "datum": "date", "veröffentlicht": "date",
@@ -65,25 +58,52 @@ METADATA_LABELS: dict[str, str] = {
     "arbeitsbereiche": "fields_of_work", "tätigkeitsbereiche": "fields_of_work", "themen": "fields_of_work",
 }
 LABEL_CANDIDATES = "li, dt, th, strong, b, span, label, div"
+# Metadata read from <meta>: the publication date, never the modification date.
+PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished", "dc.date.issued",
+                  "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created", "dc.date.created",
+                  "date", "pubdate", "publishdate", "publication_date", "sailthru.date", "parsely-pub-date")
+MODIFIED_META = ("article:modified_time", "og:updated_time", "dcterms.modified", "last-modified")
+# Visible dates: machine dates and elements named for dates, read in page order around the headline.
+DATE_ELEMENTS = (
+    "[itemprop=datePublished], time, [class*=date i], [class*=datum i], [class*=publish i], "
+    "[class*=posted i], [id*=date i]"
+)
+NOT_PUBLICATION = re.compile(r"modif|updat|teaser|related|comment|copyright|footer|event|termin", re.IGNORECASE)
+# A date in such a line is when the page changed or who owns it, not when it was published.
+NOT_PUBLICATION_TEXT = re.compile(
+    r"©|copyright|\(c\)|letzte änderung|zuletzt (?:geändert|aktualisiert)|\bstand\b|last (?:updated|modified)"
+    r"|updated|aktualisiert|mis à jour|обновлено",
+    re.IGNORECASE,
+)
+MAX_DATE_ELEMENT_CHARS = 120
+# A date element this close under a list item, a link or a teaser box dates another page.
+TEASER_DEPTH = 4
+TEASER_TAGS = frozenset({"li", "a", "aside", "nav", "footer"})
+TEASER_NAMES = re.compile(r"teaser|related|more|latest|recent|sidebar|widget|list|card|slider|aside", re.IGNORECASE)
+# After the headline, the date is within this many date elements.
+DATE_ELEMENTS_AFTER_TITLE = 6
+URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|$|[^\d])")
+PUBLISHER_META = ("og:site_name", "application-name", "dc.publisher", "dcterms.publisher", "publisher")
 MIN_BODY_CHARS = 80
-# A listing page is mostly links; a release is mostly prose.
-MAX_LINK_DENSITY = 0.5
 # A listing shows many linked headlines (teasers); a release shows one headline and its text.
 LINKED_HEADLINES = "h2 a[href], h3 a[href], h4 a[href]"
 MAX_LINKED_HEADLINES = 5
-
-
-def clean_text(text: str) -> str:
-    """Fold runs of whitespace (spaces, tabs, newlines, no-break spaces) to one space."""
-    return WHITESPACE.sub(" ", text).strip()
-
-
-def node_text(node: Node) -> str:
-    return clean_text(node.text(deep=True, separator="", strip=False))
+MAX_LINK_DENSITY = 0.5
+# A heading is the headline when it is this much of the title and shares this share of its words.
+MIN_HEADING_SHARE = 0.4
+SHARED_WORDS = 0.75
+WORD = re.compile(r"\w+")
+# A value read from the label's wrapper starts with the label itself: "Ort: Berlin".
+LABEL_PREFIX = re.compile(r"^[^:：]{1,40}[:：]\s*")
 
 
 def normalize_label(text: str) -> str:
     return clean_text(text).rstrip(" :：").replace("’", "'").casefold()
+
+
+def comparable(text: str) -> str:
+    """Text as compared for sameness: words only, lower case."""
+    return " ".join(WORD.findall(text.casefold()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,8 +127,8 @@ class ReleasePage:
     LISTING_NEXT: ClassVar[str | None] = None
     # Parsing: selectors a profile may replace.
     BODY_CONTAINERS: ClassVar[tuple[str, ...]] = BODY_CONTAINERS
-    BODY_BLOCKS: ClassVar[str] = BODY_BLOCKS
-    BOILERPLATE: ClassVar[str] = BOILERPLATE
+    BODY_BLOCKS: ClassVar[str] = BLOCK_TAGS
+    BOILERPLATE: ClassVar[str] = FURNITURE_TAGS
     KIND: ClassVar[str | None] = None
     TITLE: ClassVar[str] = "h1"
     HIGHLIGHTS: ClassVar[str | None] = None
@@ -125,8 +145,8 @@ class ReleasePage:
         title = self.title()
         if not title:
             raise ExtractionError("no title: not a release page")
+        found_date = self.date()
         place_raw = self.place_raw()
-        language = self.language()
         record = PressRelease(
             url=self.url,
             canonical_url=self.canonical_url(),
@@ -138,48 +158,61 @@ class ReleasePage:
             sources=self.sources(),
             fields_of_work=self.fields_of_work(),
             highlights=self.highlights(),
-            language=language,
             publisher=self.publisher(),
             body="",
         )
-        found_date = self.date()
         record.date, record.date_raw = found_date.iso, found_date.raw
         self.refuse_listing()
         paragraphs = self.body_paragraphs()
         if sum(map(len, paragraphs)) < MIN_BODY_CHARS:
             raise ExtractionError("no release text: not a release page (a listing or an empty page?)")
         record.body = "\n\n".join(paragraphs)
-        record.quotes, record.speakers = extract_quotes(paragraphs, language)
+        record.language = self.language(record.body)
+        record.quotes, record.speakers = extract_quotes(paragraphs, record.language)
         return record.with_content_hash()
 
     def refuse_listing(self) -> None:
-        container = self.body_container
-        headlines = len(container.css(LINKED_HEADLINES)) if container is not None else 0
+        headlines = sum(len(node.css(LINKED_HEADLINES)) for node in self.body_nodes)
         if headlines >= MAX_LINKED_HEADLINES:
             raise ExtractionError(f"a listing page ({headlines} linked headlines), not a release page")
 
     # -- fields: each a cascade, most trustworthy source first ------------------------------------
 
     def title(self) -> str | None:
-        return (
-            self.first_text(self.TITLE, scope=self.main)
-            or self.json_ld_text("headline", "name")
-            or self.meta("og:title", "twitter:title")
-            or self.html_title()
-        )
+        """The visible headline that the page's metadata names; else the metadata's headline."""
+        references = [text for text in (self.json_ld_text("headline"), self.meta("og:title"),
+                                        self.meta("twitter:title"), self.html_title()) if text]
+        headings = [text for node in self.tree.css(self.TITLE)[:8] if (text := node_text(node))]
+        if not references:
+            return headings[0] if headings else None
+        cores = [strip_site_name(reference) for reference in references]
+        for reference, core in zip(references, cores):
+            for heading in headings:
+                if comparable(heading) in comparable(reference) and names_same_headline(heading, reference):
+                    return heading
+                if comparable(core) in comparable(heading):
+                    return core  # the heading carries more (a date, a kicker) than the headline
+        for reference in references:
+            for heading in headings:
+                if names_same_headline(heading, reference):
+                    return heading
+        # No <h1> is the headline (a logo, "Navigation"): the metadata's headline is.
+        return cores[0]
 
     def kind(self) -> str | None:
         return self.first_text(self.KIND) if self.KIND else None
 
     def date(self) -> FoundDate:
+        visible = self.visible_date_found  # read before the dateline, whose search strips the furniture
         for found in (
             self.labelled_date(),
             self.machine_date(self.json_ld_text("datePublished", "dateCreated")),
-            self.machine_date(self.meta("article:published_time", "og:published_time", "datePublished",
-                                        "dc.date", "dc.date.issued", "dcterms.date", "date", "pubdate")),
-            self.machine_date(self.time_datetime()),
+            self.machine_date(self.meta(*PUBLISHED_META)),
             self.dateline_date(),
-            self.visible_date(),
+            visible,
+            self.url_date(),
+            self.body_head_date(),
+            self.machine_date(self.json_ld_text("dateModified") or self.meta(*MODIFIED_META)),
         ):
             if found and found.iso:
                 return found
@@ -203,18 +236,26 @@ class ReleasePage:
             return []
         return [text for node in self.tree.css(self.HIGHLIGHTS) if (text := node_text(node))]
 
-    def language(self) -> str | None:
+    def language(self, body: str = "") -> str | None:
+        return guess_language(body, self.declared_language())
+
+    def declared_language(self) -> str | None:
         root = self.tree.css_first("html")
         return (
             language_code(root.attributes.get("lang") if root else None)
+            or language_code(root.attributes.get("xml:lang") if root else None)
             or language_code(self.meta("og:locale", "content-language", "dc.language", "language"))
             or language_code(self.json_ld_text("inLanguage"))
         )
 
     def publisher(self) -> str | None:
         publisher = self.json_ld.get("publisher")
-        name = publisher.get("name") if isinstance(publisher, dict) else None
-        return clean_text(name) if isinstance(name, str) and name.strip() else self.meta("og:site_name")
+        if isinstance(publisher, list) and publisher:
+            publisher = publisher[0]
+        name = publisher.get("name") if isinstance(publisher, dict) else publisher
+        if isinstance(name, str) and name.strip():
+            return clean_text(name)
+        return self.meta(*PUBLISHER_META)
 
     def canonical_url(self) -> str | None:
         link = self.tree.css_first('link[rel="canonical"]')
@@ -222,12 +263,7 @@ class ReleasePage:
         return urljoin(self.url, href.strip()) if href and href.strip() else None
 
     def body_paragraphs(self) -> list[str]:
-        container = self.body_container
-        if container is None:
-            return []
-        for caption in container.css(NOT_BODY_TEXT):
-            caption.decompose()
-        return blocks_text(container, self.BODY_BLOCKS)
+        return text_blocks(self.body_nodes, self.BODY_BLOCKS)
 
     # -- building blocks profiles reuse -----------------------------------------------------------
 
@@ -236,26 +272,45 @@ class ReleasePage:
         return self.tree.css_first("article") or self.tree.css_first("main") or self.tree.body
 
     @cached_property
-    def body_container(self) -> Node | None:
-        for node in self.tree.css(self.BOILERPLATE):
-            node.decompose()
+    def body_nodes(self) -> list[Node]:
+        """The nodes holding the release text: a marked container, else the best-scoring prose."""
+        body = self.tree.body
+        if body is None:
+            return []
+        for script in self.tree.css("script"):
+            script.decompose()
+        strip_furniture(body, self.BOILERPLATE)
         for selector in self.BODY_CONTAINERS:
-            for node in self.tree.css(selector):
-                if len(node.text(deep=True)) >= MIN_BODY_CHARS and not is_mostly_links(node):
-                    return node
-        return None
+            for node in body.css(selector):
+                if len(node.text(deep=True)) >= MIN_BODY_CHARS and link_density(node) <= MAX_LINK_DENSITY:
+                    return [node]
+        return main_nodes(body)
+
+    @property
+    def body_container(self) -> Node | None:
+        nodes = self.body_nodes
+        return nodes[0] if nodes else None
 
     @cached_property
     def dateline(self) -> Dateline | None:
-        paragraphs = self.body_paragraphs_for_dateline
-        return parse_dateline(paragraphs[0]) if paragraphs else None
+        for text in self.opening_texts:
+            found = parse_dateline(text)
+            if found is not None:
+                return found
+        return None
 
     @cached_property
-    def body_paragraphs_for_dateline(self) -> list[str]:
-        # The dateline opens the first body paragraph; read it without consuming body_paragraphs.
-        container = self.body_container
-        first = container.css_first("p") if container is not None else None
-        return [node_text(first)] if first is not None else []
+    def opening_texts(self) -> list[str]:
+        """The first paragraphs of the text, read before the body is taken apart (datelines live there)."""
+        texts: list[str] = []
+        for node in self.body_nodes:
+            for block in ([node] if node.tag == "p" else node.css("p")[:3]):
+                text = node_text(block)
+                if text:
+                    texts.append(text)
+                if len(texts) >= 2:
+                    return texts
+        return texts
 
     def dateline_date(self) -> FoundDate | None:
         dateline = self.dateline
@@ -267,7 +322,7 @@ class ReleasePage:
     def metadata_year(self) -> int | None:
         """The year of the page's metadata date, for a dateline that does not repeat it."""
         for found in (self.labelled_date(), self.machine_date(self.json_ld_text("datePublished")),
-                      self.machine_date(self.meta("article:published_time"))):
+                      self.machine_date(self.meta(*PUBLISHED_META)), self.visible_date_found):
             if found and found.iso:
                 return int(found.iso[:4])
         return None
@@ -292,16 +347,87 @@ class ReleasePage:
         parsed = parse_iso(value) or find_date(value)
         return FoundDate(iso=parsed.iso(), raw=value) if parsed else None
 
-    def time_datetime(self) -> str | None:
-        scope = self.main or self.tree.body
-        node = scope.css_first("time[datetime]") if scope is not None else None
-        return node.attributes.get("datetime") if node is not None else None
+    @cached_property
+    def date_elements(self) -> tuple[list[Node], list[Node]]:
+        """Date-named elements and <time>s before and after the headline, nearest first."""
+        before: list[Node] = []
+        after: list[Node] = []
+        seen_title = False
+        for node in self.tree.css(f"h1, {DATE_ELEMENTS}"):
+            if node.tag == "h1":
+                if seen_title:
+                    break
+                seen_title = True
+                date_in_heading = node.css_first(DATE_ELEMENTS)
+                if date_in_heading is not None:
+                    after.append(date_in_heading)
+                continue
+            (after if seen_title else before).append(node)
+        before.reverse()
+        return before, after
+
+    @cached_property
+    def visible_date_found(self) -> FoundDate | None:
+        return self.visible_date()
 
     def visible_date(self) -> FoundDate | None:
-        container = self.body_container
-        head = node_text(container)[:300] if container is not None else ""
-        found = find_date(head)
-        return FoundDate(iso=found.iso(), raw=found.raw) if found else None
+        """A date the page shows by its headline: in a <time> or an element named for dates.
+
+        Of the date elements around the headline, the one sharing the deepest ancestor with it wins
+        (the page's own date sits by its headline; a teaser list's dates sit elsewhere).
+        """
+        before, after = self.date_elements
+        candidates = after[:DATE_ELEMENTS_AFTER_TITLE] + before[:DATE_ELEMENTS_AFTER_TITLE]
+        heading = self.tree.css_first("h1")
+        if heading is not None and len(candidates) > 1:
+            chain = ancestor_depths(heading)
+            candidates.sort(key=lambda node: -nearest_common_depth(node, chain))
+        for node in candidates:
+            found = self.element_date(node)
+            if found is not None:
+                return found
+        return self.title_neighbour_date()
+
+    def element_date(self, node: Node) -> FoundDate | None:
+        attributes = node.attributes
+        if NOT_PUBLICATION.search(f"{attributes.get('class') or ''} {attributes.get('id') or ''}") or in_teaser(node):
+            return None
+        text = node_text(node)
+        if len(text) > MAX_DATE_ELEMENT_CHARS or NOT_PUBLICATION_TEXT.search(text):
+            return None
+        machine = attributes.get("datetime") or attributes.get("content")
+        if machine:
+            parsed = parse_iso(machine)
+            if parsed and parsed.iso():
+                return FoundDate(iso=parsed.iso(), raw=machine)
+        written = find_date(text)
+        return FoundDate(iso=written.iso(), raw=written.raw) if written and written.iso() else None
+
+    def title_neighbour_date(self) -> FoundDate | None:
+        """A date written in the headline or in the two elements after it (a kicker, a byline)."""
+        heading = self.tree.css_first("h1")
+        neighbour = heading
+        for _ in range(3):
+            if neighbour is None:
+                return None
+            text = node_text(neighbour)[:MAX_DATE_ELEMENT_CHARS * 2]
+            written = find_date(text) if not NOT_PUBLICATION_TEXT.search(text) else None
+            if written and written.iso():
+                return FoundDate(iso=written.iso(), raw=written.raw)
+            neighbour = next_element(neighbour)
+        return None
+
+    def url_date(self) -> FoundDate | None:
+        match = URL_DATE.search(urlsplit(self.url).path) if self.url else None
+        if match is None:
+            return None
+        found = parse_iso(f"{match.group(1)}-{int(match.group(2)):02d}-{int(match.group(3)):02d}")
+        return FoundDate(iso=found.iso(), raw=match.group(0).strip("/")) if found and found.iso() else None
+
+    def body_head_date(self) -> FoundDate | None:
+        head = " ".join(self.opening_texts)[:300]
+        found = find_date(head) if not NOT_PUBLICATION_TEXT.search(head) else None
+        return FoundDate(iso=found.iso(), raw=found.raw) if found and found.iso() else None
 
     @cached_property
     def metadata(self) -> dict[str, Node]:
@@ -312,7 +438,7 @@ class ReleasePage:
             return found
         for node in scope.css(LABEL_CANDIDATES):
             own = node.text(deep=False, strip=True)
-            if not own or len(own) > 40 or not own.rstrip().endswith((":", "：")):
+            if not own or len(own) > 40 or not is_label(node, own):
                 continue
             field = METADATA_LABELS.get(normalize_label(own))
             if field and field not in found:
@@ -327,6 +453,9 @@ class ReleasePage:
     def labelled_text(self, field: str) -> str | None:
         node = self.labelled_node(field)
         text = node_text(node) if node is not None else ""
+        prefix = LABEL_PREFIX.match(text)
+        if prefix and normalize_label(prefix.group(0)) in METADATA_LABELS:
+            text = text[prefix.end():]
         return text or None
 
     def labelled_list(self, field: str) -> list[str]:
@@ -366,18 +495,21 @@ class ReleasePage:
     def html_title(self) -> str | None:
         node = self.tree.css_first("title")
         text = node_text(node) if node is not None else ""
-        return TITLE_SUFFIX.sub("", text) or text or None
+        return text or None
 
     @cached_property
     def json_ld(self) -> dict[str, Any]:
         """The page's JSON-LD article object (NewsArticle, Article, PressRelease...), or {}."""
+        fallback: dict[str, Any] = {}
         for node in self.tree.css('script[type="application/ld+json"]'):
             for item in iter_json_ld(node.text(deep=True)):
                 kind = item.get("@type")
                 kinds = kind if isinstance(kind, list) else [kind]
-                if any(isinstance(k, str) and ("Article" in k or k in ("PressRelease", "WebPage", "Report")) for k in kinds):
+                if any(isinstance(k, str) and ("Article" in k or k in ("PressRelease", "Report", "BlogPosting")) for k in kinds):
                     return item
-        return {}
+                if not fallback and "WebPage" in kinds:
+                    fallback = item
+        return fallback
 
     def json_ld_text(self, *keys: str) -> str | None:
         for key in keys:
@@ -393,31 +525,77 @@ class ReleasePage:
 def parse_html(html: str) -> HTMLParser:
     """One parse per page. <br> becomes a space so that words on either side stay apart."""
     tree = HTMLParser(LINE_BREAK.sub(" ", html))
-    tree.strip_tags(list(NEVER_CONTENT[1:]))  # keep <script> for JSON-LD; it is never body text
+    tree.strip_tags(list(NEVER_CONTENT))
     return tree
 
 
-def blocks_text(container: Node, selector: str) -> list[str]:
-    """The text of each block in document order; a block nested in another block counts once."""
-    blocks: list[str] = []
-    for node in container.css(selector):
-        if node.tag in ("blockquote", "li") and node.css_first("p") is not None:
-            continue  # its <p> children are blocks of their own
-        if node.tag not in ("blockquote", "li") and _inside_block(node, container):
-            continue
-        text = node_text(node)
-        if text:
-            blocks.append(text)
-    return blocks
-
-
-def _inside_block(node: Node, container: Node) -> bool:
+def is_label(node: Node, own_text: str) -> bool:
+    """"Place:" in a metadata list, or an element the page classes as a label; not "Ort:" in a paragraph."""
+    names = node.attributes.get("class") or ""
+    if "label" in names.lower():
+        return True
     parent = node.parent
-    while parent is not None and parent is not container and parent.mem_id != container.mem_id:
-        if parent.tag == "p":
+    return own_text.rstrip().endswith((":", "：")) and (parent is None or parent.tag != "p")
+
+
+def names_same_headline(heading: str, reference: str) -> bool:
+    """Whether a visible heading is the headline that a <title> or og:title names (give or take a word)."""
+    heading_key, reference_key = comparable(heading), comparable(reference)
+    if len(heading_key) < MIN_HEADING_SHARE * len(strip_site_name(reference_key)):
+        return False  # "Navigation", "detail": a word of the title, not the headline
+    if heading_key in reference_key:
+        return True
+    heading_words = set(WORD.findall(heading_key))
+    shared = heading_words & set(WORD.findall(reference_key))
+    return bool(heading_words) and len(shared) >= SHARED_WORDS * len(heading_words)
+
+
+def strip_site_name(title: str) -> str:
+    """"Headline | News | Site" -> "Headline"; a title that is all site name stays as it is."""
+    stripped = TITLE_SUFFIX.sub("", title)
+    return stripped if len(stripped) >= 10 else title
+
+
+def in_teaser(node: Node) -> bool:
+    """Whether a date element sits in a list item, a link or a box of other items (related, teasers)."""
+    ancestor = node.parent
+    for _ in range(TEASER_DEPTH):
+        if ancestor is None:
+            return False
+        if ancestor.tag in TEASER_TAGS:
             return True
-        parent = parent.parent
+        names = f"{ancestor.attributes.get('class') or ''} {ancestor.attributes.get('id') or ''}"
+        if TEASER_NAMES.search(names):
+            return True
+        ancestor = ancestor.parent
     return False
+
+
+def ancestor_depths(node: Node) -> dict[int, int]:
+    """mem_id -> depth from the root, for `node` and its ancestors."""
+    chain: list[int] = []
+    current: Node | None = node
+    while current is not None:
+        chain.append(current.mem_id)
+        current = current.parent
+    return {key: len(chain) - index for index, key in enumerate(chain)}
+
+
+def nearest_common_depth(node: Node, chain: dict[int, int]) -> int:
+    current: Node | None = node
+    while current is not None:
+        depth = chain.get(current.mem_id)
+        if depth is not None:
+            return depth
+        current = current.parent
+    return 0
+
+
+def next_element(node: Node) -> Node | None:
+    sibling = node.next
+    while sibling is not None and sibling.tag in ("-text", "_comment", "-comment"):
+        sibling = sibling.next
+    return sibling
 
 
 def label_value(label: Node) -> Node | None:
@@ -436,14 +614,6 @@ def label_value(label: Node) -> Node | None:
             return None  # the next thing is another label: this one has no value
         return sibling
     return None
-
-
-def is_mostly_links(node: Node) -> bool:
-    text_length = len(node.text(deep=True, strip=True))
-    if text_length == 0:
-        return True
-    link_length = sum(len(link.text(deep=True, strip=True)) for link in node.css("a"))
-    return link_length / text_length > MAX_LINK_DENSITY
 
 
 def iter_json_ld(text: str) -> list[dict[str, Any]]:

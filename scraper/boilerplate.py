@@ -1,0 +1,308 @@
+"""Which part of a page is the release, and which of its blocks are text: pure, on a parsed tree.
+
+Three steps, each cheap:
+1. `strip_furniture` removes what is never release text (menus, footers, share bars, cookie banners,
+   related links, comments) by selectors: tags and roles first, then class and id names, where a
+   name that also says "content" or "article" is spared (`article-footer` may be furniture, but
+   `main-content-with-sidebar` is not).
+2. `main_nodes` scores the page's paragraphs: each adds to its parent and (less) to its grandparent,
+   by its length and commas, so the element that directly holds the most prose wins; siblings that
+   hold prose too join it (a release split over several `<div>`s). Readability's idea, on selectors.
+3. `text_blocks` reads the blocks (paragraphs, list items, sub-headings, quoted paragraphs, bare
+   text `<div>`s) of those nodes in document order, drops link lists and share lines, and ends the
+   release at a trailing "Contact" / "Related" / "Last updated" block.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+from selectolax.lexbor import LexborNode as Node
+
+WHITESPACE = re.compile(r"\s+")
+# Soft hyphens and zero-width characters: invisible on the page, noise in the text.
+INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+# Furniture by tag and role, always removed.
+FURNITURE_TAGS = (
+    "header, footer, nav, aside, menu, dialog, form[role=search], [role=navigation], [role=banner], "
+    "[role=contentinfo], [role=search], [role=complementary], [role=dialog], [role=alertdialog], "
+    "[aria-hidden=true], [hidden], [itemprop=comment], .visually-hidden, .sr-only, .element-invisible"
+)
+# Furniture by class or id name (case-insensitive substrings). Some names never hold the release;
+# others ("navigation", "slider", "skip") also turn up on wrappers of the text (`left-navigation-
+# wrapper`, ReadSpeaker's `rs_skip`), so an element with those is spared when it holds paragraphs.
+FURNITURE_NAME_PARTS = (
+    "breadcrumb", "cookie", "consent", "gdpr", "share", "sharing", "social", "related", "newsletter",
+    "subscribe", "comment", "disqus", "sidebar", "footer", "navbar", "advert", "sponsor", "promo",
+    "pagination", "pager", "popup", "modal", "toolbar", "print-link", "tag-list", "taglist", "tagcloud",
+    "author-box", "teaser-list", "login",
+)
+SOFT_FURNITURE_NAME_PARTS = (
+    "navigation", "menu", "banner", "skip", "rating", "feedback", "byline", "carousel", "slider",
+    "gallery", "lightbox", "caption", "copyright", "search",
+)
+FURNITURE_NAMES = ", ".join(f'[class*="{part}" i], [id*="{part}" i]' for part in FURNITURE_NAME_PARTS)
+SOFT_FURNITURE_NAMES = ", ".join(f'[class*="{part}" i], [id*="{part}" i]' for part in SOFT_FURNITURE_NAME_PARTS)
+# An element with a soft furniture name that holds this many real paragraphs is a text wrapper.
+SPARING_PARAGRAPHS = 2
+SPARING_PARAGRAPH_CHARS = 100
+CONTENT_NAMES = re.compile(r"content|article|body|main|story|text|post|entry", re.IGNORECASE)
+# Elements whose removal would take the page with them, whatever their names say.
+NEVER_REMOVED = frozenset({"html", "body", "main", "article"})
+
+# Prose the scorer weighs: paragraphs, and <div>s of bare text (sites that never write <p>).
+PROSE = "p, pre, li, h2, h3, h4"
+LIST_ITEMS = frozenset({"li", "h2", "h3", "h4"})
+BARE_TEXT_CONTAINERS = "div, section, td"
+BLOCK_TAGS = "p, li, blockquote, h2, h3, h4, h5, h6, pre, dd"
+# A <div> holding one of these is a wrapper, not a paragraph of bare text.
+NESTED_BLOCKS = "p, li, blockquote, h1, h2, h3, h4, h5, h6, pre, div, table, ul, ol, dl, section"
+# What a caption or a data table says is not release text.
+NOT_TEXT = "figure, figcaption, table, picture, video, audio, .caption, .wp-caption-text"
+MIN_PROSE_CHARS = 25
+POSITIVE_NAMES = re.compile(r"article|body|content|entry|main|page|post|text|blog|story|release|meldung|artikel|news-detail", re.IGNORECASE)
+NEGATIVE_NAMES = re.compile(
+    r"comment|meta|footer|footnote|sidebar|related|share|social|teaser|promo|widget|nav|menu|aside|"
+    r"breadcrumb|banner|contact|kontakt|info-?box|tags|more|list",
+    re.IGNORECASE,
+)
+TAG_WEIGHT = {"div": 5, "article": 10, "main": 5, "section": 3, "td": 3, "blockquote": 3, "pre": 3,
+              "form": -3, "ul": -3, "ol": -3, "li": -3, "dl": -3, "dd": -3, "dt": -3, "address": -3,
+              "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5, "th": -5}
+NAME_WEIGHT = 25
+# Widening the best node to an ancestor pays when it brings more prose than other text times this.
+OTHER_TEXT_WEIGHT = 2.0
+# How many of the best-scoring nodes get the (costlier) link-density check.
+FINALISTS = 8
+MAX_BLOCK_LINK_DENSITY = 0.5
+MAX_LINK_DENSITY = 0.5
+
+# A short block that ends the release: contact boxes, related links, "last updated" lines.
+END_OF_TEXT = re.compile(
+    r"^(?:(?:press|media|further|more)?\s*contacts?|contact (?:us|information|details)|for (?:more|further) information"
+    r"|product information|related(?: articles| links| news| content| stories)?|read more|see also|more on this topic"
+    r"|tags|share(?: this(?: page| article)?)?|last (?:updated|modified|changed)|(?:presse|medien)?kontakt(?:e)?"
+    r"|ansprechpartner(?:in|innen)?|rückfragehinweis|rückfragen(?: an)?|pressestelle|pressesprecher(?:in)?"
+    r"|weitere informationen|mehr zum thema|das könnte sie auch interessieren|lesen sie (?:dazu )?auch.*"
+    r"|schlagwörter|letzte änderung.*|zuletzt (?:geändert|aktualisiert).*|stand:?\s*[\d.]+|diese seite"
+    r"|bildergalerie|contact presse|contacts? presse|à lire aussi|voir aussi|контакты(?: для (?:прессы|сми))?"
+    r"|читайте также|см\. также)\s*:?$",
+    re.IGNORECASE,
+)
+# A block of page chrome that slips through: share and print buttons, "back to top".
+CHROME_LINE = re.compile(
+    r"^(?:share(?: this(?: page| article)?)?|teilen|drucken|print|tweet|e-?mail|facebook|twitter|x|linkedin|"
+    r"whatsapp|xing|link kopieren|copy link|bookmark|nach oben|zum seitenanfang|back to top|top|"
+    r"artikel per e-mail weiterempfehlen|vielen dank für die weiterempfehlung!?)\s*:?$",
+    re.IGNORECASE,
+)
+# Only the last part of a text may be cut: "Contact" in its first half is a heading of the release.
+END_MIN_SHARE = 0.5
+
+
+def clean_text(text: str) -> str:
+    """Fold runs of whitespace (spaces, tabs, newlines, no-break spaces) to one space; drop invisibles."""
+    text = WHITESPACE.sub(" ", text).strip()
+    return INVISIBLE.sub("", text) if "\u00ad" in text or "\u200b" in text or "\ufeff" in text else text
+
+
+def node_text(node: Node) -> str:
+    return clean_text(node.text(deep=True, separator="", strip=False))
+
+
+def remove_all(nodes: list[Node]) -> None:
+    """Decompose nodes, innermost first, so no node is touched after an ancestor freed it."""
+    for node in reversed(nodes):
+        node.decompose()
+
+
+def strip_furniture(root: Node, furniture_tags: str = FURNITURE_TAGS) -> None:
+    """Remove page furniture under `root` (by tag and role, then by class and id name)."""
+    remove_all([node for node in root.css(furniture_tags) if node.tag not in NEVER_REMOVED])
+    remove_all([node for node in root.css(FURNITURE_NAMES) if is_furniture_by_name(node)])
+    remove_all([node for node in root.css(SOFT_FURNITURE_NAMES) if is_furniture_by_name(node) and not holds_paragraphs(node)])
+
+
+def holds_paragraphs(node: Node) -> bool:
+    found = 0
+    for paragraph in node.css("p"):
+        if len(paragraph.text(deep=True, strip=True)) >= SPARING_PARAGRAPH_CHARS:
+            found += 1
+            if found >= SPARING_PARAGRAPHS:
+                return True
+    return False
+
+
+def is_furniture_by_name(node: Node) -> bool:
+    if node.tag in NEVER_REMOVED:
+        return False
+    attributes = node.attributes
+    names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
+    return not CONTENT_NAMES.search(names)
+
+
+def names_weight(node: Node) -> int:
+    attributes = node.attributes
+    names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
+    if not names.strip():
+        return 0
+    weight = 0
+    if NEGATIVE_NAMES.search(names):
+        weight -= NAME_WEIGHT
+    if POSITIVE_NAMES.search(names):
+        weight += NAME_WEIGHT
+    return weight
+
+
+def prose_score(text: str) -> float:
+    return 1 + text.count(",") + text.count("，") + min(len(text) // 100, 3)
+
+
+def prose_nodes(root: Node) -> Iterable[Node]:
+    yield from root.css(PROSE)
+    for node in root.css(BARE_TEXT_CONTAINERS):
+        own = node.text(deep=False, strip=True)
+        if len(own) >= MIN_PROSE_CHARS and node.css_first(NESTED_BLOCKS) is None:
+            yield node
+
+
+def link_density(node: Node, text_length: int | None = None) -> float:
+    length = len(node.text(deep=True, strip=True)) if text_length is None else text_length
+    if length == 0:
+        return 1.0
+    links = sum(len(link.text(deep=True, strip=True)) for link in node.css("a"))
+    return min(links / length, 1.0)
+
+
+class ProseMap:
+    """Where a page's prose is: per element, a Readability score and the prose characters under it."""
+
+    def __init__(self, root: Node) -> None:
+        self.nodes: dict[int, Node] = {}
+        self.scores: dict[int, float] = {}
+        self.prose: dict[int, float] = {}
+        for block in prose_nodes(root):
+            self.add(block)
+
+    def add(self, block: Node) -> None:
+        text = block.text(deep=True, strip=True)
+        if len(text) < MIN_PROSE_CHARS:
+            return
+        has_links = block.css_first("a") is not None
+        density = link_density(block, len(text)) if has_links else 0.0
+        prose = len(text) * (1 - density)
+        points = prose_score(text) if block.tag not in LIST_ITEMS and density < MAX_LINK_DENSITY else 0.0
+        ancestor = block.parent
+        depth = 0
+        while ancestor is not None and ancestor.tag not in ("html", "-undef"):
+            key = ancestor.mem_id
+            if key not in self.nodes:
+                self.nodes[key] = ancestor
+                self.scores[key] = TAG_WEIGHT.get(ancestor.tag, 0) + names_weight(ancestor)
+                self.prose[key] = 0.0
+            if depth < 3 and points:
+                self.scores[key] += points / (depth + 1)
+            self.prose[key] += prose
+            ancestor = ancestor.parent
+            depth += 1
+
+    def best(self) -> Node | None:
+        """The element that directly holds the most prose (Readability's pick)."""
+        finalists = sorted(self.scores, key=self.scores.__getitem__, reverse=True)[:FINALISTS]
+        if not finalists:
+            return None
+        key = max(finalists, key=lambda k: self.scores[k] * (1 - link_density(self.nodes[k])))
+        return self.nodes[key]
+
+    def widen(self, node: Node) -> Node:
+        """The ancestor (or the node) with the most prose net of the other text it would bring along.
+
+        A release split over sibling wrappers (one <div> per paragraph group) is held by an ancestor
+        of the best node; going higher brings menus and teasers, whose text is not prose.
+        """
+        best, best_gain = node, self.net_prose(node)
+        ancestor = node.parent
+        while ancestor is not None and ancestor.tag not in ("html", "-undef"):
+            gain = self.net_prose(ancestor)
+            if gain > best_gain:
+                best, best_gain = ancestor, gain
+            if ancestor.tag == "body":
+                break
+            ancestor = ancestor.parent
+        return best
+
+    def net_prose(self, node: Node) -> float:
+        prose = self.prose.get(node.mem_id, 0.0)
+        other = len(node.text(deep=True, strip=True)) - prose
+        return prose - OTHER_TEXT_WEIGHT * other
+
+
+def main_nodes(root: Node) -> list[Node]:
+    """The element that holds the release text (a list, for profiles that pick several)."""
+    prose = ProseMap(root)
+    best = prose.best()
+    return [prose.widen(best)] if best is not None else []
+
+
+def text_blocks(nodes: list[Node], block_tags: str = BLOCK_TAGS) -> list[str]:
+    """The text of each block of `nodes`, in page order, without link lists, chrome and trailing boxes."""
+    blocks: list[str] = []
+    for node in nodes:
+        remove_all(node.css(NOT_TEXT))
+        if node.tag in ("p", "pre", "blockquote", "li"):
+            candidates: Iterable[Node] = [node]
+        else:
+            candidates = node.css(f"{block_tags}, div")
+        for block in candidates:
+            text = block_text(block, node)
+            if text:
+                blocks.append(text)
+    return cut_trailing_furniture(blocks)
+
+
+def block_text(block: Node, container: Node) -> str | None:
+    """A block's text, or None when it is not a block of its own or is not prose."""
+    tag = block.tag
+    if tag == "div":
+        if len(block.text(deep=False, strip=True)) < MIN_PROSE_CHARS or block.css_first(NESTED_BLOCKS) is not None:
+            return None
+    elif tag in ("blockquote", "li"):
+        if block.css_first("p") is not None:
+            return None  # its <p> children are blocks of their own
+    elif inside_paragraph(block, container):
+        return None
+    text = node_text(block)
+    if not text or CHROME_LINE.match(text):
+        return None
+    if block.css_first("a") is not None and link_density(block, len(text)) > MAX_BLOCK_LINK_DENSITY:
+        return None
+    return text
+
+
+def inside_paragraph(node: Node, container: Node) -> bool:
+    parent = node.parent
+    while parent is not None and parent.mem_id != container.mem_id:
+        if parent.tag == "p":
+            return True
+        parent = parent.parent
+    return False
+
+
+def cut_trailing_furniture(blocks: list[str]) -> list[str]:
+    """End the text at a contact, related-links or last-updated block in its second half."""
+    total = sum(map(len, blocks))
+    seen = 0
+    for index, block in enumerate(blocks):
+        if index and seen >= total * END_MIN_SHARE and len(block) <= 60 and END_OF_TEXT.match(block):
+            return blocks[:index]
+        seen += len(block)
+    return blocks
+
+
+def parse_tree(html: str, never_content: tuple[str, ...]) -> HTMLParser:
+    tree = HTMLParser(html)
+    tree.strip_tags(list(never_content))
+    return tree
