@@ -19,6 +19,8 @@ import re
 from collections.abc import Iterable
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+from scraper.dates import find_date
 from selectolax.lexbor import LexborNode as Node
 
 WHITESPACE = re.compile(r"\s+")
@@ -89,6 +91,7 @@ END_OF_TEXT = re.compile(
     r"|weitere informationen|mehr zum thema|das könnte sie auch interessieren|lesen sie (?:dazu )?auch.*"
     r"|schlagwörter|letzte änderung.*|zuletzt (?:geändert|aktualisiert).*|stand:?\s*[\d.]+|diese seite"
     r"|bildergalerie|contact presse|contacts? presse|à lire aussi|voir aussi|контакты(?: для (?:прессы|сми))?"
+    r"|comments?|kommentare?|schlagworte|adresse für rückfragen|herausgeber"
     r"|читайте также|см\. также)\s*:?$",
     re.IGNORECASE,
 )
@@ -99,6 +102,14 @@ CHROME_LINE = re.compile(
     r"artikel per e-mail weiterempfehlen|vielen dank für die weiterempfehlung!?)\s*:?$",
     re.IGNORECASE,
 )
+# Contact details that close a release: phone, fax, e-mail, a handle.
+CONTACT_DETAILS = re.compile(r"\b(?:tel|telefon|phone|fax)\b\.?\s*:?\s*[+\d(]|e-?mail\s*:|@[\w-]+(?:\.[\w-]+)+|twitter\s*:", re.IGNORECASE)
+MAX_CONTACT_CHARS = 300
+MAX_DANGLING_CHARS = 120
+MAX_CAPTION_CHARS = 80
+SENTENCE_ENDS = (".", "!", "?", "…", '"', "“", "”", "»", "«", "'", "’", ")", "]")
+LEADING_LINES = 3
+MAX_DATE_LINE = 60
 # Only the last part of a text may be cut: "Contact" in its first half is a heading of the release.
 END_MIN_SHARE = 0.5
 
@@ -247,8 +258,11 @@ def main_nodes(root: Node) -> list[Node]:
     return [prose.widen(best)] if best is not None else []
 
 
-def text_blocks(nodes: list[Node], block_tags: str = BLOCK_TAGS) -> list[str]:
-    """The text of each block of `nodes`, in page order, without link lists, chrome and trailing boxes."""
+def text_blocks(nodes: list[Node], block_tags: str = BLOCK_TAGS, trim: bool = True) -> list[str]:
+    """The text of each block of `nodes`, in page order, without link lists, chrome and trailing boxes.
+
+    `trim` also drops leading date lines and trailing contact lines and captions: right for a
+    container the scorer found, wrong for one a site profile names exactly."""
     blocks: list[str] = []
     for node in nodes:
         remove_all(node.css(NOT_TEXT))
@@ -260,7 +274,8 @@ def text_blocks(nodes: list[Node], block_tags: str = BLOCK_TAGS) -> list[str]:
             text = block_text(block, node)
             if text:
                 blocks.append(text)
-    return cut_trailing_furniture(blocks)
+    blocks = cut_trailing_furniture(unique(blocks))
+    return trim_edges(blocks) if trim else blocks
 
 
 def block_text(block: Node, container: Node) -> str | None:
@@ -289,6 +304,31 @@ def inside_paragraph(node: Node, container: Node) -> bool:
             return True
         parent = parent.parent
     return False
+
+
+def unique(blocks: list[str]) -> list[str]:
+    """Each block once: a lead repeated in a teaser, a slider's copy of a paragraph."""
+    return list(dict.fromkeys(blocks))
+
+
+def trim_edges(blocks: list[str]) -> list[str]:
+    """Drop a leading date line ("10.11.2021", "Posted: April 21, 2022") and trailing contact
+    details, dangling labels ("Find the paper here:") and link captions without a sentence."""
+    start = 0
+    while start < min(len(blocks), LEADING_LINES) and len(blocks[start]) <= MAX_DATE_LINE and find_date(blocks[start]):
+        start += 1
+    end = len(blocks)
+    while end > start + 1 and is_trailing_furniture(blocks[end - 1]):
+        end -= 1
+    return blocks[start:end]
+
+
+def is_trailing_furniture(block: str) -> bool:
+    if len(block) <= MAX_CONTACT_CHARS and CONTACT_DETAILS.search(block):
+        return True
+    if len(block) <= MAX_DANGLING_CHARS and block.endswith((":", "：")):
+        return True
+    return len(block) <= MAX_CAPTION_CHARS and not block.endswith(SENTENCE_ENDS)
 
 
 def cut_trailing_furniture(blocks: list[str]) -> list[str]:

@@ -136,6 +136,7 @@ class ReleasePage:
 
     def __init__(self, html: str, url: str, tree: HTMLParser | None = None) -> None:
         self.url = url
+        self.body_named_by_profile = False
         self.tree = tree if tree is not None else parse_html(html)
 
     # -- the record -------------------------------------------------------------------------------
@@ -164,6 +165,8 @@ class ReleasePage:
         record.date, record.date_raw = found_date.iso, found_date.raw
         self.refuse_listing()
         paragraphs = self.body_paragraphs()
+        if paragraphs and comparable(paragraphs[0]) == comparable(title):
+            paragraphs = paragraphs[1:]  # the headline repeated atop the text
         if sum(map(len, paragraphs)) < MIN_BODY_CHARS:
             raise ExtractionError("no release text: not a release page (a listing or an empty page?)")
         record.body = "\n\n".join(paragraphs)
@@ -263,7 +266,9 @@ class ReleasePage:
         return urljoin(self.url, href.strip()) if href and href.strip() else None
 
     def body_paragraphs(self) -> list[str]:
-        return text_blocks(self.body_nodes, self.BODY_BLOCKS)
+        # A container a site profile names is its text exactly; one found by scoring gets trimmed.
+        trim = not self.body_named_by_profile
+        return text_blocks(self.body_nodes, self.BODY_BLOCKS, trim=trim)
 
     # -- building blocks profiles reuse -----------------------------------------------------------
 
@@ -283,6 +288,7 @@ class ReleasePage:
         for selector in self.BODY_CONTAINERS:
             for node in body.css(selector):
                 if len(node.text(deep=True)) >= MIN_BODY_CHARS and link_density(node) <= MAX_LINK_DENSITY:
+                    self.body_named_by_profile = selector not in BODY_CONTAINERS
                     return [node]
         return main_nodes(body)
 
