@@ -383,7 +383,8 @@ def _print_tally(verdicts: list) -> None:
         "errors": sum(bool(v.error) for v in verdicts),
     }
     tally = ", ".join(f"{count} {label}" for label, count in counts.items())
-    print(f"pressroom: {len(verdicts)} fixtures: {tally}", file=sys.stderr)
+    noun = "fixture" if len(verdicts) == 1 else "fixtures"
+    print(f"pressroom: {len(verdicts)} {noun}: {tally}", file=sys.stderr)
 
 
 # -- schema -----------------------------------------------------------------------------------------
