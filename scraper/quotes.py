@@ -18,8 +18,8 @@ Three passes, each linear in the text (regexes are anchored or bounded, so no ba
 
 from __future__ import annotations
 
+import bisect
 import re
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -131,6 +131,9 @@ VERBS_RU = (
 )
 VERB = rf"(?:{VERBS_EN}|{VERBS_DE}|{VERBS_FR}|{VERBS_RU})"
 VERB_RE = re.compile(rf"(?<![\w-])(?:{VERB})(?![\w-])", re.IGNORECASE)
+# A reporting verb right after a name ("Biaudet also said") or right before it ("said Biaudet").
+VERB_AFTER_NAME_RE = re.compile(rf"\s+(?:\w+\s+)?(?:{VERB})(?![\w-])", re.IGNORECASE)
+VERB_BEFORE_NAME_RE = re.compile(rf"(?<![\w-])(?:{VERB})\s+(?:the\s+)?\Z", re.IGNORECASE)
 VERB_SO_DE = re.compile(r"(?<![\w-])so(?![\w-])")  # "„…“, so Müller": German only, "so" is English too
 
 # ---------------------------------------------------------------------------------------------
@@ -145,6 +148,7 @@ AFTER_LEAD_RE = re.compile(r"\s*(?:\)\s*)?([,.;:!?]?)\s*(?:[—–-]+\s*)?")
 ARTICLE_RE = re.compile(r"^(?:the|a|an|le|la|les|l’|l'|die|der|das|des)\s+", re.IGNORECASE)
 ACRONYM_PARENS_RE = re.compile(r"\s*\([^()\s]{2,12}\)")
 WHITESPACE_RE = re.compile(r"\s+")
+LEADING_SPACE_RE = re.compile(r"\s*")
 FIRST_PERSON_RE = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 
 
@@ -197,7 +201,7 @@ def _opens_at_depth_zero(ch: str, text: str, i: int) -> bool:
 
 
 def _starts_with_mark(paragraph: str) -> int | None:
-    stripped = len(paragraph) - len(paragraph.lstrip())
+    stripped = LEADING_SPACE_RE.match(paragraph).end()
     return stripped if stripped < len(paragraph) and paragraph[stripped] in '"“”„«»' else None
 
 
@@ -284,7 +288,8 @@ class Mention:
 
 
 # Where the clause before a name begins: sentence punctuation, quotation marks, a dash.
-HARD_BOUNDARY_RE = re.compile(r"[.;:!?\"“”«»„—–]|\s-\s|(?<=\S)-(?=\s)")
+HARD_BOUNDARY = r"[.;:!?\"“”«»„—–]|\s-\s|(?<=\S)-(?=\s)"
+LAST_HARD_BOUNDARY_RE = re.compile(rf"(?s:.*)(?:{HARD_BOUNDARY})")
 APPOSITIVE_RE = re.compile(
     r",\s+(?:who\s+(?:is|was|serves\s+as|heads)\s+)?(?P<article>(?:the|a|an|le|la|l’|die|der)\s+)?"
     r"(?P<role>[^,;.()“”\"«»„:]{2,200})"
@@ -318,19 +323,36 @@ def _is_name_token(token: str) -> bool:
     return not _is_title(token) and not lowered.endswith(("minister", "ministerin", "präsident", "präsidentin"))
 
 
+def _is_caps_surname(token: str) -> bool:
+    """A surname in capitals, as the European Parliament writes them ("Henrik SØRENSEN")."""
+    lowered = _norm(token)
+    return (
+        len(token) >= 2
+        and token.isupper()
+        and token.replace("-", "").isalpha()
+        and lowered not in INSTITUTION_WORDS
+        and lowered not in PLACE_WORDS
+        and lowered not in STOP_CAPS
+    )
+
+
 def _trailing_name(tokens: list[re.Match[str]]) -> int:
     """Index of the first token of the name that ends a run of capitalized words (len when none)."""
-    first = len(tokens)
-    while first > 0 and (_is_name_token(tokens[first - 1].group()) or (
-        tokens[first - 1].group() in PARTICLES and first < len(tokens) and first - 1 > 0
-    )):
+    words = [token.group() for token in tokens]
+    first = len(words)
+    while first > 0:
+        word = words[first - 1]
+        inner_particle = word.casefold() in PARTICLES and first < len(words) and first > 1
+        if not (_is_name_token(word) or _is_caps_surname(word) or inner_particle):
+            break
         first -= 1
-    while first < len(tokens) and tokens[first].group() in PARTICLES:
+    while first < len(words) and words[first].casefold() in PARTICLES and not words[first].isupper():
         first += 1
-    named = len(tokens) - first
-    if named >= 3 and first > 0 and tokens[first - 1].group().casefold() in PREPOSITIONS:
+    if not any(_is_name_token(word) for word in words[first:]):
+        return len(words)  # capitals only: an acronym or a dateline, not a name
+    if len(words) - first >= 3 and first > 0 and words[first - 1].casefold() in PREPOSITIONS:
         first += 1  # "Mission to Skopje Ralf Breth": the first word is the preposition's object
-    return max(first, len(tokens) - MAX_NAME_TOKENS)
+    return max(first, len(words) - MAX_NAME_TOKENS)
 
 
 def _names_in(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
@@ -383,6 +405,12 @@ def _left_role(text: str, name_start: int) -> str | None:
     return _clean_role(", ".join(part for part in parts if part))
 
 
+def _last_end(pattern: re.Pattern[str], text: str) -> int:
+    """Where the last match of a greedy `.*(?:X)` pattern ends; 0 when there is none."""
+    match = pattern.match(text)
+    return match.end() if match else 0
+
+
 def _ends_with_name(segment: str) -> bool:
     names = _names_in(segment)
     return bool(names) and len(names[-1][2]) >= 2 and names[-1][1] >= len(segment.rstrip())
@@ -390,9 +418,7 @@ def _ends_with_name(segment: str) -> bool:
 
 def _segments(left: str) -> list[str | None]:
     """Comma-separated segments of the clause before a name (None marks a hard boundary)."""
-    last_hard = 0
-    for match in HARD_BOUNDARY_RE.finditer(left):
-        last_hard = match.end()
+    last_hard = _last_end(LAST_HARD_BOUNDARY_RE, left)
     for match in VERB_RE.finditer(left, last_hard):
         last_hard = match.end()
     clause = left[last_hard:]
@@ -467,9 +493,8 @@ def find_mentions(paragraphs: Sequence[str]) -> list[Mention]:
             honorific = before_words[-1].casefold() if before_words else None
             honorific = honorific if honorific in HONORIFICS else None
             role = _longest(_left_role(text, start), _appositive(text, end))
-            after = text[end : end + 60]
-            verb_near = bool(re.match(rf"\s+(?:\w+\s+)?(?:{VERB})(?![\w-])", after, re.IGNORECASE)) or bool(
-                re.search(rf"(?:{VERB})\s+(?:the\s+)?$", text[max(0, start - 60) : start], re.IGNORECASE)
+            verb_near = bool(VERB_AFTER_NAME_RE.match(text, end, end + 60)) or bool(
+                VERB_BEFORE_NAME_RE.search(text, max(0, start - 40), start)
             )
             evidence = bool(role or honorific or verb_near)
             name = _strip_possessive(text[start:end])
@@ -501,8 +526,12 @@ class Person:
             return True  # the full name, or the surname ("Biaudet", "Patackova Melicharova")
         return len(tokens) == 1 and tokens[0] in self.tokens[1:]
 
+    def last_seen_before(self, where: tuple[int, int]) -> tuple[int, int] | None:
+        index = bisect.bisect_left(self.seen, where)
+        return self.seen[index - 1] if index else None
+
     def add(self, mention: Mention) -> None:
-        self.seen.append((mention.paragraph, mention.start))
+        bisect.insort(self.seen, (mention.paragraph, mention.start))
         self.role = _longest(self.role, mention.role)
         self.gender = self.gender or mention.gender
 
@@ -535,13 +564,13 @@ class People:
             if mention is not None:
                 person.add(mention)
             self.people.append(person)
-        person.seen.append(where)
+        bisect.insort(person.seen, where)
         return person
 
     def latest_before(self, where: tuple[int, int], gender: str | None) -> Person | None:
         """The person mentioned last before `where`, of the pronoun's gender when that is known."""
         ranked = sorted(
-            ((max(seen for seen in person.seen if seen < where), person) for person in self.people if any(s < where for s in person.seen)),
+            ((seen, person) for person in self.people if (seen := person.last_seen_before(where)) is not None),
             key=lambda item: item[0],
             reverse=True,
         )
@@ -561,10 +590,10 @@ class People:
         if not wanted or not any(word in PERSON_TITLES or _is_title(word) for word in wanted):
             return None
         fitting = [
-            (max(seen for seen in person.seen if seen < where), person)
+            (seen, person)
             for person in self.people
             if person.role
-            and any(seen < where for seen in person.seen)
+            and (seen := person.last_seen_before(where)) is not None
             and wanted <= {_norm(w) for w in WORD_RE.findall(person.role)}
         ]
         return max(fitting, key=lambda item: item[0])[1] if fitting else None
@@ -579,7 +608,10 @@ class Attribution:
     pronoun: str | None = None  # a pronoun carried by the verb ("a-t-elle précisé")
 
 
-CLAUSE_END_RE = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St))[.!?;](?=\s|$)|[\"“”«»„]")
+CLAUSE_END = r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St))[.!?;](?=\s|$)|[\"“”«»„]"
+CLAUSE_END_RE = re.compile(CLAUSE_END)
+# Greedy prefix, so one C-level match finds the last boundary in a window (no Python loop per hit).
+LAST_CLAUSE_END_RE = re.compile(rf"(?s:.*)(?:{CLAUSE_END})")
 COMMA_THEN_LOWER_RE = re.compile(r",\s+(?!(?:the|a|an|die|der|le|la)\b)(?=[a-zß-ÿа-яё])")
 STRICT_BETWEEN_RE = re.compile(r"^(?:\s+(?:that|dass|que|что))?\s*[:,]?\s*$")
 COLON_BETWEEN_RE = re.compile(r"^[^.!?:\"“”«»„]{0,100}:\s*$")
@@ -639,9 +671,7 @@ def _looks_like_subject(subject: str) -> bool:
 def _attribution_before(text: str, offset: int, paragraph: int, language: str | None) -> Attribution | None:
     """`X said: "…"` / `X stated, "…"` / `According to X, "…"` (the clause before `offset`)."""
     head = text[max(0, offset - WINDOW) : offset]
-    clause_start = 0
-    for match in CLAUSE_END_RE.finditer(head):
-        clause_start = match.end()
+    clause_start = _last_end(LAST_CLAUSE_END_RE, head)
     clause = head[clause_start:]
     verb = _find_verb(clause, language, last=True)
     if verb is None:
@@ -701,15 +731,13 @@ def _pronoun_of(words: list[str], subject: bool) -> str | None:
 def _sentence_initial(text: str, offset: int) -> bool:
     """Nothing but punctuation between the last sentence end (or quote) and the opening mark."""
     head = text[max(0, offset - WINDOW) : offset]
-    clause_start = 0
-    for match in CLAUSE_END_RE.finditer(head):
-        clause_start = match.end()
+    clause_start = _last_end(LAST_CLAUSE_END_RE, head)
     return not WORD_RE.search(head[clause_start:])
 
 
 def _ends_sentence(span: Span, paragraphs: Sequence[str]) -> bool:
     """The quote is not the subject or object of a sentence that goes on after it."""
-    tail = paragraphs[span.end_paragraph][span.end :].lstrip()
+    tail = paragraphs[span.end_paragraph][span.end : span.end + WINDOW].lstrip()
     if not tail or tail[0] in ".!?;\"“”«»„":
         return True
     return span.text[-1:] in ".!?…" and tail[0].isupper()
@@ -718,7 +746,7 @@ def _ends_sentence(span: Span, paragraphs: Sequence[str]) -> bool:
 def _title_like(text: str, paragraph: str, offset: int) -> bool:
     """A quoted title or term: cued by a noun or article before it, or written in title case."""
     head = paragraph[max(0, offset - 80) : offset]
-    clause_start = max((match.end() for match in CLAUSE_END_RE.finditer(head)), default=0)
+    clause_start = _last_end(LAST_CLAUSE_END_RE, head)
     before = WORD_RE.findall(head[clause_start:])[-4:]
     lowered = [word.casefold() for word in before]
     if lowered and lowered[-1] in ("the", "a", "an", "so-called", "as", "of", "der", "die", "das", "le", "la", "les", "du", "des"):
@@ -765,8 +793,10 @@ def extract_quotes(paragraphs: Sequence[str], language: str | None = None) -> tu
     quoted: list[Person] = []
     last_speaker: Person | None = None
     for span in spans:
+        if not WORD_RE.search(span.text):
+            continue
         decision = _decide(span, paragraphs, language, people, last_speaker)
-        if decision is None or not span.text:
+        if decision is None:
             continue
         speaker = decision if isinstance(decision, Person) else None
         quotes.append(Quote(text=span.text, speaker=speaker.name if speaker else None, paragraph=span.paragraph))
@@ -785,13 +815,14 @@ def _decide(span: Span, paragraphs: Sequence[str], language: str | None, people:
     attribution = _attribution_after(span, paragraphs, language, initial) or _attribution_before(
         text, span.start, span.paragraph, language
     )
-    if attribution is None and initial and not text[: span.start].strip() and span.paragraph > 0:
-        previous = paragraphs[span.paragraph - 1].rstrip()
+    opens_paragraph = LEADING_SPACE_RE.match(text).end() == span.start
+    if attribution is None and opens_paragraph and span.paragraph > 0:
+        previous = paragraphs[span.paragraph - 1][-WINDOW:].rstrip()
         if previous.endswith(":"):
             attribution = _attribution_before(previous, len(previous), span.paragraph - 1, language)
     if attribution is not None and (attribution.strict or (words >= PARTIAL_MIN_WORDS and not _title_like(span.text, text, span.start))):
         return _resolve(attribution, people) or False
-    if not span.closed and not (initial and not text[: span.start].strip()):
+    if not span.closed and not opens_paragraph:
         return None
     if initial and words >= 3 and _ends_sentence(span, paragraphs) and not _title_like(span.text, text, span.start):
         return last_speaker or False  # a stand-alone quote continues the previous speaker
