@@ -52,15 +52,18 @@ DATE_FORMS = (ISO_DATE, DAY_MONTH_YEAR, MONTH_DAY_YEAR, NUMERIC_DMY)
 # one side (a bare hyphen is a compound word: "Co-operation").
 _DASH = r"(?:\s*[–—]+\s*|\s+-+\s*|-+\s+)"
 _PLACE = r"(?P<place>[^\W\d_][^\d,–—;:!?()\"“”«»]{0,40}?(?:\s*[,/]\s*[^\W\d_][^\d,–—;:!?()\"“”«»]{0,40}?){0,4})"
+_NUMERIC_DATE = r"[0-3]?\d\.\s?[01]?\d\.\s?(?:19|20)\d\d"
 _DATELINE_DATE = (
     rf"(?P<date>{_DAY_ANY}\s*{_MONTH_ANY}(?:\s*,?\s*{_YEAR_ANY})?{_RU_YEAR_SUFFIX}"
-    rf"|{_MONTH_ANY}\s+{_DAY_ANY}(?:,?\s+{_YEAR_ANY})?)"
+    rf"|{_MONTH_ANY}\s+{_DAY_ANY}(?:,?\s+{_YEAR_ANY})?|{_NUMERIC_DATE})"
 )
 _CAPS_WORD = r"[^\W\d_a-zа-яё]+"
 DATELINE = re.compile(
     rf"^\s*(?:{_PLACE}\s*(?:,|{_DASH})\s*)?{_DATELINE_DATE}{_DASH}(?=\S)"
     rf"|^\s*(?P<bare_place>{_CAPS_WORD}(?:[ /,-]{{1,3}}{_CAPS_WORD}){{0,4}}){_DASH}(?=\S)"
 )
+# A dateline on a line of its own: "Berlin, 28.10.2021", "Berlin, 28.10.2021, 058/21" (a release number).
+DATELINE_ALONE = re.compile(rf"^\s*{_PLACE}\s*,\s*{_DATELINE_DATE}(?:\s*,\s*[\w/-]{{1,12}})?\s*$")
 DAY_MONTH_OPTIONAL_YEAR = re.compile(rf"{_DAY}\s*{_MONTH}(?:\s*,?\s*{_YEAR})?")
 MONTH_DAY_OPTIONAL_YEAR = re.compile(rf"{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?")
 
@@ -132,14 +135,15 @@ def parse_iso(value: str) -> DateMatch | None:
 def parse_dateline(paragraph: str) -> Dateline | None:
     """The dateline at the start of a paragraph, if it has one."""
     head = paragraph[:200]
-    match = DATELINE.match(head)
+    match = DATELINE.match(head) or DATELINE_ALONE.match(head)
     if match is None:
         return None
-    if match.group("bare_place"):
+    if match.re is DATELINE and match.group("bare_place"):
         place = match.group("bare_place").strip()
         return Dateline(place_raw=place, date=None, text=match.group(0)) if _looks_like_caps_place(place) else None
     date_text = RU_YEAR_SUFFIX.sub("", match.group("date").strip())
-    date_match = DAY_MONTH_OPTIONAL_YEAR.fullmatch(date_text) or MONTH_DAY_OPTIONAL_YEAR.fullmatch(date_text)
+    date_match = (DAY_MONTH_OPTIONAL_YEAR.fullmatch(date_text) or MONTH_DAY_OPTIONAL_YEAR.fullmatch(date_text)
+                  or NUMERIC_DMY.fullmatch(date_text))
     found = _to_match(date_match) if date_match else None
     if found is None:
         return None

@@ -79,7 +79,7 @@ MAX_DATE_ELEMENT_CHARS = 120
 # A date element this close under a list item, a link or a teaser box dates another page.
 TEASER_DEPTH = 4
 TEASER_TAGS = frozenset({"li", "a", "aside", "nav", "footer"})
-TEASER_NAMES = re.compile(r"teaser|related|more|latest|recent|sidebar|widget|list|card|slider|aside", re.IGNORECASE)
+TEASER_NAMES = re.compile(r"teaser|related|latest|recent|sidebar|widget|list|card|slider|aside", re.IGNORECASE)
 # After the headline, the date is within this many date elements.
 DATE_ELEMENTS_AFTER_TITLE = 6
 URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|$|[^\d])")
@@ -483,10 +483,10 @@ class ReleasePage:
     @cached_property
     def metas(self) -> dict[str, str]:
         found: dict[str, str] = {}
-        for node in self.tree.css("meta[content]"):
+        for node in self.tree.css("meta[content], meta[value]"):
             attrs = node.attributes
             key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv")
-            content = attrs.get("content")
+            content = attrs.get("content") or attrs.get("value")  # value=: some archived pages
             if key and content and content.strip():
                 found.setdefault(key.strip().lower(), clean_text(content))
         return found
