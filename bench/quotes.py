@@ -1,0 +1,170 @@
+"""Quote and speaker extraction, measured against hand-written expectations.
+
+    uv run python bench/quotes.py [--shared DIR] [--fixtures DIR] [-v]
+
+Two sets, printed separately: the OSCE pages under ../shared/osce (pages/<slug>.html beside
+expected/<slug>.json) and every fixtures/*/*.json of this repository with a `quotes` key (an empty
+list included: a quote predicted there is a false positive).
+
+- quote precision / recall / F1: a predicted quote matches a true one (one-to-one, in order) when
+  their normalized texts share at least 80 % of the tokens of the longer of the two;
+- speaker accuracy: the share of matched quotes whose speaker is right (None counts as a value);
+- role token-F1: for each expected speaker found by name, the token F1 of the roles (None vs None
+  scores 1), averaged over the expected speakers (a missed speaker scores 0).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from scraper.parse import parse  # noqa: E402
+from scraper.quotes import extract_quotes  # noqa: E402
+
+TOKEN_RE = re.compile(r"\w+")
+MATCH_OVERLAP = 0.8
+
+
+@dataclass
+class Case:
+    name: str
+    paragraphs: list[str]
+    language: str | None
+    quotes: list[dict]
+    speakers: list[dict]
+
+
+@dataclass
+class Tally:
+    predicted: int = 0
+    expected: int = 0
+    matched: int = 0
+    right_speaker: int = 0
+    role_f1_sum: float = 0.0
+    roles: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def line(self, label: str) -> str:
+        precision = self.matched / self.predicted if self.predicted else 1.0
+        recall = self.matched / self.expected if self.expected else 1.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        speaker = self.right_speaker / self.matched if self.matched else 0.0
+        role = self.role_f1_sum / self.roles if self.roles else 0.0
+        return (
+            f"{label}: quotes P={precision:.3f} R={recall:.3f} F1={f1:.3f} "
+            f"({self.matched} matched / {self.predicted} predicted / {self.expected} expected), "
+            f"speaker accuracy={speaker:.3f}, role token-F1={role:.3f} ({self.roles} speakers)"
+        )
+
+
+def tokens(text: str | None) -> list[str]:
+    return TOKEN_RE.findall((text or "").casefold())
+
+
+def overlap(a: str, b: str) -> float:
+    ta, tb = Counter(tokens(a)), Counter(tokens(b))
+    longest = max(sum(ta.values()), sum(tb.values()))
+    return sum((ta & tb).values()) / longest if longest else 1.0
+
+
+def token_f1(a: str | None, b: str | None) -> float:
+    if a is None or b is None:
+        return 1.0 if a == b else 0.0
+    ta, tb = Counter(tokens(a)), Counter(tokens(b))
+    common = sum((ta & tb).values())
+    if not common:
+        return 0.0
+    precision, recall = common / sum(ta.values()), common / sum(tb.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def score(case: Case, tally: Tally) -> None:
+    quotes, speakers = extract_quotes(case.paragraphs, case.language)
+    tally.predicted += len(quotes)
+    tally.expected += len(case.quotes)
+    used: set[int] = set()
+    for truth in case.quotes:
+        found = next(
+            (i for i, q in enumerate(quotes) if i not in used and overlap(q.text, truth["text"]) >= MATCH_OVERLAP),
+            None,
+        )
+        if found is None:
+            tally.misses.append(f"{case.name}: missed {truth['text'][:70]!r}")
+            continue
+        used.add(found)
+        tally.matched += 1
+        if quotes[found].speaker == truth["speaker"]:
+            tally.right_speaker += 1
+        else:
+            tally.misses.append(f"{case.name}: speaker {quotes[found].speaker!r} != {truth['speaker']!r}")
+    for i, q in enumerate(quotes):
+        if i not in used:
+            tally.misses.append(f"{case.name}: extra {q.text[:70]!r}")
+    roles = {speaker.name: speaker.role for speaker in speakers}
+    for truth in case.speakers:
+        tally.roles += 1
+        if truth["name"] in roles:
+            f1 = token_f1(roles[truth["name"]], truth["role"])
+            tally.role_f1_sum += f1
+            if f1 < 1:
+                tally.misses.append(f"{case.name}: role {roles[truth['name']]!r} != {truth['role']!r}")
+        else:
+            tally.misses.append(f"{case.name}: speaker {truth['name']!r} not listed")
+
+
+def shared_cases(shared: Path) -> Iterable[Case]:
+    for expected_path in sorted((shared / "osce" / "expected").glob("*.json")):
+        page = shared / "osce" / "pages" / f"{expected_path.stem}.html"
+        if not page.exists():
+            continue
+        expected = json.loads(expected_path.read_text(encoding="utf-8"))
+        record = parse(page.read_text(encoding="utf-8"), expected["url"])
+        yield Case(expected_path.stem, record.body.split("\n\n"), record.language, expected["quotes"], expected["speakers"])
+
+
+def fixture_cases(fixtures: Path) -> Iterable[Case]:
+    for path in sorted(fixtures.glob("*/*.json")):
+        expected = json.loads(path.read_text(encoding="utf-8"))
+        if "quotes" not in expected or "body" not in expected:
+            continue  # pages without quotes still count: anything predicted there is a false positive
+        name = f"{path.parent.name}/{path.stem}"
+        yield Case(name, expected["body"].split("\n\n"), expected.get("language"), expected["quotes"], expected["speakers"])
+
+
+def run(label: str, cases: Iterable[Case], verbose: bool) -> None:
+    tally, count = Tally(), 0
+    for case in cases:
+        score(case, tally)
+        count += 1
+    if not count:
+        print(f"{label}: no pages with quotes found")
+        return
+    print(tally.line(f"{label} ({count} pages)"))
+    if verbose:
+        for miss in tally.misses:
+            print(f"    {miss}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared", help="the ../shared directory")
+    parser.add_argument("--fixtures", type=Path, default=REPO / "fixtures", help="the fixtures directory")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
+    args = parser.parse_args(argv)
+    print("$ " + " ".join(["python", "bench/quotes.py", *(argv if argv is not None else sys.argv[1:])]))
+    run("shared OSCE pages", shared_cases(args.shared) if args.shared.exists() else [], args.verbose)
+    run("repository fixtures", fixture_cases(args.fixtures), args.verbose)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
