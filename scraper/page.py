@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from typing import Any, ClassVar
 from urllib.parse import urljoin, urlsplit
@@ -209,8 +210,8 @@ class ReleasePage:
         visible = self.visible_date_found  # read before the dateline, whose search strips the furniture
         for found in (
             self.labelled_date(),
-            self.machine_date(self.json_ld_text("datePublished", "dateCreated")),
-            self.machine_date(self.meta(*PUBLISHED_META)),
+            self.agreeing_with(visible, self.machine_date(self.json_ld_text("datePublished", "dateCreated"))),
+            self.agreeing_with(visible, self.machine_date(self.meta(*PUBLISHED_META))),
             self.dateline_date(),
             visible,
             self.url_date(),
@@ -220,6 +221,15 @@ class ReleasePage:
             if found and found.iso:
                 return found
         return FoundDate(iso=None, raw=None)
+
+    @staticmethod
+    def agreeing_with(visible: FoundDate | None, machine: FoundDate | None) -> FoundDate | None:
+        """A timestamp's day is the day in its time zone: `2021-11-04T23:00Z` is the 5th in Berlin.
+        When the page shows a date one day off a timestamp, the page's own date is the one meant."""
+        if machine is None or visible is None or not machine.iso or not visible.iso or "T" not in (machine.raw or ""):
+            return machine
+        apart = abs((date.fromisoformat(machine.iso) - date.fromisoformat(visible.iso)).days)
+        return visible if apart == 1 else machine
 
     def place_raw(self) -> str | None:
         labelled = self.labelled_text("place")
@@ -354,19 +364,31 @@ class ReleasePage:
         return FoundDate(iso=parsed.iso(), raw=value) if parsed else None
 
     @cached_property
+    def title_heading(self) -> Node | None:
+        """The <h1> that is the headline (not the logo's or "Navigation"), else the first."""
+        headings = self.tree.css("h1")
+        title = self.title() if len(headings) > 1 else None
+        if title:
+            for heading in headings:
+                text = node_text(heading)
+                if text and (names_same_headline(text, title) or comparable(title) in comparable(text)):
+                    return heading
+        return headings[0] if headings else None
+
+    @cached_property
     def date_elements(self) -> tuple[list[Node], list[Node]]:
         """Date-named elements and <time>s before and after the headline, nearest first."""
         before: list[Node] = []
         after: list[Node] = []
+        heading = self.title_heading
         seen_title = False
         for node in self.tree.css(f"h1, {DATE_ELEMENTS}"):
             if node.tag == "h1":
-                if seen_title:
-                    break
-                seen_title = True
-                date_in_heading = node.css_first(DATE_ELEMENTS)
-                if date_in_heading is not None:
-                    after.append(date_in_heading)
+                if heading is not None and node.mem_id == heading.mem_id:
+                    seen_title = True
+                    date_in_heading = node.css_first(DATE_ELEMENTS)
+                    if date_in_heading is not None:
+                        after.append(date_in_heading)
                 continue
             (after if seen_title else before).append(node)
         before.reverse()
@@ -384,7 +406,7 @@ class ReleasePage:
         """
         before, after = self.date_elements
         candidates = after[:DATE_ELEMENTS_AFTER_TITLE] + before[:DATE_ELEMENTS_AFTER_TITLE]
-        heading = self.tree.css_first("h1")
+        heading = self.title_heading
         if heading is not None and len(candidates) > 1:
             chain = ancestor_depths(heading)
             candidates.sort(key=lambda node: -nearest_common_depth(node, chain))
@@ -411,8 +433,7 @@ class ReleasePage:
 
     def title_neighbour_date(self) -> FoundDate | None:
         """A date written in the headline or in the two elements after it (a kicker, a byline)."""
-        heading = self.tree.css_first("h1")
-        neighbour = heading
+        neighbour = self.title_heading
         for _ in range(3):
             if neighbour is None:
                 return None
