@@ -709,7 +709,7 @@ def _resolve(attribution: Attribution, people: People) -> Person | None:
     if pronoun is not None:
         return people.latest_before(attribution.where, PRONOUNS[pronoun])
     names = [name for name in _names_in(phrase) if len(name[2]) >= 2 or people.find(name[2])]
-    if not names and len(_names_in(phrase)) == 1 and attribution.subject and len(words) <= 2:
+    if not names and len(_names_in(phrase)) == 1 and len(words) <= 3:
         names = _names_in(phrase)  # "“…,” Smith said": a surname the text never gave in full
     if names:
         tokens = (names[-1] if attribution.subject else names[0])[2]

@@ -1,0 +1,344 @@
+"""scraper.quotes: one table per rule (short texts written for these tests), odd text, shared pages."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import shared_files
+from scraper.quotes import extract_quotes, scan_spans
+
+Q = tuple[str, str | None, int]  # (text, speaker, paragraph)
+
+
+def quotes_of(*paragraphs: str, language: str | None = None) -> list[Q]:
+    quotes, _ = extract_quotes(list(paragraphs), language)
+    return [(quote.text, quote.speaker, quote.paragraph) for quote in quotes]
+
+
+def roles_of(*paragraphs: str, language: str | None = None) -> dict[str, str | None]:
+    _, speakers = extract_quotes(list(paragraphs), language)
+    return {speaker.name: speaker.role for speaker in speakers}
+
+
+# -- quotation marks ------------------------------------------------------------------------------
+MARKS = [
+    pytest.param('"Rivers ignore borders," said Anna Kovac, the Head of Office.', "Rivers ignore borders,", id="straight"),
+    pytest.param("“Rivers ignore borders,” said Anna Kovac, the Head of Office.", "Rivers ignore borders,", id="curly"),
+    pytest.param("”Rivers ignore borders,” said Anna Kovac, the Head of Office.", "Rivers ignore borders,", id="wrong-opening-mark"),
+    pytest.param(
+        "“We call it ‘the long road’ for a reason,” said Anna Kovac, the Head of Office.",
+        "We call it ‘the long road’ for a reason,",
+        id="nested-single",
+    ),
+    pytest.param(
+        "“Calling reporters “enemies” is dangerous,” said Anna Kovac, the Head of Office.",
+        "Calling reporters “enemies” is dangerous,",
+        id="nested-same-curly-marks",
+    ),
+    pytest.param(
+        '"Calling reporters "enemies" is dangerous," said Anna Kovac, the Head of Office.',
+        'Calling reporters "enemies" is dangerous,',
+        id="nested-same-straight-marks",
+    ),
+    pytest.param(
+        "„Flüsse kennen keine Grenzen“, sagte Anna Kovac, Leiterin des Büros.",
+        "Flüsse kennen keine Grenzen",
+        id="german-low-high",
+    ),
+    pytest.param(
+        "«Реки не знают границ», — сказал руководитель офиса Иван Петров.",
+        "Реки не знают границ",
+        id="guillemets",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "text"), MARKS)
+def test_quotation_marks(paragraph: str, text: str) -> None:
+    assert [quote[0] for quote in quotes_of(paragraph)] == [text]
+
+
+def test_quote_over_several_paragraphs_is_one_quote() -> None:
+    found = quotes_of(
+        "Director Paul Reyes said: “The first part ends here.",
+        "“The second part goes on.",
+        "“And this is the end.”",
+        "The meeting closed at noon.",
+    )
+    assert found == [("The first part ends here. The second part goes on. And this is the end.", "Paul Reyes", 0)]
+
+
+# -- attribution ----------------------------------------------------------------------------------
+ATTRIBUTION = [
+    pytest.param(
+        ["“Water is shared,” said Lena Brauer, who is OSCE Co-ordinator for Water Issues, and has led the talks."],
+        [("Water is shared,", "Lena Brauer", 0)],
+        id="after-verb-first",
+    ),
+    pytest.param(
+        ["Mayor Tomas Weber opened the day.", "“Water is shared,” Weber said."],
+        [("Water is shared,", "Tomas Weber", 1)],
+        id="after-subject-surname",
+    ),
+    pytest.param(
+        ["Regional Police Chief Olga Marin said: “We patrol together now.”"],
+        [("We patrol together now.", "Olga Marin", 0)],
+        id="before-colon",
+    ),
+    pytest.param(
+        ["Speaking at the opening, Ambassador Lars Eng, Head of the OSCE Centre in Ashgabat, stated, “Dialogue works.”"],
+        [("Dialogue works.", "Lars Eng", 0)],
+        id="before-comma-after-appositive",
+    ),
+    pytest.param(
+        ["Judge Mira Holm addressed the court.", "Holm underlined: “Every case deserves a hearing.”"],
+        [("Every case deserves a hearing.", "Mira Holm", 1)],
+        id="before-surname-underlined",
+    ),
+    pytest.param(
+        ["“The first half,” she said. “The second half.”", "Prosecutor Ines Sola was there."],
+        [("The first half,", None, 0), ("The second half.", None, 0)],
+        id="inside-two-quotes-pronoun-unknown",
+    ),
+    pytest.param(
+        ["Minister Ines Sola met the press.", "“The first half,” she said. “The second half.”"],
+        [("The first half,", "Ines Sola", 1), ("The second half.", "Ines Sola", 1)],
+        id="inside-two-quotes",
+    ),
+    pytest.param(
+        ["“Budgets are tight,” according to Karl Hess, Director of the Regional Fund."],
+        [("Budgets are tight,", "Karl Hess", 0)],
+        id="according-to",
+    ),
+    pytest.param(
+        ["Adviser Nora Pike, an expert on elections, spoke first. She stressed: “Count every vote.”"],
+        [("Count every vote.", "Nora Pike", 0)],
+        id="pronoun-stressed",
+    ),
+    pytest.param(
+        ["The OSCE Special Envoy for Youth, Marek Dunn, added:", "“Young people want a say in this.”"],
+        [("Young people want a say in this.", "Marek Dunn", 1)],
+        id="colon-ends-previous-paragraph",
+    ),
+    pytest.param(
+        ["“Schools must stay open,” Director Hana Wolf said.", "“Teachers need support as well.”"],
+        [("Schools must stay open,", "Hana Wolf", 0), ("Teachers need support as well.", "Hana Wolf", 1)],
+        id="stand-alone-paragraph-continues",
+    ),
+    pytest.param(
+        ["“The talks will resume in May,” the Albanian Chairmanship said."],
+        [("The talks will resume in May,", None, 0)],
+        id="institution-is-null",
+    ),
+    pytest.param(
+        ["“The talks will resume in May.”"],
+        [("The talks will resume in May.", None, 0)],
+        id="unknown-speaker-is-null",
+    ),
+    pytest.param(
+        [
+            "The Head of the OSCE Mission to Albania, Ambassador Rui Costa, and Minister Jan Ek met today.",
+            "“Reform takes time,” the Head of Mission said.",
+        ],
+        [("Reform takes time,", "Rui Costa", 1)],
+        id="title-reference",
+    ),
+    pytest.param(
+        ["Chairperson-in-Office Ella Sand visited Tirana.", "“We stand by you,” Chairperson-in-Office Sand said."],
+        [("We stand by you,", "Ella Sand", 1)],
+        id="title-and-surname",
+    ),
+    pytest.param(
+        [
+            "Ms. Ella Sand and Deputy Minister Omar Haddad met in Vienna.",
+            "“We agreed on a plan,” Haddad said. The two will meet again.",
+            "“I am hopeful,” she said.",
+        ],
+        [("We agreed on a plan,", "Omar Haddad", 1), ("I am hopeful,", "Ella Sand", 2)],
+        id="she-skips-a-man-mentioned-later",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), ATTRIBUTION)
+def test_attribution(paragraphs: list[str], expected: list[Q]) -> None:
+    assert quotes_of(*paragraphs) == expected
+
+
+# -- roles ------------------------------------------------------------------------------------------
+ROLES = [
+    pytest.param(
+        ["Czech Deputy Justice Minister Petra Novotna said: “We are ready.”"],
+        {"Petra Novotna": "Czech Deputy Justice Minister"},
+        id="words-before-name",
+    ),
+    pytest.param(
+        ["“We are ready,” said Otto Lind, the Head of the OSCE Mission to Montenegro, in Podgorica."],
+        {"Otto Lind": "Head of the OSCE Mission to Montenegro"},
+        id="appositive-with-article",
+    ),
+    pytest.param(
+        ["“We are ready,” said Lind, who is Special Adviser on Media Freedom, and has worked here for years."],
+        {"Lind": "Special Adviser on Media Freedom"},
+        id="who-is-appositive-stops-at-clause",
+    ),
+    pytest.param(
+        [
+            "VIENNA, 2 May 2020 – OSCE Chairperson-in-Office, Foreign Minister of Sweden, Ann Linde and the OSCE "
+            "Secretary General, Thomas Greminger, opened the meeting.",
+            "“We are ready,” Linde said. “So are we,” said Greminger.",
+        ],
+        {"Ann Linde": "OSCE Chairperson-in-Office, Foreign Minister of Sweden", "Thomas Greminger": "OSCE Secretary General"},
+        id="roles-joined-by-commas",
+    ),
+    pytest.param(
+        [
+            "The OSCE High Commissioner on National Minorities (HCNM) Kairat Abdrakhmanov spoke.",
+            "“Languages unite,” Abdrakhmanov said.",
+        ],
+        {"Kairat Abdrakhmanov": "OSCE High Commissioner on National Minorities"},
+        id="article-and-acronym-dropped",
+    ),
+    pytest.param(
+        [
+            "Minister of Foreign Affairs and Trade of Malta Ian Borg opened the forum.",
+            "“Trafficking preys on the weak,” said Minister Ian Borg.",
+        ],
+        {"Ian Borg": "Minister of Foreign Affairs and Trade of Malta"},
+        id="fullest-role-wins-country-before-name",
+    ),
+    pytest.param(
+        ["“We count on you,” said Ambassador Vera Lutz."],
+        {"Vera Lutz": None},
+        id="honorific-is-not-a-role",
+    ),
+    pytest.param(
+        ["“We count on you,” said Amira Jovic, a teacher at a school in Mostar."],
+        {"Amira Jovic": "teacher at a school in Mostar"},
+        id="lowercase-appositive",
+    ),
+    pytest.param(
+        ["Rapporteur Jan KOWALSKI (EPP, PL) said: “The vote is a signal.”"],
+        {"Jan KOWALSKI": "Rapporteur"},
+        id="capitalized-surname",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), ROLES)
+def test_roles(paragraphs: list[str], expected: dict[str, str | None]) -> None:
+    assert roles_of(*paragraphs) == expected
+
+
+# -- not speech -------------------------------------------------------------------------------------
+NOT_SPEECH = [
+    pytest.param('The forum, "Safe borders, open borders: joint work in practice," aims to build trust.', id="conference-title"),
+    pytest.param("The report “Counting What Matters in the Region” was published today.", id="report-title"),
+    pytest.param("Teachers joined the campaign “Talk first, decide together” this spring.", id="campaign-title"),
+    pytest.param("The law labels media outlets as “foreign agents” and fines them.", id="scare-quote"),
+    pytest.param("Fighters of the so-called “DPR” held the town.", id="so-called"),
+    pytest.param("Protesters chanted “Lügenpresse” outside.", id="quoted-term"),
+    pytest.param("Форум «Медиашкола» прошёл в Бишкеке.", id="guillemet-name"),
+    pytest.param("No quotation marks here at all, said nobody.", id="no-marks"),
+]
+
+
+@pytest.mark.parametrize("paragraph", NOT_SPEECH)
+def test_not_speech(paragraph: str) -> None:
+    assert quotes_of("Minister Ida Berg spoke to the press today.", paragraph) == []
+
+
+# -- other languages ------------------------------------------------------------------------------
+LANGUAGES = [
+    pytest.param(
+        ["„Wir helfen gern“, sagte die Leiterin des Büros, Eva Roth."], "de", [("Wir helfen gern", "Eva Roth", 0)], id="de-sagte"
+    ),
+    pytest.param(["„Wir helfen gern“, so Eva Roth."], "de", [("Wir helfen gern", "Eva Roth", 0)], id="de-so"),
+    pytest.param(
+        ["Министр Анна Смирнова отметила: «Мы готовы помочь»."], "ru", [("Мы готовы помочь", "Анна Смирнова", 0)], id="ru-before"
+    ),
+    pytest.param(
+        ["Президент Анна Смирнова открыла встречу.", "«Мы готовы помочь», — сказала она."],
+        "ru",
+        [("Мы готовы помочь", "Анна Смирнова", 1)],
+        id="ru-pronoun",
+    ),
+    pytest.param(
+        ["« Nous sommes prêts », a déclaré Marie Dupont, directrice du bureau."],
+        "fr",
+        [("Nous sommes prêts", "Marie Dupont", 0)],
+        id="fr-a-declare",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "language", "expected"), LANGUAGES)
+def test_languages(paragraphs: list[str], language: str, expected: list[Q]) -> None:
+    assert quotes_of(*paragraphs, language=language) == expected
+
+
+# -- odd text -------------------------------------------------------------------------------------
+ODD = [
+    pytest.param([], id="no-paragraphs"),
+    pytest.param([""], id="empty-paragraph"),
+    pytest.param(["“"], id="lone-opening-mark"),
+    pytest.param(["”"], id="lone-closing-mark"),
+    pytest.param(['He said "yes and left.', "Nothing else."], id="unbalanced-straight"),
+    pytest.param(["«»„“”\"'‘’"], id="marks-only"),
+    pytest.param(["“a “b “c “d"], id="open-nested-never-closed"),
+    pytest.param(["said said said: “"], id="verb-then-open"),
+    pytest.param(["\x00\ufeff“\u200b”"], id="control-characters"),
+]
+
+
+@pytest.mark.parametrize("paragraphs", ODD)
+def test_odd_text_never_raises(paragraphs: list[str]) -> None:
+    quotes, speakers = extract_quotes(paragraphs)
+    assert all(quote.paragraph is not None and 0 <= quote.paragraph < len(paragraphs) for quote in quotes)
+    assert len(speakers) <= len(quotes)
+
+
+def test_unclosed_quote_mid_sentence_is_dropped() -> None:
+    assert quotes_of("The so-called “observers arrived on Monday and left.") == []
+
+
+def test_spans_nest_and_close() -> None:
+    spans = scan_spans(["A “b ‘c’ “d” e” f “g”"])
+    assert [span.text for span in spans] == ["b ‘c’ “d” e", "g"]
+
+
+# A generous bound: linear code does these in about a second; quadratic code takes minutes.
+MEGABYTE_PARAGRAPHS = [
+    pytest.param("“Hello there,” said John Smith, Head of Office. " * 21000, id="dense-quotes-and-names"),
+    pytest.param("“" * 1_000_000, id="one-million-opening-marks"),
+    pytest.param("“a b c” " * 125_000, id="many-short-quotes"),
+    pytest.param('" ' * 500_000, id="straight-marks-and-spaces"),
+    pytest.param("Aaa Bbb Ccc said " * 60_000, id="capitalized-words-and-verbs"),
+    pytest.param("„«\"”“ " * 170_000, id="mixed-marks"),
+]
+
+
+@pytest.mark.parametrize("paragraph", MEGABYTE_PARAGRAPHS)
+def test_one_megabyte_paragraph_is_fast(paragraph: str) -> None:
+    started = time.perf_counter()
+    extract_quotes(["Ambassador Mia Holt spoke.", paragraph, "“Bye,” she said."])
+    assert time.perf_counter() - started < 15
+
+
+# -- the shared OSCE pages ------------------------------------------------------------------------
+SHARED_PAGES = shared_files("osce/pages/*.html")
+
+
+@pytest.mark.parametrize("page", SHARED_PAGES, ids=[page.stem for page in SHARED_PAGES])
+def test_shared_osce_page(page: Path) -> None:
+    from scraper.parse import parse
+
+    expected = json.loads((page.parent.parent / "expected" / f"{page.stem}.json").read_text(encoding="utf-8"))
+    record = parse(page.read_text(encoding="utf-8"), expected["url"])
+    quotes, speakers = extract_quotes(record.body.split("\n\n"), record.language)
+    assert [{"text": q.text, "speaker": q.speaker} for q in quotes] == expected["quotes"]
+    assert [{"name": s.name, "role": s.role} for s in speakers] == expected["speakers"]
