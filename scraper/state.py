@@ -30,9 +30,10 @@ grouped with `batch()`):
 - `validators(url) -> Validators | None`, `known(url) -> UrlState | None`,
   `known_urls(urls) -> set[str]` (those already written, for the listing stop rule).
 - `watermark(site) -> date | None`, `advance_watermark(site, day) -> date` (never moves back).
-- Frontier: `push(urls, *, kind, site=None) -> int`, `next_batch(n, *, kind=None) ->
+- `written_elsewhere(url, content_hash, canonical_url=None) -> str | None` (cross-run aliases).
+- Frontier: `push(urls, *, kind, site=None) -> int`, `push_new(...) -> list[str]`, `next_batch(n, *, kind=None) ->
   list[FrontierItem]`, `done(url)`, `has_pending()`, `pending_count()`, `clear_frontier()`.
-- `get_meta(key)`, `set_meta(key, value)`; `batch()` groups writes in one transaction.
+- `get_meta(key)`, `set_meta(key, value)`, `delete_meta(key)`; `batch()` groups writes in one transaction.
 
 Exactly once, with the writer. The output line is written and fsynced before `record_written`
 commits, so after a kill -9 the state can only be *behind* the output, never ahead: the next run
@@ -63,9 +64,6 @@ place, so a crash during creation leaves no half-made state file behind.
 from __future__ import annotations
 
 import contextlib
-import errno
-import fcntl
-import glob
 import os
 import sqlite3
 import threading
@@ -76,18 +74,19 @@ from types import TracebackType
 from typing import NamedTuple
 
 from scraper.errors import StateError
+from scraper.statefile import (
+    APPLICATION_ID,
+    SCHEMA_VERSION,
+    acquire_lock,
+    check_header,
+    connect,
+    create_database,
+    remove_leftovers,
+)
 
-APPLICATION_ID = 0x50525353  # "PRSS": marks a pressroom state database (SQLite header offset 68)
-SCHEMA_VERSION = 1  # PRAGMA user_version (header offset 60); bump with a migration
-SQLITE_MAGIC = b"SQLite format 3\x00"
-HEADER_SIZE = 100
-USER_VERSION_OFFSET = 60
-APPLICATION_ID_OFFSET = 68
 STATE_SUFFIX = ".state.db"
 LOCK_SUFFIX = ".lock"
-BUSY_TIMEOUT_MS = 5000  # only other tools (sqlite3 shell) could contend: our runs take the lock
 QUERY_CHUNK = 500  # urls per `IN (...)` query, well under SQLite's variable limit
-LINK_UNSUPPORTED = {errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.EMLINK}
 
 QUEUED, LEASED, DONE = "queued", "leased", "done"
 WRITTEN, UNCHANGED, FAILED = "written", "unchanged", "failed"
@@ -120,6 +119,8 @@ CREATE TABLE frontier (
     site TEXT,
     status TEXT NOT NULL DEFAULT '{QUEUED}' CHECK (status IN ('{QUEUED}', '{LEASED}', '{DONE}'))
 );
+CREATE INDEX urls_by_content ON urls (content_hash);
+CREATE INDEX urls_by_canonical ON urls (canonical_url);
 CREATE INDEX frontier_by_status ON frontier (status, seq);
 CREATE INDEX frontier_by_kind ON frontier (status, kind, seq);
 CREATE TABLE meta (
@@ -203,14 +204,14 @@ class StateStore:
     def open(self) -> StateStore:
         if self._conn is not None:
             return self
-        _check_header(self.path)  # before anything is created beside a foreign file
-        self._lock_fd = _acquire_lock(self.path, self.lock_path)
+        check_header(self.path)  # before anything is created beside a foreign file
+        self._lock_fd = acquire_lock(self.path, self.lock_path)
         try:
-            _remove_leftovers(self.path)
+            remove_leftovers(self.path)
             if not self.path.exists():
-                _create_database(self.path)
-            _check_header(self.path)
-            self._conn = _connect(self.path)
+                create_database(self.path, SCHEMA)
+            check_header(self.path)
+            self._conn = connect(self.path)
             self._requeue_leased()
         except BaseException:
             self._release()
@@ -260,6 +261,15 @@ class StateStore:
             rows = self._read_all(f"SELECT url FROM urls WHERE version > 0 AND url IN ({marks})", chunk)
             found.update(row[0] for row in rows)
         return found
+
+    def written_elsewhere(self, url: str, content_hash: str, canonical_url: str | None = None) -> str | None:
+        """Another URL already written with this content (or this canonical URL), if any: the same
+        release reached by a second URL in a later run is not written again."""
+        row = self._read_one(
+            "SELECT url FROM urls WHERE version > 0 AND url <> ? AND (content_hash = ? OR canonical_url = ?) LIMIT 1",
+            (url, content_hash, canonical_url or "\0"),
+        )
+        return row[0] if row else None
 
     def validators(self, url: str) -> Validators | None:
         """The ETag / Last-Modified of a URL whose record was written, if the server gave any."""
@@ -367,6 +377,17 @@ class StateStore:
             conn.executemany("INSERT OR IGNORE INTO frontier (url, kind, site) VALUES (?, ?, ?)", rows)
             return conn.total_changes - before
 
+    def push_new(self, urls: Iterable[str], *, kind: str, site: str | None = None) -> list[str]:
+        """Queue URLs not yet in the frontier; returns those newly queued, in order (one transaction).
+
+        A URL already queued, leased or done is left as it is: a resumed crawl does not redo it."""
+        pending = list(dict.fromkeys(urls))
+        if not pending:
+            return []
+        with self._write() as conn:
+            insert = "INSERT OR IGNORE INTO frontier (url, kind, site) VALUES (?, ?, ?)"
+            return [url for url in pending if conn.execute(insert, (url, kind, site)).rowcount > 0]
+
     def next_batch(self, size: int, *, kind: str | None = None) -> list[FrontierItem]:
         """Lease up to `size` queued URLs, oldest first (of one `kind` if given)."""
         kind_filter, params = ("AND kind = ?", (kind, size)) if kind else ("", (size,))
@@ -405,6 +426,9 @@ class StateStore:
             "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (key, value),
         )
+
+    def delete_meta(self, key: str) -> None:
+        self._execute("DELETE FROM meta WHERE key = ?", (key,))
 
     # -- internals -------------------------------------------------------------------------------
 
@@ -473,120 +497,3 @@ def _iso_date(day: date | str) -> str:
         return (day if isinstance(day, date) else date.fromisoformat(day)).isoformat()
     except ValueError as error:
         raise ValueError(f"not an ISO date: {day!r}") from error
-
-
-# -- the file: checks, lock, creation ------------------------------------------------------------
-
-
-def _check_header(path: Path) -> None:
-    """Refuse, without writing anything, a file that is not a pressroom state of a known version."""
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(HEADER_SIZE)
-    except FileNotFoundError:
-        return
-    except OSError as error:
-        raise StateError(f"cannot read state file {path}: {error.strerror}") from error
-    if len(header) < HEADER_SIZE or not header.startswith(SQLITE_MAGIC):
-        raise StateError(f"{path} is not a pressroom state database (not SQLite); left it untouched")
-    _check_ids(path, _header_int(header, APPLICATION_ID_OFFSET), _header_int(header, USER_VERSION_OFFSET))
-
-
-def _header_int(header: bytes, offset: int) -> int:
-    return int.from_bytes(header[offset : offset + 4], "big", signed=True)
-
-
-def _check_ids(path: Path, application_id: int, user_version: int) -> None:
-    if application_id != APPLICATION_ID:
-        raise StateError(f"{path} is an SQLite database but not a pressroom state database; left it untouched")
-    if user_version > SCHEMA_VERSION:
-        raise StateError(
-            f"{path} was written by a newer pressroom (state version {user_version}, this one knows "
-            f"{SCHEMA_VERSION}); upgrade pressroom or use another --state file"
-        )
-    if user_version < SCHEMA_VERSION:
-        raise StateError(f"{path} has state version {user_version}, which this pressroom cannot upgrade")
-
-
-def _acquire_lock(path: Path, lock_path: Path) -> int:
-    try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
-    except OSError as error:
-        raise StateError(f"cannot create lock file {lock_path}: {error.strerror}") from error
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        holder = _read_pid(fd)
-        os.close(fd)
-        raise StateError(f"another pressroom run is using {path} (pid {holder})") from None
-    os.ftruncate(fd, 0)
-    os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
-    return fd
-
-
-def _read_pid(fd: int) -> str:
-    text = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
-    return text if text.isdigit() else "unknown"
-
-
-def _temporary_name(path: Path, pid: int | str) -> Path:
-    return path.with_name(f"{path.name}.new-{pid}")
-
-
-def _remove_leftovers(path: Path) -> None:
-    """Delete half-built databases a crash during creation left; we hold the lock, none is live."""
-    for leftover in path.parent.glob(glob.escape(path.name) + ".new-*"):
-        with contextlib.suppress(OSError):
-            leftover.unlink()
-
-
-def _create_database(path: Path) -> None:
-    """Build the schema under a temporary name, then link it into place (never over a file)."""
-    temporary = _temporary_name(path, os.getpid())
-    try:
-        conn = sqlite3.connect(temporary, isolation_level=None)
-        try:
-            conn.executescript(SCHEMA)
-        finally:
-            conn.close()  # checkpoints and removes the WAL: the file is complete on its own
-        _link_no_replace(temporary, path)
-    except (sqlite3.Error, OSError) as error:
-        raise StateError(f"cannot create state file {path}: {error}") from error
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
-
-
-def _link_no_replace(source: Path, target: Path) -> None:
-    try:
-        os.link(source, target)
-    except FileExistsError:
-        return  # someone created it meanwhile: the header check that follows judges it
-    except OSError as error:
-        if error.errno not in LINK_UNSUPPORTED:
-            raise
-        os.rename(source, target)  # no hard links here; we hold the lock, so no pressroom races
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    try:
-        conn = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=rw",
-            uri=True,
-            isolation_level=None,  # we issue BEGIN IMMEDIATE / COMMIT ourselves
-            check_same_thread=False,  # guarded by the store's mutex
-        )
-    except sqlite3.Error as error:
-        raise StateError(f"cannot open state {path}: {error}") from error
-    try:
-        _check_ids(path, *conn.execute("SELECT * FROM pragma_application_id, pragma_user_version").fetchone())
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-    except sqlite3.Error as error:
-        conn.close()
-        raise StateError(f"{path} is not a usable pressroom state database: {error}") from error
-    except StateError:
-        conn.close()
-        raise
-    return conn
