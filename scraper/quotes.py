@@ -143,7 +143,6 @@ NESTABLE_OPENERS = '"“„«'
 OPEN_CONTEXT = "([{—–-/:;'‘"
 MARK_RE = re.compile(r'["“”„«»]')
 WORD_RE = re.compile(r"[^\W_][\w’'\-]*")
-SENTENCE_END_RE = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St))[.!?;](?=\s|$)|[.!?]\s*$")
 AFTER_LEAD_RE = re.compile(r"\s*(?:\)\s*)?([,.;:!?]?)\s*(?:[—–-]+\s*)?")
 ARTICLE_RE = re.compile(r"^(?:the|a|an|le|la|les|l’|l'|die|der|das|des)\s+", re.IGNORECASE)
 ACRONYM_PARENS_RE = re.compile(r"\s*\([^()\s]{2,12}\)")
@@ -288,7 +287,7 @@ class Mention:
 
 
 # Where the clause before a name begins: sentence punctuation, quotation marks, a dash.
-HARD_BOUNDARY = r"[.;:!?\"“”«»„—–]|\s-\s|(?<=\S)-(?=\s)"
+HARD_BOUNDARY = r"(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)(?<!\bProf)\.|[;:!?\"“”«»„—–]|\s-\s|(?<=\S)-(?=\s)"
 LAST_HARD_BOUNDARY_RE = re.compile(rf"(?s:.*)(?:{HARD_BOUNDARY})")
 APPOSITIVE_RE = re.compile(
     r",\s+(?:who\s+(?:is|was|serves\s+as|heads)\s+)?(?P<article>(?:the|a|an|le|la|l’|die|der)\s+)?"
@@ -313,13 +312,13 @@ def _is_title(token: str) -> bool:
 def _is_name_token(token: str) -> bool:
     if not token[0].isupper():
         return False
-    if len(token) == 2 and token[1] == ".":
-        return True  # an initial
     lowered = _norm(token)
+    if lowered in STOP_CAPS or lowered in INSTITUTION_WORDS or lowered in HONORIFICS:
+        return False
+    if len(token) == 1 or (len(token) == 2 and token[1] == "."):
+        return True  # an initial ("Feridun H. Sinirlioğlu")
     if not any(ch.islower() for ch in token) or not lowered:
         return False  # an acronym or a dateline in capitals
-    if lowered in STOP_CAPS or lowered in INSTITUTION_WORDS or lowered in PLACE_WORDS or lowered in HONORIFICS:
-        return False
     return not _is_title(token) and not lowered.endswith(("minister", "ministerin", "präsident", "präsidentin"))
 
 
@@ -348,8 +347,10 @@ def _trailing_name(tokens: list[re.Match[str]]) -> int:
         first -= 1
     while first < len(words) and words[first].casefold() in PARTICLES and not words[first].isupper():
         first += 1
-    if not any(_is_name_token(word) for word in words[first:]):
-        return len(words)  # capitals only: an acronym or a dateline, not a name
+    while len(words) - first > 2 and _norm(words[first]) in PLACE_WORDS:
+        first += 1  # "Trade of Malta Ian Borg": the place belongs to the role
+    if not any(_is_name_token(word) and _norm(word) not in PLACE_WORDS for word in words[first:]):
+        return len(words)  # capitals or places only: an acronym, a dateline, a country
     if len(words) - first >= 3 and first > 0 and words[first - 1].casefold() in PREPOSITIONS:
         first += 1  # "Mission to Skopje Ralf Breth": the first word is the preposition's object
     return max(first, len(words) - MAX_NAME_TOKENS)

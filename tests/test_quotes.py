@@ -222,6 +222,25 @@ ROLES = [
         id="lowercase-appositive",
     ),
     pytest.param(
+        ["“We are here,” said Ambassador Paolo Del Piero, Head of the OSCE Presence in Albania."],
+        {"Paolo Del Piero": "Head of the OSCE Presence in Albania"},
+        id="particle-in-name",
+    ),
+    pytest.param(
+        ["OSCE Secretary General Emre T. Aksoy said: “We are united.”"],
+        {"Emre T. Aksoy": "OSCE Secretary General"},
+        id="initial-in-name",
+    ),
+    pytest.param(
+        [
+            "The Minister of Interior, Mr. Ahmed Kaya, and the Head of the OSCE Office, Ms. Lisa Gray, signed it.",
+            "“This is a milestone,” Kaya said.",
+            "“We are proud to help,” Gray noted.",
+        ],
+        {"Ahmed Kaya": "Minister of Interior", "Lisa Gray": "Head of the OSCE Office"},
+        id="role-comma-honorific-name",
+    ),
+    pytest.param(
         ["Rapporteur Jan KOWALSKI (EPP, PL) said: “The vote is a signal.”"],
         {"Jan KOWALSKI": "Rapporteur"},
         id="capitalized-surname",
