@@ -763,7 +763,7 @@ def _word_count(text: str) -> int:
     return len(WORD_RE.findall(text))
 
 
-def _quoted_regions(spans: Sequence[Span], paragraphs: Sequence[str]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+def _quoted_regions(spans: Sequence[Span]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     return [((span.paragraph, span.start), (span.end_paragraph, span.end)) for span in spans if span.closed]
 
 
@@ -789,7 +789,7 @@ def extract_quotes(paragraphs: Sequence[str], language: str | None = None) -> tu
     spans = scan_spans(paragraphs)
     if not spans:
         return [], []
-    people = People(_outside(find_mentions(paragraphs), _quoted_regions(spans, paragraphs)))
+    people = People(_outside(find_mentions(paragraphs), _quoted_regions(spans)))
     quotes: list[Quote] = []
     quoted: list[Person] = []
     last_speaker: Person | None = None
