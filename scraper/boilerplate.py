@@ -49,6 +49,12 @@ SOFT_FURNITURE_NAME_PARTS = (
 FURNITURE_NAMES = ", ".join(f'[class*="{part}" i], [id*="{part}" i]' for part in FURNITURE_NAME_PARTS)
 SOFT_FURNITURE_NAMES = ", ".join(f'[class*="{part}" i], [id*="{part}" i]' for part in SOFT_FURNITURE_NAME_PARTS)
 # An element with a soft furniture name that holds this many real paragraphs is a text wrapper.
+# Before scoring, only the commonest names are looked for, on the whole page (each name costs a pass
+# over every element); the full list then runs inside the chosen container only.
+PAGE_FURNITURE_NAMES = ", ".join(
+    f'[class*="{part}" i]' for part in ("cookie", "consent", "comment", "related", "share", "social", "newsletter", "sidebar", "footer", "breadcrumb")
+)
+PAGE_SOFT_FURNITURE_NAMES = ", ".join(f'[class*="{part}" i]' for part in ("navigation", "menu"))
 SPARING_PARAGRAPHS = 2
 SPARING_PARAGRAPH_CHARS = 100
 CONTENT_NAMES = re.compile(r"content|article|body|main|story|text|post|entry", re.IGNORECASE)
@@ -130,11 +136,16 @@ def remove_all(nodes: list[Node]) -> None:
         node.decompose()
 
 
-def strip_furniture(root: Node, furniture_tags: str = FURNITURE_TAGS) -> None:
+def strip_furniture(root: Node, furniture_tags: str = FURNITURE_TAGS, names: str = PAGE_FURNITURE_NAMES,
+                    soft_names: str = PAGE_SOFT_FURNITURE_NAMES) -> None:
     """Remove page furniture under `root` (by tag and role, then by class and id name)."""
     remove_all([node for node in root.css(furniture_tags) if node.tag not in NEVER_REMOVED])
-    remove_all([node for node in root.css(FURNITURE_NAMES) if is_furniture_by_name(node)])
-    remove_all([node for node in root.css(SOFT_FURNITURE_NAMES) if is_furniture_by_name(node) and not holds_paragraphs(node)])
+    strip_named_furniture(root, names, soft_names)
+
+
+def strip_named_furniture(root: Node, names: str = FURNITURE_NAMES, soft_names: str = SOFT_FURNITURE_NAMES) -> None:
+    remove_all([node for node in root.css(names) if is_furniture_by_name(node)])
+    remove_all([node for node in root.css(soft_names) if is_furniture_by_name(node) and not holds_paragraphs(node)])
 
 
 def holds_paragraphs(node: Node) -> bool:
@@ -255,7 +266,11 @@ def main_nodes(root: Node) -> list[Node]:
     """The element that holds the release text (a list, for profiles that pick several)."""
     prose = ProseMap(root)
     best = prose.best()
-    return [prose.widen(best)] if best is not None else []
+    if best is None:
+        return []
+    container = prose.widen(best)
+    strip_named_furniture(container)
+    return [container]
 
 
 def text_blocks(nodes: list[Node], block_tags: str = BLOCK_TAGS, trim: bool = True) -> list[str]:

@@ -23,6 +23,11 @@ COMMON_WORDS: dict[str, frozenset[str]] = {
         "pt": "o os as de que em do da um uma para com não por mais dos das foi são ao",
     }.items()
 }
+# word -> the languages it is common in: one dict lookup a word.
+LANGUAGES_OF: dict[str, tuple[str, ...]] = {}
+for _code, _words in COMMON_WORDS.items():
+    for _word in _words:
+        LANGUAGES_OF[_word] = (*LANGUAGES_OF.get(_word, ()), _code)
 WORD = re.compile(r"[^\W\d_]+")
 SAMPLE_CHARS = 3000
 # Fewer hits than this and the text is too short (or too foreign) to tell.
@@ -34,9 +39,8 @@ OVERRULE_FACTOR = 3
 def word_hits(text: str) -> dict[str, int]:
     hits = dict.fromkeys(COMMON_WORDS, 0)
     for word in WORD.findall(text[:SAMPLE_CHARS].lower()):
-        for code, words in COMMON_WORDS.items():
-            if word in words:
-                hits[code] += 1
+        for code in LANGUAGES_OF.get(word, ()):
+            hits[code] += 1
     return hits
 
 

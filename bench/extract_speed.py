@@ -1,0 +1,85 @@
+"""Pages per second: `scraper.parse` (quotes on) vs trafilatura vs a bare selectolax (lexbor) parse.
+
+    uv sync --group bench
+    uv run python bench/extract_speed.py                  # ../shared/pages, ../shared/osce/pages, fixtures
+    uv run python bench/extract_speed.py --pages DIR ...  # any folders of saved pages
+
+All three read the same decoded pages in one process, one after another, `--repeat` times; the
+best round counts (the least disturbed by the machine). Decoding bytes is not timed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from selectolax.lexbor import LexborHTMLParser  # noqa: E402
+
+from bench.pages import REPO, SHARED, Page, load  # noqa: E402
+from scraper import ScraperError, parse  # noqa: E402
+
+DEFAULT_FOLDERS = (SHARED / "pages", SHARED / "osce" / "pages", REPO / "fixtures")
+
+
+def pressroom(page: Page) -> None:
+    try:
+        parse(page.html, default_url=page.url)
+    except ScraperError:
+        pass  # a listing page refused is work done too
+
+
+def lexbor(page: Page) -> None:
+    LexborHTMLParser(page.html).body  # noqa: B018 (the parse is the work)
+
+
+def trafilatura_extract(page: Page) -> None:
+    from trafilatura import bare_extraction
+
+    bare_extraction(page.html, url=page.url, with_metadata=True)
+
+
+def best_rate(extract: Callable[[Page], None], pages: list[Page], repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for page in pages:
+            extract(page)
+        best = min(best, time.perf_counter() - start)
+    return len(pages) / best
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pages", action="append", help="a folder of pages (repeatable); default: the shared sets and fixtures")
+    parser.add_argument("--repeat", type=int, default=3, help="rounds per extractor; the best counts (default 3)")
+    parser.add_argument("--no-trafilatura", action="store_true", help="skip the peer (when the bench group is not installed)")
+    args = parser.parse_args(argv)
+    folders = [Path(p) for p in args.pages] if args.pages else [f for f in DEFAULT_FOLDERS if f.exists()]
+    pages = [page for folder in folders for page in load(str(folder))]
+    if not pages:
+        print("no pages found in " + ", ".join(map(str, folders)), file=sys.stderr)
+        return 1
+    warnings.filterwarnings("ignore")
+    print("$ " + " ".join([Path(sys.argv[0]).as_posix(), *(argv if argv is not None else sys.argv[1:])]))
+    print(f"{len(pages)} pages from {', '.join(map(str, folders))}; best of {args.repeat} rounds")
+    rates = {"lexbor parse (floor)": best_rate(lexbor, pages, args.repeat),
+             "pressroom parse (quotes on)": best_rate(pressroom, pages, args.repeat)}
+    if not args.no_trafilatura:
+        rates["trafilatura bare_extraction"] = best_rate(trafilatura_extract, pages, args.repeat)
+    ours = rates["pressroom parse (quotes on)"]
+    for name, rate in rates.items():
+        print(f"  {name:<30} {rate:9.1f} pages/s  {1000 / rate:7.2f} ms/page")
+    print(f"  pressroom / lexbor parse:      {ours / rates['lexbor parse (floor)']:.2f}x (the floor is 1.00x)")
+    if "trafilatura bare_extraction" in rates:
+        print(f"  pressroom / trafilatura:       {ours / rates['trafilatura bare_extraction']:.2f}x (target >= 5x)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
