@@ -56,7 +56,7 @@ PAGE_FURNITURE_NAMES = ", ".join(
 )
 PAGE_SOFT_FURNITURE_NAMES = ", ".join(f'[class*="{part}" i]' for part in ("navigation", "menu"))
 SPARING_PARAGRAPHS = 2
-SPARING_PARAGRAPH_CHARS = 100
+SPARING_PARAGRAPH_CHARS = 60
 CONTENT_NAMES = re.compile(r"content|article|body|main|story|text|post|entry", re.IGNORECASE)
 # Elements whose removal would take the page with them, whatever their names say.
 NEVER_REMOVED = frozenset({"html", "body", "main", "article"})

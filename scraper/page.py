@@ -93,6 +93,9 @@ MAX_LINK_DENSITY = 0.5
 # A heading is the headline when it is this much of the title and shares this share of its words.
 MIN_HEADING_SHARE = 0.4
 SHARED_WORDS = 0.75
+# A heading holding the title plus a little (a date, a kicker) is cut to the title; holding much
+# more, the title is the fragment (a site name stripped wrongly) and the heading wins.
+MIN_CORE_SHARE = 0.6
 WORD = re.compile(r"\w+")
 # A value read from the label's wrapper starts with the label itself: "Ort: Berlin".
 LABEL_PREFIX = re.compile(r"^[^:：]{1,40}[:：]\s*")
@@ -191,11 +194,15 @@ class ReleasePage:
             return headings[0] if headings else None
         cores = [strip_site_name(reference) for reference in references]
         for reference, core in zip(references, cores):
-            for heading in headings:
-                if comparable(heading) in comparable(reference) and names_same_headline(heading, reference):
-                    return heading
-                if comparable(core) in comparable(heading):
-                    return core  # the heading carries more (a date, a kicker) than the headline
+            # The longest heading the title contains: a logo's <h1> is contained too, but shorter.
+            named = [heading for heading in headings
+                     if comparable(heading) in comparable(reference) and names_same_headline(heading, reference)]
+            longer = [heading for heading in headings if comparable(core) in comparable(heading)
+                      and len(comparable(core)) >= MIN_CORE_SHARE * len(comparable(heading))]
+            if longer and not any(comparable(heading) == comparable(core) for heading in named):
+                return core  # a heading carries more (a date, a kicker) than the headline
+            if named:
+                return max(named, key=len)
         for reference in references:
             for heading in headings:
                 if names_same_headline(heading, reference):

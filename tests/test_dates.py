@@ -24,6 +24,9 @@ DATELINES = [
     ("VIENNE, 5 mars 2019 – Le Bureau", "VIENNE", "5 mars 2019", "2019-03-05"),
     ("WIEN, 5. März 2019 – Die Mission", "WIEN", "5. März 2019", "2019-03-05"),
     ("WASHINGTON, D.C., June 5, 2021 – The", "WASHINGTON, D.C.", "June 5, 2021", "2021-06-05"),
+    ("Bern, 17.08.2007 - Rede des Ministers", "Bern", "17.08.2007", "2007-08-17"),
+    ("Berlin, 28.10.2021, 058/21", "Berlin", "28.10.2021", "2021-10-28"),
+    ("Saarbrücken, 3. Mai 2022 – Der Verband", "Saarbrücken", "3. Mai 2022", "2022-05-03"),
 ]
 
 

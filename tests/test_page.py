@@ -10,6 +10,7 @@ import pytest
 from conftest import shared_files
 from scraper import ExtractionError, parse
 from scraper.charset import decode_html
+from schemas import PressRelease
 
 OSCE_PAGES = shared_files("osce/pages/*.html")
 OTHER_PAGES = shared_files("pages/*/*.html")
@@ -108,3 +109,76 @@ def test_generic_page_reads_json_ld_and_meta() -> None:
     record = parse(html, "https://www.bund.example/pm/1")
     assert (record.title, record.date, record.language, record.publisher, record.site) == (
         "Die Schlagzeile", "2022-01-28", "de", "Bundesamt", "generic")
+
+
+# -- the generic page on markup of other newsrooms (inline pages written for these tests) -------------
+
+GENERIC_PAGE = """<!DOCTYPE html><html lang="{lang}"><head><title>{title_tag}</title>{head}</head><body>
+<header><a href="/">Logo</a><h1>Ministry of Examples</h1><nav><a href="/a">Topics</a> <a href="/b">Press</a></nav></header>
+<div class="cookie-banner"><p>We use cookies to make this site work, and you may refuse them at any time you wish.</p></div>
+<div class="page"><div class="left-navigation-wrapper">
+ <div class="intro"><h1>{headline}</h1><span class="news-date">{shown_date}</span></div>
+ <div class="text"><p>{first}</p></div>
+ <div class="text"><p>The second paragraph of the release explains, at length, what the ministry decided and why.</p></div>
+ <div class="text"><p>A third paragraph quotes nobody, but it says more about the decision, its costs, and its timing.</p></div>
+ <div class="share-bar"><a href="#">Share</a> <a href="#">Print</a></div>
+ <p>Press contact: Tel. +49 30 1234 5678, E-mail: press@ministry.example</p>
+</div>
+<aside class="related"><h3>Related</h3><ul><li><a href="/r1">Older release</a> <span class="date">3 February 2015</span></li></ul></aside>
+</div><footer><p>© 2024 Ministry of Examples. All rights reserved, 1 January 2024.</p></footer></body></html>"""
+
+GENERIC_DEFAULTS = {
+    "lang": "en", "title_tag": "New rules for examples | Ministry of Examples", "head": "",
+    "headline": "New rules for examples", "shown_date": "12 March 2024",
+    "first": "BERLIN, 12 March 2024 – The ministry adopted new rules for examples today, after long talks.",
+}
+
+
+def generic_record(**changes: str) -> PressRelease:
+    return parse(GENERIC_PAGE.format(**{**GENERIC_DEFAULTS, **changes}), "https://ministry.example/press/1")
+
+
+def test_generic_body_is_the_text_without_furniture() -> None:
+    record = generic_record()
+    paragraphs = record.body.split("\n\n")
+    assert paragraphs[0].startswith("BERLIN, 12 March 2024")
+    assert paragraphs[-1].startswith("A third paragraph")
+    for furniture in ("cookies", "Share", "Older release", "Press contact", "All rights reserved", "Topics"):
+        assert furniture not in record.body
+
+
+@pytest.mark.parametrize(
+    ("changes", "title"),
+    [
+        ({}, "New rules for examples"),
+        ({"headline": "12 March 2024 New rules for examples"}, "New rules for examples"),
+        ({"headline": "Navigation", "title_tag": "New rules for examples - Ministry"}, "New rules for examples"),
+    ],
+    ids=["h1-named-by-title", "h1-with-date-prefix", "h1-is-chrome"],
+)
+def test_generic_title_is_the_headline_the_metadata_names(changes: dict, title: str) -> None:
+    assert generic_record(**changes).title == title
+
+
+@pytest.mark.parametrize(
+    ("changes", "date", "raw"),
+    [
+        ({}, "2024-03-12", "12 March 2024"),
+        ({"first": "The ministry adopted new rules for examples today, after very long talks with all."},
+         "2024-03-12", "12 March 2024"),
+        ({"first": "The ministry adopted new rules for examples today, after very long talks with all.", "shown_date": ""},
+         None, None),
+        ({"head": '<meta property="article:published_time" content="2024-03-11T23:30:00Z">'}, "2024-03-12", "12 March 2024"),
+        ({"head": '<meta property="article:published_time" content="2024-03-10T08:00:00+01:00">'}, "2024-03-10",
+         "2024-03-10T08:00:00+01:00"),
+    ],
+    ids=["dateline", "shown-by-headline", "never-related-or-copyright", "utc-timestamp-a-day-off", "timestamp"],
+)
+def test_generic_date(changes: dict, date: str | None, raw: str | None) -> None:
+    record = generic_record(**changes)
+    assert (record.date, record.date_raw) == (date, raw)
+
+
+def test_generic_place_from_dateline_and_language_from_words() -> None:
+    record = generic_record(lang="", first="BERLIN, 12 March 2024 – The ministry adopted the rules and it is the first time that they have been adopted at all.")
+    assert (record.place, record.language) == ("Berlin", "en")
