@@ -290,8 +290,9 @@ class Mention:
 HARD_BOUNDARY = r"(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)(?<!\bProf)\.|[;:!?\"“”«»„—–]|\s-\s|(?<=\S)-(?=\s)"
 LAST_HARD_BOUNDARY_RE = re.compile(rf"(?s:.*)(?:{HARD_BOUNDARY})")
 APPOSITIVE_RE = re.compile(
-    r",\s+(?:who\s+(?:is|was|serves\s+as|heads)\s+)?(?P<article>(?:the|a|an|le|la|l’|die|der)\s+)?"
-    r"(?P<role>[^,;.()“”\"«»„:]{2,200})"
+    # an optional group after the name, as parliaments write party and country: "Name (EPP, PL), rapporteur"
+    r"(?:\s*\([^()]{1,40}\))?(?:,\s+|(?<=\))\s+)(?:who\s+(?:is|was|serves\s+as|heads)\s+)?(?P<article>(?:the|a|an|le|la|l’|die|der)\s+)?"
+    r"(?P<role>(?:[^,;.()“”\"«»„:]|\([A-Z]{2,12}\)){2,200})"
 )
 POSSESSIVE_RE = re.compile(r"[’']s?$")
 MAX_ROLE_WORDS = 20
