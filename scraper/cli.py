@@ -21,6 +21,7 @@ from scraper.sites import PROFILES
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 3  # crawl: stopped by SIGINT/SIGTERM, resumable
 
 DESCRIPTION = """\
 Turn the press releases of international organizations into validated JSON records.
@@ -183,8 +184,18 @@ examples:
 A TARGET is a site id (starts from the site's listing) or a URL (the host picks the site, else the
 generic page; --site names one). The crawl stays on the targets' hosts, obeys robots.txt, asks one
 host one thing at a time with --delay seconds between requests. Progress and a summary go to
-stderr. Exit 0 when the crawl completed (page failures are counted), 1 when it could not start or
-write, 2 for bad usage.
+stderr.
+
+Incremental runs: with -o FILE the crawl keeps its state in FILE.state.db (or --state). The next
+run sends conditional requests, writes only new releases and edited ones (again, with `version`
++1), and stops reading a listing at a page of releases already in FILE and older than the newest
+date seen before. Kill it at any moment (kill -9 included) and run the same command again: it
+resumes from the saved frontier and FILE holds every release exactly once. Ctrl-C (SIGINT) or
+SIGTERM stops it cleanly; a second one quits at once. One run per state file at a time.
+
+exit codes: 0 the crawl completed (page failures are counted), 1 it could not start or write (or
+the state file is unusable or in use), 2 bad usage, 3 interrupted by SIGINT/SIGTERM (run again to
+resume), 128+N killed by a second signal N.
 """,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -203,15 +214,22 @@ write, 2 for bad usage.
     )
     command.add_argument("--user-agent", default=USER_AGENT, metavar="UA", help=f"default: {USER_AGENT}")
     command.add_argument("--stats", type=Path, metavar="FILE", help="write the crawl's figures to FILE as JSON")
+    state = command.add_mutually_exclusive_group()
+    state.add_argument(
+        "--state", type=Path, metavar="FILE",
+        help="the incremental state (default: OUTPUT.state.db with -o; none when writing to stdout)",
+    )
+    state.add_argument("--no-state", action="store_true", help="crawl everything, remember nothing")
     command.set_defaults(handler=_run_crawl)
 
 
 def _run_crawl(args: argparse.Namespace) -> int:
     import asyncio
     import logging
+    import signal
 
-    from scraper.crawl import CrawlConfig, Progress, crawl, resolve_target
-    from scraper.errors import OutputError
+    from scraper.crawl import CrawlConfig, IncrementalState, Progress, crawl, resolve_target
+    from scraper.errors import OutputError, StateError
     from scraper.fetch import FetchSettings
     from scraper.jsonl import JsonlWriter
 
@@ -225,12 +243,17 @@ def _run_crawl(args: argparse.Namespace) -> int:
     config = CrawlConfig(targets, since=args.since, until=args.until, max_pages=args.max_pages, fetch=settings)
     if not logging.getLogger().handlers:  # page failures and retries, one line each, on stderr
         logging.basicConfig(level=logging.WARNING, format="pressroom: %(message)s", stream=sys.stderr)
+    signals = (signal.SIGINT, signal.SIGTERM)
     try:
-        with JsonlWriter(args.output) as writer:
+        with _crawl_state(args) as store, JsonlWriter(args.output) as writer:  # the state first: its lock speaks
             if writer.repair:
                 print(f"pressroom: {writer.repair}", file=sys.stderr)
-            stats = asyncio.run(crawl(config, writer, progress=Progress(sys.stderr, total=args.max_pages)))
-    except OutputError as error:
+            state = IncrementalState(store, writer) if store is not None else None
+            if store is not None:
+                _warn_if_rebuilding(store, writer)
+            progress = Progress(sys.stderr, total=args.max_pages)
+            stats = asyncio.run(crawl(config, writer, state=state, progress=progress, stop_signals=signals))
+    except (OutputError, StateError) as error:
         print(f"pressroom: {error}", file=sys.stderr)
         return EXIT_FAILED
     print(stats.summary(), file=sys.stderr)
@@ -240,7 +263,35 @@ def _run_crawl(args: argparse.Namespace) -> int:
         except OSError as error:
             print(f"pressroom: cannot write {args.stats}: {_describe(error)}", file=sys.stderr)
             return EXIT_FAILED
+    if stats.interrupted:
+        return EXIT_INTERRUPTED
     return EXIT_OK if stats.completed else EXIT_FAILED
+
+
+def _crawl_state(args: argparse.Namespace):  # -> ContextManager[StateStore | None]
+    """The state store the crawl keeps: --state, else beside -o FILE; none for stdout or --no-state."""
+    import contextlib
+
+    from scraper.state import StateStore, default_state_path
+
+    from scraper.errors import OutputError
+
+    if args.no_state or (args.state is None and args.output is None):
+        return contextlib.nullcontext(None)
+    if args.output is not None and not args.output.parent.is_dir():  # name the output, not the state's lock
+        raise OutputError(f"cannot open output file {args.output}: no such directory {args.output.parent}")
+    return StateStore(args.state or default_state_path(args.output))
+
+
+def _warn_if_rebuilding(store, writer) -> None:
+    """Say so when the state knows releases the output does not hold (deleted or replaced)."""
+    known = store.written_count()
+    if writer.path is not None and not writer.existed and known:
+        print(
+            f"pressroom: {writer.path} is missing or empty but {store.path} knows {known} releases: "
+            "rebuilding the output with full fetches",
+            file=sys.stderr,
+        )
 
 
 # -- fixtures ---------------------------------------------------------------------------------------

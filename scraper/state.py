@@ -28,12 +28,14 @@ grouped with `batch()`):
 - `record_unchanged(url, *, etag=None, last_modified=None) -> bool` (a 304, or the same hash).
 - `record_failed(url, error) -> None`.
 - `validators(url) -> Validators | None`, `known(url) -> UrlState | None`,
-  `known_urls(urls) -> set[str]` (those already written, for the listing stop rule).
+  `known_urls(urls) -> set[str]` (those already written, for the listing stop rule),
+  `written_count() -> int`.
 - `watermark(site) -> date | None`, `advance_watermark(site, day) -> date` (never moves back).
 - `written_elsewhere(url, content_hash, canonical_url=None) -> str | None` (cross-run aliases).
 - Frontier: `push(urls, *, kind, site=None) -> int`, `push_new(...) -> list[str]`, `next_batch(n, *, kind=None) ->
   list[FrontierItem]`, `done(url)`, `has_pending()`, `pending_count()`, `clear_frontier()`.
-- `get_meta(key)`, `set_meta(key, value)`, `delete_meta(key)`; `batch()` groups writes in one transaction.
+- `get_meta(key)`, `set_meta(key, value)`, `delete_meta(key)`,
+  `delete_meta_prefix(prefix)`; `batch()` groups writes in one transaction.
 
 Exactly once, with the writer. The output line is written and fsynced before `record_written`
 commits, so after a kill -9 the state can only be *behind* the output, never ahead: the next run
@@ -262,6 +264,11 @@ class StateStore:
             found.update(row[0] for row in rows)
         return found
 
+    def written_count(self) -> int:
+        """How many URLs have a record written."""
+        row = self._read_one("SELECT count(*) FROM urls WHERE version > 0", ())
+        return int(row[0]) if row else 0
+
     def written_elsewhere(self, url: str, content_hash: str, canonical_url: str | None = None) -> str | None:
         """Another URL already written with this content (or this canonical URL), if any: the same
         release reached by a second URL in a later run is not written again."""
@@ -429,6 +436,10 @@ class StateStore:
 
     def delete_meta(self, key: str) -> None:
         self._execute("DELETE FROM meta WHERE key = ?", (key,))
+
+    def delete_meta_prefix(self, prefix: str) -> None:
+        """Delete every meta key that starts with `prefix`."""
+        self._execute("DELETE FROM meta WHERE substr(key, 1, ?) = ?", (len(prefix), prefix))
 
     # -- internals -------------------------------------------------------------------------------
 
