@@ -459,7 +459,8 @@ def _appositive(text: str, name_end: int) -> str | None:
     if not words or len(words) > MAX_ROLE_WORDS or any(len(name[2]) >= 2 for name in _names_in(role)):
         return None
     first = words[0].casefold()
-    if not (words[0][0].isupper() or _is_title(first) or match.group("article")):
+    # a role may open with a qualifier before its title word: "shadow rapporteur", "former minister"
+    if not (words[0][0].isupper() or any(_is_title(word) for word in words[:2]) or match.group("article")):
         return None
     participle = words[0][0].islower() and first.endswith(("ing", "ed", "ant")) and not _is_title(first)
     if first in FUNCTION_WORDS or participle:
