@@ -37,6 +37,11 @@ different state files appending to the same output.
 
 Errors (a path that cannot be opened, a full disk, a second writer on the same file) raise
 `OutputError` naming the file.
+
+A test hook: `PRESSROOM_TEST_HALT=mid-line:N` (or `after-line:N`) makes the N-th line this writer
+writes stop the process with SIGSTOP half way through the line (or once the line is fsynced, before
+the caller can record it), after saying so on stderr, so the crash tests can kill -9 a crawl at
+those exact instants. Unset, it costs one comparison a line.
 """
 
 from __future__ import annotations
@@ -46,6 +51,7 @@ import fcntl
 import hashlib
 import json
 import os
+import signal
 import stat
 import sys
 from collections.abc import Iterator
@@ -64,6 +70,20 @@ OPEN_FLAGS = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_CLOEXEC", 0
 FILE_MODE = 0o644
 # fsync on a character device or pipe fails with one of these; there is nothing to make durable.
 FSYNC_UNSUPPORTED = {errno.EINVAL, errno.ENOTSUP, errno.EROFS}
+TEST_HALT_ENV = "PRESSROOM_TEST_HALT"
+HALT_POINTS = ("mid-line", "after-line")
+
+
+def _test_halt() -> tuple[str, int] | None:
+    """The crash tests' halt point from the environment: ("mid-line" | "after-line", line number)."""
+    point, _, number = os.environ.get(TEST_HALT_ENV, "").partition(":")
+    return (point, int(number)) if point in HALT_POINTS and number.isdigit() else None
+
+
+def _halt(point: str, number: int) -> None:
+    sys.stderr.write(f"pressroom: test halt {point} {number}\n")
+    sys.stderr.flush()
+    os.kill(os.getpid(), signal.SIGSTOP)  # the test kills -9 the stopped process
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +242,7 @@ class JsonlWriter:
         self._index: dict[bytes, bytes] = {}
         self._fd: int | None = None
         self._regular = False
+        self._halt_at = _test_halt()
 
     # -- lifecycle -------------------------------------------------------------------------------
 
@@ -287,10 +308,17 @@ class JsonlWriter:
     def write(self, record: PressRelease) -> None:
         """Append one record as one complete line; on return it is flushed (and fsynced)."""
         line = record.model_dump_json().encode("utf-8") + NEWLINE
+        halt = self._halt_at if self._halt_at and self._halt_at[1] == self.lines_written + 1 else None
+        if halt and halt[0] == "mid-line" and self._fd is not None:
+            _write_all(self._fd, line[: len(line) // 2])
+            _fsync(self._fd)
+            _halt(*halt)
         if self.path is None:
             self._write_stdout(line)
         else:
             self._write_file(line)
+        if halt and halt[0] == "after-line":
+            _halt(*halt)
         self._index[_digest(record.url)] = _digest(record.content_hash)
         self.lines_written += 1
 

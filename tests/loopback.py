@@ -22,12 +22,13 @@ produced lazily, for sizes a test should not hold in memory).
 from __future__ import annotations
 
 import gzip
+import hashlib
 import socket
 import struct
 import threading
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -64,6 +65,7 @@ class Request:
     headers: dict[str, str]  # lower-case names
     started: float
     ended: float = 0.0
+    status: int = 0  # what the server answered (0: no answer yet, or a reset)
 
 
 Route = Union[Reply, list[Reply], Callable[[Request], Reply]]
@@ -72,6 +74,40 @@ Route = Union[Reply, list[Reply], Callable[[Request], Reply]]
 def redirect(location: str, status: int = 302) -> Reply:
     """A redirect to `location`."""
     return Reply(status=status, headers={"Location": location}, content_type=None)
+
+
+LAST_MODIFIED = "Mon, 03 Jun 2024 10:00:00 GMT"
+
+
+def conditional(reply: Reply, last_modified: str = LAST_MODIFIED) -> Callable[[Request], Reply]:
+    """A route that sends an ETag (from the body) and Last-Modified, and answers 304 Not Modified
+    to a request that presents them (If-None-Match first, as RFC 9110 says)."""
+    etag = '"' + hashlib.sha256(reply.payload()).hexdigest()[:16] + '"'
+    validators = {"ETag": etag, "Last-Modified": last_modified}
+    full = replace(reply, headers={**reply.headers, **validators})
+    not_modified = Reply(status=304, content_type=None, headers=validators)
+
+    def route(request: Request) -> Reply:
+        if "if-none-match" in request.headers:
+            return not_modified if request.headers["if-none-match"] == etag else full
+        return not_modified if request.headers.get("if-modified-since") == last_modified else full
+
+    return route
+
+
+def held(route: Route, gate: threading.Event, arrived: threading.Event | None = None, timeout: float = 30.0) -> Callable[[Request], Reply]:
+    """A route that answers only once `gate` is set (or after `timeout`), setting `arrived` when a
+    request comes in: a test can act (kill, signal) while a request is in flight, without sleeping."""
+
+    def route_held(request: Request) -> Reply:
+        if arrived is not None:
+            arrived.set()
+        gate.wait(timeout)
+        if isinstance(route, list):
+            return route[-1]
+        return route(request) if callable(route) else route
+
+    return route_held
 
 
 class _Server(ThreadingHTTPServer):
@@ -155,9 +191,10 @@ def _handler_for(site: LoopbackSite) -> type[BaseHTTPRequestHandler]:
 
         def do_GET(self) -> None:  # noqa: N802 (the http.server naming)
             request = Request("GET", self.path, {k.lower(): v for k, v in self.headers.items()}, time.monotonic())
-            reply = site._begin(request)
+            reply = site._begin(request) or Reply("not here", status=404, content_type="text/plain")
+            request.status = 0 if reply.reset else reply.status
             try:
-                self._answer(reply or Reply("not here", status=404, content_type="text/plain"))
+                self._answer(reply)
             finally:
                 site._end(request)
 
@@ -307,11 +344,16 @@ def listing_path(page: int) -> str:
 
 
 def osce_site(
-    releases: list[FakeRelease], origin: str, per_page: int = 4, extra_items: dict[int, list[tuple[str, str, date]]] | None = None
+    releases: list[FakeRelease],
+    origin: str,
+    per_page: int = 4,
+    extra_items: dict[int, list[tuple[str, str, date]]] | None = None,
+    validators: bool = False,
 ) -> dict[str, Route]:
     """Routes of a newsroom: robots.txt (allow all), listing pages newest first, release pages.
 
     `extra_items` adds (href, title, date) entries to given listing pages (faults, aliases, PDFs).
+    `validators`: release pages send ETag/Last-Modified and answer conditional requests with 304.
     """
     ordered = sorted(releases, key=lambda release: release.day, reverse=True)
     pages = [ordered[i : i + per_page] for i in range(0, len(ordered), per_page)] or [[]]
@@ -321,5 +363,6 @@ def osce_site(
         items += (extra_items or {}).get(number, [])
         routes[listing_path(number)] = Reply(osce_listing_html(items, number, len(pages) - 1))
     for release in releases:
-        routes[release.path] = Reply(osce_release_html(release, origin))
+        page = Reply(osce_release_html(release, origin))
+        routes[release.path] = conditional(page) if validators else page
     return routes
