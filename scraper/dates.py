@@ -45,8 +45,11 @@ RU_YEAR_SUFFIX = re.compile(r"\s*(?:г\.|года|г)$")
 DAY_MONTH_YEAR = re.compile(rf"\b{_DAY}\s*{_MONTH}(?:\s*,?\s*{_YEAR})?(?!\w)")
 MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")
 NUMERIC_DMY = re.compile(r"\b(?P<day>[0-3]?\d)\.\s?(?P<month>[01]?\d)\.\s?(?P<year>(?:19|20)\d\d)\b")
+# 18-07-2019: day first, as European sites write it (the year last keeps it apart from ISO). Slashes
+# are left out on purpose: 07/08/2019 is a different day in the US.
+DASHED_DMY = re.compile(r"(?<![\d-])(?P<day>[0-3]?\d)-(?P<month>[01]?\d)-(?P<year>(?:19|20)\d\d)(?![\d-])")
 ISO_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)")
-DATE_FORMS = (ISO_DATE, DAY_MONTH_YEAR, MONTH_DAY_YEAR, NUMERIC_DMY)
+DATE_FORMS = (ISO_DATE, DAY_MONTH_YEAR, MONTH_DAY_YEAR, NUMERIC_DMY, DASHED_DMY)
 
 # A dateline ends at a dash: en or em dash with any spacing, or a hyphen with a space on at least
 # one side (a bare hyphen is a compound word: "Co-operation").

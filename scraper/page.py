@@ -187,6 +187,8 @@ class ReleasePage:
 
     def title(self) -> str | None:
         """The visible headline that the page's metadata names; else the metadata's headline."""
+        if self.TITLE != ReleasePage.TITLE and (profile_headline := self.first_text(self.TITLE)):
+            return profile_headline  # a profile's TITLE selector names the headline itself
         references = [text for text in (self.json_ld_text("headline"), self.meta("og:title"),
                                         self.meta("twitter:title"), self.html_title()) if text]
         headings = [text for node in self.tree.css(self.TITLE)[:8] if (text := node_text(node))]
@@ -434,7 +436,11 @@ class ReleasePage:
         if machine:
             parsed = parse_iso(machine)
             if parsed and parsed.iso():
-                return FoundDate(iso=parsed.iso(), raw=machine)
+                # raw is what a reader sees ("18-07-2019 - 11:37"); the attribute only when nothing shows
+                return FoundDate(iso=parsed.iso(), raw=text or machine)
+        inner = node.css_first("[datetime]")
+        if inner is not None and inner.mem_id != node.mem_id:
+            return self.element_date(inner)  # the machine date inside a date wrapper says it exactly
         written = find_date(text)
         return FoundDate(iso=written.iso(), raw=written.raw) if written and written.iso() else None
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from scraper.page import FoundDate, ReleasePage, clean_text, node_text
+from scraper.page import ReleasePage, clean_text
 
 # The release's own blocks; the lead paragraph is an `ep-a_text` too.
 ARTICLE = "#website-body"
@@ -27,7 +27,6 @@ EP_BOILERPLATE = (
     "#website-breadcrumb, .ep_breadcrumb"
 )
 HEADLINE = f"{ARTICLE} h1.ep_title"
-PUBLISHED = f"{ARTICLE} .ep_subtitle time[itemprop=datePublished], {ARTICLE} time[itemprop=datePublished]"
 # "<headline> | News | European Parliament": the last part of <title> names the publisher.
 PUBLISHER_IN_TITLE = re.compile(r"\|\s*([^|]{3,80}?)\s*$")
 
@@ -48,25 +47,6 @@ class EuroparlPage(ReleasePage):
     BODY_BLOCKS = TEXT_BLOCKS
     BOILERPLATE = f"{ReleasePage.BOILERPLATE}, {EP_BOILERPLATE}"
     METADATA_SCOPE = ARTICLE
-
-    def title(self) -> str | None:
-        # The heading is the headline a reader sees; og:title and <title> may keep an older or
-        # shorter wording ("EP paves way..." above "Parliament paves way..."), so they only back it up.
-        return self.first_text(HEADLINE) or super().title()
-
-    def date(self) -> FoundDate:
-        # The generic cascade finds the same <time> but keeps its datetime attribute as the raw
-        # date; here the raw date is what a reader sees ("18-07-2019 - 11:37").
-        return self.published_time() or super().date()
-
-    def published_time(self) -> FoundDate | None:
-        node = self.tree.css_first(PUBLISHED)
-        if node is None:
-            return None
-        found = self.machine_date(node.attributes.get("datetime"))
-        if found is None:
-            return None
-        return FoundDate(iso=found.iso, raw=node_text(node) or found.raw)
 
     def publisher(self) -> str | None:
         node = self.tree.css_first("title")
