@@ -1,0 +1,363 @@
+"""Incremental crawls: only what is new or changed, exactly once, whatever kills the process.
+
+In-process runs (`main(argv)`) check what a re-run asks the server and writes; subprocess runs
+(`python -m scraper crawl`) against a loopback newsroom served by this test process are killed
+with SIGKILL at exact points (a request held by the server, the writer's SIGSTOP test hook mid-line
+or between the line and the state's commit), interrupted with SIGINT, or run twice at once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+from scraper.cli import main
+from scraper.jsonl import TEST_HALT_ENV, read_jsonl
+from scraper.state import StateStore, default_state_path
+from tests.loopback import FakeRelease, LoopbackSite, Reply, Request, conditional, held, osce_site
+
+PER_PAGE = 4
+WAIT = 30.0  # seconds a subprocess step may take before the test gives up (never slept)
+
+
+def releases(count: int, newest: date = date(2024, 6, 20), first_id: int = 700100) -> list[FakeRelease]:
+    return [
+        FakeRelease(
+            path=f"/secretariat/{first_id + number}",
+            title=f"Round table {first_id + number} on water management gathers experts",
+            day=newest - timedelta(days=2 * number),
+            place="VIENNA",
+            source="OSCE Secretariat",
+            paragraphs=(
+                f"Experts met for round table {first_id + number} on shared rivers.",
+                "“Rivers do not stop at borders, and neither should our cooperation,” said Co-ordinator Ilse Brandt.",
+            ),
+        )
+        for number in range(count)
+    ]
+
+
+@pytest.fixture
+def site() -> Iterator[LoopbackSite]:
+    with LoopbackSite() as served:
+        yield served
+
+
+def serve(site: LoopbackSite, items: list[FakeRelease]) -> None:
+    site.routes.clear()
+    site.routes.update(osce_site(items, site.origin, per_page=PER_PAGE, validators=True))
+
+
+def crawl_argv(site: LoopbackSite, out: Path, *extra: str) -> list[str]:
+    return ["crawl", site.url("/press-releases"), "--site", "osce", "-o", str(out), "--delay", "0", *extra]
+
+
+def run(site: LoopbackSite, out: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> tuple[int, str]:
+    site.log.clear()
+    code = main(crawl_argv(site, out, *extra))
+    return code, capsys.readouterr().err
+
+
+def lines(out: Path) -> list[dict]:
+    return list(read_jsonl(out)) if out.exists() else []
+
+
+def release_requests(site: LoopbackSite) -> list[tuple[str, int, bool]]:
+    """(path, status answered, conditional?) of every release page request."""
+    return [
+        (request.path, request.status, "if-none-match" in request.headers)
+        for request in site.log
+        if request.path.startswith("/secretariat/")
+    ]
+
+
+# -- in-process re-runs -----------------------------------------------------------------------------
+
+
+def test_a_rerun_writes_exactly_the_edited_and_the_new_releases_and_304s_the_rest(
+    site: LoopbackSite, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old = releases(10)  # pages: 0-3, 4-7, 8-9
+    out = tmp_path / "releases.jsonl"
+    serve(site, old)
+    code, err = run(site, out, capsys)
+    assert code == 0, err
+    first = lines(out)
+    assert len(first) == 10 and {line["version"] for line in first} == {1}
+
+    edited = replace(old[1], paragraphs=(*old[1].paragraphs, "The co-ordinator added a correction on Friday."))
+    new = releases(2, newest=date(2024, 6, 24), first_id=700900)
+    serve(site, [*new, old[0], edited, *old[2:]])  # pages now: 2 new + 0-1, 2-5, 6-9
+    code, err = run(site, out, capsys)
+    assert code == 0, err
+
+    appended = lines(out)[10:]
+    assert sorted(line["url"] for line in appended) == sorted(site.url(r.path) for r in [*new, edited])
+    by_url = {line["url"]: line for line in appended}
+    again = by_url[site.url(edited.path)]
+    before = next(line for line in first if line["url"] == again["url"])
+    assert again["version"] == 2 and again["first_seen"] == before["first_seen"]
+    assert again["content_hash"] != before["content_hash"]
+    assert all(by_url[site.url(r.path)]["version"] == 1 for r in new)
+
+    requested = release_requests(site)
+    fetched_in_full = sorted(path for path, status, _ in requested if status == 200)
+    assert fetched_in_full == sorted(r.path for r in [*new, edited])  # no other body downloaded
+    rest = [(path, status, sent) for path, status, sent in requested if path not in fetched_in_full]
+    assert rest and all(status == 304 and sent for _, status, sent in rest)  # the rest: conditional, 304
+    assert {path for path, _, _ in rest} == {r.path for r in [old[0], *old[2:6]]}
+    assert "/press-releases?page=2" not in site.paths()  # page 1: all known, older than the watermark
+    assert "written" in err and "3 records written" in err
+
+
+def test_an_unchanged_rerun_downloads_no_release_and_writes_no_line(
+    site: LoopbackSite, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "releases.jsonl"
+    serve(site, releases(12))
+    assert run(site, out, capsys)[0] == 0
+    size = out.stat().st_size
+    code, err = run(site, out, capsys, "--stats", str(tmp_path / "stats.json"))
+    assert code == 0, err
+    assert out.stat().st_size == size
+    assert all(status == 304 for _, status, _ in release_requests(site))
+    stats = json.loads((tmp_path / "stats.json").read_text())
+    assert stats["records_written"] == 0 and stats["listings_stopped_at_watermark"] == 1
+    assert stats["not_modified"] == len(release_requests(site)) == 8  # pages 0 and 1 only
+
+
+def test_a_missing_output_is_rebuilt_by_full_fetches(site: LoopbackSite, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "releases.jsonl"
+    serve(site, releases(9))
+    assert run(site, out, capsys)[0] == 0
+    first = lines(out)
+    out.unlink()
+    code, err = run(site, out, capsys)
+    assert code == 0, err
+    assert "missing or empty" in err and "rebuilding" in err
+    assert sorted(line["url"] for line in lines(out)) == sorted(line["url"] for line in first)
+    assert not any(sent for _, _, sent in release_requests(site))  # no conditional request for them
+    assert {line["version"] for line in lines(out)} == {1}  # the same content: the same version
+
+
+def test_stdout_without_state_keeps_nothing(site: LoopbackSite, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    serve(site, releases(3))
+    code = main(["crawl", site.url("/press-releases"), "--site", "osce", "--delay", "0"])
+    assert code == 0
+    assert len(capsys.readouterr().out.splitlines()) == 3
+    assert list(tmp_path.iterdir()) == [] and not list(Path.cwd().glob("*.state.db"))
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        pytest.param(b"not a database at all\n" * 10, id="text"),
+        pytest.param(b"SQLite format 3\x00" + bytes(84) + bytes(4000), id="other-sqlite"),
+    ],
+)
+def test_a_bad_state_file_is_a_clear_error_and_left_untouched(
+    site: LoopbackSite, tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes
+) -> None:
+    out = tmp_path / "releases.jsonl"
+    state = default_state_path(out)
+    state.write_bytes(content)
+    serve(site, releases(2))
+    code, err = run(site, out, capsys)
+    assert code == 1
+    assert "not a pressroom state database" in err and "Traceback" not in err
+    assert state.read_bytes() == content
+    assert site.log == []  # refused before any request
+
+
+def test_state_option_and_no_state(site: LoopbackSite, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out, state = tmp_path / "a.jsonl", tmp_path / "elsewhere.db"
+    serve(site, releases(2))
+    assert run(site, out, capsys, "--state", str(state))[0] == 0
+    assert state.exists() and not default_state_path(out).exists()
+    assert run(site, tmp_path / "b.jsonl", capsys, "--no-state")[0] == 0
+    assert not default_state_path(tmp_path / "b.jsonl").exists()
+
+
+# -- subprocesses: kill -9, SIGINT, two runs at once ------------------------------------------------
+
+
+def start_crawl(site: LoopbackSite, out: Path, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "scraper", *crawl_argv(site, out)],
+        cwd=REPO,
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def wait_for_line(process: subprocess.Popen[str], marker: str) -> list[str]:
+    """Read the process's stderr until a line containing `marker` (fails if it ends first)."""
+    seen: list[str] = []
+    assert process.stderr is not None
+    for line in process.stderr:
+        seen.append(line)
+        if marker in line:
+            return seen
+    pytest.fail(f"the crawl ended without saying {marker!r}: {''.join(seen)}")
+
+
+def finish(process: subprocess.Popen[str]) -> tuple[int, str]:
+    _, err = process.communicate(timeout=WAIT)
+    return process.returncode, err
+
+
+def kill_9(process: subprocess.Popen[str]) -> None:
+    process.kill()
+    process.wait(timeout=WAIT)
+    if process.stderr is not None:
+        process.stderr.close()
+
+
+def rerun_until_done(site: LoopbackSite, out: Path) -> list[str]:
+    """Run the crawl again (no hooks) until it completes; the stderr of each run."""
+    errors = []
+    for _ in range(3):
+        code, err = finish(start_crawl(site, out))
+        errors.append(err)
+        if code == 0:
+            return errors
+    pytest.fail("the crawl did not complete in three reruns: " + "\n".join(errors))
+
+
+def assert_every_release_exactly_once(out: Path, site: LoopbackSite, items: list[FakeRelease]) -> None:
+    written = list(read_jsonl(out))  # raises on any line that is not a complete JSON object
+    urls = [line["url"] for line in written]
+    assert sorted(urls) == sorted(site.url(item.path) for item in items)
+    assert {line["version"] for line in written} == {1}
+
+
+@pytest.mark.parametrize("point", ["mid-line", "after-line"])
+def test_kill_9_at_the_writer_then_rerun_gives_every_release_once(site: LoopbackSite, tmp_path: Path, point: str) -> None:
+    items = releases(10)
+    serve(site, items)
+    out = tmp_path / "releases.jsonl"
+    process = start_crawl(site, out, {TEST_HALT_ENV: f"{point}:4"})
+    wait_for_line(process, f"test halt {point} 4")
+    kill_9(process)
+    raw = out.read_bytes()
+    assert raw.count(b"\n") == 3 + (point == "after-line")
+    assert raw.endswith(b"\n") == (point == "after-line")  # mid-line: a torn fourth line
+    errors = rerun_until_done(site, out)
+    if point == "mid-line":
+        assert "cut" in errors[0] and "torn by a crash" in errors[0]
+    assert_every_release_exactly_once(out, site, items)
+
+
+@pytest.mark.parametrize("after", [0, 3, 7])
+def test_kill_9_while_a_request_is_in_flight_then_rerun(site: LoopbackSite, tmp_path: Path, after: int) -> None:
+    items = releases(10)
+    serve(site, items)
+    gate, arrived = threading.Event(), threading.Event()
+    target = items[after].path  # listing order is newest first: release `after` comes after `after` records
+    site.routes[target] = held(site.routes[target], gate, arrived)
+    out = tmp_path / "releases.jsonl"
+    process = start_crawl(site, out)
+    try:
+        assert arrived.wait(WAIT), "the held request never came"
+        kill_9(process)
+        assert len(lines(out)) == after  # every record before the held one is durable
+    finally:
+        gate.set()
+    requests_before = len(site.log)
+    rerun_until_done(site, out)
+    assert_every_release_exactly_once(out, site, items)
+    resumed = [r.path for r in site.log[requests_before:] if r.path.startswith("/secretariat/")]
+    assert not set(resumed) & {item.path for item in items[:after]}  # resumed: the done ones not asked again
+
+
+def test_two_runs_at_once_the_second_fails_fast_with_the_lock_message(
+    site: LoopbackSite, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    items = releases(6)
+    serve(site, items)
+    gate, arrived = threading.Event(), threading.Event()
+    site.routes[items[2].path] = held(site.routes[items[2].path], gate, arrived)
+    out = tmp_path / "releases.jsonl"
+    first = start_crawl(site, out)
+    try:
+        assert arrived.wait(WAIT)
+        code = main(crawl_argv(site, out))
+        err = capsys.readouterr().err
+        assert code == 1
+        assert f"another pressroom run is using {default_state_path(out)} (pid {first.pid})" in err
+        assert "database is locked" not in err and "Traceback" not in err
+    finally:
+        gate.set()
+    assert finish(first)[0] == 0
+    assert_every_release_exactly_once(out, site, items)
+
+
+def test_sigint_stops_cleanly_and_the_next_run_resumes(site: LoopbackSite, tmp_path: Path) -> None:
+    items = releases(12)
+    serve(site, items)
+    fresh_requests = 1 + 3 + 12  # robots.txt, three listing pages, every release
+    gate, arrived = threading.Event(), threading.Event()
+    site.routes[items[5].path] = held(site.routes[items[5].path], gate, arrived)
+    out = tmp_path / "releases.jsonl"
+    process = start_crawl(site, out)
+    try:
+        assert arrived.wait(WAIT)
+        process.send_signal(signal.SIGINT)
+        code, err = finish(process)
+    finally:
+        gate.set()
+    assert code == 3, err
+    assert "Interrupted by SIGINT" in err and "run the same command again to resume" in err
+    assert "Traceback" not in err
+    written = lines(out)
+    assert len(written) == 5
+    with StateStore(default_state_path(out)) as state:  # consistent: the state says what the file holds
+        assert state.written_count() == 5
+        assert state.pending_count() > 0
+        assert state.watermark(site.url("/press-releases")) is None  # not a completed crawl
+    site.log.clear()
+    code, err = finish(start_crawl(site, out))
+    assert code == 0, err
+    assert "resumed" in err
+    assert_every_release_exactly_once(out, site, items)
+    assert len(site.log) < fresh_requests
+    assert not {r.path for r in site.log} & {item.path for item in items[:5]}
+
+
+def test_a_second_signal_quits_at_once_and_the_next_run_recovers(site: LoopbackSite, tmp_path: Path) -> None:
+    items = releases(8)
+    serve(site, items)
+    out = tmp_path / "releases.jsonl"
+    process = start_crawl(site, out, {TEST_HALT_ENV: "after-line:3"})  # stopped: line 3 durable, not recorded
+    wait_for_line(process, "test halt after-line 3")
+    process.send_signal(signal.SIGINT)  # both arrive while it is stopped: the handlers run in order
+    process.send_signal(signal.SIGTERM)
+    process.send_signal(signal.SIGCONT)
+    code, err = finish(process)
+    assert code == 128 + signal.SIGTERM, err  # the second signal: at once, no summary
+    assert "finishing up" in err and "Crawl" not in err
+    assert len(lines(out)) == 3
+    rerun_until_done(site, out)
+    assert_every_release_exactly_once(out, site, items)
+
+
+def test_conditional_route_answers_304_only_to_its_own_validators() -> None:
+    route = conditional(Reply("<p>one</p>"))
+    full = route(Request("GET", "/", {}, 0.0))
+    etag = full.headers["ETag"]
+    assert route(Request("GET", "/", {"if-none-match": etag}, 0.0)).status == 304
+    assert route(Request("GET", "/", {"if-none-match": '"other"'}, 0.0)).status == 200
+    assert route(Request("GET", "/", {"if-modified-since": full.headers["Last-Modified"]}, 0.0)).status == 304
