@@ -2,9 +2,10 @@
 
     uv run python bench/quotes.py [--shared DIR] [--fixtures DIR] [-v]
 
-Two sets, printed separately: the OSCE pages under ../shared/osce (pages/<slug>.html beside
-expected/<slug>.json) and every fixtures/*/*.json of this repository with a `quotes` key (an empty
-list included: a quote predicted there is a false positive).
+Three sets, printed separately: the OSCE pages under ../shared/osce (pages/<slug>.html beside
+expected/<slug>.json), every fixtures/*/*.json of this repository with a `quotes` key (an empty
+list included: a quote predicted there is a false positive), and the held-out excerpts of
+tests/quotes_holdout.py (written before the extractor's code was read; never tuned case by case).
 
 - quote precision / recall / F1: a predicted quote matches a true one (one-to-one, in order) when
   their normalized texts share at least 80 % of the tokens of the longer of the two;
@@ -26,9 +27,12 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests"))
 
 from scraper.parse import parse  # noqa: E402
 from scraper.quotes import extract_quotes  # noqa: E402
+from quotes_holdout import CASES as HELD_OUT_CASES  # noqa: E402
+from quotes_holdout import quotes_as_dicts, speakers_as_dicts  # noqa: E402
 
 TOKEN_RE = re.compile(r"\w+")
 MATCH_OVERLAP = 0.8
@@ -140,6 +144,11 @@ def fixture_cases(fixtures: Path) -> Iterable[Case]:
         yield Case(name, expected["body"].split("\n\n"), expected.get("language"), expected["quotes"], expected["speakers"])
 
 
+def held_out_cases() -> Iterable[Case]:
+    for case in HELD_OUT_CASES:
+        yield Case(f"held-out/{case.name}", list(case.paragraphs), case.language, quotes_as_dicts(case), speakers_as_dicts(case))
+
+
 def run(label: str, cases: Iterable[Case], verbose: bool) -> None:
     tally, count = Tally(), 0
     for case in cases:
@@ -163,6 +172,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("$ " + " ".join(["python", "bench/quotes.py", *(argv if argv is not None else sys.argv[1:])]))
     run("shared OSCE pages", shared_cases(args.shared) if args.shared.exists() else [], args.verbose)
     run("repository fixtures", fixture_cases(args.fixtures), args.verbose)
+    run("held-out excerpts", held_out_cases(), args.verbose)
     return 0
 
 
