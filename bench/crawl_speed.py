@@ -191,7 +191,10 @@ def pressroom_command(site: SiteProcess, concurrency: int, output: Path, *, prof
 
 
 def scrapy_command(site: SiteProcess, concurrency: int, output: Path, *, parse: bool) -> list[str]:
-    command = [sys.executable, str(Path(__file__).resolve()), "--scrapy-child", site.start_url,
+    # As a module from the repository root, not as a script: a script's folder comes first on
+    # sys.path, and a bench/<name>.py would shadow a package Scrapy imports (bench/incremental.py
+    # shadows Twisted's `incremental`).
+    command = [sys.executable, "-m", "bench.crawl_speed", "--scrapy-child", site.start_url,
                "--concurrency", str(concurrency), "--scrapy-output", str(output)]
     return command + (["--scrapy-parse"] if parse else [])
 
