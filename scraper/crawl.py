@@ -2,14 +2,23 @@
 
     discovery (one producer per crawl)             workers (--concurrency of them)
     ─────────────────────────────────              ─────────────────────────────────
-    profile listing: items + next page       ──►   bounded queue   ──►   fetch (state's conditional
-    generic: links under the start path,                                 headers) -> parse -> dedupe
-             rel=next, feeds, sitemaps                                   -> write -> state.written()
+    profile listing: items + next page  ──► frontier ──► bounded ──►   fetch (state's conditional
+    generic: links under the start path      (state)     queue         headers) -> parse -> dedupe
+             rel=next, feeds, sitemaps                                  -> state.prepare -> write
+                                                                        -> state.written -> done
 
 Memory stays flat on any crawl size: the queue between discovery and the workers is bounded, so
 discovery reads the next listing page only when the workers have caught up; records are written
-as they are made and never kept; what was seen is kept as 8-byte digests (`MemoryState`), which the
-SQLite state store of issue 5 replaces through the `CrawlState` protocol.
+as they are made and never kept; what was seen in this run is kept as 8-byte digests.
+
+Incremental runs (`IncrementalState`, a `StateStore` beside the output): every URL goes on the
+store's frontier before it is fetched and is marked done after, so a run killed at any instant
+resumes where it was; releases the output already holds are asked for conditionally (304: nothing
+downloaded, nothing written); a record is written only when its content is new or changed (with
+`version`, `first_seen`, `updated`), and its line is fsynced before the state records it; a listing
+stops at a page whose releases are all in the output and older than the watermark (the newest
+listing date of the last completed crawl). `Crawler.interrupt` (SIGINT/SIGTERM through `crawl`'s
+`stop_signals`) abandons the requests in flight and leaves their URLs on the frontier.
 
 Discovery is pure functions over (text, url, profile), so it is tested without a network.
 """

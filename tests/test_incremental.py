@@ -151,6 +151,24 @@ def test_a_missing_output_is_rebuilt_by_full_fetches(site: LoopbackSite, tmp_pat
     assert {line["version"] for line in lines(out)} == {1}  # the same content: the same version
 
 
+def test_a_page_budget_leaves_the_rest_on_the_frontier_for_the_next_run(
+    site: LoopbackSite, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    items = releases(10)
+    out = tmp_path / "releases.jsonl"
+    serve(site, items)
+    code, err = run(site, out, capsys, "--max-pages", "4")
+    assert code == 0 and "left in the state's frontier" in err
+    assert 0 < len(lines(out)) < 10
+    before = {line["url"] for line in lines(out)}
+    code, err = run(site, out, capsys)
+    assert code == 0, err
+    assert sorted(line["url"] for line in lines(out)) == sorted(site.url(item.path) for item in items)
+    assert not {site.url(r.path) for r in site.log} & before  # resumed: nothing done asked again
+    with StateStore(default_state_path(out)) as state:
+        assert state.pending_count() == 0 and state.watermark(site.url("/press-releases")) == items[0].day
+
+
 def test_stdout_without_state_keeps_nothing(site: LoopbackSite, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     serve(site, releases(3))
     code = main(["crawl", site.url("/press-releases"), "--site", "osce", "--delay", "0"])

@@ -231,6 +231,32 @@ def test_done_urls_are_not_queued_again(state: StateStore) -> None:
     assert state.push(["a"], kind="release") == 1  # a new crawl starts afresh
 
 
+def test_push_new_returns_only_the_urls_it_queued(state: StateStore) -> None:
+    assert state.push_new(["a", "b", "a"], kind="release", site="osce") == ["a", "b"]
+    state.done("a")
+    assert state.push_new(["c", "a", "b"], kind="release", site="osce") == ["c"]  # done or queued: not again
+    assert state.push_new([], kind="release") == []
+
+
+def test_written_elsewhere_finds_another_url_with_the_content_or_canonical(state: StateStore) -> None:
+    stamp = state.plan_write("https://x.org/a", "sha256:1")
+    state.record_written(stamp, canonical_url="https://x.org/a")
+    assert state.written_elsewhere("https://x.org/a-alias", "sha256:1") == "https://x.org/a"
+    assert state.written_elsewhere("https://x.org/b", "sha256:2", "https://x.org/a") == "https://x.org/a"
+    assert state.written_elsewhere("https://x.org/a", "sha256:1", "https://x.org/a") is None  # itself
+    assert state.written_elsewhere("https://x.org/b", "sha256:2") is None
+    assert state.written_count() == 1
+
+
+def test_meta_keys_are_deleted_by_name_or_prefix(state: StateStore) -> None:
+    for key in ("newest:a", "newest:b", "crawl"):
+        state.set_meta(key, "x")
+    state.delete_meta_prefix("newest:")
+    assert [state.get_meta(key) for key in ("newest:a", "newest:b", "crawl")] == [None, None, "x"]
+    state.delete_meta("crawl")
+    assert state.get_meta("crawl") is None
+
+
 def test_the_frontier_survives_a_reopen_and_leases_go_back_to_the_queue(state_path: Path) -> None:
     with StateStore(state_path) as store:
         store.push(["a", "b", "c"], kind="release", site="osce")
