@@ -111,6 +111,12 @@ TITLE_CUES = frozenset(
     festival форум проект программа конференция кампания доклад konferenz kampagne bericht projekt
     programm guide rapport campagne projet""".split()
 )
+# Words that may stand between a title noun and the quoted title ("a conference entitled “…”").
+TITLE_LINKS = frozenset(
+    """entitled titled called named dubbed on of about the a an its their his her our new first
+    annual joint regional national international 2-day two-day three-day year’s year's под
+    названием""".split()
+)
 
 VERBS_EN = (
     r"said|says|added|adds|stressed|stresses|noted|notes|underlined|underlines|underscored|"
@@ -118,22 +124,24 @@ VERBS_EN = (
     r"remarked|commented|declared|announced|concluded|continued|observed|affirmed|reaffirmed|"
     r"recalled|insisted|urged|warned|told|tells|asked|argued|acknowledged|wrote|writes|replied|"
     r"reiterated|mentioned|cautioned|suggested|claimed|confirmed|maintained|summari[sz]ed|"
-    r"asserted|according\s+to|in\s+the\s+words\s+of"
+    r"asserted|[Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of"
 )
 VERBS_DE = r"sagte|sagt|betonte|betont|erklärte|erklärt|ergänzte|berichtete|kündigte|fügte|unterstrich|meinte|warnte|forderte"
 VERBS_FR = (
     r"a(?:-t-(?:il|elle))?\s+(?:déclaré|souligné|ajouté|précisé|expliqué|affirmé|indiqué|noté|rappelé|"
-    r"estimé|insisté)|selon|déclare|souligne|ajoute"
+    r"estimé|insisté)|[Ss]elon|déclare|souligne|ajoute"
 )
 VERBS_RU = (
     r"сказал[аи]?|заявил[аи]?|отметил[аи]?|подчеркнул[аи]?|добавил[аи]?|сообщил[аи]?|пояснил[аи]?|"
-    r"считает|говорит|по\s+(?:его|её|ее|их)?\s*словам"
+    r"считает|говорит|[Пп]о\s+(?:его|её|ее|их)?\s*словам"
 )
 VERB = rf"(?:{VERBS_EN}|{VERBS_DE}|{VERBS_FR}|{VERBS_RU})"
-VERB_RE = re.compile(rf"(?<![\w-])(?:{VERB})(?![\w-])", re.IGNORECASE)
+# Case-sensitive: a reporting verb is written in lower case ("participating States" is no verb);
+# only the phrases that open a sentence ("According to X, …") also match capitalized.
+VERB_RE = re.compile(rf"(?<![\w-])(?:{VERB})(?![\w-])")
 # A reporting verb right after a name ("Biaudet also said") or right before it ("said Biaudet").
-VERB_AFTER_NAME_RE = re.compile(rf"\s+(?:\w+\s+)?(?:{VERB})(?![\w-])", re.IGNORECASE)
-VERB_BEFORE_NAME_RE = re.compile(rf"(?<![\w-])(?:{VERB})\s+(?:the\s+)?\Z", re.IGNORECASE)
+VERB_AFTER_NAME_RE = re.compile(rf"\s+(?:\w+\s+)?(?:{VERB})(?![\w-])")
+VERB_BEFORE_NAME_RE = re.compile(rf"(?<![\w-])(?:{VERB})\s+(?:the\s+)?\Z")
 VERB_SO_DE = re.compile(r"(?<![\w-])so(?![\w-])")  # "„…“, so Müller": German only, "so" is English too
 
 # ---------------------------------------------------------------------------------------------
@@ -619,6 +627,9 @@ COMMA_THEN_LOWER_RE = re.compile(r",\s+(?!(?:the|a|an|die|der|le|la)\b)(?=[a-zß
 STRICT_BETWEEN_RE = re.compile(r"^(?:\s+(?:that|dass|que|что))?\s*[:,]?\s*$")
 COLON_BETWEEN_RE = re.compile(r"^[^.!?:\"“”«»„]{0,100}:\s*$")
 ADVERBS = frozenset("also then further later again today auch ebenfalls также".split())
+# Words that continue the sentence's own subject ("… “a tool”, and urged States …"): a verb after them
+# has no subject of its own, so it attributes nothing to the quote.
+CONJUNCTIONS = frozenset("and but or yet so also then und aber oder sowie et mais ou и а но или".split())
 FRENCH_PRONOUN_RE = re.compile(r"-t-(il|elle)\b")
 OBJECT_VERBS_RE = re.compile(r"^(?:according\s+to|in\s+the\s+words\s+of|selon|по\s+)", re.IGNORECASE)
 
@@ -657,6 +668,8 @@ def _attribution_after(span: Span, paragraphs: Sequence[str], language: str | No
     if pronoun:
         return Attribution("", False, where, pronoun=pronoun.group(1))
     if subject.strip():
+        if all(word.casefold() in CONJUNCTIONS for word in WORD_RE.findall(subject)):
+            return None
         if not _looks_like_subject(subject) or re.match(r"\s+(?:that|dass|que|что)\b", clause[verb.end() :]):
             return None
         return Attribution(subject, True, where)
@@ -754,11 +767,22 @@ def _title_like(text: str, paragraph: str, offset: int) -> bool:
     lowered = [word.casefold() for word in before]
     if lowered and lowered[-1] in ("the", "a", "an", "so-called", "as", "of", "der", "die", "das", "le", "la", "les", "du", "des"):
         return True
-    if any(word in TITLE_CUES for word in lowered):
+    if _cued_as_title(lowered):
         return True
     words = [word for word in WORD_RE.findall(text)[1:] if len(word) >= 4]
     capitalized = sum(1 for word in words if word[0].isupper())
     return len(words) >= 2 and capitalized / len(words) >= 0.5
+
+
+def _cued_as_title(lowered: list[str]) -> bool:
+    """A title noun names the quote (`the report “…”`, `a campaign called “…”`), not a noun that is
+    the subject of a verb before a quoted predicate (`the guidelines were “…”`)."""
+    for index in range(len(lowered) - 1, -1, -1):
+        if lowered[index] in TITLE_CUES:
+            return True
+        if lowered[index] not in TITLE_LINKS:
+            return False
+    return False
 
 
 def _word_count(text: str) -> int:
