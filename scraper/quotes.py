@@ -40,7 +40,10 @@ PERSON_TITLES = frozenset(
     sprecherin vorsitzende vorsitzender botschafter botschafterin ministerin abteilungsleiterin
     abteilungsleiter chef cheffe directeur directrice commandant conseiller représentant ministre
     руководитель заместитель председатель глава директор министр посол представитель координатор
-    советник начальник президент секретарь""".split()
+    советник начальник президент секретарь focal monitor observer facilitator moderator trainer
+    lecturer economist activist advocate beauftragte beauftragter sonderbeauftragte
+    sonderbeauftragter generalsekretär generalsekretärin vertreter vertreterin berater beraterin
+    koordinator koordinatorin staatssekretär staatssekretärin bürgermeister bürgermeisterin""".split()
 )
 INSTITUTION_WORDS = frozenset(
     """osce odihr hcnm un eu nato office offices mission missions programme program project centre
@@ -57,7 +60,8 @@ INSTITUTION_WORDS = frozenset(
     management strategic operations republic federation kingdom union united nations europe european
     council's world day week conference meeting year task force board service services
     statistics public civil society authority authorities city municipality region district
-    province county""".split()
+    province county presence institute institut foundation academy university school college
+    museum library association chamber bureau inspectorate directorate prosecution""".split()
 )
 # Places that sit between a role and a name ("Minister of Foreign Affairs of Malta Ian Borg").
 PLACE_WORDS = frozenset(
@@ -68,7 +72,8 @@ PLACE_WORDS = frozenset(
     slovakia slovenia spain sweden switzerland tajikistan turkey türkiye turkmenistan ukraine
     uzbekistan america vienna warsaw prague skopje belgrade sarajevo pristina tirana chisinau kyiv
     kiev minsk tbilisi yerevan baku astana bishkek dushanbe ashgabat tashkent podgorica osh
-    kosovo""".split()
+    kosovo north south east west northern southern eastern western south-east south-eastern
+    caucasus balkans asia mediterranean baltic black sea danube""".split()
 )
 HONORIFICS = frozenset(
     "ambassador mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir dame madam h.e. excellency "
@@ -292,6 +297,7 @@ class Mention:
     role: str | None
     evidence: bool  # a role, an honorific or a reporting verb says this is a person
     gender: str | None = None
+    honorific: str | None = None  # the title written before the name ("ambassador"), casefolded
 
 
 # Where the clause before a name begins: sentence punctuation, quotation marks, a dash.
@@ -303,6 +309,8 @@ APPOSITIVE_RE = re.compile(
     r"(?P<role>(?:[^,;.()“”\"«»„:]|\([A-Z]{2,12}\)){2,200})"
 )
 POSSESSIVE_RE = re.compile(r"[’']s?$")
+# A comma segment opening with one of these starts a new clause, so nothing before it is this role.
+CLAUSE_OPENER_RE = re.compile(r"\s*(?:while|whilst|whereas|but|when|although|während|tandis\s+que|а|тогда\s+как)\s", re.IGNORECASE)
 MAX_ROLE_WORDS = 20
 
 
@@ -407,6 +415,9 @@ def _left_role(text: str, name_start: int) -> str | None:
         tail, had_name = _after_last_name(segment)
         previous = segments[index - 1] if index > 0 else None
         starts_item = re.match(r"\s*(?:and|und|et|и)\s", segment) is not None
+        if CLAUSE_OPENER_RE.match(segment):
+            parts.insert(0, _trim_to_role(tail))
+            break  # "…, while the Head of the Mission, Name,": a new clause opens with this role
         if not had_name and not starts_item and previous and _ends_with_name(previous):
             break  # "Ms. Smith, Minister of Justice, Mr. Jones": the role belongs to Smith
         parts.insert(0, _trim_to_role(tail))
@@ -509,7 +520,8 @@ def find_mentions(paragraphs: Sequence[str]) -> list[Mention]:
             )
             evidence = bool(role or honorific or verb_near)
             name = _strip_possessive(text[start:end])
-            mentions.append(Mention(p, start, end, tokens, name, role, evidence, _gender(tokens, honorific)))
+            gender = _gender(tokens, honorific)
+            mentions.append(Mention(p, start, end, tokens, name, role, evidence, gender, honorific))
     return mentions
 
 
@@ -531,6 +543,7 @@ class Person:
     role: str | None = None
     gender: str | None = None
     seen: list[tuple[int, int]] = field(default_factory=list)  # (paragraph, offset) of each mention
+    honorifics: set[str] = field(default_factory=set)  # "ambassador": `the Ambassador said` names them
 
     def matches(self, tokens: tuple[str, ...]) -> bool:
         if tokens == self.tokens or (len(tokens) < len(self.tokens) and self.tokens[-len(tokens) :] == tokens):
@@ -545,6 +558,13 @@ class Person:
         bisect.insort(self.seen, (mention.paragraph, mention.start))
         self.role = _longest(self.role, mention.role)
         self.gender = self.gender or mention.gender
+        if mention.honorific:
+            self.honorifics.add(mention.honorific.rstrip("."))
+
+    def titles(self) -> set[str]:
+        """The words a title phrase may use for this person: the role's and the honorifics."""
+        words = {_norm(word) for word in WORD_RE.findall(self.role)} if self.role else set()
+        return words | self.honorifics
 
 
 class People:
@@ -603,9 +623,7 @@ class People:
         fitting = [
             (seen, person)
             for person in self.people
-            if person.role
-            and (seen := person.last_seen_before(where)) is not None
-            and wanted <= {_norm(w) for w in WORD_RE.findall(person.role)}
+            if (seen := person.last_seen_before(where)) is not None and wanted <= person.titles()
         ]
         return max(fitting, key=lambda item: item[0])[1] if fitting else None
 
