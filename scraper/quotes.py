@@ -176,6 +176,10 @@ RUN_CONNECTOR = r"(?:(?:of|for|on|to|in|at|against|für|im|des|der|de|du|van|von
 # A run of capitalized words, with prepositions between them ("Head of the OSCE Mission to Serbia").
 RUN_RE = re.compile(rf"{CAP_WORD}(?:\s+{RUN_CONNECTOR}?{CAP_WORD})*")
 PARTICLES = frozenset("de van von da di al bin ter ten du der".split())
+# Where an unclosed quotation meets its attribution: a comma (or ! ?) then `said Name`/`Name said`/`he said`.
+UNCLOSED_ATTRIBUTION_RE = re.compile(
+    rf"[,!?](?=\s+(?:(?:{VERB})\s+[{UPPER}]|(?:he|she|they|{CAP_WORD}(?:\s+{CAP_WORD}){{0,3}})\s+(?:{VERB})(?![\w-])))"
+)
 PREPOSITIONS = frozenset("of for on to in at against für im des the в во на по при для".split())
 
 MAX_NAME_TOKENS = 4
@@ -268,9 +272,19 @@ def scan_spans(paragraphs: Sequence[str]) -> list[Span]:
             spans.append(_finish(current, p, text[current.content_start : close], close + 1, True))
             stack, current = [], None
         else:
-            spans.append(_finish(current, p, text[current.content_start :], len(text), False))
+            spans.append(_finish_unclosed(current, p, text))
             stack, current = [], None
     return spans
+
+
+def _finish_unclosed(current: _OpenQuote, paragraph: int, text: str) -> Span:
+    """A quotation never closed: it ends where it runs into its own attribution (`“We go on, said
+    Name.`), as the writer meant it to; otherwise it runs to the paragraph's end, marked open."""
+    attribution = UNCLOSED_ATTRIBUTION_RE.search(text, current.content_start)
+    if attribution is not None:
+        cut = attribution.end()
+        return _finish(current, paragraph, text[current.content_start : cut], cut, True)
+    return _finish(current, paragraph, text[current.content_start :], len(text), False)
 
 
 def _closes(top: str, ch: str, text: str, i: int) -> bool:
