@@ -25,3 +25,9 @@ def shared_path(*parts: str) -> Path:
 def shared_files(pattern: str) -> list[Path]:
     """Files under ../shared matching a glob; empty (so parametrized tests skip) when absent."""
     return sorted(SHARED.glob(pattern)) if SHARED.exists() else []
+
+
+def pytest_report_header() -> str:
+    if SHARED.exists():
+        return f"third-party pages: read from {SHARED}"
+    return f"third-party pages: {SHARED_MISSING}; the tests over them are skipped (\"got empty parameter set\")"
