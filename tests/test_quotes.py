@@ -161,6 +161,26 @@ ATTRIBUTION = [
         [("We agreed on a plan,", "Omar Haddad", 1), ("I am hopeful,", "Ella Sand", 2)],
         id="she-skips-a-man-mentioned-later",
     ),
+    pytest.param(
+        ["Adviser Rita Moss opened the day.", "Moss said the plan was “a workable way to keep every school open”, and thanked donors."],
+        [("a workable way to keep every school open", "Rita Moss", 1)],
+        id="partial-quote-then-conjunction-verb",
+    ),
+    pytest.param(
+        ["Ambassador Ivo Grant, Head of the OSCE Office in Baku, arrived.", "“Roads connect people,” the Ambassador said."],
+        [("Roads connect people,", "Ivo Grant", 1)],
+        id="title-reference-by-honorific",
+    ),
+    pytest.param(
+        ["“We will stay as long as we are needed, said Director Alma Reed. The office opened in May."],
+        [("We will stay as long as we are needed,", "Alma Reed", 0)],
+        id="unclosed-quote-runs-into-its-attribution",
+    ),
+    pytest.param(
+        ["“We will stay as long as we are needed, Reed said.", "Director Alma Reed signed the plan."],
+        [("We will stay as long as we are needed,", "Alma Reed", 0)],
+        id="unclosed-quote-subject-before-verb",
+    ),
 ]
 
 
@@ -255,6 +275,31 @@ ROLES = [
         {"Tomas VIDAL": "rapporteur for the Rural Fund reform"},
         id="appositive-after-group-without-comma-acronym-dropped",
     ),
+    pytest.param(
+        ["“Wells must be shared,” said OSCE Special Envoy for the Western Balkans Rosa Dahl."],
+        {"Rosa Dahl": "OSCE Special Envoy for the Western Balkans"},
+        id="region-before-name",
+    ),
+    pytest.param(
+        ["“We agree,” said Mayor Ali Demir, while the Head of the OSCE Office in Osh, Ute Berg, said: “So do we.”"],
+        {"Ali Demir": "Mayor", "Ute Berg": "Head of the OSCE Office in Osh"},
+        id="role-opening-a-while-clause",
+    ),
+    pytest.param(
+        ["“Archives keep us honest,” said Ivo Marek, Director of the State History Institute."],
+        {"Ivo Marek": "Director of the State History Institute"},
+        id="institution-name-in-appositive",
+    ),
+    pytest.param(
+        ["“Every voice counts,” said Ana Roos, OSCE Gender Focal Point."],
+        {"Ana Roos": "OSCE Gender Focal Point"},
+        id="focal-point",
+    ),
+    pytest.param(
+        ["„Wir bleiben hier“, sagte die OSZE-Sonderbeauftragte für Jugend, Ute Kern."],
+        {"Ute Kern": "OSZE-Sonderbeauftragte für Jugend"},
+        id="german-beauftragte",
+    ),
 ]
 
 
@@ -273,6 +318,10 @@ NOT_SPEECH = [
     pytest.param("Protesters chanted “Lügenpresse” outside.", id="quoted-term"),
     pytest.param("Форум «Медиашкола» прошёл в Бишкеке.", id="guillemet-name"),
     pytest.param("No quotation marks here at all, said nobody.", id="no-marks"),
+    pytest.param(
+        "The study “Borders, Trade and Trust in Central Asia”, with data from 12 participating States, is out.",
+        id="title-then-capitalized-States-is-no-verb",
+    ),
 ]
 
 
