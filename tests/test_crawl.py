@@ -1,4 +1,4 @@
-"""Discovery (pure functions) and whole crawls of loopback newsrooms with faults.
+"""Targets and whole crawls of loopback newsrooms with faults (discovery's readers: test_discovery.py).
 
 The end-to-end crawl serves an OSCE-style site the crawler has never seen (invented text in OSCE
 markup) with the faults a real site throws, and checks that every release is written exactly once
@@ -23,125 +23,16 @@ from scraper.crawl import (
     CrawlConfig,
     Crawler,
     CrawlStats,
-    Link,
     Progress,
     Target,
-    read_feed,
-    read_generic_listing,
-    read_listing,
-    read_sitemap,
-    feed_links,
     resolve_target,
 )
-from scraper.errors import ExtractionError
 from scraper.fetch import Fetcher, FetchSettings, Scope
-from scraper.sites import PROFILES
-from tests.conftest import shared_files
 from tests.loopback import FakeRelease, LoopbackSite, Reply, osce_release_html, osce_site, redirect
 from tests.test_fetch import SleepRecorder, no_backoff  # noqa: F401 (a fixture)
 
-OSCE = PROFILES["osce"]
 
-
-# -- discovery: pure functions ----------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("path", shared_files("osce/listing/*.html"), ids=lambda p: p.name)
-def test_reads_the_real_osce_listing(path: Path) -> None:
-    listing = read_listing(path.read_text(encoding="utf-8"), "https://www.osce.org/press-releases?page=1", OSCE)
-    assert len(listing.links) == 10
-    assert all(link.url.startswith("https://www.osce.org/") for link in listing.links)
-    assert all(link.date and len(link.date) == 10 for link in listing.links)
-    last = path.name.endswith("page-2.html")
-    assert (listing.next_url is None) == last
-    if not last:
-        assert listing.next_url.startswith("https://www.osce.org/press-releases?page=")
-
-
-def test_listing_links_skip_files_and_foreign_schemes() -> None:
-    html = """<div class="search-result-news"><span class="publishing-date">3 May 2024</span>
-      <h3 class="search-title"><a href="/files/report.PDF">Annual report</a></h3></div>
-      <div class="search-result-news"><h3 class="search-title"><a href="mailto:x@y.org">Mail</a></h3></div>
-      <div class="search-result-news"><span class="publishing-date">2 May 2024</span>
-      <h3 class="search-title"><a href="/cio/1?utm_source=rss#top">One</a></h3></div>"""
-    listing = read_listing(html, "https://www.osce.org/press-releases", OSCE)
-    assert listing.links == [Link("https://www.osce.org/cio/1", "2024-05-02")]
-    assert listing.next_url is None
-
-
-@pytest.mark.parametrize(
-    ("pager", "expected"),
-    [
-        pytest.param('<link rel="next" href="/news?page=2">', "https://x.org/news?page=2", id="link-rel-next"),
-        pytest.param('<a rel="next nofollow" href="?page=2">2</a>', "https://x.org/news?page=2", id="a-rel-next"),
-        pytest.param('<ul class="pagination"><li class="next"><a href="/news/p/2">›</a></li></ul>', "https://x.org/news/p/2", id="class"),
-        pytest.param('<a href="/news/older">Older posts</a>', "https://x.org/news/older", id="text"),
-        pytest.param('<a href="/news/2">Nextcloud</a>', None, id="not-a-next-word"),
-    ],
-)
-def test_generic_pagination(pager: str, expected: str | None) -> None:
-    assert read_generic_listing(f"<html><body>{pager}</body></html>", "https://x.org/news", "https://x.org/news").next_url == expected
-
-
-def test_generic_listing_keeps_links_under_the_start_path() -> None:
-    html = """<a href="/news/2024/a">A</a><a href="/news/2024/a#x">A again</a><a href="/about">About</a>
-      <a href="https://other.org/news/b">Elsewhere</a><a href="/news/brochure.pdf">PDF</a><a href="/news/2024/b">B</a>"""
-    listing = read_generic_listing(html, "https://x.org/news", "https://x.org/news")
-    assert [link.url for link in listing.links] == ["https://x.org/news/2024/a", "https://x.org/news/2024/b"]
-
-
-def test_feed_links_in_the_head() -> None:
-    html = """<head><link rel="alternate" type="application/rss+xml" href="/feed.rss">
-      <link rel="alternate" type="application/atom+xml" href="https://x.org/atom.xml">
-      <link rel="alternate" hreflang="fr" href="/fr/"></head>"""
-    assert feed_links(html, "https://x.org/news") == ["https://x.org/feed.rss", "https://x.org/atom.xml"]
-
-
-def test_reads_a_sitemap_and_an_index() -> None:
-    urlset = """<?xml version="1.0" encoding="UTF-8"?>
-    <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-      <url><loc>https://x.org/news/a</loc><lastmod>2024-05-02T10:00:00+00:00</lastmod></url>
-      <url><loc> https://x.org/news/b </loc></url>
-      <url><loc>https://x.org/news/c.pdf</loc></url>
-    </urlset>"""
-    index = """<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-      <sitemap><loc>https://x.org/sitemap-1.xml.gz</loc></sitemap></sitemapindex>"""
-    assert read_sitemap(urlset, "https://x.org/sitemap.xml").pages == [
-        Link("https://x.org/news/a", "2024-05-02"),
-        Link("https://x.org/news/b", None),
-    ]
-    assert read_sitemap(index.encode(), "https://x.org/sitemap.xml").sitemaps == ["https://x.org/sitemap-1.xml.gz"]
-
-
-def test_reads_rss_and_atom() -> None:
-    rss = """<rss version="2.0"><channel><title>t</title>
-      <item><title>A</title><link>https://x.org/news/a</link><pubDate>Thu, 02 May 2024 10:00:00 +0000</pubDate></item>
-      <item><title>B</title><link>/news/b</link></item></channel></rss>"""
-    atom = """<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>C</title>
-      <link rel="alternate" href="https://x.org/news/c"/><link rel="edit" href="https://x.org/edit/c"/>
-      <published>2024-05-03T08:00:00Z</published></entry></feed>"""
-    assert read_feed(rss, "https://x.org/feed") == [Link("https://x.org/news/a", "2024-05-02"), Link("https://x.org/news/b")]
-    assert read_feed(atom, "https://x.org/feed") == [Link("https://x.org/news/c", "2024-05-03")]
-
-
-@pytest.mark.parametrize(
-    "xml",
-    [
-        pytest.param(
-            '<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>'
-            "<urlset><url><loc>&b;</loc></url></urlset>",
-            id="entity-expansion",
-        ),
-        pytest.param(
-            '<?xml version="1.0"?><!DOCTYPE l [<!ENTITY e SYSTEM "file:///etc/passwd">]><urlset><url><loc>&e;</loc></url></urlset>',
-            id="external-entity",
-        ),
-        pytest.param("<urlset><url><loc>broken", id="not-well-formed"),
-    ],
-)
-def test_unsafe_or_broken_xml_is_refused(xml: str) -> None:
-    with pytest.raises(ExtractionError):
-        read_sitemap(xml, "https://x.org/sitemap.xml")
+# -- targets ---------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ import pytest
 from conftest import shared_files
 from schemas import PressRelease
 from scraper.charset import decode_html
-from scraper.crawl import read_listing
+from scraper.discovery import read_listing
 from scraper.parse import parse
 from scraper.sites import profile_for
 from scraper.sites.europarl import EuroparlPage
