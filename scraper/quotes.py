@@ -19,6 +19,7 @@ Three passes, each linear in the text (regexes are anchored or bounded, so no ba
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -183,6 +184,9 @@ UNCLOSED_ATTRIBUTION_RE = re.compile(
 PREPOSITIONS = frozenset("of for on to in at against für im des the в во на по при для".split())
 
 MAX_NAME_TOKENS = 4
+# Word tests and name scans are pure and repeat a lot (the same titles, the same clauses): cached.
+TOKEN_CACHE = 8192
+SEGMENT_CACHE = 2048
 WINDOW = 300  # characters of context read on either side of a quote
 SCARE_MAX_WORDS = 3
 PARTIAL_MIN_WORDS = 6
@@ -316,7 +320,7 @@ class Mention:
 
 # Where the clause before a name begins: sentence punctuation, quotation marks, a dash.
 HARD_BOUNDARY = r"(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)(?<!\bProf)\.|[;:!?\"“”«»„—–]|\s-\s|(?<=\S)-(?=\s)"
-LAST_HARD_BOUNDARY_RE = re.compile(rf"(?s:.*)(?:{HARD_BOUNDARY})")
+HARD_BOUNDARY_RE = re.compile(HARD_BOUNDARY)
 APPOSITIVE_RE = re.compile(
     # an optional group after the name, as parliaments write party and country: "Name (EPP, PL), rapporteur"
     r"(?:\s*\([^()]{1,40}\))?(?:,\s+|(?<=\))\s+)(?:who\s+(?:is|was|serves\s+as|heads)\s+)?(?P<article>(?:the|a|an|le|la|l’|die|der)\s+)?"
@@ -328,10 +332,12 @@ CLAUSE_OPENER_RE = re.compile(r"\s*(?:while|whilst|whereas|but|when|although|wä
 MAX_ROLE_WORDS = 20
 
 
+@functools.lru_cache(maxsize=TOKEN_CACHE)
 def _norm(token: str) -> str:
     return POSSESSIVE_RE.sub("", token).casefold()
 
 
+@functools.lru_cache(maxsize=TOKEN_CACHE)
 def _is_title(token: str) -> bool:
     lowered = _norm(token)
     if lowered in PERSON_TITLES:
@@ -340,6 +346,7 @@ def _is_title(token: str) -> bool:
     return len(parts) > 1 and any(part in PERSON_TITLES for part in parts)
 
 
+@functools.lru_cache(maxsize=TOKEN_CACHE)
 def _is_name_token(token: str) -> bool:
     if not token[0].isupper():
         return False
@@ -353,6 +360,7 @@ def _is_name_token(token: str) -> bool:
     return not _is_title(token) and not lowered.endswith(("minister", "ministerin", "präsident", "präsidentin"))
 
 
+@functools.lru_cache(maxsize=TOKEN_CACHE)
 def _is_caps_surname(token: str) -> bool:
     """A surname in capitals, as the European Parliament writes them ("Henrik SØRENSEN")."""
     lowered = _norm(token)
@@ -387,8 +395,10 @@ def _trailing_name(tokens: list[re.Match[str]]) -> int:
     return max(first, len(words) - MAX_NAME_TOKENS)
 
 
-def _names_in(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
-    """(start, end, tokens) of every name that ends a run of capitalized words in `text`."""
+@functools.lru_cache(maxsize=SEGMENT_CACHE)
+def _names_in(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
+    """(start, end, tokens) of every name that ends a run of capitalized words in `text` (cached:
+    the same clause is read again for every name and quote near it)."""
     names = []
     for run in RUN_RE.finditer(text):
         tokens = list(WORD_RE.finditer(run.group()))
@@ -396,7 +406,7 @@ def _names_in(text: str) -> list[tuple[int, int, tuple[str, ...]]]:
         if first < len(tokens):
             start, end = run.start() + tokens[first].start(), run.end()
             names.append((start, end, tuple(_norm(t.group()) for t in tokens[first:])))
-    return names
+    return tuple(names)
 
 
 def _clean_role(role: str | None) -> str | None:
@@ -414,9 +424,7 @@ def _clean_role(role: str | None) -> str | None:
 
 def _left_role(text: str, name_start: int) -> str | None:
     """The role written before a name: its own clause, then earlier comma-separated role segments."""
-    window_start = max(0, name_start - WINDOW)
-    left = text[window_start:name_start]
-    segments = _segments(left)
+    segments = _segments(text, max(0, name_start - WINDOW), name_start)
     if not segments:
         return None
     parts = [_trim_to_role(_after_last_name(segments[-1] or "")[0])]
@@ -440,10 +448,43 @@ def _left_role(text: str, name_start: int) -> str | None:
     return _clean_role(", ".join(part for part in parts if part))
 
 
-def _last_end(pattern: re.Pattern[str], text: str) -> int:
-    """Where the last match of a greedy `.*(?:X)` pattern ends; 0 when there is none."""
-    match = pattern.match(text)
-    return match.end() if match else 0
+@dataclass(frozen=True)
+class Landmarks:
+    """Where one text's boundaries are, each found by a single scan, so that the look-back from every
+    name and every quote is a bisection instead of a regex run over a window (linear on 1 MB)."""
+
+    hard: tuple[list[int], list[int]]  # (starts, ends) of hard boundaries before a role
+    verbs: tuple[list[int], list[int]]  # (starts, ends) of reporting verbs
+    clauses: tuple[list[int], list[int]]  # (starts, ends) of clause ends (sentence punctuation, marks)
+
+
+def _positions(pattern: re.Pattern[str], text: str) -> tuple[list[int], list[int]]:
+    starts, ends = [], []
+    for match in pattern.finditer(text):
+        starts.append(match.start())
+        ends.append(match.end())
+    return starts, ends
+
+
+@functools.lru_cache(maxsize=16)
+def landmarks(text: str) -> Landmarks:
+    """The boundaries of `text` (cached: a release's paragraphs are looked at many times)."""
+    return Landmarks(_positions(HARD_BOUNDARY_RE, text), _positions(VERB_RE, text), _positions(CLAUSE_END_RE, text))
+
+
+def _last_within(positions: tuple[list[int], list[int]], lo: int, hi: int) -> int | None:
+    """The end of the last match lying wholly inside text[lo:hi], or None."""
+    starts, ends = positions
+    index = bisect.bisect_right(ends, hi) - 1
+    return ends[index] if index >= 0 and starts[index] >= lo else None
+
+
+def _last_clause_end(text: str, lo: int, hi: int) -> int:
+    """Where the clause that runs up to `hi` begins: after the last clause end in text[lo:hi], else lo."""
+    found = _last_within(landmarks(text).clauses, lo, hi)
+    # sentence punctuation right before `hi` ends a clause there even when no space follows it
+    edge = CLAUSE_END_RE.search(text, max(lo, hi - 1), hi)
+    return max(found or lo, edge.end() if edge else lo)
 
 
 def _ends_with_name(segment: str) -> bool:
@@ -451,14 +492,15 @@ def _ends_with_name(segment: str) -> bool:
     return bool(names) and len(names[-1][2]) >= 2 and names[-1][1] >= len(segment.rstrip())
 
 
-def _segments(left: str) -> list[str | None]:
-    """Comma-separated segments of the clause before a name (None marks a hard boundary)."""
-    last_hard = _last_end(LAST_HARD_BOUNDARY_RE, left)
-    for match in VERB_RE.finditer(left, last_hard):
-        last_hard = match.end()
-    clause = left[last_hard:]
-    segments: list[str | None] = [part for part in clause.split(",")]
-    if last_hard > 0:
+def _segments(text: str, lo: int, hi: int) -> list[str | None]:
+    """Comma-separated segments of the clause in text[lo:hi] before a name (None marks a hard boundary:
+    sentence punctuation, a quotation mark, a dash or a reporting verb)."""
+    marks = landmarks(text)
+    hard = _last_within(marks.hard, lo, hi)
+    verb = _last_within(marks.verbs, hard if hard is not None else lo, hi)
+    boundary = verb if verb is not None else hard
+    segments: list[str | None] = list(text[boundary if boundary is not None else lo : hi].split(","))
+    if boundary is not None and boundary > lo:
         segments.insert(0, None)
     return segments
 
@@ -653,8 +695,6 @@ class Attribution:
 
 CLAUSE_END = r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St))[.!?;](?=\s|$)|[\"“”«»„]"
 CLAUSE_END_RE = re.compile(CLAUSE_END)
-# Greedy prefix, so one C-level match finds the last boundary in a window (no Python loop per hit).
-LAST_CLAUSE_END_RE = re.compile(rf"(?s:.*)(?:{CLAUSE_END})")
 COMMA_THEN_LOWER_RE = re.compile(r",\s+(?!(?:the|a|an|die|der|le|la)\b)(?=[a-zß-ÿа-яё])")
 STRICT_BETWEEN_RE = re.compile(r"^(?:\s+(?:that|dass|que|что))?\s*[:,]?\s*$")
 COLON_BETWEEN_RE = re.compile(r"^[^.!?:\"“”«»„]{0,100}:\s*$")
@@ -718,14 +758,13 @@ def _looks_like_subject(subject: str) -> bool:
 
 def _attribution_before(text: str, offset: int, paragraph: int, language: str | None) -> Attribution | None:
     """`X said: "…"` / `X stated, "…"` / `According to X, "…"` (the clause before `offset`)."""
-    head = text[max(0, offset - WINDOW) : offset]
-    clause_start = _last_end(LAST_CLAUSE_END_RE, head)
-    clause = head[clause_start:]
+    clause_start = _last_clause_end(text, max(0, offset - WINDOW), offset)
+    clause = text[clause_start:offset]
     verb = _find_verb(clause, language, last=True)
     if verb is None:
         return None
     between = clause[verb.end() :]
-    where = (paragraph, max(0, offset - WINDOW) + clause_start + verb.start())
+    where = (paragraph, clause_start + verb.start())
     pronoun = FRENCH_PRONOUN_RE.search(verb.group())
     if pronoun:
         return Attribution("", False, where, pronoun=pronoun.group(1))
@@ -778,9 +817,8 @@ def _pronoun_of(words: list[str], subject: bool) -> str | None:
 # Speech or not
 def _sentence_initial(text: str, offset: int) -> bool:
     """Nothing but punctuation between the last sentence end (or quote) and the opening mark."""
-    head = text[max(0, offset - WINDOW) : offset]
-    clause_start = _last_end(LAST_CLAUSE_END_RE, head)
-    return not WORD_RE.search(head[clause_start:])
+    clause_start = _last_clause_end(text, max(0, offset - WINDOW), offset)
+    return not WORD_RE.search(text, clause_start, offset)
 
 
 def _ends_sentence(span: Span, paragraphs: Sequence[str]) -> bool:
@@ -793,9 +831,8 @@ def _ends_sentence(span: Span, paragraphs: Sequence[str]) -> bool:
 
 def _title_like(text: str, paragraph: str, offset: int) -> bool:
     """A quoted title or term: cued by a noun or article before it, or written in title case."""
-    head = paragraph[max(0, offset - 80) : offset]
-    clause_start = _last_end(LAST_CLAUSE_END_RE, head)
-    before = WORD_RE.findall(head[clause_start:])[-4:]
+    clause_start = _last_clause_end(paragraph, max(0, offset - 80), offset)
+    before = WORD_RE.findall(paragraph[clause_start:offset])[-4:]
     lowered = [word.casefold() for word in before]
     if lowered and lowered[-1] in ("the", "a", "an", "so-called", "as", "of", "der", "die", "das", "le", "la", "les", "du", "des"):
         return True
