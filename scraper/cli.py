@@ -228,10 +228,11 @@ def _run_crawl(args: argparse.Namespace) -> int:
     import logging
     import signal
 
-    from scraper.crawl import CrawlConfig, IncrementalState, Progress, crawl, resolve_target
+    from scraper.crawl import CrawlConfig, IncrementalState, crawl, resolve_target
     from scraper.errors import OutputError, StateError
     from scraper.fetch import FetchSettings
     from scraper.jsonl import JsonlWriter
+    from scraper.progress import Progress
 
     try:
         targets = [resolve_target(text, args.site) for text in args.targets]

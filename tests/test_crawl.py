@@ -1,4 +1,4 @@
-"""Targets and whole crawls of loopback newsrooms with faults (discovery's readers: test_discovery.py).
+"""Targets and whole crawls of loopback newsrooms with faults (discovery: test_discovery.py; stats: test_progress.py).
 
 The end-to-end crawl serves an OSCE-style site the crawler has never seen (invented text in OSCE
 markup) with the faults a real site throws, and checks that every release is written exactly once
@@ -19,15 +19,9 @@ import pytest
 
 from schemas import PressRelease
 from scraper import parse
-from scraper.crawl import (
-    CrawlConfig,
-    Crawler,
-    CrawlStats,
-    Progress,
-    Target,
-    resolve_target,
-)
+from scraper.crawl import CrawlConfig, Crawler, Target, resolve_target
 from scraper.fetch import Fetcher, FetchSettings, Scope
+from scraper.progress import CrawlStats
 from tests.loopback import FakeRelease, LoopbackSite, Reply, osce_release_html, osce_site, redirect
 from tests.test_fetch import SleepRecorder, no_backoff  # noqa: F401 (a fixture)
 
@@ -53,26 +47,6 @@ def test_resolve_target(text: str, site: str | None, start: str, profile: str) -
 def test_resolve_target_refuses(text: str) -> None:
     with pytest.raises(ValueError):
         resolve_target(text)
-
-
-def test_stats_summary_and_json() -> None:
-    stats = CrawlStats(pages=12, written=9, duplicates=2, retries=3, requests=15, elapsed=4.0)
-    stats.errors.update({"blocked": 2, "http 404": 1})
-    summary = stats.summary()
-    assert summary.startswith("Crawl completed in 4.0 s: 12 pages fetched (3.00/s, 15 requests, 3 retries), 9 records written")
-    assert "3 errors (2 blocked, 1 http 404)" in summary
-    data = json.loads(json.dumps(stats.to_dict()))
-    assert data["records_written"] == 9 and data["errors_by_kind"] == {"blocked": 2, "http 404": 1}
-    assert data["completed"] is True
-
-
-def test_plain_progress_lines_when_not_a_terminal(tmp_path: Path) -> None:
-    with (tmp_path / "progress.txt").open("w") as stream:
-        progress = Progress(stream, interval=0.0)
-        progress.update(CrawlStats(pages=5, written=4))
-        progress.close()
-    line = (tmp_path / "progress.txt").read_text()
-    assert line.startswith("pressroom: 5 pages, 4 written,") and "0 errors, 0 retries" in line
 
 
 # -- whole crawls -----------------------------------------------------------------------------------

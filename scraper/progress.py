@@ -1,0 +1,166 @@
+"""Progress and statistics of a crawl: what it counted, shown while it runs and summarized at the end.
+
+`CrawlStats` holds the figures the crawl loop counts (pages, records written, what was skipped and
+why, errors by kind, whether the crawl completed or can be resumed); the CLI prints its `summary()`
+and saves `to_dict()` with --stats. `error_kind` names a failure for the errors-by-kind count.
+`Progress` shows the figures on stderr as they change: a tqdm bar on a terminal, a plain line every
+few seconds in a log. Nothing here fetches or decides; the loop only reports to it.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from scraper.errors import BlockedError, FetchError
+
+PLAIN_PROGRESS_INTERVAL = 10.0  # seconds between progress lines when stderr is not a terminal
+
+
+@dataclass
+class CrawlStats:
+    """The figures of one crawl: shown as progress, summarized at the end, saved by --stats."""
+
+    pages: int = 0  # pages taken from the budget (listings, feeds, sitemaps, releases), failed ones included
+    written: int = 0
+    duplicates: int = 0
+    not_releases: int = 0
+    out_of_range: int = 0
+    not_modified: int = 0  # 304: a known release, not downloaded again
+    unchanged: int = 0  # downloaded, but the same content as the line already in the output
+    unfetched: int = 0  # candidates left when --max-pages was reached
+    retries: int = 0
+    requests: int = 0
+    errors: Counter[str] = field(default_factory=Counter)
+    start_failures: list[str] = field(default_factory=list)
+    aborted: str | None = None
+    interrupted: str | None = None  # "SIGINT", "SIGTERM": stopped early on request, resumable
+    resumed: int = 0  # URLs taken from the frontier an earlier run left
+    listings_settled: int = 0  # listings stopped at a page of known releases older than the watermark
+    left: int = 0  # URLs left on the frontier for the next run
+    started: float = field(default_factory=time.monotonic)
+    elapsed: float = 0.0
+
+    @property
+    def error_count(self) -> int:
+        return sum(self.errors.values())
+
+    @property
+    def completed(self) -> bool:
+        """The crawl ran to its end: every start reached and the output kept writable."""
+        return not self.start_failures and self.aborted is None and self.interrupted is None
+
+    def rate(self) -> float:
+        elapsed = self.elapsed or (time.monotonic() - self.started)
+        return self.pages / elapsed if elapsed > 0 else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "completed": self.completed,
+            "pages_fetched": self.pages,
+            "records_written": self.written,
+            "duplicates_skipped": self.duplicates,
+            "not_release_pages": self.not_releases,
+            "out_of_date_range": self.out_of_range,
+            "not_modified": self.not_modified,
+            "unchanged": self.unchanged,
+            "resumed_from_frontier": self.resumed,
+            "listings_stopped_at_watermark": self.listings_settled,
+            "left_in_frontier": self.left,
+            "interrupted": self.interrupted,
+            "not_fetched_page_limit": self.unfetched,
+            "requests": self.requests,
+            "retries": self.retries,
+            "errors": self.error_count,
+            "errors_by_kind": dict(sorted(self.errors.items())),
+            "start_failures": list(self.start_failures),
+            "aborted": self.aborted,
+            "elapsed_seconds": round(self.elapsed, 3),
+            "pages_per_second": round(self.rate(), 3),
+        }
+
+    def summary(self) -> str:
+        """One paragraph for a person."""
+        parts = [
+            f"Crawl {'completed' if self.completed else 'did not complete'} in {self.elapsed:.1f} s: "
+            f"{self.pages} pages fetched ({self.rate():.2f}/s, {self.requests} requests, {self.retries} retries), "
+            f"{self.written} records written",
+        ]
+        skipped = [
+            (self.duplicates, "duplicates"),
+            (self.not_releases, "not release pages"),
+            (self.out_of_range, "outside the date range"),
+            (self.not_modified, "not modified"),
+            (self.unchanged, "unchanged"),
+            (self.resumed, "resumed from the last run's frontier"),
+            (self.unfetched, "left unfetched at the page limit"),
+        ]
+        parts += [f"{count} {what}" for count, what in skipped if count]
+        errors = ", ".join(f"{count} {kind}" for kind, count in sorted(self.errors.items()))
+        parts.append(f"{self.error_count} errors ({errors})" if errors else "no errors")
+        text = ", ".join(parts) + "."
+        if self.start_failures:
+            text += " Could not start from: " + "; ".join(self.start_failures) + "."
+        if self.aborted:
+            text += f" Stopped: {self.aborted}."
+        if self.interrupted:
+            text += f" Interrupted by {self.interrupted}."
+        if self.left:
+            text += f" {self.left} URLs left in the state's frontier: run the same command again to resume."
+        return text
+
+
+class Progress:
+    """Progress on stderr: a tqdm bar on a terminal, a plain line every few seconds otherwise."""
+
+    def __init__(self, stream: TextIO | None = None, *, total: int | None = None, interval: float = PLAIN_PROGRESS_INTERVAL) -> None:
+        self.stream = stream or sys.stderr
+        self.interval = interval
+        self._last = time.monotonic()
+        self._bar = None
+        if self.stream.isatty():
+            from tqdm import tqdm
+
+            self._bar = tqdm(total=total, unit="page", file=self.stream, dynamic_ncols=True, leave=False)
+
+    def update(self, stats: CrawlStats) -> None:
+        if self._bar is not None:
+            self._bar.n = stats.pages
+            self._bar.set_postfix(written=stats.written, errors=stats.error_count, retries=stats.retries, refresh=False)
+            self._bar.refresh()
+            return
+        now = time.monotonic()
+        if now - self._last >= self.interval:
+            self._last = now
+            self.stream.write(self.line(stats) + "\n")
+            self.stream.flush()
+
+    @staticmethod
+    def line(stats: CrawlStats) -> str:
+        return (
+            f"pressroom: {stats.pages} pages, {stats.written} written, {stats.rate():.2f} pages/s, "
+            f"{stats.error_count} errors, {stats.retries} retries"
+        )
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+
+
+def error_kind(error: Exception) -> str:
+    """A short name to count errors by: "blocked", "http 404", "too large", "timeout"..."""
+    if isinstance(error, BlockedError):
+        return "blocked"
+    status = getattr(error, "status", 0)
+    if status:
+        return f"http {status}"
+    names = {"TooLargeError": "too large", "ContentTypeError": "not html", "ExtractionError": "bad xml"}
+    if type(error).__name__ in names:
+        return names[type(error).__name__]
+    if isinstance(error, FetchError):
+        message = str(error)
+        return "timeout" if "no complete answer" in message else "redirect" if "redirect" in message else "network"
+    return f"parser {type(error).__name__}"

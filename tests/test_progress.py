@@ -1,0 +1,28 @@
+"""Progress and statistics: the summary a person reads, the --stats JSON, the plain progress lines."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from scraper.progress import CrawlStats, Progress
+
+
+def test_stats_summary_and_json() -> None:
+    stats = CrawlStats(pages=12, written=9, duplicates=2, retries=3, requests=15, elapsed=4.0)
+    stats.errors.update({"blocked": 2, "http 404": 1})
+    summary = stats.summary()
+    assert summary.startswith("Crawl completed in 4.0 s: 12 pages fetched (3.00/s, 15 requests, 3 retries), 9 records written")
+    assert "3 errors (2 blocked, 1 http 404)" in summary
+    data = json.loads(json.dumps(stats.to_dict()))
+    assert data["records_written"] == 9 and data["errors_by_kind"] == {"blocked": 2, "http 404": 1}
+    assert data["completed"] is True
+
+
+def test_plain_progress_lines_when_not_a_terminal(tmp_path: Path) -> None:
+    with (tmp_path / "progress.txt").open("w") as stream:
+        progress = Progress(stream, interval=0.0)
+        progress.update(CrawlStats(pages=5, written=4))
+        progress.close()
+    line = (tmp_path / "progress.txt").read_text()
+    assert line.startswith("pressroom: 5 pages, 4 written,") and "0 errors, 0 retries" in line
