@@ -228,9 +228,10 @@ def _run_crawl(args: argparse.Namespace) -> int:
     import logging
     import signal
 
-    from scraper.crawl import CrawlConfig, IncrementalState, crawl, resolve_target
+    from scraper.crawl import CrawlConfig, crawl, resolve_target
     from scraper.errors import OutputError, StateError
     from scraper.fetch import FetchSettings
+    from scraper.incremental import IncrementalState
     from scraper.jsonl import JsonlWriter
     from scraper.progress import Progress
 

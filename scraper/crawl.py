@@ -1,4 +1,4 @@
-"""The crawl: discovery (listings, pagination, feeds, sitemaps), the frontier, fetch -> parse -> write.
+"""The crawl loop: targets and settings, the frontier, fetch -> parse -> write (Scrapy's scheduler and engine).
 
     discovery (one producer per crawl)             workers (--concurrency of them)
     ─────────────────────────────────              ─────────────────────────────────
@@ -11,25 +11,19 @@ Memory stays flat on any crawl size: the queue between discovery and the workers
 discovery reads the next listing page only when the workers have caught up; records are written
 as they are made and never kept; what was seen in this run is kept as 8-byte digests.
 
-Incremental runs (`IncrementalState`, a `StateStore` beside the output): every URL goes on the
-store's frontier before it is fetched and is marked done after, so a run killed at any instant
-resumes where it was; releases the output already holds are asked for conditionally (304: nothing
-downloaded, nothing written); a record is written only when its content is new or changed (with
-`version`, `first_seen`, `updated`), and its line is fsynced before the state records it; a listing
-stops at a page whose releases are all in the output and older than the watermark (the newest
-listing date of the last completed crawl). `Crawler.interrupt` (SIGINT/SIGTERM through `crawl`'s
-`stop_signals`) abandons the requests in flight and leaves their URLs on the frontier.
+`Crawler.interrupt` (SIGINT/SIGTERM through `crawl`'s `stop_signals`) abandons the requests in
+flight and leaves their URLs on the state's frontier, so an incremental run resumes them.
 
-What a listing, feed or sitemap holds is read by the pure functions of scraper/discovery.py; this
-module fetches those pages and decides what to follow.
+The rooms around the loop: what a listing, feed or sitemap holds is read by the pure functions of
+scraper/discovery.py (this module fetches those pages and decides what to follow); what the crawl
+remembers, within a run or across runs, is a `CrawlState` from scraper/incremental.py; what it
+counts and shows is scraper/progress.py.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import hashlib
-import json
 import logging
 import os
 import signal
@@ -38,7 +32,6 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Protocol
 
 from schemas import PressRelease
@@ -55,11 +48,11 @@ from scraper.discovery import (
 )
 from scraper.errors import ExtractionError, FetchError, OutputError
 from scraper.fetch import Fetcher, FetchSettings, Page, Scope
+from scraper.incremental import DUPLICATE, LISTING, RELEASE, UNCHANGED, WRITE, CrawlState, MemoryState, Resume
 from scraper.page import ReleasePage
 from scraper.parse import parse
 from scraper.progress import CrawlStats, Progress, error_kind
 from scraper.sites import PROFILES, profile_for
-from scraper.state import StateStore, WriteStamp
 from scraper.urls import is_under, is_web_url, normalize_url, origin_of
 
 log = logging.getLogger(__name__)
@@ -118,268 +111,6 @@ class CrawlConfig:
             return True
         day = date.fromisoformat(iso_date)
         return not ((self.since and day < self.since) or (self.until and day > self.until))
-
-
-# -- state: what the crawl remembers, within a run (MemoryState) or across runs (IncrementalState) ----
-
-LISTING, RELEASE = "listing", "release"  # frontier kinds
-WRITE, UNCHANGED, DUPLICATE = "write", "unchanged", "duplicate"  # what to do with a parsed record
-
-
-@dataclass(frozen=True)
-class Resume:
-    """The unfinished crawl a state holds: its leased release URLs are handed out in batches."""
-
-    releases: Callable[[int], list[tuple[str, str | None]]]  # next (url, target key) batch; [] at the end
-    listings: list[tuple[str, str | None]]  # listing pages still to read, with their target keys
-    pending: int
-
-
-class CrawlState(Protocol):
-    """What the crawl asks of a state store. `MemoryState` is the one-run, in-memory version;
-    `IncrementalState` keeps it in a `StateStore` so the next run fetches only what changed."""
-
-    def claim(self, key: str) -> bool:
-        """True the first time `key` (a URL, canonical URL or content hash) is claimed in this crawl."""
-
-    def begin(self, config: CrawlConfig) -> Resume | None:
-        """Start a crawl: the unfinished one to resume, or None to start from the targets."""
-
-    def queue(self, urls: list[str], kind: str, target: Target) -> list[str]:
-        """Put URLs on the frontier; returns those not already queued or done (in order)."""
-
-    def done(self, url: str) -> None:
-        """A frontier URL is finished (written, unchanged, failed or not a release)."""
-
-    def saw(self, target: Target, links: list[Link]) -> None:
-        """Listing links of `target` were read (their dates feed the watermark)."""
-
-    def settled(self, target: Target, links: list[Link]) -> bool:
-        """The listing stop rule: every link is already in the output and older than the watermark."""
-
-    def conditional_headers(self, url: str) -> dict[str, str]:
-        """If-None-Match / If-Modified-Since for `url`, from what was stored about it."""
-
-    def not_modified(self, url: str, page: Page) -> None:
-        """The server answered 304 for `url`."""
-
-    def prepare(self, record: PressRelease, page: Page) -> tuple[str, PressRelease]:
-        """WRITE (with the record to write, stamped), UNCHANGED or DUPLICATE."""
-
-    def written(self, record: PressRelease, page: Page) -> None:
-        """`record` is durably in the output (called only after the line is written)."""
-
-    def failed(self, url: str, error: str) -> None:
-        """`url` could not be fetched this time."""
-
-    def end(self, stats: CrawlStats, config: CrawlConfig) -> int:
-        """The crawl is over (completed or not): commit; returns the URLs left to resume."""
-
-
-class MemoryState:
-    """Seen keys as 8-byte BLAKE2b digests: about 80 bytes a URL, however long the URL is."""
-
-    def __init__(self) -> None:
-        self._seen: set[bytes] = set()
-
-    def claim(self, key: str) -> bool:
-        digest = hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest()
-        if digest in self._seen:
-            return False
-        self._seen.add(digest)
-        return True
-
-    def begin(self, config: CrawlConfig) -> Resume | None:
-        return None
-
-    def queue(self, urls: list[str], kind: str, target: Target) -> list[str]:
-        return urls
-
-    def done(self, url: str) -> None:
-        pass
-
-    def saw(self, target: Target, links: list[Link]) -> None:
-        pass
-
-    def settled(self, target: Target, links: list[Link]) -> bool:
-        return False
-
-    def conditional_headers(self, url: str) -> dict[str, str]:
-        return {}
-
-    def not_modified(self, url: str, page: Page) -> None:
-        pass
-
-    def prepare(self, record: PressRelease, page: Page) -> tuple[str, PressRelease]:
-        return WRITE, record
-
-    def written(self, record: PressRelease, page: Page) -> None:
-        pass
-
-    def failed(self, url: str, error: str) -> None:
-        pass
-
-    def end(self, stats: CrawlStats, config: CrawlConfig) -> int:
-        return 0
-
-
-class OutputIndex(Protocol):
-    """The part of scraper.jsonl.JsonlWriter the incremental state reads."""
-
-    path: Path | None
-    existed: bool
-
-    def should_write(self, url: str, content_hash: str, *, changed: bool) -> bool: ...
-
-    def contains_url(self, url: str) -> bool: ...
-
-
-class IncrementalState(MemoryState):
-    """The crawl's memory kept in a `StateStore`, checked against the output's own index.
-
-    Exactly once: a record's line is written (and fsynced) before `record_written` commits, and a
-    record whose newest line is already in the output is not written again (the line a kill -9
-    left between the two). Conditional requests are sent only for URLs the output holds, so a
-    deleted output is rebuilt by full fetches. The frontier is the store's: URLs are queued before
-    they are fetched and marked done after, so a run killed at any point resumes where it was.
-    """
-
-    def __init__(self, store: StateStore, output: OutputIndex) -> None:
-        super().__init__()
-        self.store = store
-        self.output = output
-        self._stamps: dict[str, WriteStamp] = {}  # planned, not yet written (a few: one per worker)
-        self._watermarks: dict[str, date | None] = {}
-        self._newest: dict[str, str] = {}
-
-    # -- the frontier ----------------------------------------------------------------------------
-
-    def begin(self, config: CrawlConfig) -> Resume | None:
-        fingerprint = _fingerprint(config)
-        if self.store.has_pending():
-            reason = self._why_not_resume(fingerprint)
-            if reason is None:
-                return self._resume_plan(config)
-            log.warning("%s: starting afresh", reason)
-            self._forget_crawl()
-        self.store.set_meta(CRAWL_META, fingerprint)
-        return None
-
-    def _why_not_resume(self, fingerprint: str) -> str | None:
-        if self.store.get_meta(CRAWL_META) != fingerprint:
-            return "the state holds an unfinished crawl of other targets or dates"
-        if self.output.path is not None and not self.output.existed:
-            return f"the unfinished crawl's output {self.output.path} is missing or empty"
-        return None
-
-    def _resume_plan(self, config: CrawlConfig) -> Resume:
-        pending = self.store.pending_count()
-        listings = [(item.url, item.site) for item in self.store.next_batch(pending, kind=LISTING)]
-        for target in config.targets:
-            self._newest[target.start_url] = self.store.get_meta(NEWEST_META + target.start_url) or ""
-
-        def releases(size: int) -> list[tuple[str, str | None]]:
-            return [(item.url, item.site) for item in self.store.next_batch(size, kind=RELEASE)]
-
-        return Resume(releases, listings, pending)
-
-    def _forget_crawl(self) -> None:
-        self.store.clear_frontier()
-        self.store.delete_meta_prefix(NEWEST_META)
-        self._newest.clear()
-
-    def queue(self, urls: list[str], kind: str, target: Target) -> list[str]:
-        return self.store.push_new(urls, kind=kind, site=target.start_url)
-
-    def done(self, url: str) -> None:
-        self.store.done(url)
-
-    # -- the watermark ---------------------------------------------------------------------------
-
-    def saw(self, target: Target, links: list[Link]) -> None:
-        newest = max((link.date for link in links if link.date), default="")
-        key = target.start_url
-        if newest > self._newest.get(key, ""):
-            self._newest[key] = newest
-            self.store.set_meta(NEWEST_META + key, newest)  # survives a kill, for the resumed run
-
-    def settled(self, target: Target, links: list[Link]) -> bool:
-        key = target.start_url
-        if key not in self._watermarks:
-            self._watermarks[key] = self.store.watermark(key)
-        watermark = self._watermarks[key]
-        if watermark is None or not links:
-            return False
-        if not all(link.date and date.fromisoformat(link.date) < watermark for link in links):
-            return False
-        urls = [link.url for link in links]
-        in_output = self.output.path is None or all(self.output.contains_url(url) for url in urls)
-        return in_output and len(self.store.known_urls(urls)) == len(set(urls))
-
-    def end(self, stats: CrawlStats, config: CrawlConfig) -> int:
-        left = self.store.pending_count()
-        if left or not stats.completed:
-            return left
-        if config.since is None:  # a crawl cut at --since did not cover what lies below it
-            for key, newest in self._newest.items():
-                if newest:
-                    self.store.advance_watermark(key, newest)
-        self._forget_crawl()
-        self.store.delete_meta(CRAWL_META)
-        return 0
-
-    # -- pages and records -----------------------------------------------------------------------
-
-    def conditional_headers(self, url: str) -> dict[str, str]:
-        if self.output.path is not None and not self.output.contains_url(url):
-            return {}  # not in this output (deleted, replaced): fetch in full to write it again
-        validators = self.store.validators(url)
-        headers: dict[str, str] = {}
-        if validators is not None and validators.etag:
-            headers["If-None-Match"] = validators.etag
-        if validators is not None and validators.last_modified:
-            headers["If-Modified-Since"] = validators.last_modified
-        return headers
-
-    def not_modified(self, url: str, page: Page) -> None:
-        self.store.record_unchanged(url, **_validators_of(page))
-
-    def prepare(self, record: PressRelease, page: Page) -> tuple[str, PressRelease]:
-        if not record.content_hash:
-            record = record.model_copy(update={"content_hash": record.compute_content_hash()})
-        stamp = self.store.plan_write(record.url, record.content_hash)
-        if not self.output.should_write(record.url, record.content_hash, changed=stamp.changed):
-            if stamp.changed:  # the line is there but a kill -9 came before the state knew
-                self.store.record_written(stamp, canonical_url=record.canonical_url, **_validators_of(page))
-            else:
-                self.store.record_unchanged(record.url, **_validators_of(page))
-            return UNCHANGED, record
-        if stamp.version == 1 and self.store.written_elsewhere(record.url, record.content_hash, record.canonical_url):
-            return DUPLICATE, record  # the same release under another URL, written by an earlier run
-        self._stamps[record.url] = stamp
-        return WRITE, record.model_copy(update=stamp.record_fields())
-
-    def written(self, record: PressRelease, page: Page) -> None:
-        stamp = self._stamps.pop(record.url)
-        self.store.record_written(stamp, canonical_url=record.canonical_url, **_validators_of(page))
-
-    def failed(self, url: str, error: str) -> None:
-        self.store.record_failed(url, error)
-
-
-CRAWL_META = "crawl"  # the fingerprint of the crawl the frontier belongs to
-NEWEST_META = "newest:"  # + listing key: the newest listing date seen by the crawl in progress
-
-
-def _fingerprint(config: CrawlConfig) -> str:
-    """What must match for a run to resume the frontier another left (the page budget need not)."""
-    targets = [[target.start_url, target.site] for target in config.targets]
-    dates = [day.isoformat() if day else None for day in (config.since, config.until)]
-    return json.dumps({"targets": targets, "dates": dates}, sort_keys=True)
-
-
-def _validators_of(page: Page) -> dict[str, str | None]:
-    return {"etag": page.headers.get("etag"), "last_modified": page.headers.get("last-modified")}
 
 
 class RecordWriter(Protocol):
