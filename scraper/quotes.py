@@ -395,10 +395,19 @@ def _trailing_name(tokens: list[re.Match[str]]) -> int:
     return max(first, len(words) - MAX_NAME_TOKENS)
 
 
-@functools.lru_cache(maxsize=SEGMENT_CACHE)
 def _names_in(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
-    """(start, end, tokens) of every name that ends a run of capitalized words in `text` (cached:
-    the same clause is read again for every name and quote near it)."""
+    """(start, end, tokens) of every name that ends a run of capitalized words in `text`."""
+    return _names_in_clause(text) if len(text) <= WINDOW else _scan_names(text)
+
+
+@functools.lru_cache(maxsize=SEGMENT_CACHE)
+def _names_in_clause(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
+    """Cached for clause-sized texts: the same clause is read again for every name and quote near it
+    (whole paragraphs are not kept alive by the cache)."""
+    return _scan_names(text)
+
+
+def _scan_names(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
     names = []
     for run in RUN_RE.finditer(text):
         tokens = list(WORD_RE.finditer(run.group()))
@@ -422,9 +431,9 @@ def _clean_role(role: str | None) -> str | None:
     return role if role and any(_is_title(word.strip(",")) for word in words) else None
 
 
-def _left_role(text: str, name_start: int) -> str | None:
+def _left_role(marks: Landmarks, name_start: int) -> str | None:
     """The role written before a name: its own clause, then earlier comma-separated role segments."""
-    segments = _segments(text, max(0, name_start - WINDOW), name_start)
+    segments = _segments(marks, max(0, name_start - WINDOW), name_start)
     if not segments:
         return None
     parts = [_trim_to_role(_after_last_name(segments[-1] or "")[0])]
@@ -448,31 +457,34 @@ def _left_role(text: str, name_start: int) -> str | None:
     return _clean_role(", ".join(part for part in parts if part))
 
 
-@dataclass(frozen=True)
+Positions = tuple[list[int], list[int]]  # (starts, ends) of a pattern's matches, in text order
+
+
 class Landmarks:
-    """Where one text's boundaries are, each found by a single scan, so that the look-back from every
-    name and every quote is a bisection instead of a regex run over a window (linear on 1 MB)."""
+    """Where one paragraph's role boundaries are, each kind found by one scan when first needed, so
+    that the look-back from every name is a bisection, not a regex run over a window (a 1 MB
+    paragraph of names would otherwise rescan the same 300 characters for each of them)."""
 
-    hard: tuple[list[int], list[int]]  # (starts, ends) of hard boundaries before a role
-    verbs: tuple[list[int], list[int]]  # (starts, ends) of reporting verbs
-    clauses: tuple[list[int], list[int]]  # (starts, ends) of clause ends (sentence punctuation, marks)
+    def __init__(self, text: str) -> None:
+        self.text = text
 
+    @functools.cached_property
+    def hard(self) -> Positions:
+        """Sentence punctuation, quotation marks and dashes: no role reaches across them."""
+        return _positions(HARD_BOUNDARY_RE, self.text)
 
-def _positions(pattern: re.Pattern[str], text: str) -> tuple[list[int], list[int]]:
-    starts, ends = [], []
-    for match in pattern.finditer(text):
-        starts.append(match.start())
-        ends.append(match.end())
-    return starts, ends
-
-
-@functools.lru_cache(maxsize=16)
-def landmarks(text: str) -> Landmarks:
-    """The boundaries of `text` (cached: a release's paragraphs are looked at many times)."""
-    return Landmarks(_positions(HARD_BOUNDARY_RE, text), _positions(VERB_RE, text), _positions(CLAUSE_END_RE, text))
+    @functools.cached_property
+    def verbs(self) -> Positions:
+        """Reporting verbs: the role of a name after `said` starts after the verb."""
+        return _positions(VERB_RE, self.text)
 
 
-def _last_within(positions: tuple[list[int], list[int]], lo: int, hi: int) -> int | None:
+def _positions(pattern: re.Pattern[str], text: str) -> Positions:
+    spans = [match.span() for match in pattern.finditer(text)]
+    return [start for start, _ in spans], [end for _, end in spans]
+
+
+def _last_within(positions: Positions, lo: int, hi: int) -> int | None:
     """The end of the last match lying wholly inside text[lo:hi], or None."""
     starts, ends = positions
     index = bisect.bisect_right(ends, hi) - 1
@@ -480,11 +492,12 @@ def _last_within(positions: tuple[list[int], list[int]], lo: int, hi: int) -> in
 
 
 def _last_clause_end(text: str, lo: int, hi: int) -> int:
-    """Where the clause that runs up to `hi` begins: after the last clause end in text[lo:hi], else lo."""
-    found = _last_within(landmarks(text).clauses, lo, hi)
-    # sentence punctuation right before `hi` ends a clause there even when no space follows it
-    edge = CLAUSE_END_RE.search(text, max(lo, hi - 1), hi)
-    return max(found or lo, edge.end() if edge else lo)
+    """Where the clause that runs up to `hi` begins: after the last clause end in text[lo:hi], else lo.
+
+    One greedy match backtracking from `hi`: it costs the distance to the nearest clause end, which
+    is short in prose, and at most the window."""
+    match = LAST_CLAUSE_END_RE.match(text, lo, hi)
+    return match.end() if match else lo
 
 
 def _ends_with_name(segment: str) -> bool:
@@ -492,10 +505,10 @@ def _ends_with_name(segment: str) -> bool:
     return bool(names) and len(names[-1][2]) >= 2 and names[-1][1] >= len(segment.rstrip())
 
 
-def _segments(text: str, lo: int, hi: int) -> list[str | None]:
+def _segments(marks: Landmarks, lo: int, hi: int) -> list[str | None]:
     """Comma-separated segments of the clause in text[lo:hi] before a name (None marks a hard boundary:
     sentence punctuation, a quotation mark, a dash or a reporting verb)."""
-    marks = landmarks(text)
+    text = marks.text
     hard = _last_within(marks.hard, lo, hi)
     verb = _last_within(marks.verbs, hard if hard is not None else lo, hi)
     boundary = verb if verb is not None else hard
@@ -566,11 +579,12 @@ def find_mentions(paragraphs: Sequence[str]) -> list[Mention]:
     """Every name ending a capitalized run, with the role around it, in text order."""
     mentions = []
     for p, text in enumerate(paragraphs):
+        marks = Landmarks(text)
         for start, end, tokens in _names_in(text):
             before_words = text[max(0, start - 40) : start].split()
             honorific = before_words[-1].casefold() if before_words else None
             honorific = honorific if honorific in HONORIFICS else None
-            role = _longest(_left_role(text, start), _appositive(text, end))
+            role = _longest(_left_role(marks, start), _appositive(text, end))
             verb_near = bool(VERB_AFTER_NAME_RE.match(text, end, end + 60)) or bool(
                 VERB_BEFORE_NAME_RE.search(text, max(0, start - 40), start)
             )
@@ -695,6 +709,7 @@ class Attribution:
 
 CLAUSE_END = r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St))[.!?;](?=\s|$)|[\"“”«»„]"
 CLAUSE_END_RE = re.compile(CLAUSE_END)
+LAST_CLAUSE_END_RE = re.compile(rf"(?s:.*)(?:{CLAUSE_END})")
 COMMA_THEN_LOWER_RE = re.compile(r",\s+(?!(?:the|a|an|die|der|le|la)\b)(?=[a-zß-ÿа-яё])")
 STRICT_BETWEEN_RE = re.compile(r"^(?:\s+(?:that|dass|que|что))?\s*[:,]?\s*$")
 COLON_BETWEEN_RE = re.compile(r"^[^.!?:\"“”«»„]{0,100}:\s*$")
