@@ -59,6 +59,12 @@ METADATA_LABELS: dict[str, str] = {
     "arbeitsbereiche": "fields_of_work", "tätigkeitsbereiche": "fields_of_work", "themen": "fields_of_work",
 }
 LABEL_CANDIDATES = "li, dt, th, strong, b, span, label, div"
+# What releases call themselves beside the headline, in the languages of the labels above.
+KIND_LABELS = frozenset({
+    "press release", "news", "statement", "news release", "media release", "press statement",
+    "пресс-релиз", "новости", "заявление", "communiqué de presse", "communiqué", "actualités",
+    "déclaration", "pressemitteilung", "nachricht", "meldung", "erklärung", "presseerklärung",
+})
 # Metadata read from <meta>: the publication date, never the modification date.
 PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished", "dc.date.issued",
                   "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created", "dc.date.created",
@@ -213,7 +219,19 @@ class ReleasePage:
         return cores[0]
 
     def kind(self) -> str | None:
-        return self.first_text(self.KIND) if self.KIND else None
+        return self.first_text(self.KIND) or self.kind_by_headline()
+
+    def kind_by_headline(self) -> str | None:
+        """A kind label the page shows beside its headline ("Press release" above the <h1>)."""
+        heading = self.title_heading
+        if heading is None:
+            return None
+        parent = heading.parent
+        for node in (previous_element(heading), next_element(heading), previous_element(parent) if parent else None):
+            text = node_text(node) if node is not None else ""
+            if text and normalize_label(text) in KIND_LABELS:
+                return text
+        return None
 
     def date(self) -> FoundDate:
         visible = self.visible_date_found  # read before the dateline, whose search strips the furniture
@@ -629,6 +647,13 @@ def nearest_common_depth(node: Node, chain: dict[int, int]) -> int:
             return depth
         current = current.parent
     return 0
+
+
+def previous_element(node: Node) -> Node | None:
+    sibling = node.prev
+    while sibling is not None and sibling.tag in ("-text", "_comment", "-comment"):
+        sibling = sibling.prev
+    return sibling
 
 
 def next_element(node: Node) -> Node | None:
