@@ -1,0 +1,150 @@
+"""Pass 3: who said a quote: a reporting verb after it (`"…," said X`, `"…," X said`), before it
+(`X said: "…"`, `According to X, "…"`), and the person the speaker phrase names; an institution or
+an unknown gives None, never a guess."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from scraper.quotes.lexicon import (
+    ADVERBS,
+    CLAUSE_END_RE,
+    CONJUNCTIONS,
+    PRONOUNS,
+    SUBJECT_WORDS,
+    VERB_RE,
+    VERB_SO_DE,
+    WINDOW,
+    WORD_RE,
+    last_clause_end,
+)
+from scraper.quotes.marks import Span
+from scraper.quotes.names import is_title, names_in
+from scraper.quotes.people import People, Person
+
+AFTER_LEAD_RE = re.compile(r"\s*(?:\)\s*)?([,.;:!?]?)\s*(?:[—–-]+\s*)?")
+
+
+@dataclass
+class Attribution:
+    phrase: str
+    subject: bool  # the phrase comes before the verb (its subject) rather than after it
+    where: tuple[int, int]
+    strict: bool = True  # the verb governs the quote directly (not a partial quote mid-sentence)
+    pronoun: str | None = None  # a pronoun carried by the verb ("a-t-elle précisé")
+
+
+COMMA_THEN_LOWER_RE = re.compile(r",\s+(?!(?:the|a|an|die|der|le|la)\b)(?=[a-zß-ÿа-яё])")
+STRICT_BETWEEN_RE = re.compile(r"^(?:\s+(?:that|dass|que|что))?\s*[:,]?\s*$")
+COLON_BETWEEN_RE = re.compile(r"^[^.!?:\"“”«»„]{0,100}:\s*$")
+FRENCH_PRONOUN_RE = re.compile(r"-t-(il|elle)\b")
+OBJECT_VERBS_RE = re.compile(r"^(?:according\s+to|in\s+the\s+words\s+of|selon|по\s+)", re.IGNORECASE)
+
+
+def _find_verb(clause: str, language: str | None, last: bool = False) -> re.Match[str] | None:
+    matches = list(VERB_RE.finditer(clause)) if last else [m for m in [VERB_RE.search(clause)] if m]
+    if language and language.startswith("de"):
+        so = list(VERB_SO_DE.finditer(clause))
+        matches = sorted([*matches, *(so if last else so[:1])], key=lambda m: m.start())
+    if not matches:
+        return None
+    return matches[-1] if last else matches[0]
+
+
+def attribution_after(span: Span, paragraphs: Sequence[str], language: str | None, sentence_initial: bool) -> Attribution | None:
+    """`"…," said X` / `"…," X said` / `«…», — сказал X`."""
+    if not span.closed:
+        return None
+    text = paragraphs[span.end_paragraph]
+    tail = text[span.end : span.end + WINDOW]
+    lead = AFTER_LEAD_RE.match(tail)
+    punct = lead.group(1) if lead else ""
+    if punct in (".", "!", "?", ";", ":") and punct:
+        return None  # a new sentence begins
+    if not (sentence_initial or punct or span.text[-1:] in ",.!?…" or "—" in tail[: lead.end()] or "–" in tail[: lead.end()]):
+        return None  # a quoted word inside a sentence
+    rest = tail[lead.end() :]
+    stop = CLAUSE_END_RE.search(rest)
+    clause = rest[: stop.start()] if stop else rest
+    verb = _find_verb(clause, language)
+    if verb is None or verb.start() > 120:
+        return None
+    where = (span.end_paragraph, span.end + lead.end() + verb.start())
+    pronoun = FRENCH_PRONOUN_RE.search(verb.group())
+    subject = clause[: verb.start()]
+    if pronoun:
+        return Attribution("", False, where, pronoun=pronoun.group(1))
+    if subject.strip():
+        if all(word.casefold() in CONJUNCTIONS for word in WORD_RE.findall(subject)):
+            return None
+        if not _looks_like_subject(subject) or re.match(r"\s+(?:that|dass|que|что)\b", clause[verb.end() :]):
+            return None
+        return Attribution(subject, True, where)
+    return Attribution(clause[verb.end() :], False, where)
+
+
+def _looks_like_subject(subject: str) -> bool:
+    words = WORD_RE.findall(subject)
+    if len(words) > 12:
+        return False
+    others = [w for w in words if w[0].islower() and w.casefold() not in SUBJECT_WORDS and not is_title(w)]
+    return len(others) <= 3
+
+
+def attribution_before(text: str, offset: int, paragraph: int, language: str | None) -> Attribution | None:
+    """`X said: "…"` / `X stated, "…"` / `According to X, "…"` (the clause before `offset`)."""
+    clause_start = last_clause_end(text, max(0, offset - WINDOW), offset)
+    clause = text[clause_start:offset]
+    verb = _find_verb(clause, language, last=True)
+    if verb is None:
+        return None
+    between = clause[verb.end() :]
+    where = (paragraph, clause_start + verb.start())
+    pronoun = FRENCH_PRONOUN_RE.search(verb.group())
+    if pronoun:
+        return Attribution("", False, where, pronoun=pronoun.group(1))
+    if OBJECT_VERBS_RE.match(verb.group()):
+        return Attribution(between, False, where, strict=bool(re.search(r"[,:]\s*$", between)))
+    strict = bool(STRICT_BETWEEN_RE.match(between) or COLON_BETWEEN_RE.match(between))
+    if not strict and (len(between.split()) > 15 or re.search(r"[.!?]", between)):
+        return None
+    subject = clause[: verb.start()]
+    if not subject.strip() or not _has_speaker_words(subject):
+        return Attribution(between, False, where, strict)
+    return Attribution(subject, True, where, strict)
+
+
+def _has_speaker_words(phrase: str) -> bool:
+    return bool(names_in(phrase)) or any(word.casefold() in PRONOUNS for word in WORD_RE.findall(phrase)[-3:])
+
+
+def resolve(attribution: Attribution, people: People) -> Person | None:
+    """The person an attribution names; None for an institution or anyone the text does not name."""
+    if attribution.pronoun:
+        return people.latest_before(attribution.where, PRONOUNS.get(attribution.pronoun))
+    phrase = attribution.phrase
+    if not attribution.subject:
+        cut = COMMA_THEN_LOWER_RE.search(phrase)
+        phrase = phrase[: cut.start()] if cut else phrase
+    words = WORD_RE.findall(phrase)
+    pronoun = _pronoun_of(words, attribution.subject)
+    if pronoun is not None:
+        return people.latest_before(attribution.where, PRONOUNS[pronoun])
+    names = [name for name in names_in(phrase) if len(name[2]) >= 2 or people.find(name[2])]
+    if not names and len(names_in(phrase)) == 1 and len(words) <= 3:
+        names = names_in(phrase)  # "“…,” Smith said": a surname the text never gave in full
+    if names:
+        tokens = (names[-1] if attribution.subject else names[0])[2]
+        return people.confirm(tokens, attribution.where)
+    return people.by_title(words, attribution.where)
+
+
+def _pronoun_of(words: list[str], subject: bool) -> str | None:
+    content = [w.casefold() for w in words if w.casefold() not in ADVERBS]
+    if not content:
+        return None
+    if not subject:
+        return content[0] if content[0] in PRONOUNS else None
+    return content[-1] if content[-1] in PRONOUNS and len(content) <= 3 else None

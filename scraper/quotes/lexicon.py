@@ -1,0 +1,169 @@
+"""Word lists, reporting verbs and the text patterns every pass of quote extraction shares.
+
+Lexicons are lowercase. Role words never belong to a name; person titles make a phrase a role;
+institution and place words sit inside roles. Reporting verbs are matched in lower case
+("participating States" is no verb); only sentence-opening phrases ("According to") also match
+capitalized.
+"""
+
+from __future__ import annotations
+
+import re
+
+PERSON_TITLES = frozenset(
+    """minister ministers deputy secretary general director directors head heads chair chairman
+    chairwoman chairperson president vice representative commissioner co-ordinator coordinator
+    ambassador adviser advisor officer spokesperson spokesman spokeswoman chief commander governor
+    mayor speaker member envoy rapporteur professor judge prosecutor counsellor counselor manager
+    expert assistant executive leader founder officials official coordinator analyst researcher
+    teacher specialist consultant delegate administrator inspector superintendent major colonel
+    brigadier lieutenant captain admiral sergeant ombudsman ombudsperson chancellor premier senator
+    mp mep sheriff lawyer attorney editor journalist principal dean rector undersecretary
+    under-secretary prime co-chair leiterin leiter direktor direktorin präsident präsidentin sprecher
+    sprecherin vorsitzende vorsitzender botschafter botschafterin ministerin abteilungsleiterin
+    abteilungsleiter chef cheffe directeur directrice commandant conseiller représentant ministre
+    руководитель заместитель председатель глава директор министр посол представитель координатор
+    советник начальник президент секретарь focal monitor observer facilitator moderator trainer
+    lecturer economist activist advocate beauftragte beauftragter sonderbeauftragte
+    sonderbeauftragter generalsekretär generalsekretärin vertreter vertreterin berater beraterin
+    koordinator koordinatorin staatssekretär staatssekretärin bürgermeister bürgermeisterin""".split()
+)
+INSTITUTION_WORDS = frozenset(
+    """osce odihr hcnm un eu nato office offices mission missions programme program project centre
+    center department unit council committee commission assembly parliament parliamentary presidency
+    chairmanship chairpersonship secretariat institution institutions agency organization
+    organisation rights human beings persons people minorities media freedom democratic security
+    co-operation cooperation development trade justice defence defense interior finance economy
+    economic education health environment environmental energy migration trafficking terrorism
+    police policing gender equality democracy democratization elections electoral governance law
+    youth children women issues matters relations affairs foreign internal national international
+    special senior acting permanent personal first high central regional federal state states
+    government ministry division section team group bank fund court tribunal forum network alliance
+    combating countering anti-trafficking politico-military military transnational threats border
+    management strategic operations republic federation kingdom union united nations europe european
+    council's world day week conference meeting year task force board service services
+    statistics public civil society authority authorities city municipality region district
+    province county presence institute institut foundation academy university school college
+    museum library association chamber bureau inspectorate directorate prosecution""".split()
+)
+# Places that sit between a role and a name ("Minister of Foreign Affairs of Malta Ian Borg").
+PLACE_WORDS = frozenset(
+    """albania andorra armenia austria azerbaijan belgium belarus bosnia herzegovina bulgaria canada
+    croatia cyprus czechia denmark estonia finland france georgia germany greece hungary iceland
+    ireland italy kazakhstan kyrgyzstan latvia liechtenstein lithuania luxembourg malta moldova
+    monaco mongolia montenegro netherlands macedonia norway poland portugal romania russia serbia
+    slovakia slovenia spain sweden switzerland tajikistan turkey türkiye turkmenistan ukraine
+    uzbekistan america vienna warsaw prague skopje belgrade sarajevo pristina tirana chisinau kyiv
+    kiev minsk tbilisi yerevan baku astana bishkek dushanbe ashgabat tashkent podgorica osh
+    kosovo north south east west northern southern eastern western south-east south-eastern
+    caucasus balkans asia mediterranean baltic black sea danube""".split()
+)
+HONORIFICS = frozenset(
+    "ambassador mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir dame madam h.e. excellency "
+    "colonel".split()
+)
+# Capitalized words that start sentences or clauses and are never part of a name.
+STOP_CAPS = frozenset(
+    """the a an this that these those in on at during after before following today yesterday he she
+    they we it his her our their its as while with by for from according commenting marking speaking
+    addressing and but also however if when where there here i you all both each every some many
+    january february march april may june july august september october november december monday
+    tuesday wednesday thursday friday saturday sunday mr ms die der das ein eine le la les""".split()
+)
+FEMALE_NAMES = frozenset(
+    """miriam ingrid astrid sigrid ingibjörg helen ellen karin kristin carmen doris agnes ruth esther
+    rachel claire marie anne ann catherine elizabeth margaret alice sarah iris emily nancy mary
+    jennifer kathleen michelle nicole simone beatrice isabel isabelle jane jill joan kate liz lynn
+    judith gertrud brigitte""".split()
+)
+MALE_NAMES_ENDING_A = frozenset("luca andrea nikola ilya mustafa joshua sasha nikita musa hamza isa".split())
+FEMALE_SUFFIXES = ("a", "ine", "ette", "elle", "iese", "ise", "rid", "ova", "eva", "ina", "aya")
+PRONOUNS = {"he": "m", "she": "f", "er": "m", "sie": "f", "il": "m", "elle": "f", "он": "m", "она": "f"}
+# A small set of lowercase words a subject phrase ("the head of the mission") may contain.
+SUBJECT_WORDS = frozenset(
+    """the a an of for on to in at and also further then later again finally today yesterday
+    he she they it its his her their our new former current acting deputy head chief
+    from le la les l’ de du des der die das des und für""".split()
+)
+FUNCTION_WORDS = frozenset(
+    """has had have is was were are will would who which that said says and but also however
+    together as with in at on for from to after before during while when where whose whom""".split()
+)
+TITLE_CUES = frozenset(
+    """conference report campaign publication guidebook handbook manual guide document declaration
+    resolution strategy programme program project initiative law act bill statute event seminar
+    workshop forum meeting exhibition festival competition theme slogan motto title titled entitled
+    called named dubbed book study film series platform network newspaper magazine website course
+    training session panel roundtable plan agreement convention recommendations guidelines
+    so-called brochure leaflet toolkit video podcast app portal award prize operation exercise
+    festival форум проект программа конференция кампания доклад konferenz kampagne bericht projekt
+    programm guide rapport campagne projet""".split()
+)
+# Words that may stand between a title noun and the quoted title ("a conference entitled “…”").
+TITLE_LINKS = frozenset(
+    """entitled titled called named dubbed on of about the a an its their his her our new first
+    annual joint regional national international 2-day two-day three-day year’s year's под
+    названием""".split()
+)
+
+# Reporting verbs.
+VERBS_EN = (
+    r"said|says|added|adds|stressed|stresses|noted|notes|underlined|underlines|underscored|"
+    r"emphasi[sz]ed|emphasi[sz]es|stated|states|explained|explains|highlighted|pointed\s+out|"
+    r"remarked|commented|declared|announced|concluded|continued|observed|affirmed|reaffirmed|"
+    r"recalled|insisted|urged|warned|told|tells|asked|argued|acknowledged|wrote|writes|replied|"
+    r"reiterated|mentioned|cautioned|suggested|claimed|confirmed|maintained|summari[sz]ed|"
+    r"asserted|[Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of"
+)
+VERBS_DE = r"sagte|sagt|betonte|betont|erklärte|erklärt|ergänzte|berichtete|kündigte|fügte|unterstrich|meinte|warnte|forderte"
+VERBS_FR = (
+    r"a(?:-t-(?:il|elle))?\s+(?:déclaré|souligné|ajouté|précisé|expliqué|affirmé|indiqué|noté|rappelé|"
+    r"estimé|insisté)|[Ss]elon|déclare|souligne|ajoute"
+)
+VERBS_RU = (
+    r"сказал[аи]?|заявил[аи]?|отметил[аи]?|подчеркнул[аи]?|добавил[аи]?|сообщил[аи]?|пояснил[аи]?|"
+    r"считает|говорит|[Пп]о\s+(?:его|её|ее|их)?\s*словам"
+)
+VERB = rf"(?:{VERBS_EN}|{VERBS_DE}|{VERBS_FR}|{VERBS_RU})"
+# Case-sensitive: a reporting verb is written in lower case ("participating States" is no verb);
+# only the phrases that open a sentence ("According to X, …") also match capitalized.
+VERB_RE = re.compile(rf"(?<![\w-])(?:{VERB})(?![\w-])")
+# A reporting verb right after a name ("Biaudet also said") or right before it ("said Biaudet").
+VERB_AFTER_NAME_RE = re.compile(rf"\s+(?:\w+\s+)?(?:{VERB})(?![\w-])")
+VERB_BEFORE_NAME_RE = re.compile(rf"(?<![\w-])(?:{VERB})\s+(?:the\s+)?\Z")
+VERB_SO_DE = re.compile(r"(?<![\w-])so(?![\w-])")  # "„…“, so Müller": German only, "so" is English too
+
+# Text patterns the passes share.
+WORD_RE = re.compile(r"[^\W_][\w’'\-]*")
+WHITESPACE_RE = re.compile(r"\s+")
+LEADING_SPACE_RE = re.compile(r"\s*")
+
+
+def _upper_class() -> str:
+    """A character class of every uppercase letter in the Basic Multilingual Plane."""
+    upper = [chr(c) for c in range(0x10000) if chr(c).isupper()]
+    return "".join(re.escape(ch) for ch in upper)
+
+
+UPPER = _upper_class()
+CAP_WORD = rf"(?:[{UPPER}]\.(?=\s)|[{UPPER}][\w’'\-]*)"
+WINDOW = 300  # characters of context read on either side of a quote
+
+# Where a clause ends: sentence punctuation (not after an initial or Mr/Ms/Dr/St) or a quotation mark.
+CLAUSE_END = r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St))[.!?;](?=\s|$)|[\"“”«»„]"
+CLAUSE_END_RE = re.compile(CLAUSE_END)
+LAST_CLAUSE_END_RE = re.compile(rf"(?s:.*)(?:{CLAUSE_END})")
+# Words around a reporting verb that name nobody.
+ADVERBS = frozenset("also then further later again today auch ebenfalls также".split())
+# Words that continue the sentence's own subject ("… “a tool”, and urged States …"): a verb after them
+# has no subject of its own, so it attributes nothing to the quote.
+CONJUNCTIONS = frozenset("and but or yet so also then und aber oder sowie et mais ou и а но или".split())
+
+
+def last_clause_end(text: str, lo: int, hi: int) -> int:
+    """Where the clause that runs up to `hi` begins: after the last clause end in text[lo:hi], else lo.
+
+    One greedy match backtracking from `hi`: it costs the distance to the nearest clause end, which
+    is short in prose, and at most the window."""
+    match = LAST_CLAUSE_END_RE.match(text, lo, hi)
+    return match.end() if match else lo

@@ -1,0 +1,118 @@
+"""Names of people: runs of capitalized words split into role words and the name that ends them."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from scraper.quotes.lexicon import (
+    CAP_WORD,
+    HONORIFICS,
+    INSTITUTION_WORDS,
+    PERSON_TITLES,
+    PLACE_WORDS,
+    STOP_CAPS,
+    WINDOW,
+    WORD_RE,
+)
+
+RUN_CONNECTOR = r"(?:(?:of|for|on|to|in|at|against|für|im|des|der|de|du|van|von|da|di|al|bin|ter|ten|в|во|на|по|при|для)\s+(?:the\s+|la\s+|l’)?)"
+# A run of capitalized words, with prepositions between them ("Head of the OSCE Mission to Serbia").
+RUN_RE = re.compile(rf"{CAP_WORD}(?:\s+{RUN_CONNECTOR}?{CAP_WORD})*")
+PARTICLES = frozenset("de van von da di al bin ter ten du der".split())
+PREPOSITIONS = frozenset("of for on to in at against für im des the в во на по при для".split())
+MAX_NAME_TOKENS = 4
+# Word tests and name scans are pure and repeat a lot (the same titles, the same clauses): cached.
+TOKEN_CACHE = 8192
+SEGMENT_CACHE = 2048
+POSSESSIVE_RE = re.compile(r"[’']s?$")
+
+
+@functools.lru_cache(maxsize=TOKEN_CACHE)
+def norm(token: str) -> str:
+    return POSSESSIVE_RE.sub("", token).casefold()
+
+
+@functools.lru_cache(maxsize=TOKEN_CACHE)
+def is_title(token: str) -> bool:
+    lowered = norm(token)
+    if lowered in PERSON_TITLES:
+        return True
+    parts = lowered.split("-")
+    return len(parts) > 1 and any(part in PERSON_TITLES for part in parts)
+
+
+@functools.lru_cache(maxsize=TOKEN_CACHE)
+def _is_name_token(token: str) -> bool:
+    if not token[0].isupper():
+        return False
+    lowered = norm(token)
+    if lowered in STOP_CAPS or lowered in INSTITUTION_WORDS or lowered in HONORIFICS:
+        return False
+    if len(token) == 1 or (len(token) == 2 and token[1] == "."):
+        return True  # an initial ("Feridun H. Sinirlioğlu")
+    if not any(ch.islower() for ch in token) or not lowered:
+        return False  # an acronym or a dateline in capitals
+    return not is_title(token) and not lowered.endswith(("minister", "ministerin", "präsident", "präsidentin"))
+
+
+@functools.lru_cache(maxsize=TOKEN_CACHE)
+def _is_caps_surname(token: str) -> bool:
+    """A surname in capitals, as the European Parliament writes them ("Henrik SØRENSEN")."""
+    lowered = norm(token)
+    return (
+        len(token) >= 2
+        and token.isupper()
+        and token.replace("-", "").isalpha()
+        and lowered not in INSTITUTION_WORDS
+        and lowered not in PLACE_WORDS
+        and lowered not in STOP_CAPS
+    )
+
+
+def _trailing_name(tokens: list[re.Match[str]]) -> int:
+    """Index of the first token of the name that ends a run of capitalized words (len when none)."""
+    words = [token.group() for token in tokens]
+    first = len(words)
+    while first > 0:
+        word = words[first - 1]
+        inner_particle = word.casefold() in PARTICLES and first < len(words) and first > 1
+        if not (_is_name_token(word) or _is_caps_surname(word) or inner_particle):
+            break
+        first -= 1
+    while first < len(words) and words[first].casefold() in PARTICLES and not words[first].isupper():
+        first += 1
+    while len(words) - first > 2 and norm(words[first]) in PLACE_WORDS:
+        first += 1  # "Trade of Malta Ian Borg": the place belongs to the role
+    if not any(_is_name_token(word) and norm(word) not in PLACE_WORDS for word in words[first:]):
+        return len(words)  # capitals or places only: an acronym, a dateline, a country
+    if len(words) - first >= 3 and first > 0 and words[first - 1].casefold() in PREPOSITIONS:
+        first += 1  # "Mission to Skopje Ralf Breth": the first word is the preposition's object
+    return max(first, len(words) - MAX_NAME_TOKENS)
+
+
+def names_in(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
+    """(start, end, tokens) of every name that ends a run of capitalized words in `text`."""
+    return _names_in_clause(text) if len(text) <= WINDOW else _scan_names(text)
+
+
+@functools.lru_cache(maxsize=SEGMENT_CACHE)
+def _names_in_clause(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
+    """Cached for clause-sized texts: the same clause is read again for every name and quote near it
+    (whole paragraphs are not kept alive by the cache)."""
+    return _scan_names(text)
+
+
+def _scan_names(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
+    names = []
+    for run in RUN_RE.finditer(text):
+        tokens = list(WORD_RE.finditer(run.group()))
+        first = _trailing_name(tokens) if tokens else 0
+        if first < len(tokens):
+            start, end = run.start() + tokens[first].start(), run.end()
+            names.append((start, end, tuple(norm(t.group()) for t in tokens[first:])))
+    return tuple(names)
+
+
+def strip_possessive(name: str) -> str:
+    return re.sub(r"[’']s$", "", name)

@@ -1,0 +1,326 @@
+"""Pass 2: the people a release mentions, with the roles it gives them.
+
+Roles come from the words before a name (its own clause and earlier comma-separated role segments)
+and from an appositive after it (`Name, the Head of ...`, `Name, who is ...`); the fullest wins.
+`People` resolves later references: full name, surname, pronoun (the latest person mentioned, of
+the pronoun's gender when known) and title (`the Head of Mission`, `the Ambassador`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from scraper.quotes.lexicon import (
+    FEMALE_NAMES,
+    FEMALE_SUFFIXES,
+    FUNCTION_WORDS,
+    HONORIFICS,
+    MALE_NAMES_ENDING_A,
+    PERSON_TITLES,
+    STOP_CAPS,
+    VERB_AFTER_NAME_RE,
+    VERB_BEFORE_NAME_RE,
+    VERB_RE,
+    WHITESPACE_RE,
+    WINDOW,
+    WORD_RE,
+)
+from scraper.quotes.names import is_title, names_in, norm, strip_possessive
+
+ARTICLE_RE = re.compile(r"^(?:the|a|an|le|la|les|l’|l'|die|der|das|des)\s+", re.IGNORECASE)
+ACRONYM_PARENS_RE = re.compile(r"\s*\([^()\s]{2,12}\)")
+
+
+@dataclass
+class Mention:
+    paragraph: int
+    start: int
+    end: int
+    tokens: tuple[str, ...]  # casefolded name tokens, possessive dropped
+    name: str  # as written
+    role: str | None
+    evidence: bool  # a role, an honorific or a reporting verb says this is a person
+    gender: str | None = None
+    honorific: str | None = None  # the title written before the name ("ambassador"), casefolded
+
+
+# Where the clause before a name begins: sentence punctuation, quotation marks, a dash.
+HARD_BOUNDARY = r"(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)(?<!\bProf)\.|[;:!?\"“”«»„—–]|\s-\s|(?<=\S)-(?=\s)"
+HARD_BOUNDARY_RE = re.compile(HARD_BOUNDARY)
+APPOSITIVE_RE = re.compile(
+    # an optional group after the name, as parliaments write party and country: "Name (EPP, PL), rapporteur"
+    r"(?:\s*\([^()]{1,40}\))?(?:,\s+|(?<=\))\s+)(?:who\s+(?:is|was|serves\s+as|heads)\s+)?(?P<article>(?:the|a|an|le|la|l’|die|der)\s+)?"
+    r"(?P<role>(?:[^,;.()“”\"«»„:]|\([A-Z]{2,12}\)){2,200})"
+)
+# A comma segment opening with one of these starts a new clause, so nothing before it is this role.
+CLAUSE_OPENER_RE = re.compile(r"\s*(?:while|whilst|whereas|but|when|although|während|tandis\s+que|а|тогда\s+как)\s", re.IGNORECASE)
+MAX_ROLE_WORDS = 20
+
+
+def _clean_role(role: str | None) -> str | None:
+    if not role:
+        return None
+    role = WHITESPACE_RE.sub(" ", ACRONYM_PARENS_RE.sub("", role)).strip(" ,;:–—-")
+    words = role.split(" ")
+    while words and (ARTICLE_RE.match(words[0] + " ") or words[0].casefold() in STOP_CAPS):
+        words.pop(0)
+    while words and (words[-1].casefold().strip(",") in HONORIFICS or words[-1] in ("and", "и", "und", "et")):
+        words.pop()
+    role = " ".join(words).strip(" ,")
+    return role if role and any(is_title(word.strip(",")) for word in words) else None
+
+
+def _left_role(marks: Landmarks, name_start: int) -> str | None:
+    """The role written before a name: its own clause, then earlier comma-separated role segments."""
+    segments = _segments(marks, max(0, name_start - WINDOW), name_start)
+    if not segments:
+        return None
+    parts = [_trim_to_role(_after_last_name(segments[-1] or "")[0])]
+    for index in range(len(segments) - 2, -1, -1):
+        segment = segments[index]
+        if segment is None or not any(is_title(w) for w in WORD_RE.findall(segment)):
+            break
+        if len(WORD_RE.findall(segment)) > MAX_ROLE_WORDS:
+            break
+        tail, had_name = _after_last_name(segment)
+        previous = segments[index - 1] if index > 0 else None
+        starts_item = re.match(r"\s*(?:and|und|et|и)\s", segment) is not None
+        if CLAUSE_OPENER_RE.match(segment):
+            parts.insert(0, _trim_to_role(tail))
+            break  # "…, while the Head of the Mission, Name,": a new clause opens with this role
+        if not had_name and not starts_item and previous and _ends_with_name(previous):
+            break  # "Ms. Smith, Minister of Justice, Mr. Jones": the role belongs to Smith
+        parts.insert(0, _trim_to_role(tail))
+        if had_name:
+            break
+    return _clean_role(", ".join(part for part in parts if part))
+
+
+Positions = tuple[list[int], list[int]]  # (starts, ends) of a pattern's matches, in text order
+
+
+class Landmarks:
+    """Where one paragraph's role boundaries are, each kind found by one scan when first needed, so
+    that the look-back from every name is a bisection, not a regex run over a window (a 1 MB
+    paragraph of names would otherwise rescan the same 300 characters for each of them)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @functools.cached_property
+    def hard(self) -> Positions:
+        """Sentence punctuation, quotation marks and dashes: no role reaches across them."""
+        return _positions(HARD_BOUNDARY_RE, self.text)
+
+    @functools.cached_property
+    def verbs(self) -> Positions:
+        """Reporting verbs: the role of a name after `said` starts after the verb."""
+        return _positions(VERB_RE, self.text)
+
+
+def _positions(pattern: re.Pattern[str], text: str) -> Positions:
+    spans = [match.span() for match in pattern.finditer(text)]
+    return [start for start, _ in spans], [end for _, end in spans]
+
+
+def _last_within(positions: Positions, lo: int, hi: int) -> int | None:
+    """The end of the last match lying wholly inside text[lo:hi], or None."""
+    starts, ends = positions
+    index = bisect.bisect_right(ends, hi) - 1
+    return ends[index] if index >= 0 and starts[index] >= lo else None
+
+
+def _ends_with_name(segment: str) -> bool:
+    names = names_in(segment)
+    return bool(names) and len(names[-1][2]) >= 2 and names[-1][1] >= len(segment.rstrip())
+
+
+def _segments(marks: Landmarks, lo: int, hi: int) -> list[str | None]:
+    """Comma-separated segments of the clause in text[lo:hi] before a name (None marks a hard boundary:
+    sentence punctuation, a quotation mark, a dash or a reporting verb)."""
+    text = marks.text
+    hard = _last_within(marks.hard, lo, hi)
+    verb = _last_within(marks.verbs, hard if hard is not None else lo, hi)
+    boundary = verb if verb is not None else hard
+    segments: list[str | None] = list(text[boundary if boundary is not None else lo : hi].split(","))
+    if boundary is not None and boundary > lo:
+        segments.insert(0, None)
+    return segments
+
+
+def _after_last_name(segment: str) -> tuple[str, bool]:
+    names = [name for name in names_in(segment) if len(name[2]) >= 2]
+    if not names:
+        return segment, False
+    tail = segment[names[-1][1] :]
+    return re.sub(r"^\s*(?:and|und|et|и)\s+", "", tail), True
+
+
+def _trim_to_role(segment: str) -> str:
+    """Drop leading words until a capitalized word or a title ("she met with Head of Mission")."""
+    words = segment.split()
+    while words and not (words[0][0].isupper() or is_title(words[0])):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _appositive(text: str, name_end: int) -> str | None:
+    """`Name, the Head of the Mission,` / `Name, who is OSCE Special Representative ...,`."""
+    match = APPOSITIVE_RE.match(text, name_end, min(len(text), name_end + WINDOW))
+    if match is None:
+        return None
+    role = match.group("role")
+    verb = VERB_RE.search(role)
+    if verb is not None:
+        role = role[: verb.start()]
+    words = role.split()
+    if not words or len(words) > MAX_ROLE_WORDS or any(len(name[2]) >= 2 for name in names_in(role)):
+        return None
+    first = words[0].casefold()
+    # a role may open with a qualifier before its title word: "shadow rapporteur", "former minister"
+    if not (words[0][0].isupper() or any(is_title(word) for word in words[:2]) or match.group("article")):
+        return None
+    participle = words[0][0].islower() and first.endswith(("ing", "ed", "ant")) and not is_title(first)
+    if first in FUNCTION_WORDS or participle:
+        return None  # "Valtonen, commending the effort": a participle clause, not a role
+    if re.search(r"\s(?:has|had|is|was|will|took|met|gave|visited)\s", f" {role} "):
+        return None  # a clause, not a role
+    return _clean_role(role) or (_clean_role_loose(role) if match.group("article") else None)
+
+
+def _clean_role_loose(role: str) -> str | None:
+    """A lowercase role after an article ("a teacher at a primary school") has no title word to check."""
+    cleaned = WHITESPACE_RE.sub(" ", ACRONYM_PARENS_RE.sub("", role)).strip(" ,;:–—-")
+    return cleaned or None
+
+
+def _gender(tokens: tuple[str, ...], honorific: str | None) -> str | None:
+    if honorific in ("mr", "mr.", "sir"):
+        return "m"
+    if honorific in ("ms", "ms.", "mrs", "mrs.", "madam", "dame"):
+        return "f"
+    first = tokens[0] if len(tokens) > 1 else ""
+    if first in FEMALE_NAMES or (first.endswith(FEMALE_SUFFIXES) and first not in MALE_NAMES_ENDING_A):
+        return "f"
+    return "f" if tokens and tokens[-1].endswith(("ova", "eva", "ská", "aya")) else None
+
+
+def find_mentions(paragraphs: Sequence[str]) -> list[Mention]:
+    """Every name ending a capitalized run, with the role around it, in text order."""
+    mentions = []
+    for p, text in enumerate(paragraphs):
+        marks = Landmarks(text)
+        for start, end, tokens in names_in(text):
+            before_words = text[max(0, start - 40) : start].split()
+            honorific = before_words[-1].casefold() if before_words else None
+            honorific = honorific if honorific in HONORIFICS else None
+            role = _longest(_left_role(marks, start), _appositive(text, end))
+            verb_near = bool(VERB_AFTER_NAME_RE.match(text, end, end + 60)) or bool(
+                VERB_BEFORE_NAME_RE.search(text, max(0, start - 40), start)
+            )
+            evidence = bool(role or honorific or verb_near)
+            name = strip_possessive(text[start:end])
+            gender = _gender(tokens, honorific)
+            mentions.append(Mention(p, start, end, tokens, name, role, evidence, gender, honorific))
+    return mentions
+
+
+def _longest(*roles: str | None) -> str | None:
+    present = [role for role in roles if role]
+    return max(present, key=lambda role: len(role.split())) if present else None
+
+
+@dataclass
+class Person:
+    name: str
+    tokens: tuple[str, ...]
+    role: str | None = None
+    gender: str | None = None
+    seen: list[tuple[int, int]] = field(default_factory=list)  # (paragraph, offset) of each mention
+    honorifics: set[str] = field(default_factory=set)  # "ambassador": `the Ambassador said` names them
+
+    def matches(self, tokens: tuple[str, ...]) -> bool:
+        if tokens == self.tokens or (len(tokens) < len(self.tokens) and self.tokens[-len(tokens) :] == tokens):
+            return True  # the full name, or the surname ("Biaudet", "Patackova Melicharova")
+        return len(tokens) == 1 and tokens[0] in self.tokens[1:]
+
+    def last_seen_before(self, where: tuple[int, int]) -> tuple[int, int] | None:
+        index = bisect.bisect_left(self.seen, where)
+        return self.seen[index - 1] if index else None
+
+    def add(self, mention: Mention) -> None:
+        bisect.insort(self.seen, (mention.paragraph, mention.start))
+        self.role = _longest(self.role, mention.role)
+        self.gender = self.gender or mention.gender
+        if mention.honorific:
+            self.honorifics.add(mention.honorific.rstrip("."))
+
+    def titles(self) -> set[str]:
+        """The words a title phrase may use for this person: the role's and the honorifics."""
+        words = {norm(word) for word in WORD_RE.findall(self.role)} if self.role else set()
+        return words | self.honorifics
+
+
+class People:
+    """The people a release mentions, in order of introduction."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.people: list[Person] = []
+        self.unconfirmed = {}  # name tokens -> mention, for people only a reporting verb will confirm
+        for mention in mentions:
+            person = self.find(mention.tokens)
+            if person is None and mention.evidence and len(mention.tokens) >= 2:
+                person = Person(mention.name, mention.tokens)
+                self.people.append(person)
+            if person is not None:
+                person.add(mention)
+            else:
+                self.unconfirmed.setdefault(mention.tokens, mention)
+
+    def find(self, tokens: tuple[str, ...]) -> Person | None:
+        return next((person for person in self.people if person.matches(tokens)), None)
+
+    def confirm(self, tokens: tuple[str, ...], where: tuple[int, int]) -> Person:
+        """The person a speaker phrase names, introducing them if nobody matched before."""
+        person = self.find(tokens)
+        if person is None:
+            mention = self.unconfirmed.get(tokens)
+            person = Person(mention.name if mention else " ".join(tokens), tokens)
+            if mention is not None:
+                person.add(mention)
+            self.people.append(person)
+        bisect.insort(person.seen, where)
+        return person
+
+    def latest_before(self, where: tuple[int, int], gender: str | None) -> Person | None:
+        """The person mentioned last before `where`, of the pronoun's gender when that is known."""
+        ranked = sorted(
+            ((seen, person) for person in self.people if (seen := person.last_seen_before(where)) is not None),
+            key=lambda item: item[0],
+            reverse=True,
+        )
+        candidates = [person for _, person in ranked]
+        if gender == "f":
+            preferred = [person for person in candidates if person.gender == "f"]
+        else:
+            preferred = [person for person in candidates if person.gender != "f"]
+        chosen = (preferred or candidates or [None])[0]
+        if chosen is not None and chosen.gender is None and gender is not None:
+            chosen.gender = gender
+        return chosen
+
+    def by_title(self, words: list[str], where: tuple[int, int]) -> Person | None:
+        """`the Head of Mission said`: the person whose role holds every word of the title."""
+        wanted = {norm(word) for word in words if word[0].isupper() or is_title(word)} - STOP_CAPS
+        if not wanted or not any(word in PERSON_TITLES or is_title(word) for word in wanted):
+            return None
+        fitting = [
+            (seen, person)
+            for person in self.people
+            if (seen := person.last_seen_before(where)) is not None and wanted <= person.titles()
+        ]
+        return max(fitting, key=lambda item: item[0])[1] if fitting else None
