@@ -346,6 +346,12 @@ LANGUAGES = [
         id="ru-pronoun",
     ),
     pytest.param(
+        ["Глава Миссии ОБСЕ Мария Лунд заявила: «Мы продолжим работу»."],
+        "ru",
+        [("Мы продолжим работу", "Мария Лунд", 0)],
+        id="ru-institution-in-genitive-before-name",
+    ),
+    pytest.param(
         ["« Nous sommes prêts », a déclaré Marie Dupont, directrice du bureau."],
         "fr",
         [("Nous sommes prêts", "Marie Dupont", 0)],
