@@ -7,8 +7,9 @@ speaker.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from schemas import Quote, Speaker
 from scraper.quotes.attribution import attribution_after, attribution_before, resolve
@@ -89,7 +90,9 @@ def extract_quotes(paragraphs: Sequence[str], language: str | None = None) -> tu
     spans = scan_spans(paragraphs)
     if not spans:
         return [], []
-    people = People(_outside(find_mentions(paragraphs), _quoted_regions(spans)))
+    # Reading every name and role is the costly pass (German capitalizes every noun): it runs only
+    # once some quoted span turns out to have an attribution to resolve.
+    people = functools.cache(lambda: People(_outside(find_mentions(paragraphs), _quoted_regions(spans))))
     quotes: list[Quote] = []
     quoted: list[Person] = []
     last_speaker: Person | None = None
@@ -108,7 +111,9 @@ def extract_quotes(paragraphs: Sequence[str], language: str | None = None) -> tu
     return quotes, speakers
 
 
-def _decide(span: Span, paragraphs: Sequence[str], language: str | None, people: People, last_speaker: Person | None) -> Person | None | bool:
+def _decide(
+    span: Span, paragraphs: Sequence[str], language: str | None, people: Callable[[], People], last_speaker: Person | None
+) -> Person | None | bool:
     """The speaker (a Person, or False for speech nobody is named for); None when not speech."""
     text = paragraphs[span.paragraph]
     words = _word_count(span.text)
@@ -122,7 +127,7 @@ def _decide(span: Span, paragraphs: Sequence[str], language: str | None, people:
         if previous.endswith(":"):
             attribution = attribution_before(previous, len(previous), span.paragraph - 1, language)
     if attribution is not None and (attribution.strict or (words >= PARTIAL_MIN_WORDS and not _title_like(span.text, text, span.start))):
-        return resolve(attribution, people) or False
+        return resolve(attribution, people()) or False
     if not span.closed and not opens_paragraph:
         return None
     if initial and words >= 3 and _ends_sentence(span, paragraphs) and not _title_like(span.text, text, span.start):
