@@ -18,15 +18,15 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import http.cookiejar
-import importlib.util
 import logging
 import re
 import socket
-import sys
+import ssl
 import time
 import zlib
 from collections.abc import Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
+from functools import cache
 from dataclasses import dataclass, field
 from typing import AsyncIterator
 from urllib.parse import urljoin, urlsplit
@@ -40,23 +40,6 @@ from scraper.errors import BlockedError, ContentTypeError, FetchError, HTTPStatu
 from scraper.urls import host_of, is_restricted_address, normalize_url, origin_of, strip_credentials
 
 log = logging.getLogger(__name__)
-
-
-def _record_that_sniffio_is_absent() -> None:
-    """Make httpcore's per-request `import sniffio` fail at once when sniffio is not installed.
-
-    httpcore asks `import sniffio` each time it sets up a lock or event (several times a request)
-    to learn which async library runs, and falls back to asyncio when the import fails. A failed
-    import is not cached: each one searches every sys.path entry again, about a third of a
-    millisecond a request (measured with bench/crawl_speed.py). `None` in sys.modules is the
-    import system's own way to say "not available": the import then raises ModuleNotFoundError
-    at once and httpcore takes asyncio, as before. Nothing changes when sniffio is installed.
-    """
-    if "sniffio" not in sys.modules and importlib.util.find_spec("sniffio") is None:
-        sys.modules["sniffio"] = None  # type: ignore[assignment]
-
-
-_record_that_sniffio_is_absent()
 
 USER_AGENT = "pressroom/0.1 (+https://github.com/pressroom/pressroom)"
 DEFAULT_DELAY = 1.0
@@ -94,6 +77,7 @@ GZIP_MAGIC = b"\x1f\x8b"
 # httpx parses every Location even with follow_redirects=False, and raises on one it cannot build
 # (data:text/html,...) before we see the answer; a response hook moves it here, for us to judge.
 LOCATION_HEADER = "x-pressroom-location"
+ONE_CONNECTION = httpx.Limits(max_connections=1, max_keepalive_connections=1)  # see _ClientPool
 
 
 @dataclass(frozen=True)
@@ -392,6 +376,49 @@ def _no_cookie_jar() -> http.cookiejar.CookieJar:
     return http.cookiejar.CookieJar(policy=http.cookiejar.DefaultCookiePolicy(allowed_domains=[]))
 
 
+@cache
+def _tls_context() -> ssl.SSLContext:
+    """httpx's default verifying context, built once: building one costs ~20 ms, and each client
+    of the pool would otherwise build its own."""
+    return httpx.create_ssl_context()
+
+
+class _ClientPool:
+    """httpx clients of one connection each, lent for one request at a time, kept per origin.
+
+    One shared client with N connections costs O(N²) a request: httpcore's pool checks every
+    connection for expiry (a socket poll) and counts the idle ones for each idle one, about a sixth
+    of a crawl's time at 16 connections (bench/crawl_speed.py --profile). A client that serves one
+    request at a time checks one. Clients are created on demand and returned after the response,
+    so an origin never has more than the requests its HostGate lets in at once (`per_host`, plus
+    robots.txt), and each keeps its connection alive for the next request to that origin.
+    """
+
+    def __init__(self, make: Callable[[], httpx.AsyncClient]) -> None:
+        self._make = make
+        self._idle: dict[str, list[httpx.AsyncClient]] = {}
+        self._all: list[httpx.AsyncClient] = []
+
+    @asynccontextmanager
+    async def lend(self, origin: str) -> AsyncIterator[httpx.AsyncClient]:
+        idle = self._idle.setdefault(origin, [])
+        client = idle.pop() if idle else self._new()
+        try:
+            yield client
+        finally:
+            idle.append(client)  # last in, first out: the warmest connection serves next
+
+    def _new(self) -> httpx.AsyncClient:
+        client = self._make()
+        self._all.append(client)
+        return client
+
+    async def aclose(self) -> None:
+        clients, self._all, self._idle = self._all, [], {}
+        for client in clients:
+            await client.aclose()
+
+
 class Fetcher:
     """Fetches pages politely. Use as `async with Fetcher(settings, scope=...) as fetcher`."""
 
@@ -414,24 +441,29 @@ class Fetcher:
         self._robots: dict[str, _Robots] = {}
         self._robots_locks: dict[str, asyncio.Lock] = {}
         self._address_ok: dict[str, bool] = {}
-        self._client: httpx.AsyncClient | None = None
+        self._clients: _ClientPool | None = None
 
     async def __aenter__(self) -> Fetcher:
+        self._clients = _ClientPool(self._new_client)
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        if self._clients is not None:
+            await self._clients.aclose()
+            self._clients = None
+
+    def _new_client(self) -> httpx.AsyncClient:
         timeout = httpx.Timeout(self.settings.deadline, connect=min(self.settings.connect_timeout, self.settings.deadline))
-        self._client = httpx.AsyncClient(
+        return httpx.AsyncClient(
             follow_redirects=False,  # by hand, so every hop is checked
             timeout=timeout,
+            limits=ONE_CONNECTION,
+            verify=_tls_context(),
             trust_env=False,  # no proxy or .netrc credentials from the environment
             cookies=_no_cookie_jar(),
             event_hooks={"response": [_keep_location_from_httpx]},
             headers={"User-Agent": self.settings.user_agent, "Accept": ACCEPT, "Accept-Encoding": ACCEPT_ENCODING},
         )
-        return self
-
-    async def __aexit__(self, *exc_info: object) -> None:
-        if self._client is not None:
-            await self._client.aclose()
-            self._client = None
 
     async def fetch(self, url: str, headers: Mapping[str, str] | None = None) -> Page:
         """Fetch an HTML or XML page: checked, polite, retried, redirected by hand.
@@ -564,12 +596,13 @@ class Fetcher:
 
     async def _exchange(self, url: str, headers: Mapping[str, str], *, markup_only: bool, limit: int | None) -> _Exchange:
         """One request under the origin's gate and a total deadline; the body read under the cap."""
-        assert self._client is not None, "use Fetcher as an async context manager"
-        gate = self._gate(origin_of(url))
-        async with gate.turn():
+        assert self._clients is not None, "use Fetcher as an async context manager"
+        origin = origin_of(url)
+        gate = self._gate(origin)
+        async with gate.turn(), self._clients.lend(origin) as client:
             async with asyncio.timeout(self.settings.deadline):
                 self.stats.requests += 1
-                async with self._client.stream("GET", strip_credentials(url), headers=dict(headers)) as response:
+                async with client.stream("GET", strip_credentials(url), headers=dict(headers)) as response:
                     return await self._answer(url, response, gate, markup_only=markup_only, limit=limit)
 
     async def _answer(

@@ -124,6 +124,7 @@ class LoopbackSite:
         self.host = host
         self.log: list[Request] = []
         self.max_in_flight = 0
+        self.connections = 0  # TCP connections accepted (keep-alive reuses one for many requests)
         self._in_flight = 0
         self._served: dict[str, int] = {}
         self._lock = threading.Lock()
@@ -191,6 +192,11 @@ def _handler_for(site: LoopbackSite) -> type[BaseHTTPRequestHandler]:
         # Headers and body go out in two writes: without TCP_NODELAY the second waits for the
         # client's delayed ACK (40 ms on Linux), which made every keep-alive request slow.
         disable_nagle_algorithm = True
+
+        def setup(self) -> None:
+            super().setup()
+            with site._lock:
+                site.connections += 1
 
         def do_GET(self) -> None:  # noqa: N802 (the http.server naming)
             request = Request("GET", self.path, {k.lower(): v for k, v in self.headers.items()}, time.monotonic())

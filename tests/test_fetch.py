@@ -427,6 +427,19 @@ def test_more_per_host_when_asked() -> None:
     assert 2 <= s.max_in_flight <= 3
 
 
+@pytest.mark.parametrize("per_host", [1, 3])
+def test_connections_are_kept_alive_and_at_most_one_per_request_in_flight(per_host: int) -> None:
+    async def run() -> None:
+        async with Fetcher(FetchSettings(delay=0.0, per_host=per_host), scope=LOCAL, sleep=SleepRecorder()) as fetcher:
+            for _ in range(3):
+                await asyncio.gather(*(fetcher.fetch(s.url(f"/p{i}")) for i in range(8)))
+
+    with site({f"/p{i}": Reply(PAGE, delay=0.02) for i in range(8)}) as s:
+        asyncio.run(run())
+    assert len(s.log) == 1 + 24
+    assert 1 <= s.connections <= per_host  # robots.txt and 24 pages over kept-alive connections
+
+
 def test_robots_sitemaps_are_exposed() -> None:
     robots = Reply("User-agent: *\nAllow: /\nSitemap: /sitemap-news.xml\n", content_type="text/plain")
 
