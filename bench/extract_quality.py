@@ -4,8 +4,11 @@
     uv run python bench/extract_quality.py                       # expected + simple:fixtures/osce
     uv run python bench/extract_quality.py --set aeb:DIR         # article-extraction-benchmark layout
     uv run python bench/extract_quality.py --set simple:DIR      # <name>.html + <name>.json {"body", "date"}
+    uv run python bench/extract_quality.py --set snippets:DIR    # <name>.json {"date", "with": [...], "without": [...]}
+    uv run python bench/extract_quality.py --set snippets:DIR --details   # and each page's misses
 
-Same pages, same run, for every extractor. Body scores need a full reference text (aeb, simple);
+Same pages, same run, for every extractor. Body scores need a full reference text (aeb, simple)
+or phrases the body must and must not hold (snippets, trafilatura's evaluation format);
 the `expected` set (this repository's records of ../shared/pages, which keep no third-party text)
 is scored on what it holds: the first and last words of the body and furniture that must be absent.
 """
@@ -27,6 +30,7 @@ from scraper import ScraperError, parse  # noqa: E402
 
 DEFAULT_SETS = ("expected", f"simple:{REPO / 'fixtures' / 'osce'}")
 TOKEN = re.compile(r"\w+")
+SPACES = re.compile(r"\s+")
 EDGE_CHARS = 300
 
 
@@ -45,6 +49,8 @@ class Score:
     f1: list[float] = field(default_factory=list)
     dates: list[bool] = field(default_factory=list)
     checks: list[bool] = field(default_factory=list)
+    included: list[bool] = field(default_factory=list)  # each must-include phrase: found?
+    excluded: list[bool] = field(default_factory=list)  # each must-exclude phrase: absent?
 
     def add_body(self, predicted: str, truth: str) -> None:
         p, r, f = overlap(predicted, truth)
@@ -58,6 +64,9 @@ class Score:
             parts.append(f"body P {mean(self.precision):.3f} R {mean(self.recall):.3f} F1 {mean(self.f1):.3f} (n={len(self.f1)})")
         if self.checks:
             parts.append(f"body edges/furniture {sum(self.checks)}/{len(self.checks)} checks")
+        if self.included or self.excluded:
+            parts.append(f"with {sum(self.included)}/{len(self.included)} = {mean(self.included):.3f}, "
+                         f"without {sum(self.excluded)}/{len(self.excluded)} = {mean(self.excluded):.3f}")
         if self.dates:
             parts.append(f"date {sum(self.dates)}/{len(self.dates)} = {mean(self.dates):.3f}")
         return "; ".join(parts) or "-"
@@ -95,6 +104,21 @@ def edge_checks(body: str, expected: dict) -> list[bool]:
     return checks
 
 
+def snippet_misses(body: str, page: Page) -> tuple[list[str], list[str]]:
+    """The must-include phrases missing from the body, and the must-exclude phrases present in it.
+
+    Phrases compare as substrings with runs of white space made one space, as trafilatura's own
+    evaluation compares them: "1,5 Grad-Pfad" is not "1,5-Grad-Pfad"."""
+    text = spaced(body)
+    missing = [phrase for phrase in page.include if spaced(phrase) not in text]
+    present = [phrase for phrase in page.exclude if spaced(phrase) and spaced(phrase) in text]
+    return missing, present
+
+
+def spaced(text: str) -> str:
+    return SPACES.sub(" ", text).strip()
+
+
 def pressroom(page: Page) -> Output:
     try:
         record = parse(page.html, page.url if page.url.startswith("http") else None, default_url=page.url)
@@ -122,25 +146,36 @@ def htmldate_extract(page: Page) -> Output:
 EXTRACTORS = {"pressroom": pressroom, "trafilatura": trafilatura_extract, "htmldate": htmldate_extract}
 
 
-def score_set(pages: list[Page], names: list[str]) -> dict[str, Score]:
+def score_set(pages: list[Page], names: list[str], details: bool = False) -> dict[str, Score]:
     scores = {name: Score() for name in names}
     for page in pages:
         for name in names:
             output = EXTRACTORS[name](page)
             score = scores[name]
+            notes = []
             if name != "htmldate":
                 if page.body is not None:
                     score.add_body(output.body, page.body)
                 if page.checks:
                     score.checks.extend(edge_checks(output.body, page.checks))
+                if page.include or page.exclude:
+                    missing, present = snippet_misses(output.body, page)
+                    score.included.extend(phrase not in missing for phrase in page.include)
+                    score.excluded.extend(phrase not in present for phrase in page.exclude)
+                    notes += [f"missing {phrase!r}" for phrase in missing] + [f"kept {phrase!r}" for phrase in present]
             if page.date is not None or (page.checks and "date" in page.checks):
                 score.dates.append(output.date == page.date)
+                if output.date != page.date:
+                    notes.append(f"date {output.date} != {page.date}")
+            if details and notes:
+                print(f"    {name:<12} {page.name}: " + "; ".join(notes))
     return scores
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--set", action="append", dest="sets", help="expected | aeb:DIR | simple:DIR (repeatable)")
+    parser.add_argument("--set", action="append", dest="sets", help="expected | aeb:DIR | simple:DIR | snippets:DIR (repeatable)")
+    parser.add_argument("--details", action="store_true", help="print each page's misses (phrases, dates) per extractor")
     parser.add_argument("--only", choices=sorted(EXTRACTORS), action="append", help="run only these extractors")
     args = parser.parse_args(argv)
     warnings.filterwarnings("ignore")
@@ -149,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     for spec in args.sets or DEFAULT_SETS:
         pages = load(spec)
         print(f"{spec}: {len(pages)} pages")
-        for name, score in score_set(pages, names).items():
+        for name, score in score_set(pages, names, args.details).items():
             print(f"  {name:<12} {score.line()}")
     return 0
 

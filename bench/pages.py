@@ -6,7 +6,10 @@ Layouts (see bench/README.md):
 - `aeb`: the public article-extraction-benchmark layout, ground-truth.json (id -> {articleBody,
   url, ...}) beside html/<id>.html or html/<id>.html.gz;
 - `simple`: a folder of <name>.html beside <name>.json holding {"body": ..., "date": ...} (our
-  fixtures/<site>/ folders have this shape, so they are a set too).
+  fixtures/<site>/ folders have this shape, so they are a set too);
+- `snippets`: a folder of <name>.html beside <name>.json holding {"date": ..., "with": [...],
+  "without": [...]}: phrases the body must hold and phrases it must not (the shape of
+  trafilatura's evaluation data), for pages whose full reference text nobody wrote down.
 """
 
 from __future__ import annotations
@@ -34,6 +37,8 @@ class Page:
     body: str | None = None  # the full reference text
     date: str | None = None  # ISO YYYY-MM-DD
     checks: dict = field(default_factory=dict)  # our expectation format: start/end words, furniture
+    include: list[str] = field(default_factory=list)  # phrases the body must hold
+    exclude: list[str] = field(default_factory=list)  # phrases the body must not hold
 
 
 def read_html(path: Path) -> str:
@@ -62,15 +67,28 @@ def aeb_pages(folder: Path) -> Iterator[Page]:
                 break
 
 
-def simple_pages(folder: Path) -> Iterator[Page]:
+def answered_pages(folder: Path) -> Iterator[tuple[str, Path, dict]]:
+    """(name, page path, answers) for each <name>.html (or .htm, .gz) with a <name>.json beside it."""
     for path in sorted(folder.glob("*.json")):
         html_path = next((path.with_name(path.stem + s) for s in PAGE_SUFFIXES if path.with_name(path.stem + s).exists()), None)
-        if html_path is None:
-            continue
-        item = json.loads(path.read_text(encoding="utf-8"))
-        date = item.get("date")
-        yield Page(name=path.stem, html=read_html(html_path), url=item.get("url") or html_path.as_uri(),
-                   body=item.get("body"), date=date[:10] if date else None)
+        if html_path is not None:
+            yield path.stem, html_path, json.loads(path.read_text(encoding="utf-8"))
+
+
+def iso_day(value: str | None) -> str | None:
+    return value[:10] if value else None
+
+
+def simple_pages(folder: Path) -> Iterator[Page]:
+    for name, html_path, item in answered_pages(folder):
+        yield Page(name=name, html=read_html(html_path), url=item.get("url") or html_path.as_uri(),
+                   body=item.get("body"), date=iso_day(item.get("date")))
+
+
+def snippets_pages(folder: Path) -> Iterator[Page]:
+    for name, html_path, item in answered_pages(folder):
+        yield Page(name=name, html=read_html(html_path), url=item.get("url") or html_path.as_uri(),
+                   date=iso_day(item.get("date")), include=list(item.get("with", [])), exclude=list(item.get("without", [])))
 
 
 def expected_pages(folder: Path = REPO / "tests" / "expected" / "pages") -> Iterator[Page]:
@@ -83,7 +101,7 @@ def expected_pages(folder: Path = REPO / "tests" / "expected" / "pages") -> Iter
 
 
 def load(spec: str) -> list[Page]:
-    """`aeb:DIR`, `simple:DIR`, `expected`, or a plain folder of pages."""
+    """`aeb:DIR`, `simple:DIR`, `snippets:DIR`, `expected`, or a plain folder of pages."""
     kind, _, where = spec.partition(":")
     if kind == "expected" and not where:
         return list(expected_pages())
@@ -91,4 +109,6 @@ def load(spec: str) -> list[Page]:
         return list(aeb_pages(Path(where)))
     if kind == "simple":
         return list(simple_pages(Path(where)))
+    if kind == "snippets":
+        return list(snippets_pages(Path(where)))
     return list(folder_pages(Path(spec)))

@@ -87,6 +87,10 @@ OTHER_TEXT_WEIGHT = 2.0
 FINALISTS = 8
 MAX_BLOCK_LINK_DENSITY = 0.5
 MAX_LINK_DENSITY = 0.5
+# A paragraph that links its opening sentence ("<a>X says we should blog more.</a> I'll try.") is
+# prose when this much of its text is outside links and it ends as a sentence does; a link list,
+# a "Read more: <a>headline</a>" line or a linked teaser is not.
+MIN_UNLINKED_PROSE_CHARS = 30
 
 # A short block that ends the release: contact boxes, related links, "last updated" lines.
 END_OF_TEXT = re.compile(
@@ -302,23 +306,34 @@ def block_text(block: Node, container: Node) -> str | None:
     elif tag in ("blockquote", "li"):
         if block.css_first("p") is not None:
             return None  # its <p> children are blocks of their own
-    elif inside_paragraph(block, container):
-        return None
+    enclosing = enclosing_tag(block, container)
+    if enclosing == "a" or (enclosing == "p" and tag not in ("div", "blockquote", "li")):
+        return None  # a teaser card wrapped in its link; a block read with its paragraph
     text = node_text(block)
     if not text or CHROME_LINE.match(text):
         return None
-    if block.css_first("a") is not None and link_density(block, len(text)) > MAX_BLOCK_LINK_DENSITY:
+    if block.css_first("a") is not None and link_density(block, len(text)) > MAX_BLOCK_LINK_DENSITY \
+            and not is_linked_prose(block, text):
         return None
     return text
 
 
-def inside_paragraph(node: Node, container: Node) -> bool:
+def enclosing_tag(node: Node, container: Node) -> str | None:
+    """"a" when the node sits in a link, "p" when in a paragraph (the nearer wins), below `container`."""
     parent = node.parent
     while parent is not None and parent.mem_id != container.mem_id:
-        if parent.tag == "p":
-            return True
+        if parent.tag in ("a", "p"):
+            return parent.tag
         parent = parent.parent
-    return False
+    return None
+
+
+def is_linked_prose(block: Node, text: str) -> bool:
+    """A paragraph with a linked phrase or sentence in it, not a list of links."""
+    if block.tag != "p" or not text.endswith(SENTENCE_ENDS):
+        return False
+    linked = sum(len(link.text(deep=True, strip=True)) for link in block.css("a"))
+    return len(text) - linked >= MIN_UNLINKED_PROSE_CHARS
 
 
 def unique(blocks: list[str]) -> list[str]:

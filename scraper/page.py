@@ -24,6 +24,7 @@ from schemas import PressRelease
 from scraper.boilerplate import (
     BLOCK_TAGS,
     FURNITURE_TAGS,
+    SENTENCE_ENDS,
     clean_text,
     link_density,
     main_nodes,
@@ -93,6 +94,14 @@ URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|$|[^\d])
 PUBLISHER_META = ("og:site_name", "application-name", "dc.publisher", "dcterms.publisher", "publisher")
 MIN_BODY_CHARS = 80
 # A listing shows many linked headlines (teasers); a release shows one headline and its text.
+# The lead a page sets beside its headline (a standfirst in an intro box) while the text scores
+# into another box: the first sentence-like block after the <h1>, within this many elements.
+LEAD_CANDIDATES = "h1, p, div"
+LEAD_WINDOW = 25
+MIN_LEAD_CHARS = 80
+# A <div> with one of these among its children is a wrapper, not a paragraph of bare text.
+NESTED_BLOCK_TAGS = frozenset({"p", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "div",
+                               "table", "ul", "ol", "dl", "section"})
 LINKED_HEADLINES = "h2 a[href], h3 a[href], h4 a[href]"
 MAX_LINKED_HEADLINES = 5
 MAX_LINK_DENSITY = 0.5
@@ -305,7 +314,37 @@ class ReleasePage:
     def body_paragraphs(self) -> list[str]:
         # A container a site profile names is its text exactly; one found by scoring gets trimmed.
         trim = not self.body_named_by_profile
-        return text_blocks(self.body_nodes, self.BODY_BLOCKS, trim=trim)
+        paragraphs = text_blocks(self.body_nodes, self.BODY_BLOCKS, trim=trim)
+        lead = self.lead_beside_headline() if trim else None
+        if lead and not any(comparable(lead) in comparable(text) for text in paragraphs[:3]):
+            paragraphs.insert(0, lead)
+        return paragraphs
+
+    def lead_beside_headline(self) -> str | None:
+        """The lead paragraph between the headline and a scored container that does not hold it.
+
+        Readability-style scoring picks the box with the most prose; a page that sets its first
+        paragraph in the headline's intro box (a standfirst) loses it. Only a block after the
+        headline, before the container, sentence-like and not a link list, is taken."""
+        container = self.body_container
+        body = self.tree.body
+        title = self.title()
+        if container is None or body is None or not title:
+            return None
+        inside = {node.mem_id for node in container.css(LEAD_CANDIDATES)} | {container.mem_id}
+        after_headline = None
+        for index, node in enumerate(body.css(LEAD_CANDIDATES)):
+            if node.mem_id in inside:
+                return None  # reached the text (or it holds the headline) without a lead
+            if after_headline is None:
+                if node.tag == "h1" and names_same_headline(node_text(node), title):
+                    after_headline = index
+                continue
+            if index - after_headline > LEAD_WINDOW:
+                return None
+            if is_lead(node):
+                return node_text(node)
+        return None
 
     # -- building blocks profiles reuse -----------------------------------------------------------
 
@@ -606,6 +645,18 @@ def names_same_headline(heading: str, reference: str) -> bool:
     heading_words = set(WORD.findall(heading_key))
     shared = heading_words & set(WORD.findall(reference_key))
     return bool(heading_words) and len(shared) >= SHARED_WORDS * len(heading_words)
+
+
+def is_lead(node: Node) -> bool:
+    """A paragraph (or a <div> of bare text) that reads as the opening of the text."""
+    if node.tag == "div" and (len(node.text(deep=False, strip=True)) < MIN_LEAD_CHARS
+                              or any(child.tag in NESTED_BLOCK_TAGS for child in node.iter())):
+        return False
+    text = node_text(node)
+    # A lead ends as a sentence does; an intro box may drop the full stop, not a long text's worth.
+    if len(text) < MIN_LEAD_CHARS or not (text.endswith(SENTENCE_ENDS) or len(text) >= 2 * MIN_LEAD_CHARS):
+        return False
+    return node.css_first("a") is None or link_density(node, len(text)) <= MAX_LINK_DENSITY
 
 
 def strip_site_name(title: str) -> str:
