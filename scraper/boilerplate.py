@@ -69,7 +69,11 @@ BLOCK_TAGS = "p, li, blockquote, h2, h3, h4, h5, h6, pre, dd"
 # A <div> holding one of these is a wrapper, not a paragraph of bare text.
 NESTED_BLOCKS = "p, li, blockquote, h1, h2, h3, h4, h5, h6, pre, div, table, ul, ol, dl, section"
 # What a caption or a data table says is not release text.
-NOT_TEXT = "figure, figcaption, table, picture, video, audio, .caption, .wp-caption-text"
+NOT_TEXT = (
+    "figure, figcaption, table, picture, video, audio, .caption, .wp-caption-text, "
+    # what a picture shows, written beside it: "image-alt", "image-caption", "Bildunterschrift"
+    '[class*="image-alt" i], [class*="image-caption" i], [class*="img-caption" i], [class*="bildunterschrift" i]'
+)
 MIN_PROSE_CHARS = 25
 POSITIVE_NAMES = re.compile(r"article|body|content|entry|main|page|post|text|blog|story|release|meldung|artikel|news-detail", re.IGNORECASE)
 NEGATIVE_NAMES = re.compile(
