@@ -4,12 +4,19 @@
     ─────────────────────────────────              ─────────────────────────────────
     profile listing: items + next page  ──► frontier ──► bounded ──►   fetch (state's conditional
     generic: links under the start path      (state)     queue         headers) -> parse -> dedupe
-             rel=next, feeds, sitemaps                                  -> state.prepare -> write
-                                                                        -> state.written -> done
+             rel=next, feeds, sitemaps                                  -> state.prepare -> append
+                                                                        -> group commit: one fsync,
+                                                                           then written + done for
+                                                                           the batch in one transaction
 
 Memory stays flat on any crawl size: the queue between discovery and the workers is bounded, so
 discovery reads the next listing page only when the workers have caught up; records are written
-as they are made and never kept; what was seen in this run is kept as 8-byte digests.
+as they are made and never kept; what was seen in this run, and the output's index, are digests
+in scratch SQLite files (scraper/incremental.py, scraper/jsonl.py), not in RAM.
+
+Group commit (scraper.incremental.GroupCommit): a worker appends its record's line and goes on;
+a batch of at most one line per worker is made durable with one fsync and recorded in one state
+transaction. With one worker (the default) each line is recorded before the next request.
 
 `Crawler.interrupt` (SIGINT/SIGTERM through `crawl`'s `stop_signals`) abandons the requests in
 flight and leaves their URLs on the state's frontier, so an incremental run resumes them.
@@ -32,7 +39,6 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Protocol
 
 from schemas import PressRelease
 from scraper.discovery import (
@@ -48,7 +54,18 @@ from scraper.discovery import (
 )
 from scraper.errors import ExtractionError, FetchError, OutputError
 from scraper.fetch import Fetcher, FetchSettings, Page, Scope
-from scraper.incremental import DUPLICATE, LISTING, RELEASE, UNCHANGED, WRITE, CrawlState, MemoryState, Resume
+from scraper.incremental import (
+    DUPLICATE,
+    LISTING,
+    RELEASE,
+    UNCHANGED,
+    WRITE,
+    CrawlState,
+    GroupCommit,
+    MemoryState,
+    RecordWriter,
+    Resume,
+)
 from scraper.page import ReleasePage
 from scraper.parse import parse
 from scraper.progress import CrawlStats, Progress, error_kind
@@ -113,12 +130,6 @@ class CrawlConfig:
         return not ((self.since and day < self.since) or (self.until and day > self.until))
 
 
-class RecordWriter(Protocol):
-    """The part of scraper.jsonl.JsonlWriter the crawl uses."""
-
-    def write(self, record: PressRelease) -> None: ...
-
-
 # -- the crawl loop ---------------------------------------------------------------------------------
 
 
@@ -156,14 +167,24 @@ class Crawler:
         self._stop = asyncio.Event()
         self._last_error = ""
         self._targets = {target.start_url: target for target in config.targets}
+        self._commits = GroupCommit(
+            writer,
+            self.state,
+            max_lines=self._worker_count(),
+            on_commit=self._committed,
+            on_failure=self._output_failed,
+        )
 
     def interrupt(self, reason: str) -> None:
         if self.stats.interrupted is None:
             self.stats.interrupted = reason
         self._stop.set()
 
+    def _worker_count(self) -> int:
+        return max(1, self.config.fetch.per_host)
+
     async def run(self) -> CrawlStats:
-        workers = max(1, self.config.fetch.per_host)
+        workers = self._worker_count()
         queue: asyncio.Queue[_Task] = asyncio.Queue(maxsize=workers * QUEUE_SLOTS_PER_WORKER)
         tasks = [asyncio.create_task(self._work(queue)) for _ in range(workers)]
         discovery = asyncio.create_task(self._discover_all(queue))
@@ -173,6 +194,7 @@ class Crawler:
             for task in [discovery, *tasks]:
                 task.cancel()  # after a stop: in-flight requests are abandoned, their URLs stay queued
             await asyncio.gather(discovery, *tasks, return_exceptions=True)
+            self._flush_commits()
             self.stats.left = self.state.end(self.stats, self.config)
             self._finish()
         return self.stats
@@ -191,6 +213,23 @@ class Crawler:
             stopped.cancel()
             if joined is not None:
                 joined.cancel()
+
+    def _flush_commits(self) -> None:
+        """Make the lines still waiting durable and record them (the end of a run, or a stop)."""
+        try:
+            self._commits.flush()
+        except OutputError as error:
+            self._output_failed(error)
+
+    def _committed(self, lines: int) -> None:
+        self.stats.written += lines
+        if self.progress is not None:
+            self.progress.update(self.stats)
+
+    def _output_failed(self, error: Exception) -> None:
+        if self.stats.aborted is None:
+            self.stats.aborted = str(error)
+        self._stop.set()
 
     def _finish(self) -> None:
         self.stats.elapsed = time.monotonic() - self.stats.started
@@ -298,8 +337,8 @@ class Crawler:
         while current is not None and not self._stop.is_set():
             listing: Listing = read(current)
             if first and not listing.links and not listing.next_url:
-                await self._release(current, target)  # the start URL was a release, not a listing
-                self.state.done(current.url)
+                if not await self._release(current, target, current.url):  # the start URL was a release
+                    self.state.done(current.url)
                 return
             first = False
             self.state.saw(target, listing.links)
@@ -395,7 +434,8 @@ class Crawler:
                 queue.task_done()
 
     async def _visit(self, task: _Task) -> bool:
-        """Fetch, parse and write one release URL; True when it is finished (not left for later)."""
+        """Fetch, parse and write one release URL; True when it is finished here, False when it is
+        left for later or its line waits for the group commit (which marks it done)."""
         if self._stop.is_set():
             return False
         if not self._take_page():
@@ -412,33 +452,30 @@ class Crawler:
         if page.final_url != task.url and not self.state.claim(page.final_url):
             self.stats.duplicates += 1  # a redirect to a page this crawl already has
             return True
-        await self._release(page, task.target)
-        return True
+        return not await self._release(page, task.target, task.url)
 
-    async def _release(self, page: Page, target: Target) -> None:
-        """Parse, filter, de-duplicate and write one release page."""
+    async def _release(self, page: Page, target: Target, frontier_url: str) -> bool:
+        """Parse, filter, de-duplicate and write one release page; True when its line was appended
+        (the group commit then records it and marks `frontier_url` done)."""
         record = self._parse(page, target)
         if record is None:
-            return
+            return False
         if not self.config.in_range(record.date):
             self.stats.out_of_range += 1
-            return
+            return False
         if not self._first_of_its_kind(record, page):
             self.stats.duplicates += 1
-            return
+            return False
         verdict, record = self.state.prepare(record, page)
         if verdict != WRITE:
             self.stats.unchanged += verdict == UNCHANGED
             self.stats.duplicates += verdict == DUPLICATE
-            return
+            return False
         try:
-            self.writer.write(record)  # durable on return: only then may the state say written
+            self._commits.add(record, page, frontier_url)  # the state hears of it once it is durable
         except OutputError as error:
             raise _Stop(str(error)) from error
-        self.stats.written += 1
-        self.state.written(record, page)
-        if self.progress is not None:
-            self.progress.update(self.stats)
+        return True
 
     def _parse(self, page: Page, target: Target) -> PressRelease | None:
         if page.is_xml:

@@ -5,7 +5,7 @@ the frontier and mark them done, the listing stop rule, conditional request head
 parsed record is written, unchanged or a duplicate. It lives here with its two implementations so
 the loop never sees how the memory is kept:
 
-- `MemoryState` (the default): seen keys as 8-byte digests, nothing kept after the run.
+- `MemoryState` (the default): seen keys in a scratch database, nothing kept after the run.
 - `IncrementalState`: the same, backed by a `StateStore` (scraper/state.py) beside the output and
   checked against the output's own index (scraper/jsonl.py). Every URL goes on the store's frontier
   before it is fetched and is marked done after, so a run killed at any instant resumes where it
@@ -15,26 +15,40 @@ the loop never sees how the memory is kept:
   a page whose releases are all in the output and older than the watermark (the newest listing
   date of the last completed crawl).
 
+Flat memory. Nothing here grows with the crawl: the keys a run has claimed (every URL, canonical
+URL and content hash: three a release) are 16-byte digests in a private temporary SQLite database
+(`scraper.statefile.ScratchDigests`, a few MB of page cache at most, the rest on disk), with or
+without a state store (a store's tables hold what outlives the run; the claims are the run's own
+and die with it); the output's index is kept the same way (scraper/jsonl.py); `IncrementalState`
+holds only a write stamp per record waiting for its commit and a watermark per target.
+
+`GroupCommit` ties the writer to the state: each record's line is appended at once, and a batch of
+lines is made durable with one fsync and then recorded (written + done) in one state transaction.
+
 `CrawlConfig` and `Target` are read here only for their fields (type hints), so this module does
 not import scraper.crawl at run time; scraper.crawl imports this one.
 """
 
 from __future__ import annotations
 
-import hashlib
+import asyncio
+import contextlib
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from schemas import PressRelease
 from scraper.discovery import Link
 from scraper.fetch import Page
 from scraper.progress import CrawlStats
+from scraper.errors import OutputError, StateError
 from scraper.state import StateStore, WriteStamp
+from scraper.statefile import ScratchDigests
 
 if TYPE_CHECKING:
     from scraper.crawl import CrawlConfig, Target
@@ -94,19 +108,21 @@ class CrawlState(Protocol):
     def end(self, stats: CrawlStats, config: CrawlConfig) -> int:
         """The crawl is over (completed or not): commit; returns the URLs left to resume."""
 
+    def batch(self) -> AbstractContextManager[None]:
+        """Group the calls made inside into one transaction (a group commit's written + done)."""
+
 
 class MemoryState:
-    """Seen keys as 8-byte BLAKE2b digests: about 80 bytes a URL, however long the URL is."""
+    """One run's memory: the claimed keys in a scratch database (flat RAM), nothing else kept."""
 
     def __init__(self) -> None:
-        self._seen: set[bytes] = set()
+        self._seen = ScratchDigests()
 
     def claim(self, key: str) -> bool:
-        digest = hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest()
-        if digest in self._seen:
-            return False
-        self._seen.add(digest)
-        return True
+        return self._seen.add(key)
+
+    def batch(self) -> AbstractContextManager[None]:
+        return contextlib.nullcontext()
 
     def begin(self, config: CrawlConfig) -> Resume | None:
         return None
@@ -235,6 +251,9 @@ class IncrementalState(MemoryState):
         in_output = self.output.path is None or all(self.output.contains_url(url) for url in urls)
         return in_output and len(self.store.known_urls(urls)) == len(set(urls))
 
+    def batch(self) -> AbstractContextManager[None]:
+        return self.store.batch()
+
     def end(self, stats: CrawlStats, config: CrawlConfig) -> int:
         left = self.store.pending_count()
         if left or not stats.completed:
@@ -299,3 +318,105 @@ def _fingerprint(config: CrawlConfig) -> str:
 
 def _validators_of(page: Page) -> dict[str, str | None]:
     return {"etag": page.headers.get("etag"), "last_modified": page.headers.get("last-modified")}
+
+
+# -- group commit ------------------------------------------------------------------------------------
+
+GROUP_COMMIT_LINES = 64  # the most lines one fsync and one state transaction cover
+GROUP_COMMIT_DELAY = 0.05  # seconds the first line of a batch waits at most for the rest
+
+
+class RecordWriter(Protocol):
+    """What the crawl needs of an output (scraper.jsonl.JsonlWriter): each line durable on return."""
+
+    def write(self, record: PressRelease) -> None: ...
+
+
+@runtime_checkable
+class BatchWriter(Protocol):
+    """An output that can append lines and make them durable later, many with one fsync."""
+
+    def append(self, record: PressRelease) -> None: ...
+
+    def sync(self) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class _Waiting:
+    record: PressRelease
+    page: Page
+    frontier_url: str  # marked done once the line is recorded
+
+
+class GroupCommit:
+    """Records written a line at a time, made durable and recorded in the state a batch at a time.
+
+    `add(record, page, frontier_url)` appends the record's line at once (OutputError if it cannot).
+    When `max_lines` lines wait, when the first of them has waited `max_delay` seconds, or on
+    `flush()`: one `sync` (one fsync) makes them all durable, then one state transaction records
+    each as written and its frontier URL as done. The state never hears of a line before it is
+    durable; a kill -9 in between leaves lines the state does not know, which the next run finds in
+    the output's index and does not write again (their URLs, still on the frontier, are asked
+    again). A writer without `append`/`sync` is written a durable line at a time.
+
+    The crawl gives `max_lines` = its worker count (at most GROUP_COMMIT_LINES): a worker has at
+    most one line waiting, and with one worker (the polite default) each line is recorded before
+    the next request goes out, as without batching.
+    """
+
+    def __init__(
+        self,
+        writer: RecordWriter,
+        state: CrawlState,
+        *,
+        max_lines: int,
+        on_commit: Callable[[int], None],
+        on_failure: Callable[[Exception], None],
+        max_delay: float = GROUP_COMMIT_DELAY,
+    ) -> None:
+        self._append: Callable[[PressRelease], None] = writer.write
+        self._sync: Callable[[], None] = _nothing_to_sync
+        if isinstance(writer, BatchWriter):
+            self._append, self._sync = writer.append, writer.sync
+        self._state = state
+        self._max_lines = max(1, min(max_lines, GROUP_COMMIT_LINES))
+        self._max_delay = max_delay
+        self._on_commit = on_commit
+        self._on_failure = on_failure
+        self._waiting: list[_Waiting] = []
+        self._timer: asyncio.TimerHandle | None = None
+
+    def add(self, record: PressRelease, page: Page, frontier_url: str) -> None:
+        """Append the record's line now; record it with its batch. Raises OutputError or StateError."""
+        self._append(record)
+        self._waiting.append(_Waiting(record, page, frontier_url))
+        if len(self._waiting) >= self._max_lines:
+            self.flush()
+        elif self._timer is None:
+            self._timer = asyncio.get_running_loop().call_later(self._max_delay, self._flush_late)
+
+    def flush(self) -> None:
+        """Make every waiting line durable, then record them all. Raises OutputError or StateError."""
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        if not self._waiting:
+            return
+        batch, self._waiting = self._waiting, []
+        self._sync()  # durable first: only then may the state say so
+        with self._state.batch():
+            for waiting in batch:
+                self._state.written(waiting.record, waiting.page)
+                self._state.done(waiting.frontier_url)
+        self._on_commit(len(batch))
+
+    def _flush_late(self) -> None:
+        self._timer = None
+        try:
+            self.flush()
+        except (OutputError, StateError) as error:
+            self._on_failure(error)
+
+
+def _nothing_to_sync() -> None:
+    """A writer without `sync` made each line durable in `write`."""

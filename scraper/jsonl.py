@@ -15,6 +15,12 @@ Durability. `write` encodes the whole line, appends it with `os.write` on an `O_
 returns. If the write fails half way (disk full), the file is cut back to its previous length, so
 a failed write leaves no partial line behind.
 
+Group commit. `write` is `append` then `sync`. A crawl with many requests in flight calls `append`
+for each record (the whole line reaches the file at once, so it survives a kill -9 of this process,
+but not yet a power loss) and `sync` once for a batch: one fsync for many lines, after which the
+caller may record them all in the state in one transaction (scraper.incremental.GroupCommit). The
+rule is unchanged: the state hears of a line only after `sync` returned.
+
 Repair on open. A kill -9 can leave a last line without its newline (torn mid-line, possibly in the
 middle of a multi-byte UTF-8 character); a power loss can also leave a final line of garbage. On
 open the writer cuts off the unterminated tail and a last complete line that is not a JSON object,
@@ -27,9 +33,11 @@ newest line for that url`, not as a set of `(url, content_hash)` pairs: a releas
 and then back to A must be written again (its newest state is A again), which a pair set would
 wrongly call a duplicate. Crash recovery only ever needs the newest line: the line that may have
 been written without the state knowing is always the last one for its url. Keys and values are
-16-byte BLAKE2b digests (of the url and of the content hash string), about 150 bytes an entry with
-dict overhead, so 100,000 lines index in roughly 15 MB instead of keeping every url string.
-Collisions at 128 bits are not a practical concern.
+16-byte BLAKE2b digests (of the url and of the content hash string) kept on disk in a private
+temporary SQLite database (`scraper.statefile.ScratchDigests`), not in a dict: the index of a file
+of a million lines costs the same ~2 MB of RAM as that of ten lines, and ~5 microseconds a lookup.
+Collisions at 128 bits are not a practical concern. To stdout nothing is indexed: a stream holds
+nothing this writer can read back, so the state alone decides (`should_write`).
 
 Open the `StateStore` first: its lock gives the clear "another pressroom run" message; the
 writer's own lock (an exclusive `flock` on the output file) only guards against two runs with
@@ -39,8 +47,8 @@ Errors (a path that cannot be opened, a full disk, a second writer on the same f
 `OutputError` naming the file.
 
 A test hook: `PRESSROOM_TEST_HALT=mid-line:N` (or `after-line:N`) makes the N-th line this writer
-writes stop the process with SIGSTOP half way through the line (or once the line is fsynced, before
-the caller can record it), after saying so on stderr, so the crash tests can kill -9 a crawl at
+writes (or appends) stop the process with SIGSTOP half way through the line (or once the line is
+fsynced, before the caller can record it), after saying so on stderr, so the crash tests can kill -9 a crawl at
 those exact instants. Unset, it costs one comparison a line.
 """
 
@@ -48,7 +56,6 @@ from __future__ import annotations
 
 import errno
 import fcntl
-import hashlib
 import json
 import os
 import signal
@@ -62,9 +69,9 @@ from typing import Any
 
 from schemas.press_release import PressRelease
 from scraper.errors import OutputError
+from scraper.statefile import ScratchDigests
 
 NEWLINE = b"\n"
-DIGEST_SIZE = 16  # bytes of BLAKE2b kept per url and per content hash in the index
 READ_CHUNK = 1 << 20  # bytes read at a time while scanning an existing file
 OPEN_FLAGS = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_CLOEXEC", 0)
 FILE_MODE = 0o644
@@ -108,12 +115,7 @@ class _Scan:
 
     valid_length: int
     lines_kept: int
-    index: dict[bytes, bytes]
     reason: str
-
-
-def _digest(text: str) -> bytes:
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=DIGEST_SIZE).digest()
 
 
 def _parse_object(line: bytes) -> dict[str, Any] | None:
@@ -133,14 +135,13 @@ def _iter_lines(handle: Any) -> Iterator[tuple[int, bytes]]:
         offset += len(line)
 
 
-def _scan(path: Path) -> _Scan:
+def _scan(path: Path, index: ScratchDigests) -> _Scan:
     """Read an existing output file; find the end of its valid part and index its records."""
-    index: dict[bytes, bytes] = {}
     lines_kept = 0
     valid_length = 0
     bad: tuple[int, bytes] | None = None  # (line number, line) of an invalid complete line
     torn: tuple[int, bytes] | None = None  # (line number, bytes) of a last line without newline
-    with path.open("rb", buffering=READ_CHUNK) as handle:
+    with path.open("rb", buffering=READ_CHUNK) as handle, index.bulk():
         for number, (offset, line) in enumerate(_iter_lines(handle), start=1):
             if not line.endswith(NEWLINE):
                 torn = (number, line)  # only the last line can lack its newline
@@ -157,7 +158,7 @@ def _scan(path: Path) -> _Scan:
     for cut in (bad, torn):
         if cut is not None and not _looks_torn(cut[1]):
             raise _foreign(path, cut[0])
-    return _Scan(valid_length, lines_kept, index, _cut_reason(bad is not None, torn is not None))
+    return _Scan(valid_length, lines_kept, _cut_reason(bad is not None, torn is not None))
 
 
 def _looks_torn(cut: bytes) -> bool:
@@ -182,11 +183,11 @@ def _foreign(path: Path, line_number: int) -> OutputError:
     )
 
 
-def _index_record(index: dict[bytes, bytes], record: dict[str, Any]) -> None:
+def _index_record(index: ScratchDigests, record: dict[str, Any]) -> None:
     url = record.get("url")
     content_hash = record.get("content_hash")
     if isinstance(url, str) and isinstance(content_hash, str):
-        index[_digest(url)] = _digest(content_hash)  # later lines overwrite: newest wins
+        index.put(url, content_hash)  # later lines overwrite: newest wins
 
 
 def _is_regular_or_missing(path: Path) -> bool:
@@ -229,7 +230,8 @@ class JsonlWriter:
     """Append `PressRelease` records to a JSON Lines file (or stdout), one durable line each.
 
     The file is opened, repaired, indexed and locked in `open()` / `__enter__`, so errors surface
-    before any crawling starts. `path=None` writes to stdout: no repair, no index, no fsync.
+    before any crawling starts. `path=None` writes to stdout: no repair, no index, no fsync, each
+    line flushed as it is written.
     """
 
     def __init__(self, path: Path | None, *, fsync: bool = True) -> None:
@@ -239,7 +241,8 @@ class JsonlWriter:
         self.existed = False  # the file was there (and non-empty) before this run
         self.lines_before = 0  # complete lines kept from before this run
         self.lines_written = 0  # lines written by this writer
-        self._index: dict[bytes, bytes] = {}
+        self._index: ScratchDigests | None = None  # url -> content hash of the newest line (files only)
+        self._unsynced = 0  # lines appended since the last fsync
         self._fd: int | None = None
         self._regular = False
         self._halt_at = _test_halt()
@@ -252,22 +255,34 @@ class JsonlWriter:
         self._regular = _is_regular_or_missing(self.path)
         created = not self.path.exists()
         fd = self._open_fd()
+        index = ScratchDigests()
         try:
             if self._regular:
                 self._lock(fd)
-                self._load_existing(fd)
+                self._load_existing(fd, index)
                 if created:
                     _fsync_directory(self.path.parent)
         except BaseException:
             os.close(fd)
+            index.close()
             raise
-        self._fd = fd
+        self._fd, self._index = fd, index
         return self
 
     def close(self) -> None:
+        """Close the file (its appended lines are synced first) and drop the index."""
         if self._fd is not None:
-            fd, self._fd = self._fd, None
-            os.close(fd)  # also releases the lock
+            try:
+                self.sync()
+            finally:
+                fd, self._fd = self._fd, None
+                os.close(fd)  # also releases the lock
+        self._close_index()
+
+    def _close_index(self) -> None:
+        if self._index is not None:
+            index, self._index = self._index, None
+            index.close()
 
     def __enter__(self) -> JsonlWriter:
         return self.open()
@@ -275,13 +290,19 @@ class JsonlWriter:
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
-        self.close()
+        if error is None:
+            self.close()
+            return
+        try:
+            self.close()
+        except OutputError:
+            pass  # the error on its way out says more than a failed last sync
 
     # -- what is already there -------------------------------------------------------------------
 
     def already_written(self, url: str, content_hash: str) -> bool:
         """True when the newest line for `url` in the file carries this `content_hash`."""
-        return self._index.get(_digest(url)) == _digest(content_hash)
+        return self._index is not None and self._index.holds(url, content_hash)
 
     def should_write(self, url: str, content_hash: str, *, changed: bool) -> bool:
         """Whether a record must be written, given the state's verdict (`WriteStamp.changed`).
@@ -297,16 +318,24 @@ class JsonlWriter:
 
     def contains_url(self, url: str) -> bool:
         """True when some line in the file is a record of `url` (its `url` field)."""
-        return _digest(url) in self._index
+        return self._index is not None and url in self._index
 
     def __len__(self) -> int:
         """How many distinct urls the file holds records for."""
-        return len(self._index)
+        return len(self._index) if self._index is not None else 0
 
     # -- writing ---------------------------------------------------------------------------------
 
     def write(self, record: PressRelease) -> None:
         """Append one record as one complete line; on return it is flushed (and fsynced)."""
+        self.append(record)
+        self.sync()
+
+    def append(self, record: PressRelease) -> None:
+        """Append one record as one complete line, in one `os.write` (to stdout: flushed).
+
+        On return the line is in the file for every reader and survives a kill -9 of this process;
+        it is durable against a power loss only after `sync`."""
         line = record.model_dump_json().encode("utf-8") + NEWLINE
         halt = self._halt_at if self._halt_at and self._halt_at[1] == self.lines_written + 1 else None
         if halt and halt[0] == "mid-line" and self._fd is not None:
@@ -317,10 +346,22 @@ class JsonlWriter:
             self._write_stdout(line)
         else:
             self._write_file(line)
+            self._index_line(record)
         if halt and halt[0] == "after-line":
+            self.sync()
             _halt(*halt)
-        self._index[_digest(record.url)] = _digest(record.content_hash)
         self.lines_written += 1
+
+    def sync(self) -> None:
+        """Make every appended line durable (one fsync for all of them); OutputError if it fails."""
+        if self._fd is None or not self._unsynced:
+            return
+        try:
+            if self.fsync:
+                _fsync(self._fd)
+        except OSError as error:
+            raise OutputError(f"cannot write to output file {self.path}: {error.strerror}") from error
+        self._unsynced = 0
 
     # -- internals -------------------------------------------------------------------------------
 
@@ -338,20 +379,19 @@ class JsonlWriter:
         except BlockingIOError as error:
             raise OutputError(f"output file {self.path} is being written by another process") from error
 
-    def _load_existing(self, fd: int) -> None:
+    def _load_existing(self, fd: int, index: ScratchDigests) -> None:
         assert self.path is not None
         size = os.fstat(fd).st_size
         if size == 0:
             return
         self.existed = True
         try:
-            scan = _scan(self.path)
+            scan = _scan(self.path, index)
         except OSError as error:
             raise OutputError(f"cannot read output file {self.path}: {error.strerror}") from error
         if scan.valid_length < size:
             self._truncate(fd, scan.valid_length)
             self.repair = RepairReport(self.path, size - scan.valid_length, scan.lines_kept, scan.reason)
-        self._index = scan.index
         self.lines_before = scan.lines_kept
 
     def _truncate(self, fd: int, length: int) -> None:
@@ -367,11 +407,14 @@ class JsonlWriter:
         before = os.fstat(self._fd).st_size if self._regular else 0
         try:
             _write_all(self._fd, line)
-            if self.fsync:
-                _fsync(self._fd)
         except OSError as error:
             self._undo_partial(before)
             raise OutputError(f"cannot write to output file {self.path}: {error.strerror}") from error
+        self._unsynced += 1
+
+    def _index_line(self, record: PressRelease) -> None:
+        if self._index is not None and record.content_hash:
+            self._index.put(record.url, record.content_hash)
 
     def _undo_partial(self, length: int) -> None:
         """Cut a half-written line off again, so a failed write leaves the file valid."""

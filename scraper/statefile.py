@@ -1,8 +1,16 @@
-"""The state database as a file: header checks, the run lock, safe creation, the connection.
+"""SQLite as files: the state database's header checks, run lock, safe creation and connection, and
+the scratch databases that hold a run's large sets on disk.
 
 Kept apart from `scraper.state` (the store's queries) because none of it is about crawling: it only
 guarantees that a file we did not make is never written, that two runs never share a state, and
 that a crash while creating the database leaves nothing half-made behind.
+
+`ScratchDigests` is the crawl's way to remember a set (or a map) of any size in flat memory: the
+keys seen in a run, the output's url -> content-hash index. Each lives in a private temporary
+SQLite database (`sqlite3.connect("")`: a file SQLite creates and unlinks at once, so nothing is
+left behind, even by a kill -9), whose memory is the page cache, `SCRATCH_CACHE_KIB` at most;
+everything else stays on disk (in the OS file cache while it fits). About 5 microseconds an insert
+or a lookup, against ~80 bytes of RAM a key for a Python set, for ever.
 """
 
 from __future__ import annotations
@@ -11,8 +19,10 @@ import contextlib
 import errno
 import fcntl
 import glob
+import hashlib
 import os
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 from scraper.errors import StateError
@@ -25,7 +35,9 @@ USER_VERSION_OFFSET = 60
 APPLICATION_ID_OFFSET = 68
 BUSY_TIMEOUT_MS = 5000  # only other tools (sqlite3 shell) could contend: our runs take the lock
 LINK_UNSUPPORTED = {errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.EMLINK}
-
+SCRATCH_CACHE_KIB = 2048  # page cache of a scratch database: all the RAM it ever holds
+DIGEST_SIZE = 16  # bytes of BLAKE2b a scratch key or value is kept as; collisions at 128 bits are not a concern
+SCRATCH_SCHEMA = "CREATE TABLE digests (key BLOB PRIMARY KEY, value BLOB) WITHOUT ROWID"
 
 
 def check_header(path: Path) -> None:
@@ -140,3 +152,55 @@ def connect(path: Path) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
+
+
+def digest(text: str) -> bytes:
+    """The fixed-size key a string is kept as in a `ScratchDigests`."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=DIGEST_SIZE).digest()
+
+
+class ScratchDigests:
+    """A set of strings, or a map of strings to strings, kept as digests in a private temporary
+    SQLite database: flat memory for any number of keys. Nothing survives `close()` or the process.
+
+        seen = ScratchDigests()
+        seen.add("https://example.org/a")            # True: new
+        seen.put(url, content_hash); seen.holds(url, content_hash)
+    """
+
+    def __init__(self) -> None:
+        self._conn = sqlite3.connect("", isolation_level=None)  # "": a private, already-unlinked file
+        for pragma in ("journal_mode = OFF", "synchronous = OFF", f"cache_size = -{SCRATCH_CACHE_KIB}"):
+            self._conn.execute(f"PRAGMA {pragma}")  # scratch: nothing to recover after a crash
+        self._conn.execute(SCRATCH_SCHEMA)
+
+    def add(self, key: str) -> bool:
+        """Add `key`; True when it was not there yet."""
+        return self._conn.execute("INSERT OR IGNORE INTO digests (key) VALUES (?)", (digest(key),)).rowcount > 0
+
+    def put(self, key: str, value: str) -> None:
+        """Map `key` to `value` (replacing what it mapped to)."""
+        self._conn.execute("INSERT OR REPLACE INTO digests (key, value) VALUES (?, ?)", (digest(key), digest(value)))
+
+    def holds(self, key: str, value: str) -> bool:
+        """True when `key` maps to `value`."""
+        row = self._conn.execute("SELECT value FROM digests WHERE key = ?", (digest(key),)).fetchone()
+        return row is not None and row[0] == digest(value)
+
+    def __contains__(self, key: str) -> bool:
+        return self._conn.execute("SELECT 1 FROM digests WHERE key = ?", (digest(key),)).fetchone() is not None
+
+    def __len__(self) -> int:
+        return int(self._conn.execute("SELECT count(*) FROM digests").fetchone()[0])
+
+    @contextlib.contextmanager
+    def bulk(self) -> Iterator[None]:
+        """Many changes in one transaction (loading an index: several times faster)."""
+        self._conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self._conn.execute("COMMIT")
+
+    def close(self) -> None:
+        self._conn.close()  # SQLite frees the pages; the file was never linked

@@ -8,6 +8,8 @@ or between the line and the state's commit), interrupted with SIGINT, or run twi
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 import os
 import signal
@@ -22,7 +24,11 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
+from schemas import PressRelease
 from scraper.cli import main
+from scraper.errors import OutputError
+from scraper.fetch import Page
+from scraper.incremental import GroupCommit
 from scraper.jsonl import TEST_HALT_ENV, read_jsonl
 from scraper.state import StateStore, default_state_path
 from tests.loopback import FakeRelease, LoopbackSite, Reply, Request, conditional, held, osce_site
@@ -210,9 +216,9 @@ def test_state_option_and_no_state(site: LoopbackSite, tmp_path: Path, capsys: p
 # -- subprocesses: kill -9, SIGINT, two runs at once ------------------------------------------------
 
 
-def start_crawl(site: LoopbackSite, out: Path, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
+def start_crawl(site: LoopbackSite, out: Path, env: dict[str, str] | None = None, *extra: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "scraper", *crawl_argv(site, out)],
+        [sys.executable, "-m", "scraper", *crawl_argv(site, out, *extra)],
         cwd=REPO,
         env={**os.environ, **(env or {})},
         stdout=subprocess.DEVNULL,
@@ -276,6 +282,21 @@ def test_kill_9_at_the_writer_then_rerun_gives_every_release_once(site: Loopback
     errors = rerun_until_done(site, out)
     if point == "mid-line":
         assert "cut" in errors[0] and "torn by a crash" in errors[0]
+    assert_every_release_exactly_once(out, site, items)
+
+
+def test_kill_9_with_a_group_commit_waiting_then_rerun(site: LoopbackSite, tmp_path: Path) -> None:
+    items = releases(16)
+    serve(site, items)
+    out = tmp_path / "releases.jsonl"
+    # Four workers: line 6 is fsynced, and lines of its batch may be appended but not yet recorded.
+    process = start_crawl(site, out, {TEST_HALT_ENV: "after-line:6"}, "--concurrency", "4")
+    wait_for_line(process, "test halt after-line 6")
+    kill_9(process)
+    assert len(lines(out)) >= 6
+    with StateStore(default_state_path(out)) as state:
+        assert state.written_count() < len(lines(out))  # the state is behind the output, never ahead
+    rerun_until_done(site, out)
     assert_every_release_exactly_once(out, site, items)
 
 
@@ -379,3 +400,136 @@ def test_conditional_route_answers_304_only_to_its_own_validators() -> None:
     assert route(Request("GET", "/", {"if-none-match": etag}, 0.0)).status == 304
     assert route(Request("GET", "/", {"if-none-match": '"other"'}, 0.0)).status == 200
     assert route(Request("GET", "/", {"if-modified-since": full.headers["Last-Modified"]}, 0.0)).status == 304
+
+
+# -- group commit -----------------------------------------------------------------------------------
+
+
+class Journal:
+    """A writer and a state that log, in one list, what the group commit asks of them."""
+
+    def __init__(self, fail_sync: bool = False) -> None:
+        self.events: list[str] = []
+        self.fail_sync = fail_sync
+
+    def write(self, record: PressRelease) -> None:
+        self.events.append(f"write {record.url}")
+
+    def append(self, record: PressRelease) -> None:
+        self.events.append(f"append {record.url}")
+
+    def sync(self) -> None:
+        if self.fail_sync:
+            raise OutputError("cannot write to output file out.jsonl: Input/output error")
+        self.events.append("sync")
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        self.events.append("begin")
+        yield
+        self.events.append("commit")
+
+    def written(self, record: PressRelease, page: Page) -> None:
+        self.events.append(f"written {record.url}")
+
+    def done(self, url: str) -> None:
+        self.events.append(f"done {url}")
+
+
+class WriteOnly:
+    """A writer without append/sync: every line durable in write."""
+
+    def __init__(self, journal: Journal) -> None:
+        self.journal = journal
+
+    def write(self, record: PressRelease) -> None:
+        self.journal.write(record)
+
+
+def record(number: int) -> PressRelease:
+    return PressRelease(url=f"https://example.org/{number}", site="generic", title="t", body="b").with_content_hash()
+
+
+PAGE = Page(url="https://example.org/", final_url="https://example.org/", status=200, headers={})
+
+
+def group_commit(journal: Journal, writer: object, max_lines: int, commits: list[int], failures: list[Exception]) -> GroupCommit:
+    return GroupCommit(
+        writer, journal, max_lines=max_lines, max_delay=0.0, on_commit=commits.append, on_failure=failures.append  # type: ignore[arg-type]
+    )
+
+
+def test_a_full_batch_is_synced_once_then_recorded_in_one_transaction() -> None:
+    async def go() -> tuple[Journal, list[int]]:
+        journal, commits = Journal(), []
+        commit = group_commit(journal, journal, 3, commits, [])
+        for number in range(3):
+            commit.add(record(number), PAGE, f"https://example.org/{number}?frontier")
+        return journal, commits
+
+    journal, commits = asyncio.run(go())
+    appends = [f"append https://example.org/{n}" for n in range(3)]
+    recorded = [event for n in range(3) for event in (f"written https://example.org/{n}", f"done https://example.org/{n}?frontier")]
+    assert journal.events == [*appends, "sync", "begin", *recorded, "commit"]
+    assert commits == [3]
+
+
+def test_one_line_a_batch_with_one_worker() -> None:
+    async def go() -> Journal:
+        journal = Journal()
+        commit = group_commit(journal, journal, 1, [], [])
+        commit.add(record(1), PAGE, "u1")
+        assert journal.events[-1] == "commit"  # recorded before add returns: before the next request
+        return journal
+
+    assert asyncio.run(go()).events == ["append https://example.org/1", "sync", "begin", "written https://example.org/1", "done u1", "commit"]
+
+
+def test_a_partial_batch_is_committed_after_the_delay() -> None:
+    async def go() -> tuple[Journal, list[int]]:
+        journal, commits = Journal(), []
+        commit = group_commit(journal, journal, 16, commits, [])
+        commit.add(record(1), PAGE, "u1")
+        commit.add(record(2), PAGE, "u2")
+        assert "sync" not in journal.events
+        for _ in range(10):  # the timer (max_delay 0) fires on a coming turn of the loop
+            await asyncio.sleep(0)
+            if commits:
+                break
+        return journal, commits
+
+    journal, commits = asyncio.run(go())
+    assert commits == [2]
+    assert journal.events.index("sync") < journal.events.index("written https://example.org/1")
+
+
+def test_a_failed_sync_records_nothing() -> None:
+    async def go() -> tuple[Journal, list[Exception]]:
+        journal, failures = Journal(fail_sync=True), []
+        commit = group_commit(journal, journal, 16, [], failures)
+        commit.add(record(1), PAGE, "u1")
+        for _ in range(10):
+            await asyncio.sleep(0)
+            if failures:
+                break
+        with pytest.raises(OutputError):  # a full batch fails in add, where the worker sees it
+            for number in range(2, 18):
+                commit.add(record(number), PAGE, f"u{number}")
+        return journal, failures
+
+    journal, failures = asyncio.run(go())
+    assert [type(error) for error in failures] == [OutputError]
+    assert not [event for event in journal.events if event.startswith(("written", "done", "begin"))]
+
+
+def test_a_writer_without_append_writes_durable_lines() -> None:
+    async def go() -> Journal:
+        journal, commits = Journal(), []
+        commit = group_commit(journal, WriteOnly(journal), 2, commits, [])
+        commit.add(record(1), PAGE, "u1")
+        commit.add(record(2), PAGE, "u2")
+        return journal
+
+    events = asyncio.run(go()).events
+    assert events[:3] == ["write https://example.org/1", "write https://example.org/2", "begin"]
+    assert "sync" not in events

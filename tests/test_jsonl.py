@@ -209,6 +209,62 @@ def test_each_line_is_complete_and_fsynced_when_write_returns(tmp_path: Path, mo
     assert [json.loads(line)["url"] for line in path.read_bytes().splitlines()] == [A.url, C.url]
 
 
+def test_appended_lines_are_in_the_file_at_once_and_one_sync_makes_them_durable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "out.jsonl"
+    synced: list[int] = []
+    real_fsync = os.fsync
+
+    def spy_fsync(fd: int) -> None:
+        synced.append(fd)
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", spy_fsync)
+    with JsonlWriter(path) as out:
+        synced.clear()
+        for number, record in enumerate((A, B, C), start=1):
+            out.append(record)
+            assert path.read_bytes().count(b"\n") == number  # a whole line, visible before any sync
+            assert out.already_written(record.url, record.content_hash)
+        assert synced == []
+        out.sync()
+        assert len(synced) == 1  # one fsync for the three lines
+        out.sync()
+        assert len(synced) == 1  # nothing appended since: nothing to sync
+        out.append(release(4, TITLES[0]))
+    assert len(synced) == 2  # close syncs what is left
+    assert len(list(read_jsonl(path))) == 4
+
+
+def test_stdout_is_not_indexed(capsys: pytest.CaptureFixture[str]) -> None:
+    with JsonlWriter(None) as out:
+        out.append(A)
+        out.sync()
+        assert (len(out), out.contains_url(A.url)) == (0, False)  # nothing to read back: the state decides
+    assert json.loads(capsys.readouterr().out)["url"] == A.url
+
+
+def test_the_index_of_a_large_file_holds_no_python_memory(tmp_path: Path) -> None:
+    import tracemalloc
+
+    path = tmp_path / "big.jsonl"
+    count = 30_000
+    lines = (json.dumps({"url": f"https://example.org/news/{n}", "content_hash": f"h{n}"}) for n in range(count))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    tracemalloc.start()
+    try:
+        with JsonlWriter(path) as out:
+            _, peak = tracemalloc.get_traced_memory()
+            held, _ = tracemalloc.get_traced_memory()
+            assert (len(out), out.lines_before) == (count, count)
+            assert out.contains_url("https://example.org/news/29999") and out.already_written("https://example.org/news/7", "h7")
+    finally:
+        tracemalloc.stop()
+    assert held < 200_000  # a dict of 30,000 digest pairs would hold ~4.5 MB
+    assert peak < 2_000_000  # reading holds one chunk, not the file
+
+
 WRITER_THEN_SLEEP = textwrap.dedent(
     """
     import sys, time

@@ -18,6 +18,7 @@ from conftest import REPO
 
 from scraper.errors import StateError
 from scraper.state import APPLICATION_ID, SCHEMA_VERSION, StateStore, Validators, default_state_path
+from scraper.statefile import ScratchDigests
 
 URL = "https://example.org/news/1"
 START = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
@@ -415,3 +416,49 @@ def test_the_lock_fails_a_second_run_fast_and_dies_with_a_kill_9_holder(state_pa
 
     with StateStore(state_path) as store:  # the kernel dropped the dead holder's lock
         assert [item.url for item in store.next_batch(5)] == ["b", "c"]  # in flight "b" is redone, "a" is not
+
+
+# -- scratch digests (a run's sets, on disk) --------------------------------------------------------
+
+
+def test_scratch_digests_as_a_set_and_as_a_map() -> None:
+    seen, index = ScratchDigests(), ScratchDigests()
+    try:
+        assert [seen.add(key) for key in ("a", "b", "a", "é", "b")] == [True, True, False, True, False]
+        assert (len(seen), "a" in seen, "c" in seen) == (3, True, False)
+        index.put(URL, "hash-1")
+        index.put(URL, "hash-2")  # the newest value wins
+        assert index.holds(URL, "hash-2") and not index.holds(URL, "hash-1") and not index.holds("other", "hash-2")
+        assert (len(index), "a" in index) == (1, False)  # two scratch sets never share keys
+        with index.bulk():
+            for number in range(1000):
+                index.put(f"{URL}/{number}", str(number))
+        assert len(index) == 1001 and index.holds(f"{URL}/999", "999")
+    finally:
+        seen.close()
+        index.close()
+
+
+def _open_files() -> dict[str, str]:
+    fds = Path("/proc/self/fd")
+    found = {}
+    for fd in fds.iterdir():
+        try:
+            found[fd.name] = os.readlink(fd)
+        except OSError:
+            continue  # the listing's own descriptor, closed by now
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc/self/fd (Linux) to see open files")
+def test_scratch_digests_spill_to_a_file_that_has_no_name() -> None:
+    before = _open_files()
+    seen = ScratchDigests()
+    try:
+        for number in range(150_000):  # past the page cache: SQLite spills pages to its file
+            seen.add(f"https://example.org/{number}")
+        opened = [target for fd, target in _open_files().items() if before.get(fd) != target]
+        assert opened, "the scratch set never spilled to disk"
+        assert all(target.endswith("(deleted)") for target in opened)  # unlinked: nothing left behind, even after kill -9
+    finally:
+        seen.close()
