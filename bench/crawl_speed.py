@@ -14,7 +14,9 @@ obeyed, N requests in flight):
 
 Figures: pages = HTML pages the site served (listings + releases, as the server counted them);
 seconds = first request to last answer as the server saw them (interpreter start-up excluded; the
-process's wall time is shown beside); peak RSS = the child's ru_maxrss from wait4(). Then pressroom
+process's wall time is shown beside); peak RSS = the largest sum of the resident memory of the
+crawler and every process it started (pressroom's parse processes), sampled from /proc every
+RSS_SAMPLE_SECONDS, never below the child's own ru_maxrss from wait4(). Then pressroom
 alone on sites of 1,000 and 20,000 releases: peak RSS at both, and their ratio (target <= 1.2x).
 Nothing leaves 127.0.0.1; every child has a time limit and is killed when it passes it.
 """
@@ -45,6 +47,7 @@ CHILD_TIMEOUT = 900.0  # seconds a crawler may take before it is killed
 SITE_START_TIMEOUT = 30.0
 MEMORY_TARGET = 1.2  # peak RSS at the large crawl over the small one
 PROFILE_LINES = 30
+RSS_SAMPLE_SECONDS = 0.02
 # What the Scrapy spider reads: the same selectors as scraper/sites/osce.py, written the Scrapy way.
 SCRAPY_ITEM_LINK = ".search-result-news h3.search-title a::attr(href)"
 SCRAPY_NEXT = "li.pager-next a::attr(href)"
@@ -123,7 +126,8 @@ class Run:
     records: int  # lines in the crawler's output
     seconds: float  # first request to last answer, at the site
     wall: float  # the child process, start-up included
-    peak_rss_mb: float
+    peak_rss_mb: float  # the crawler and its child processes together
+    processes: int  # how many processes that peak was summed over (at most)
     site_cpu: float  # seconds of CPU the site spent serving this run
     exit_code: int
 
@@ -132,26 +136,77 @@ class Run:
         return self.pages / self.seconds if self.seconds > 0 else 0.0
 
 
-def run_child(command: list[str], timeout: float, log_path: Path) -> tuple[int, float, float]:
-    """(exit code, wall seconds, peak RSS in MB) of `command`, killed after `timeout` seconds."""
+class TreeMemory(threading.Thread):
+    """Samples the resident memory of a process and all its descendants; keeps the peak of the sum."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.peak_kib = 0
+        self.processes = 1
+        self._done = threading.Event()
+
+    def run(self) -> None:
+        while not self._done.wait(RSS_SAMPLE_SECONDS):
+            pids = _descendants(self.pid)
+            total = sum(_rss_kib(pid) for pid in pids)
+            if total > self.peak_kib:
+                self.peak_kib, self.processes = total, len(pids)
+
+    def stop(self) -> None:
+        self._done.set()
+        self.join()
+
+
+def _descendants(pid: int) -> list[int]:
+    """`pid` and every process below it (Linux /proc/PID/task/TID/children)."""
+    found, pending = [], [pid]
+    while pending:
+        current = pending.pop()
+        found.append(current)
+        for children in Path(f"/proc/{current}/task").glob("*/children"):
+            try:
+                pending.extend(int(child) for child in children.read_text().split())
+            except OSError:
+                continue  # the process ended meanwhile
+    return found
+
+
+def _rss_kib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def run_child(command: list[str], timeout: float, log_path: Path) -> tuple[int, float, float, int]:
+    """(exit code, wall seconds, peak RSS in MB of it and its children, processes) of `command`,
+    killed after `timeout` seconds."""
     started = time.monotonic()
     with log_path.open("wb") as log:
         child = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log, cwd=REPO)
+    memory = TreeMemory(child.pid)
+    memory.start()
     killer = threading.Timer(timeout, child.kill)
     killer.start()
     try:
         _, status, usage = os.wait4(child.pid, 0)  # the child's own rusage: ru_maxrss is its peak RSS
     finally:
         killer.cancel()
+        memory.stop()
     child.returncode = os.waitstatus_to_exitcode(status)
-    return child.returncode, time.monotonic() - started, usage.ru_maxrss / 1024  # Linux: ru_maxrss in KiB
+    peak_kib = max(memory.peak_kib, usage.ru_maxrss)  # Linux: ru_maxrss in KiB
+    return child.returncode, time.monotonic() - started, peak_kib / 1024, memory.processes
 
 
 def measure(name: str, command: list[str], site: SiteProcess, output: Path, workdir: Path, timeout: float) -> Run:
     """Run one crawler against `site` and read its figures from the site, the kernel and its output."""
     site.stats()  # start the site's count afresh
     log_path = workdir / f"{output.stem}.log"
-    code, wall, peak = run_child(command, timeout, log_path)
+    code, wall, peak, processes = run_child(command, timeout, log_path)
     served = site.stats()
     kinds: dict[str, int] = served["requests"]  # type: ignore[assignment]
     records = _count_lines(output)
@@ -167,6 +222,7 @@ def measure(name: str, command: list[str], site: SiteProcess, output: Path, work
         seconds=float(served["last"]) - float(served["first"]) if kinds else 0.0,  # type: ignore[arg-type]
         wall=wall,
         peak_rss_mb=peak,
+        processes=processes,
         site_cpu=float(served["cpu_seconds"]),  # type: ignore[arg-type]
         exit_code=code,
     )
@@ -295,7 +351,10 @@ def profile_pressroom(args: argparse.Namespace, workdir: Path) -> None:
 # -- printing ---------------------------------------------------------------------------------------
 
 
-HEADER = f"{'crawler':<26} {'pages':>6} {'records':>7} {'seconds':>8} {'pages/s':>8} {'wall s':>7} {'peak RSS MB':>11} {'site CPU':>8}"
+HEADER = (
+    f"{'crawler':<26} {'pages':>6} {'records':>7} {'seconds':>8} {'pages/s':>8} {'wall s':>7} "
+    f"{'peak RSS MB':>11} {'procs':>5} {'site CPU':>8}"
+)
 
 
 def row(run: Run) -> str:
@@ -303,7 +362,7 @@ def row(run: Run) -> str:
     flag = "" if run.exit_code == 0 and not run.missing else f"  (exit {run.exit_code}, {run.missing} x 404)"
     return (
         f"{run.name:<26} {run.pages:>6} {run.records:>7} {run.seconds:>8.2f} {run.rate:>8.1f} {run.wall:>7.2f} "
-        f"{run.peak_rss_mb:>11.1f} {site_load:>8}{flag}"
+        f"{run.peak_rss_mb:>11.1f} {run.processes:>5} {site_load:>8}{flag}"
     )
 
 

@@ -31,12 +31,16 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ctypes
 import logging
+import multiprocessing
 import os
 import signal
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -75,6 +79,11 @@ from scraper.urls import is_under, is_web_url, normalize_url, origin_of
 log = logging.getLogger(__name__)
 
 QUEUE_SLOTS_PER_WORKER = 4  # how far discovery may run ahead of the workers
+MAX_PARSE_PROCESSES = 4  # parse processes beside the event loop, on a machine with CPUs to spare
+# A fresh interpreter, not a fork: a forked child would inherit the state's and the output's locks
+# (and hold them after a kill -9 of the crawl), the event loop and the sockets.
+PARSE_START_METHOD = "spawn"
+PR_SET_PDEATHSIG = 1  # Linux prctl option: the signal a process gets when its parent dies
 
 
 # -- targets and settings ---------------------------------------------------------------------------
@@ -130,6 +139,77 @@ class CrawlConfig:
         return not ((self.since and day < self.since) or (self.until and day > self.until))
 
 
+# -- parsing ----------------------------------------------------------------------------------------
+
+
+def parse_processes(workers: int) -> int:
+    """How many parse processes a crawl with `workers` requests in flight runs beside its loop:
+    none with one worker (the polite default: the loop waits for the network, not for the parser)
+    or one CPU; else one per spare CPU, at most MAX_PARSE_PROCESSES."""
+    spare = (os.cpu_count() or 1) - 1
+    return 0 if workers < 2 or spare < 1 else min(spare, MAX_PARSE_PROCESSES)
+
+
+class ReleaseParser:
+    """`await parser.parse(page, target)`: scraper.parse in this process, or in parse processes.
+
+    Parsing is pure CPU work, and the event loop is busy enough with the network: with several
+    requests in flight, pages go to a pool of `processes` worker processes (started at once, in
+    the background; until the first is ready, pages are parsed here) and the records come back
+    pickled, exactly the objects `scraper.parse` made. The workers ignore SIGINT (Ctrl-C reaches
+    the whole process group; the crawl decides what it means) and, on Linux, die with the crawl,
+    even with a kill -9. If the pool breaks (a worker killed), the page it had fails and the rest
+    are parsed here.
+    """
+
+    def __init__(self, processes: int) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+        self._ready: Future[None] | None = None
+        if processes > 0:
+            context = multiprocessing.get_context(PARSE_START_METHOD)
+            self._pool = ProcessPoolExecutor(
+                processes, mp_context=context, initializer=_parse_worker_setup, initargs=(os.getpid(),)
+            )
+            self._ready = self._pool.submit(_parse_worker_ready)
+
+    async def started(self) -> bool:
+        """Wait until the parse processes can take pages; False when there are none."""
+        if self._ready is None:
+            return False
+        await asyncio.wrap_future(self._ready)
+        return True
+
+    async def parse(self, page: Page, target: Target) -> PressRelease:
+        """The page's record; ExtractionError when it is not a release page."""
+        if self._pool is None or self._ready is None or not self._ready.done():
+            return parse(page.text, page.final_url, target.site)
+        try:
+            return await asyncio.get_running_loop().run_in_executor(self._pool, parse, page.text, page.final_url, target.site)
+        except BrokenProcessPool:
+            log.warning("the parse process died on %s: parsing here from now on", page.final_url)
+            self.close()
+            raise
+
+    def close(self) -> None:
+        """Stop the parse processes (they finish the page they hold; queued pages are dropped)."""
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _parse_worker_setup(crawl_pid: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != crawl_pid:  # the crawl died before prctl took effect
+            os._exit(1)
+
+
+def _parse_worker_ready() -> None:
+    """The first job: returns once the worker has started and imported the parser."""
+
+
 # -- the crawl loop ---------------------------------------------------------------------------------
 
 
@@ -167,6 +247,7 @@ class Crawler:
         self._stop = asyncio.Event()
         self._last_error = ""
         self._targets = {target.start_url: target for target in config.targets}
+        self._parser = ReleaseParser(0)  # run() starts the parse processes, if any
         self._commits = GroupCommit(
             writer,
             self.state,
@@ -185,6 +266,7 @@ class Crawler:
 
     async def run(self) -> CrawlStats:
         workers = self._worker_count()
+        self._parser = ReleaseParser(parse_processes(workers))
         queue: asyncio.Queue[_Task] = asyncio.Queue(maxsize=workers * QUEUE_SLOTS_PER_WORKER)
         tasks = [asyncio.create_task(self._work(queue)) for _ in range(workers)]
         discovery = asyncio.create_task(self._discover_all(queue))
@@ -194,6 +276,7 @@ class Crawler:
             for task in [discovery, *tasks]:
                 task.cancel()  # after a stop: in-flight requests are abandoned, their URLs stay queued
             await asyncio.gather(discovery, *tasks, return_exceptions=True)
+            self._parser.close()
             self._flush_commits()
             self.stats.left = self.state.end(self.stats, self.config)
             self._finish()
@@ -457,7 +540,7 @@ class Crawler:
     async def _release(self, page: Page, target: Target, frontier_url: str) -> bool:
         """Parse, filter, de-duplicate and write one release page; True when its line was appended
         (the group commit then records it and marks `frontier_url` done)."""
-        record = self._parse(page, target)
+        record = await self._parse(page, target)
         if record is None:
             return False
         if not self.config.in_range(record.date):
@@ -477,12 +560,12 @@ class Crawler:
             raise _Stop(str(error)) from error
         return True
 
-    def _parse(self, page: Page, target: Target) -> PressRelease | None:
+    async def _parse(self, page: Page, target: Target) -> PressRelease | None:
         if page.is_xml:
             self.stats.not_releases += 1
             return None
         try:
-            return parse(page.text, page.final_url, target.site)
+            return await self._parser.parse(page, target)
         except ExtractionError as error:
             self.stats.not_releases += 1
             log.info("%s: not a release page (%s)", page.final_url, error)

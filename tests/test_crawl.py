@@ -11,6 +11,11 @@ from __future__ import annotations
 import asyncio
 import gzip
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -19,8 +24,10 @@ import pytest
 
 from schemas import PressRelease
 from scraper import parse
-from scraper.crawl import CrawlConfig, Crawler, Target, resolve_target
-from scraper.fetch import Fetcher, FetchSettings, Scope
+from conftest import REPO
+from scraper.crawl import CrawlConfig, Crawler, ReleaseParser, Target, parse_processes, resolve_target
+from scraper.errors import ExtractionError
+from scraper.fetch import Fetcher, FetchSettings, Page, Scope
 from scraper.progress import CrawlStats
 from tests.loopback import FakeRelease, LoopbackSite, Reply, osce_release_html, osce_site, redirect
 from tests.test_fetch import SleepRecorder, no_backoff  # noqa: F401 (a fixture)
@@ -344,3 +351,92 @@ def test_cli_bad_usage_exits_2(argv: list[str], capsys: pytest.CaptureFixture[st
     code, _, stderr = run_cli(argv, capsys)
     assert code == 2
     assert stderr.startswith("pressroom: error:") and "Traceback" not in stderr
+
+
+# -- parse processes --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("workers", "cpus", "processes"),
+    [(1, 8, 0), (16, 1, 0), (16, None, 0), (4, 2, 1), (16, 4, 3), (16, 64, 4)],
+    ids=["one-worker", "one-cpu", "cpus-unknown", "two-cpus", "four-cpus", "many-cpus"],
+)
+def test_parse_processes(monkeypatch: pytest.MonkeyPatch, workers: int, cpus: int | None, processes: int) -> None:
+    monkeypatch.setattr("scraper.crawl.os.cpu_count", lambda: cpus)
+    assert parse_processes(workers) == processes
+
+
+def test_a_parse_process_gives_the_record_pressroom_parse_gives() -> None:
+    origin = "http://127.0.0.1:8000"
+    release = invented_releases(1)[0]
+    html = osce_release_html(release, origin)
+    page = Page(url=origin + release.path, final_url=origin + release.path, status=200, headers={}, text=html)
+    not_a_release = Page(url=origin + "/x", final_url=origin + "/x", status=200, headers={}, text="%PDF-1.7")
+    target = resolve_target(origin + "/press-releases", "osce")
+
+    async def go() -> PressRelease:
+        parser = ReleaseParser(1)
+        try:
+            assert await parser.started()
+            with pytest.raises(ExtractionError):
+                await parser.parse(not_a_release, target)
+            return await parser.parse(page, target)
+        finally:
+            parser.close()
+
+    assert asyncio.run(go()) == parse(html, origin + release.path, "osce")
+
+
+PARSER_THEN_WAIT = """
+import asyncio, multiprocessing, sys
+from concurrent.futures.process import BrokenProcessPool
+from scraper.crawl import ReleaseParser, resolve_target
+from scraper.errors import ExtractionError
+from scraper.fetch import Page
+
+async def main():
+    parser = ReleaseParser(1)
+    await parser.started()
+    print(*[child.pid for child in multiprocessing.active_children()], flush=True)
+    sys.stdin.readline()  # the test sends the parse process a SIGINT meanwhile
+    page = Page(url="http://127.0.0.1/x", final_url="http://127.0.0.1/x", status=200, headers={}, text="plain")
+    try:
+        await parser.parse(page, resolve_target("http://127.0.0.1/"))
+    except ExtractionError:
+        print("answered", flush=True)
+    except BrokenProcessPool:
+        print("died", flush=True)
+    sys.stdin.readline()
+
+asyncio.run(main())
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parse processes die with the crawl on Linux (prctl)")
+def test_parse_processes_ignore_ctrl_c_and_die_with_a_killed_crawl() -> None:
+    crawl = subprocess.Popen(
+        [sys.executable, "-c", PARSER_THEN_WAIT], cwd=REPO, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert crawl.stdin is not None and crawl.stdout is not None
+        pids = [int(pid) for pid in crawl.stdout.readline().split()]
+        assert len(pids) == 1
+        os.kill(pids[0], signal.SIGINT)  # what Ctrl-C sends the whole process group
+        crawl.stdin.write("go\n")
+        crawl.stdin.flush()
+        assert crawl.stdout.readline().strip() == "answered"  # the crawl decides what Ctrl-C means
+    finally:
+        crawl.kill()
+        crawl.wait(timeout=30)
+    deadline = time.monotonic() + 10
+    while _alive(pids[0]) and time.monotonic() < deadline:
+        time.sleep(0.02)  # polling for the kernel to deliver the parent-death signal
+    assert not _alive(pids[0]), "the parse process outlived the killed crawl"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().split(")")[-1].split()[0] != "Z"  # a zombie has exited
+    except FileNotFoundError:
+        return False
