@@ -30,17 +30,17 @@ counts and shows is scraper/progress.py.
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
-import ctypes
 import logging
-import multiprocessing
 import os
+import pickle
 import signal
+import struct
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -80,10 +80,6 @@ log = logging.getLogger(__name__)
 
 QUEUE_SLOTS_PER_WORKER = 4  # how far discovery may run ahead of the workers
 MAX_PARSE_PROCESSES = 4  # parse processes beside the event loop, on a machine with CPUs to spare
-# A fresh interpreter, not a fork: a forked child would inherit the state's and the output's locks
-# (and hold them after a kill -9 of the crawl), the event loop and the sockets.
-PARSE_START_METHOD = "spawn"
-PR_SET_PDEATHSIG = 1  # Linux prctl option: the signal a process gets when its parent dies
 
 
 # -- targets and settings ---------------------------------------------------------------------------
@@ -153,61 +149,166 @@ def parse_processes(workers: int) -> int:
 class ReleaseParser:
     """`await parser.parse(page, target)`: scraper.parse in this process, or in parse processes.
 
-    Parsing is pure CPU work, and the event loop is busy enough with the network: with several
-    requests in flight, pages go to a pool of `processes` worker processes (started at once, in
-    the background; until the first is ready, pages are parsed here) and the records come back
-    pickled, exactly the objects `scraper.parse` made. The workers ignore SIGINT (Ctrl-C reaches
-    the whole process group; the crawl decides what it means) and, on Linux, die with the crawl,
-    even with a kill -9. If the pool breaks (a worker killed), the page it had fails and the rest
-    are parsed here.
+    Parsing is pure CPU work and the event loop is busy enough with the network, so with several
+    requests in flight pages go to `processes` parse processes (started at once, in the
+    background; until one has imported the parser, pages are parsed here). Each is a plain child
+    interpreter (PARSE_WORKER_CODE) that reads pickled (html, url, site) frames on its stdin and
+    answers each with a pickled (ok, record or error) frame on its stdout, in order; the event
+    loop writes and reads those pipes itself, so no thread competes with it for the GIL (a
+    ProcessPoolExecutor's two threads made every GIL release in the loop, each socket send and
+    each SQLite call, several times slower). The records are the very objects `scraper.parse` made.
+
+    A parse process ignores SIGINT (Ctrl-C reaches the whole process group; the crawl decides what
+    it means), inherits no descriptor of the crawl (no lock outlives it), and ends when its stdin
+    closes: at `aclose()`, or when the crawl dies, even by kill -9. If one dies, the pages it held
+    fail and the rest go to the others, or are parsed here.
     """
 
     def __init__(self, processes: int) -> None:
-        self._pool: ProcessPoolExecutor | None = None
-        self._ready: Future[None] | None = None
-        if processes > 0:
-            context = multiprocessing.get_context(PARSE_START_METHOD)
-            self._pool = ProcessPoolExecutor(
-                processes, mp_context=context, initializer=_parse_worker_setup, initargs=(os.getpid(),)
-            )
-            self._ready = self._pool.submit(_parse_worker_ready)
+        self._count = processes
+        self._workers: list[_ParseProcess] = []
+
+    async def start(self) -> None:
+        """Start the parse processes (returns at once; they get ready in the background)."""
+        for _ in range(self._count):
+            self._workers.append(await _ParseProcess.start())
 
     async def started(self) -> bool:
-        """Wait until the parse processes can take pages; False when there are none."""
-        if self._ready is None:
-            return False
-        await asyncio.wrap_future(self._ready)
-        return True
+        """Wait until every parse process can take pages; False when there are none."""
+        for worker in self._workers:
+            await worker.ready
+        return any(worker.alive for worker in self._workers)
+
+    @property
+    def pids(self) -> list[int]:
+        """The process ids of the parse processes (for monitoring and tests)."""
+        return [worker.pid for worker in self._workers]
 
     async def parse(self, page: Page, target: Target) -> PressRelease:
         """The page's record; ExtractionError when it is not a release page."""
-        if self._pool is None or self._ready is None or not self._ready.done():
+        ready = [worker for worker in self._workers if worker.alive and worker.ready.done()]
+        if not ready:
             return parse(page.text, page.final_url, target.site)
+        least_busy = min(ready, key=lambda worker: worker.waiting)
+        return await least_busy.parse(page.text, page.final_url, target.site)
+
+    async def aclose(self) -> None:
+        """Close the parse processes' stdin and wait for them to end (killed if they do not)."""
+        workers, self._workers = self._workers, []
+        for worker in workers:
+            await worker.aclose()
+
+
+# The parse process: pickled frames, each a 4-byte big-endian length and the pickle (see ReleaseParser).
+PARSE_WORKER_CODE = """\
+import pickle, signal, struct, sys
+signal.signal(signal.SIGINT, signal.SIG_IGN)
+sys.path.insert(0, sys.argv[1])
+from scraper.parse import parse
+frame = struct.Struct(">I")
+stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+
+def send(message):
+    try:
+        payload = pickle.dumps(message, pickle.HIGHEST_PROTOCOL)
+    except Exception as error:
+        payload = pickle.dumps((False, RuntimeError(f"{type(error).__name__}: {error}")))
+    stdout.write(frame.pack(len(payload)) + payload)
+    stdout.flush()
+
+send((True, None))
+while len(head := stdin.read(frame.size)) == frame.size:
+    html, url, site = pickle.loads(stdin.read(frame.unpack(head)[0]))
+    try:
+        send((True, parse(html, url, site)))
+    except Exception as error:
+        send((False, error))
+"""
+PARSE_FRAME = struct.Struct(">I")
+PACKAGE_ROOT = str(Path(__file__).resolve().parent.parent)  # where the parse process finds scraper
+PARSE_PROCESS_EXIT_WAIT = 5.0  # seconds a parse process may take to finish its page after stdin closes
+
+
+class _ParseProcess:
+    """One parse process and the futures of the pages it holds, answered in the order sent."""
+
+    def __init__(self, process: asyncio.subprocess.Process) -> None:
+        assert process.stdin is not None and process.stdout is not None
+        self._process = process
+        self._stdin = process.stdin
+        self._stdout = process.stdout
+        self._answers: collections.deque[asyncio.Future[PressRelease]] = collections.deque()
+        self.ready: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self.alive = True
+        self._reader = asyncio.create_task(self._read_answers())
+
+    @classmethod
+    async def start(cls) -> _ParseProcess:
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-c", PARSE_WORKER_CODE, PACKAGE_ROOT,
+            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+        )
+        return cls(process)
+
+    @property
+    def pid(self) -> int:
+        return self._process.pid
+
+    @property
+    def waiting(self) -> int:
+        return len(self._answers)
+
+    async def parse(self, html: str, url: str, site: str | None) -> PressRelease:
+        if not self.alive:
+            raise ExtractionError("the parse process has ended")
+        answer: asyncio.Future[PressRelease] = asyncio.get_running_loop().create_future()
+        payload = pickle.dumps((html, url, site), pickle.HIGHEST_PROTOCOL)
+        self._answers.append(answer)  # in line before the frame goes out: answers come in this order
+        self._stdin.write(PARSE_FRAME.pack(len(payload)) + payload)
+        await self._stdin.drain()
+        return await answer  # cancelled (a stop): its frame still comes back, and is dropped
+
+    async def _read_answers(self) -> None:
         try:
-            return await asyncio.get_running_loop().run_in_executor(self._pool, parse, page.text, page.final_url, target.site)
-        except BrokenProcessPool:
-            log.warning("the parse process died on %s: parsing here from now on", page.final_url)
-            self.close()
-            raise
+            await self._read_frame()  # the hello: the parser is imported
+            self.ready.set_result(None)
+            while True:
+                ok, value = await self._read_frame()
+                answer = self._answers.popleft()
+                if answer.done():
+                    continue
+                if ok:
+                    answer.set_result(value)
+                else:
+                    answer.set_exception(value)
+        except (asyncio.IncompleteReadError, ConnectionError, pickle.UnpicklingError, EOFError) as error:
+            self._ended(error)
 
-    def close(self) -> None:
-        """Stop the parse processes (they finish the page they hold; queued pages are dropped)."""
-        pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+    async def _read_frame(self) -> tuple[bool, object]:
+        head = await self._stdout.readexactly(PARSE_FRAME.size)
+        return pickle.loads(await self._stdout.readexactly(PARSE_FRAME.unpack(head)[0]))  # type: ignore[no-any-return]
 
+    def _ended(self, error: BaseException) -> None:
+        self.alive = False
+        if not self.ready.done():
+            self.ready.set_result(None)
+        if self._answers:
+            log.warning("a parse process ended (%s): its %d pages fail, the rest go on", type(error).__name__, len(self._answers))
+        while self._answers:
+            answer = self._answers.popleft()
+            if not answer.done():
+                answer.set_exception(ExtractionError("the parse process ended while parsing this page"))
 
-def _parse_worker_setup(crawl_pid: int) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if sys.platform.startswith("linux"):
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-        if os.getppid() != crawl_pid:  # the crawl died before prctl took effect
-            os._exit(1)
-
-
-def _parse_worker_ready() -> None:
-    """The first job: returns once the worker has started and imported the parser."""
+    async def aclose(self) -> None:
+        self._stdin.close()
+        try:
+            await asyncio.wait_for(self._process.wait(), PARSE_PROCESS_EXIT_WAIT)
+        except TimeoutError:
+            self._process.kill()
+            await self._process.wait()
+        self._reader.cancel()
+        await asyncio.gather(self._reader, return_exceptions=True)
+        self._ended(EOFError())
 
 
 # -- the crawl loop ---------------------------------------------------------------------------------
@@ -267,6 +368,7 @@ class Crawler:
     async def run(self) -> CrawlStats:
         workers = self._worker_count()
         self._parser = ReleaseParser(parse_processes(workers))
+        await self._parser.start()
         queue: asyncio.Queue[_Task] = asyncio.Queue(maxsize=workers * QUEUE_SLOTS_PER_WORKER)
         tasks = [asyncio.create_task(self._work(queue)) for _ in range(workers)]
         discovery = asyncio.create_task(self._discover_all(queue))
@@ -276,7 +378,7 @@ class Crawler:
             for task in [discovery, *tasks]:
                 task.cancel()  # after a stop: in-flight requests are abandoned, their URLs stay queued
             await asyncio.gather(discovery, *tasks, return_exceptions=True)
-            self._parser.close()
+            await self._parser.aclose()
             self._flush_commits()
             self.stats.left = self.state.end(self.stats, self.config)
             self._finish()
