@@ -18,6 +18,10 @@ Group commit (scraper.incremental.GroupCommit): a worker appends its record's li
 a batch of at most one line per worker is made durable with one fsync and recorded in one state
 transaction. With one worker (the default) each line is recorded before the next request.
 
+Parse processes (`ReleaseParser`): with several workers and a spare CPU, release pages are parsed
+in child interpreters fed by the event loop, so fetching and parsing run on two cores; with one
+worker everything runs in this process.
+
 `Crawler.interrupt` (SIGINT/SIGTERM through `crawl`'s `stop_signals`) abandons the requests in
 flight and leaves their URLs on the state's frontier, so an incremental run resumes them.
 
@@ -171,7 +175,11 @@ class ReleaseParser:
     async def start(self) -> None:
         """Start the parse processes (returns at once; they get ready in the background)."""
         for _ in range(self._count):
-            self._workers.append(await _ParseProcess.start())
+            try:
+                self._workers.append(await _ParseProcess.start())
+            except OSError as error:  # no process to spare (ulimit, memory): parse here, as with one worker
+                log.warning("cannot start a parse process (%s): parsing in the crawl's process", error)
+                return
 
     async def started(self) -> bool:
         """Wait until every parse process can take pages; False when there are none."""
