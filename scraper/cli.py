@@ -129,7 +129,7 @@ def _read_page(name: str) -> tuple[str, str]:
         return decode_html(sys.stdin.buffer.read()), "stdin:"
     path = Path(name)
     if path.is_dir():
-        raise IsADirectoryError(f"is a directory")
+        raise IsADirectoryError("is a directory")
     return decode_html(path.read_bytes()), path.resolve().as_uri()
 
 

@@ -18,7 +18,7 @@ Group commit (scraper.incremental.GroupCommit): a worker appends its record's li
 a batch of at most one line per worker is made durable with one fsync and recorded in one state
 transaction. With one worker (the default) each line is recorded before the next request.
 
-Parse processes (`ReleaseParser`): with several workers and a spare CPU, release pages are parsed
+Parse processes (scraper/parsepool.py): with several workers and a spare CPU, release pages are parsed
 in child interpreters fed by the event loop, so fetching and parsing run on two cores; with one
 worker everything runs in this process.
 
@@ -34,17 +34,13 @@ counts and shows is scraper/progress.py.
 from __future__ import annotations
 
 import asyncio
-import collections
 import contextlib
 import logging
 import os
-import pickle
 import signal
-import struct
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -75,7 +71,7 @@ from scraper.incremental import (
     Resume,
 )
 from scraper.page import ReleasePage
-from scraper.parse import parse
+from scraper.parsepool import ReleaseParser, parse_processes
 from scraper.progress import CrawlStats, Progress, error_kind
 from scraper.sites import PROFILES, profile_for
 from scraper.urls import is_under, is_web_url, normalize_url, origin_of
@@ -83,7 +79,6 @@ from scraper.urls import is_under, is_web_url, normalize_url, origin_of
 log = logging.getLogger(__name__)
 
 QUEUE_SLOTS_PER_WORKER = 4  # how far discovery may run ahead of the workers
-MAX_PARSE_PROCESSES = 4  # parse processes beside the event loop, on a machine with CPUs to spare
 
 
 # -- targets and settings ---------------------------------------------------------------------------
@@ -137,186 +132,6 @@ class CrawlConfig:
             return True
         day = date.fromisoformat(iso_date)
         return not ((self.since and day < self.since) or (self.until and day > self.until))
-
-
-# -- parsing ----------------------------------------------------------------------------------------
-
-
-def parse_processes(workers: int) -> int:
-    """How many parse processes a crawl with `workers` requests in flight runs beside its loop:
-    none with one worker (the polite default: the loop waits for the network, not for the parser)
-    or one CPU; else one per spare CPU, at most MAX_PARSE_PROCESSES."""
-    spare = (os.cpu_count() or 1) - 1
-    return 0 if workers < 2 or spare < 1 else min(spare, MAX_PARSE_PROCESSES)
-
-
-class ReleaseParser:
-    """`await parser.parse(page, target)`: scraper.parse in this process, or in parse processes.
-
-    Parsing is pure CPU work and the event loop is busy enough with the network, so with several
-    requests in flight pages go to `processes` parse processes (started at once, in the
-    background; until one has imported the parser, pages are parsed here). Each is a plain child
-    interpreter (PARSE_WORKER_CODE) that reads pickled (html, url, site) frames on its stdin and
-    answers each with a pickled (ok, record or error) frame on its stdout, in order; the event
-    loop writes and reads those pipes itself, so no thread competes with it for the GIL (a
-    ProcessPoolExecutor's two threads made every GIL release in the loop, each socket send and
-    each SQLite call, several times slower). The records are the very objects `scraper.parse` made.
-
-    A parse process ignores SIGINT (Ctrl-C reaches the whole process group; the crawl decides what
-    it means), inherits no descriptor of the crawl (no lock outlives it), and ends when its stdin
-    closes: at `aclose()`, or when the crawl dies, even by kill -9. If one dies, the pages it held
-    fail and the rest go to the others, or are parsed here.
-    """
-
-    def __init__(self, processes: int) -> None:
-        self._count = processes
-        self._workers: list[_ParseProcess] = []
-
-    async def start(self) -> None:
-        """Start the parse processes (returns at once; they get ready in the background)."""
-        for _ in range(self._count):
-            try:
-                self._workers.append(await _ParseProcess.start())
-            except OSError as error:  # no process to spare (ulimit, memory): parse here, as with one worker
-                log.warning("cannot start a parse process (%s): parsing in the crawl's process", error)
-                return
-
-    async def started(self) -> bool:
-        """Wait until every parse process can take pages; False when there are none."""
-        for worker in self._workers:
-            await worker.ready
-        return any(worker.alive for worker in self._workers)
-
-    @property
-    def pids(self) -> list[int]:
-        """The process ids of the parse processes (for monitoring and tests)."""
-        return [worker.pid for worker in self._workers]
-
-    async def parse(self, page: Page, target: Target) -> PressRelease:
-        """The page's record; ExtractionError when it is not a release page."""
-        ready = [worker for worker in self._workers if worker.alive and worker.ready.done()]
-        if not ready:
-            return parse(page.text, page.final_url, target.site)
-        least_busy = min(ready, key=lambda worker: worker.waiting)
-        return await least_busy.parse(page.text, page.final_url, target.site)
-
-    async def aclose(self) -> None:
-        """Close the parse processes' stdin and wait for them to end (killed if they do not)."""
-        workers, self._workers = self._workers, []
-        for worker in workers:
-            await worker.aclose()
-
-
-# The parse process: pickled frames, each a 4-byte big-endian length and the pickle (see ReleaseParser).
-PARSE_WORKER_CODE = """\
-import pickle, signal, struct, sys
-signal.signal(signal.SIGINT, signal.SIG_IGN)
-sys.path.insert(0, sys.argv[1])
-from scraper.parse import parse
-frame = struct.Struct(">I")
-stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
-
-def send(message):
-    try:
-        payload = pickle.dumps(message, pickle.HIGHEST_PROTOCOL)
-    except Exception as error:
-        payload = pickle.dumps((False, RuntimeError(f"{type(error).__name__}: {error}")))
-    stdout.write(frame.pack(len(payload)) + payload)
-    stdout.flush()
-
-send((True, None))
-while len(head := stdin.read(frame.size)) == frame.size:
-    html, url, site = pickle.loads(stdin.read(frame.unpack(head)[0]))
-    try:
-        send((True, parse(html, url, site)))
-    except Exception as error:
-        send((False, error))
-"""
-PARSE_FRAME = struct.Struct(">I")
-PACKAGE_ROOT = str(Path(__file__).resolve().parent.parent)  # where the parse process finds scraper
-PARSE_PROCESS_EXIT_WAIT = 5.0  # seconds a parse process may take to finish its page after stdin closes
-
-
-class _ParseProcess:
-    """One parse process and the futures of the pages it holds, answered in the order sent."""
-
-    def __init__(self, process: asyncio.subprocess.Process) -> None:
-        assert process.stdin is not None and process.stdout is not None
-        self._process = process
-        self._stdin = process.stdin
-        self._stdout = process.stdout
-        self._answers: collections.deque[asyncio.Future[PressRelease]] = collections.deque()
-        self.ready: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        self.alive = True
-        self._reader = asyncio.create_task(self._read_answers())
-
-    @classmethod
-    async def start(cls) -> _ParseProcess:
-        process = await asyncio.create_subprocess_exec(
-            sys.executable, "-c", PARSE_WORKER_CODE, PACKAGE_ROOT,
-            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
-        )
-        return cls(process)
-
-    @property
-    def pid(self) -> int:
-        return self._process.pid
-
-    @property
-    def waiting(self) -> int:
-        return len(self._answers)
-
-    async def parse(self, html: str, url: str, site: str | None) -> PressRelease:
-        if not self.alive:
-            raise ExtractionError("the parse process has ended")
-        answer: asyncio.Future[PressRelease] = asyncio.get_running_loop().create_future()
-        payload = pickle.dumps((html, url, site), pickle.HIGHEST_PROTOCOL)
-        self._answers.append(answer)  # in line before the frame goes out: answers come in this order
-        self._stdin.write(PARSE_FRAME.pack(len(payload)) + payload)
-        await self._stdin.drain()
-        return await answer  # cancelled (a stop): its frame still comes back, and is dropped
-
-    async def _read_answers(self) -> None:
-        try:
-            await self._read_frame()  # the hello: the parser is imported
-            self.ready.set_result(None)
-            while True:
-                ok, value = await self._read_frame()
-                answer = self._answers.popleft()
-                if answer.done():
-                    continue
-                if ok:
-                    answer.set_result(value)
-                else:
-                    answer.set_exception(value)
-        except (asyncio.IncompleteReadError, ConnectionError, pickle.UnpicklingError, EOFError) as error:
-            self._ended(error)
-
-    async def _read_frame(self) -> tuple[bool, object]:
-        head = await self._stdout.readexactly(PARSE_FRAME.size)
-        return pickle.loads(await self._stdout.readexactly(PARSE_FRAME.unpack(head)[0]))  # type: ignore[no-any-return]
-
-    def _ended(self, error: BaseException) -> None:
-        self.alive = False
-        if not self.ready.done():
-            self.ready.set_result(None)
-        if self._answers:
-            log.warning("a parse process ended (%s): its %d pages fail, the rest go on", type(error).__name__, len(self._answers))
-        while self._answers:
-            answer = self._answers.popleft()
-            if not answer.done():
-                answer.set_exception(ExtractionError("the parse process ended while parsing this page"))
-
-    async def aclose(self) -> None:
-        self._stdin.close()
-        try:
-            await asyncio.wait_for(self._process.wait(), PARSE_PROCESS_EXIT_WAIT)
-        except TimeoutError:
-            self._process.kill()
-            await self._process.wait()
-        self._reader.cancel()
-        await asyncio.gather(self._reader, return_exceptions=True)
-        self._ended(EOFError())
 
 
 # -- the crawl loop ---------------------------------------------------------------------------------
@@ -675,7 +490,7 @@ class Crawler:
             self.stats.not_releases += 1
             return None
         try:
-            return await self._parser.parse(page, target)
+            return await self._parser.parse(page.text, page.final_url, target.site)
         except ExtractionError as error:
             self.stats.not_releases += 1
             log.info("%s: not a release page (%s)", page.final_url, error)

@@ -27,7 +27,7 @@ import zlib
 from collections.abc import Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
 from functools import cache
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import AsyncIterator
 from urllib.parse import urljoin, urlsplit
 

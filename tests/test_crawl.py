@@ -25,9 +25,10 @@ import pytest
 from schemas import PressRelease
 from scraper import parse
 from conftest import REPO
-from scraper.crawl import CrawlConfig, Crawler, ReleaseParser, Target, parse_processes, resolve_target
+from scraper.crawl import CrawlConfig, Crawler, Target, resolve_target
+from scraper.parsepool import ReleaseParser, parse_processes
 from scraper.errors import ExtractionError
-from scraper.fetch import Fetcher, FetchSettings, Page, Scope
+from scraper.fetch import Fetcher, FetchSettings, Page
 from scraper.progress import CrawlStats
 from tests.loopback import FakeRelease, LoopbackSite, Reply, osce_release_html, osce_site, redirect
 from tests.test_fetch import SleepRecorder, no_backoff  # noqa: F401 (a fixture)
@@ -362,7 +363,7 @@ def test_cli_bad_usage_exits_2(argv: list[str], capsys: pytest.CaptureFixture[st
     ids=["one-worker", "one-cpu", "cpus-unknown", "two-cpus", "four-cpus", "many-cpus"],
 )
 def test_parse_processes(monkeypatch: pytest.MonkeyPatch, workers: int, cpus: int | None, processes: int) -> None:
-    monkeypatch.setattr("scraper.crawl.os.cpu_count", lambda: cpus)
+    monkeypatch.setattr("scraper.parsepool.os.cpu_count", lambda: cpus)
     assert parse_processes(workers) == processes
 
 
@@ -380,8 +381,8 @@ def test_a_parse_process_gives_the_record_pressroom_parse_gives() -> None:
         try:
             assert await parser.started()
             with pytest.raises(ExtractionError):
-                await parser.parse(not_a_release, target)
-            return await parser.parse(page, target)
+                await parser.parse(not_a_release.text, not_a_release.final_url, target.site)
+            return await parser.parse(page.text, page.final_url, target.site)
         finally:
             await parser.aclose()
 
@@ -390,9 +391,8 @@ def test_a_parse_process_gives_the_record_pressroom_parse_gives() -> None:
 
 PARSER_THEN_WAIT = """
 import asyncio, sys
-from scraper.crawl import ReleaseParser, resolve_target
 from scraper.errors import ExtractionError
-from scraper.fetch import Page
+from scraper.parsepool import ReleaseParser
 
 async def main():
     parser = ReleaseParser(1)
@@ -400,9 +400,8 @@ async def main():
     await parser.started()
     print(*parser.pids, flush=True)
     await asyncio.to_thread(sys.stdin.readline)  # the test sends the parse process a SIGINT meanwhile
-    page = Page(url="http://127.0.0.1/x", final_url="http://127.0.0.1/x", status=200, headers={}, text="plain")
     try:
-        await parser.parse(page, resolve_target("http://127.0.0.1/"))
+        await parser.parse("plain", "http://127.0.0.1/x", None)
     except ExtractionError as error:
         print("answered" if "not HTML" in str(error) else "died", flush=True)
     await asyncio.to_thread(sys.stdin.readline)
