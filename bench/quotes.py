@@ -2,10 +2,12 @@
 
     uv run python bench/quotes.py [--shared DIR] [--fixtures DIR] [-v]
 
-Three sets, printed separately: the OSCE pages under ../shared/osce (pages/<slug>.html beside
+Four sets, printed separately: the OSCE pages under ../shared/osce (pages/<slug>.html beside
 expected/<slug>.json), every fixtures/*/*.json of this repository with a `quotes` key (an empty
-list included: a quote predicted there is a false positive), and the held-out excerpts of
-tests/quotes_holdout.py (written before the extractor's code was read; never tuned case by case).
+list included: a quote predicted there is a false positive), the held-out excerpts of
+tests/quotes_holdout.py (written before the extractor's code was read; never tuned case by case),
+and the second held-out set of bench/quotes_holdout_b.py (written later, by someone who never read
+the extractor, its tests or the first set; printed whole and then its hard cases alone).
 
 - quote precision / recall / F1: a predicted quote matches a true one (one-to-one, in order) when
   their normalized texts share at least 80 % of the tokens of the longer of the two;
@@ -29,6 +31,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests"))
 
+from bench.quotes_holdout_b import CASES as SECOND_HELD_OUT_CASES  # noqa: E402
+from bench.quotes_holdout_b import HeldOutCaseB, problems  # noqa: E402
 from scraper.parse import parse  # noqa: E402
 from scraper.quotes import extract_quotes  # noqa: E402
 from quotes_holdout import CASES as HELD_OUT_CASES  # noqa: E402
@@ -149,6 +153,18 @@ def held_out_cases() -> Iterable[Case]:
         yield Case(f"held-out/{case.name}", list(case.paragraphs), case.language, quotes_as_dicts(case), speakers_as_dicts(case))
 
 
+def second_held_out_cases(cases: Iterable[HeldOutCaseB]) -> Iterable[Case]:
+    for case in cases:
+        yield Case(f"held-out-b/{case.name}", list(case.paragraphs), case.language, case.quote_dicts(), case.speaker_dicts())
+
+
+def check_second_held_out() -> None:
+    """Refuse to score expectations with a typo (a quote not between marks, a role not in the text)."""
+    found = [problem for case in SECOND_HELD_OUT_CASES for problem in problems(case)]
+    if found:
+        raise SystemExit("bench/quotes_holdout_b.py has inconsistent expectations:\n" + "\n".join(found))
+
+
 def run(label: str, cases: Iterable[Case], verbose: bool) -> None:
     tally, count = Tally(), 0
     for case in cases:
@@ -173,6 +189,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     run("shared OSCE pages", shared_cases(args.shared) if args.shared.exists() else [], args.verbose)
     run("repository fixtures", fixture_cases(args.fixtures), args.verbose)
     run("held-out excerpts", held_out_cases(), args.verbose)
+    check_second_held_out()
+    run("second held-out set", second_held_out_cases(SECOND_HELD_OUT_CASES), args.verbose)
+    hard = [case for case in SECOND_HELD_OUT_CASES if case.hard]
+    run("second held-out set, hard cases only", second_held_out_cases(hard), False)
     return 0
 
 
