@@ -162,6 +162,24 @@ ATTRIBUTION = [
         id="she-skips-a-man-mentioned-later",
     ),
     pytest.param(
+        [
+            "The Director of the Centre, Mr. Paul Ode, welcomed guests alongside the Deputy Mayor of the city, Irina Volk.",
+            "“Schools come first,” she said.",
+        ],
+        [("Schools come first,", "Irina Volk", 1)],
+        id="she-picks-the-woman-named-after-a-man",
+    ),
+    pytest.param(
+        ["Director Kim Lee met Adviser Sam Taylor in Vienna.", "“We agreed on the next steps,” she said."],
+        [("We agreed on the next steps,", None, 1)],
+        id="pronoun-two-people-of-unknown-gender-is-null",
+    ),
+    pytest.param(
+        ["Minister Peter Holm opened the talks.", "“We agreed on the next steps,” she said."],
+        [("We agreed on the next steps,", None, 1)],
+        id="she-never-picks-a-man",
+    ),
+    pytest.param(
         ["Adviser Rita Moss opened the day.", "Moss said the plan was “a workable way to keep every school open”, and thanked donors."],
         [("a workable way to keep every school open", "Rita Moss", 1)],
         id="partial-quote-then-conjunction-verb",
@@ -230,6 +248,11 @@ ROLES = [
         ],
         {"Ian Borg": "Minister of Foreign Affairs and Trade of Malta"},
         id="fullest-role-wins-country-before-name",
+    ),
+    pytest.param(
+        ["Mayor Ivo Tan met with the Head of the OSCE Office in Osh, Lola Karim.", "“Roads matter,” Karim said."],
+        {"Lola Karim": "Head of the OSCE Office in Osh"},
+        id="role-after-a-verb-clause-belongs-to-the-next-name",
     ),
     pytest.param(
         ["“We count on you,” said Ambassador Vera Lutz."],

@@ -80,8 +80,30 @@ FEMALE_NAMES = frozenset(
     jennifer kathleen michelle nicole simone beatrice isabel isabelle jane jill joan kate liz lynn
     judith gertrud brigitte""".split()
 )
-MALE_NAMES_ENDING_A = frozenset("luca andrea nikola ilya mustafa joshua sasha nikita musa hamza isa".split())
-FEMALE_SUFFIXES = ("a", "ine", "ette", "elle", "iese", "ise", "rid", "ova", "eva", "ina", "aya")
+MALE_NAMES_ENDING_A = frozenset(
+    "luca andrea nikola ilya mustafa joshua sasha nikita musa hamza isa kosta sava toma jiří костя илья никита".split()
+)
+# Common male first names of the region: a pronoun must not pick a man for "she" (or the reverse)
+# because a name was simply unknown.
+MALE_NAMES = frozenset(
+    """michael thomas peter john james david paul mark marek jan lars hans klaus karl carl stefan stephan
+    martin andreas alexander alexandr aleksandr aleksandar andrei andrey andriy dmitri dmitry dmytro
+    sergei sergey serhiy ivan igor oleg pavel petr piotr pierre jean jacques françois philippe
+    luis carlos juan josé miguel antonio giovanni marco paolo giuseppe matteo lorenzo francesco
+    george giorgi georg jürgen wolfgang werner frank markus matthias tomasz tomas tomáš jakub
+    krzysztof zbigniew miroslav milan dragan zoran goran nenad aleksandr vladimir viktor victor
+    robert richard william henry edward charles daniel christian christoph christopher sebastian
+    erik eric henrik nils olaf ole sven anders bjorn björn mikhail mihail ion vasile gheorghe
+    mehmet ahmet ali ahmed mohammed muhammad omar hassan kemal emre murat aibek nurlan bakhyt
+    rustam timur azamat farid rashid arman aram armen davit levan vakhtang ilir arben besnik edi
+    kurt ralf rolf gerhard helmut dieter uwe lukas felix max maximilian jonas tobias simon
+    иван сергей александр дмитрий андрей алексей михаил владимир николай павел игорь олег
+    виктор юрий борис евгений тимур рустам азамат нурлан айбек бакыт марат ерлан""".split()
+)
+FEMALE_SUFFIXES = ("a", "ine", "ette", "elle", "iese", "ise", "rid", "ova", "eva", "ina", "aya", "ая", "ья")
+# Surnames that carry the gender (Slavic and Central Asian forms), read when the first name says nothing.
+FEMALE_SURNAME_SUFFIXES = ("ova", "eva", "ská", "ová", "ова", "ева", "ина", "ая", "ская")
+MALE_SURNAME_SUFFIXES = ("ov", "ev", "ski", "sky", "skiy", "ский", "ов", "ев", "ин", "ий")
 PRONOUNS = {"he": "m", "she": "f", "er": "m", "sie": "f", "il": "m", "elle": "f", "он": "m", "она": "f"}
 # A small set of lowercase words a subject phrase ("the head of the mission") may contain.
 SUBJECT_WORDS = frozenset(

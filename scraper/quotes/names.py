@@ -19,6 +19,8 @@ from scraper.quotes.lexicon import (
 RUN_CONNECTOR = r"(?:(?:of|for|on|to|in|at|against|für|im|des|der|de|du|van|von|da|di|al|bin|ter|ten|в|во|на|по|при|для)\s+(?:the\s+|la\s+|l’)?)"
 # A run of capitalized words, with prepositions between them ("Head of the OSCE Mission to Serbia").
 RUN_RE = re.compile(rf"{CAP_WORD}(?:\s+{RUN_CONNECTOR}?{CAP_WORD})*")
+# Prepositions that attach a place to a run ("… in Vienna", "… from Serbia") rather than to a role.
+PLACE_PREPOSITIONS = frozenset("in at from to".split())
 PARTICLES = frozenset("de van von da di al bin ter ten du der".split())
 PREPOSITIONS = frozenset("of for on to in at against für im des the в во на по при для".split())
 MAX_NAME_TOKENS = 4
@@ -107,11 +109,28 @@ def _scan_names(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
     names = []
     for run in RUN_RE.finditer(text):
         tokens = list(WORD_RE.finditer(run.group()))
-        first = _trailing_name(tokens) if tokens else 0
-        if first < len(tokens):
-            start, end = run.start() + tokens[first].start(), run.end()
-            names.append((start, end, tuple(norm(t.group()) for t in tokens[first:])))
+        last, first = _name_in_run(tokens)
+        if first < last:
+            start, end = run.start() + tokens[first].start(), run.start() + tokens[last - 1].end()
+            names.append((start, end, tuple(norm(t.group()) for t in tokens[first:last])))
     return tuple(names)
+
+
+def _name_in_run(tokens: list[re.Match[str]]) -> tuple[int, int]:
+    """(end, start) token indices of the name in a run: the name that ends it, or, when the run ends
+    in a place after a preposition ("Adviser Sam Taylor in Vienna"), the name before that place."""
+    last = len(tokens)
+    while last > 0:
+        first = _trailing_name(tokens[:last])
+        if first < last:
+            return last, first
+        preposition = next(
+            (i for i in range(last - 2, 0, -1) if tokens[i].group() in PLACE_PREPOSITIONS), None
+        )
+        if preposition is None or not all(norm(t.group()) in PLACE_WORDS for t in tokens[preposition + 1 : last]):
+            break
+        last = preposition
+    return 0, 0
 
 
 def strip_possessive(name: str) -> str:

@@ -17,9 +17,12 @@ from dataclasses import dataclass, field
 from scraper.quotes.lexicon import (
     FEMALE_NAMES,
     FEMALE_SUFFIXES,
+    FEMALE_SURNAME_SUFFIXES,
     FUNCTION_WORDS,
     HONORIFICS,
+    MALE_NAMES,
     MALE_NAMES_ENDING_A,
+    MALE_SURNAME_SUFFIXES,
     PERSON_TITLES,
     STOP_CAPS,
     VERB_AFTER_NAME_RE,
@@ -89,7 +92,7 @@ def _left_role(marks: Landmarks, name_start: int) -> str | None:
         tail, had_name = _after_last_name(segment)
         previous = segments[index - 1] if index > 0 else None
         starts_item = re.match(r"\s*(?:and|und|et|и)\s", segment) is not None
-        if CLAUSE_OPENER_RE.match(segment):
+        if CLAUSE_OPENER_RE.match(segment) or _clause_before_role(tail):
             parts.insert(0, _trim_to_role(tail))
             break  # "…, while the Head of the Mission, Name,": a new clause opens with this role
         if not had_name and not starts_item and previous and _ends_with_name(previous):
@@ -160,6 +163,17 @@ def _after_last_name(segment: str) -> tuple[str, bool]:
     return re.sub(r"^\s*(?:and|und|et|и)\s+", "", tail), True
 
 
+def _clause_before_role(segment: str) -> bool:
+    """The segment opens with a clause that leads into the role ("met with the Head of Office, Name"):
+    the role belongs to the name after it, not to a name before the segment."""
+    for word in segment.split():
+        if word[0].isupper() or is_title(word):
+            return False
+        if word.casefold() in FUNCTION_WORDS or word.endswith("ed"):
+            return True
+    return False
+
+
 def _trim_to_role(segment: str) -> str:
     """Drop leading words until a capitalized word or a title ("she met with Head of Mission")."""
     words = segment.split()
@@ -204,9 +218,14 @@ def _gender(tokens: tuple[str, ...], honorific: str | None) -> str | None:
     if honorific in ("ms", "ms.", "mrs", "mrs.", "madam", "dame"):
         return "f"
     first = tokens[0] if len(tokens) > 1 else ""
-    if first in FEMALE_NAMES or (first.endswith(FEMALE_SUFFIXES) and first not in MALE_NAMES_ENDING_A):
+    if first in MALE_NAMES or first in MALE_NAMES_ENDING_A:
+        return "m"
+    if first in FEMALE_NAMES or first.endswith(FEMALE_SUFFIXES):
         return "f"
-    return "f" if tokens and tokens[-1].endswith(("ova", "eva", "ská", "aya")) else None
+    surname = tokens[-1] if len(tokens) > 1 else ""
+    if surname.endswith(FEMALE_SURNAME_SUFFIXES):
+        return "f"
+    return "m" if surname.endswith(MALE_SURNAME_SUFFIXES) else None
 
 
 def find_mentions(paragraphs: Sequence[str]) -> list[Mention]:
@@ -297,18 +316,21 @@ class People:
         return person
 
     def latest_before(self, where: tuple[int, int], gender: str | None) -> Person | None:
-        """The person mentioned last before `where`, of the pronoun's gender when that is known."""
+        """The person a pronoun points back to: the latest one mentioned of the pronoun's gender; when
+        nobody's gender is known to match, the only person of unknown gender; when two or more could
+        fit, or only people of the other gender were named, nobody (the text does not tell: no guess)."""
         ranked = sorted(
             ((seen, person) for person in self.people if (seen := person.last_seen_before(where)) is not None),
             key=lambda item: item[0],
             reverse=True,
         )
         candidates = [person for _, person in ranked]
-        if gender == "f":
-            preferred = [person for person in candidates if person.gender == "f"]
+        if gender is None:
+            chosen = candidates[0] if candidates else None
         else:
-            preferred = [person for person in candidates if person.gender != "f"]
-        chosen = (preferred or candidates or [None])[0]
+            same = [person for person in candidates if person.gender == gender]
+            unknown = [person for person in candidates if person.gender is None]
+            chosen = same[0] if same else unknown[0] if len(unknown) == 1 else None
         if chosen is not None and chosen.gender is None and gender is not None:
             chosen.gender = gender
         return chosen
