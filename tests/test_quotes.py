@@ -180,6 +180,11 @@ ATTRIBUTION = [
         id="she-never-picks-a-man",
     ),
     pytest.param(
+        ["Judge Pieter van den Broek opened the hearing.", "“Every case counts,” said van den Broek."],
+        [("Every case counts,", "Pieter van den Broek", 1)],
+        id="surname-with-particles-back-reference",
+    ),
+    pytest.param(
         ["Adviser Rita Moss opened the day.", "Moss said the plan was “a workable way to keep every school open”, and thanked donors."],
         [("a workable way to keep every school open", "Rita Moss", 1)],
         id="partial-quote-then-conjunction-verb",
@@ -268,6 +273,11 @@ ROLES = [
         ["“We are here,” said Ambassador Paolo Del Piero, Head of the OSCE Presence in Albania."],
         {"Paolo Del Piero": "Head of the OSCE Presence in Albania"},
         id="particle-in-name",
+    ),
+    pytest.param(
+        ["“We stay the course,” said Lucía de la Fuente, Head of the OSCE Office in Dushanbe."],
+        {"Lucía de la Fuente": "Head of the OSCE Office in Dushanbe"},
+        id="several-particles-in-name",
     ),
     pytest.param(
         ["OSCE Secretary General Emre T. Aksoy said: “We are united.”"],

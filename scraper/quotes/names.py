@@ -16,12 +16,19 @@ from scraper.quotes.lexicon import (
     WORD_RE,
 )
 
-RUN_CONNECTOR = r"(?:(?:of|for|on|to|in|at|against|für|im|des|der|de|du|van|von|da|di|al|bin|ter|ten|в|во|на|по|при|для)\s+(?:the\s+|la\s+|l’)?)"
+# Between two capitalized words: a preposition with its article ("Head of the Mission"), or the
+# particles of a surname, several at once ("Matthias van der Berg", "Ana de la Cruz").
+NAME_PARTICLE = r"(?:van|von|de|der|den|del|della|di|da|dos|du|la|le|al|bin|ibn|ter|ten|zu)"
+LEADING_PARTICLES_RE = re.compile(rf"(?<![\w-])(?:{NAME_PARTICLE}\s+){{1,3}}\Z")
+RUN_CONNECTOR = (
+    r"(?:(?:of|for|on|to|in|at|against|für|im|des|der|de|du|van|von|da|di|al|bin|ter|ten|в|во|на|по|при|для)"
+    rf"\s+(?:the\s+|la\s+|l’)?|(?:{NAME_PARTICLE}\s+){{2,3}})"
+)
 # A run of capitalized words, with prepositions between them ("Head of the OSCE Mission to Serbia").
 RUN_RE = re.compile(rf"{CAP_WORD}(?:\s+{RUN_CONNECTOR}?{CAP_WORD})*")
 # Prepositions that attach a place to a run ("… in Vienna", "… from Serbia") rather than to a role.
 PLACE_PREPOSITIONS = frozenset("in at from to".split())
-PARTICLES = frozenset("de van von da di al bin ter ten du der".split())
+PARTICLES = frozenset("de van von da di al bin ibn ter ten du der den del della dos la le zu".split())
 PREPOSITIONS = frozenset("of for on to in at against für im des the в во на по при для".split())
 MAX_NAME_TOKENS = 4
 # Word tests and name scans are pure and repeat a lot (the same titles, the same clauses): cached.
@@ -90,7 +97,16 @@ def _trailing_name(tokens: list[re.Match[str]]) -> int:
         return len(words)  # capitals or places only: an acronym, a dateline, a country
     if len(words) - first >= 3 and first > 0 and words[first - 1].casefold() in PREPOSITIONS:
         first += 1  # "Mission to Skopje Ralf Breth": the first word is the preposition's object
-    return max(first, len(words) - MAX_NAME_TOKENS)
+    return max(first, _name_limit(words))
+
+
+def _name_limit(words: list[str]) -> int:
+    """The earliest start that keeps MAX_NAME_TOKENS words of a name, particles not counted."""
+    kept, index = 0, len(words)
+    while index > 0 and kept < MAX_NAME_TOKENS:
+        index -= 1
+        kept += words[index].casefold() not in PARTICLES or words[index][0].isupper()
+    return index
 
 
 def names_in(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
@@ -112,7 +128,11 @@ def _scan_names(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
         last, first = _name_in_run(tokens)
         if first < last:
             start, end = run.start() + tokens[first].start(), run.start() + tokens[last - 1].end()
-            names.append((start, end, tuple(norm(t.group()) for t in tokens[first:last])))
+            words = tuple(norm(t.group()) for t in tokens[first:last])
+            particles = LEADING_PARTICLES_RE.search(text, max(0, start - 20), start) if first == 0 else None
+            if particles is not None:  # "said van der Berg": the surname keeps its particles
+                start, words = particles.start(), (*particles.group().split(), *words)
+            names.append((start, end, words))
     return tuple(names)
 
 
