@@ -280,6 +280,11 @@ ROLES = [
         id="several-particles-in-name",
     ),
     pytest.param(
+        ["Co-ordinator of Regional Water and Energy Programmes Tarik Hodžić said: “Rivers connect us.”"],
+        {"Tarik Hodžić": "Co-ordinator of Regional Water and Energy Programmes"},
+        id="plural-institution-noun-ends-the-role-not-the-name",
+    ),
+    pytest.param(
         ["OSCE Secretary General Emre T. Aksoy said: “We are united.”"],
         {"Emre T. Aksoy": "OSCE Secretary General"},
         id="initial-in-name",

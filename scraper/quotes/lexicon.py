@@ -44,7 +44,7 @@ INSTITUTION_WORDS = frozenset(
     council's world day week conference meeting year task force board service services
     statistics public civil society authority authorities city municipality region district
     province county presence institute institut foundation academy university school college
-    museum library association chamber bureau inspectorate directorate prosecution
+    museum library association chamber bureau inspectorate directorate prosecution activity
     mission büro zentrum sekretariat ministerium kommission rat osze обсе бдипч оон
     миссия миссии миссией миссию офис офиса офисе центр центра центре бюро представительство
     представительства программа программы проект проекта секретариат секретариата организация

@@ -31,6 +31,7 @@ PLACE_PREPOSITIONS = frozenset("in at from to".split())
 PARTICLES = frozenset("de van von da di al bin ibn ter ten du der den del della dos la le zu".split())
 PREPOSITIONS = frozenset("of for on to in at against für im des the в во на по при для".split())
 MAX_NAME_TOKENS = 4
+INSTITUTION_NOUN_ENDINGS = ("ities", "ation", "ations", "ution", "utions")
 # Word tests and name scans are pure and repeat a lot (the same titles, the same clauses): cached.
 TOKEN_CACHE = 8192
 SEGMENT_CACHE = 2048
@@ -56,13 +57,22 @@ def _is_name_token(token: str) -> bool:
     if not token[0].isupper():
         return False
     lowered = norm(token)
-    if lowered in STOP_CAPS or lowered in INSTITUTION_WORDS or lowered in HONORIFICS:
+    if lowered in STOP_CAPS or lowered in HONORIFICS or _institution_noun(lowered):
         return False
     if len(token) == 1 or (len(token) == 2 and token[1] == "."):
         return True  # an initial ("Feridun H. Sinirlioğlu")
     if not any(ch.islower() for ch in token) or not lowered:
         return False  # an acronym or a dateline in capitals
     return not is_title(token) and not lowered.endswith(("minister", "ministerin", "präsident", "präsidentin"))
+
+
+def _institution_noun(lowered: str) -> bool:
+    """An institution word, its plural ("Activities", "Programmes") or an abstract noun ending
+    ("Operations"): the end of a role or an institution's name, never a person's name."""
+    if lowered in INSTITUTION_WORDS or lowered.endswith(INSTITUTION_NOUN_ENDINGS):
+        return True
+    singular = lowered[:-3] + "y" if lowered.endswith("ies") else lowered[:-1] if lowered.endswith("s") else ""
+    return singular in INSTITUTION_WORDS or singular in PERSON_TITLES
 
 
 @functools.lru_cache(maxsize=TOKEN_CACHE)
