@@ -230,6 +230,21 @@ ROLES = [
         id="who-is-appositive-stops-at-clause",
     ),
     pytest.param(
+        ["“Maps tell stories,” said Ines Varga, who is Senior Adviser on Border Management and chaired the session."],
+        {"Ines Varga": "Senior Adviser on Border Management"},
+        id="who-is-appositive-stops-at-and-verb",
+    ),
+    pytest.param(
+        ["“Crime crosses borders,” said Rosa Lenz, Adviser on terrorism and organized crime."],
+        {"Rosa Lenz": "Adviser on terrorism and organized crime"},
+        id="participle-before-a-noun-stays-in-role",
+    ),
+    pytest.param(
+        ["“Talk before you judge,” said Pavel Dorn, a volunteer from Odesa who has run such workshops for years."],
+        {"Pavel Dorn": "volunteer from Odesa"},
+        id="lowercase-appositive-stops-at-relative-clause",
+    ),
+    pytest.param(
         [
             "VIENNA, 2 May 2020 – OSCE Chairperson-in-Office, Foreign Minister of Sweden, Ann Linde and the OSCE "
             "Secretary General, Thomas Greminger, opened the meeting.",

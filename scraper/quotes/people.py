@@ -59,6 +59,14 @@ APPOSITIVE_RE = re.compile(
     r"(?:\s*\([^()]{1,40}\))?(?:,\s+|(?<=\))\s+)(?:who\s+(?:is|was|serves\s+as|heads)\s+)?(?P<article>(?:the|a|an|le|la|l’|die|der)\s+)?"
     r"(?P<role>(?:[^,;.()“”\"«»„:]|\([A-Z]{2,12}\)){2,200})"
 )
+# Where an appositive role ends: a reporting verb, a relative clause ("a mediator from Kharkiv who has
+# trained…") or a second predicate ("…Director of ODIHR and opened the meeting"); a participle before
+# a noun ("terrorism and organized crime") stays, as it is part of the role.
+APPOSITIVE_END_RE = re.compile(
+    rf"(?:{VERB_RE.pattern})|\s(?:who|which|whose|whom|where|который|которая|которые|qui)\s"
+    r"|\s(?:and|und|et|и)\s+(?:also\s+)?(?:has|have|had|is|was|will|would|can|took|met|gave|led|spoke|made|"
+    r"[a-z]+ed\s+(?:the|a|an|his|her|their|its|this|these|on|in|at|to|with|for|by|over)\s)"
+)
 # A comma segment opening with one of these starts a new clause, so nothing before it is this role.
 CLAUSE_OPENER_RE = re.compile(r"\s*(?:while|whilst|whereas|but|when|although|während|tandis\s+que|а|тогда\s+как)\s", re.IGNORECASE)
 MAX_ROLE_WORDS = 20
@@ -188,9 +196,9 @@ def _appositive(text: str, name_end: int) -> str | None:
     if match is None:
         return None
     role = match.group("role")
-    verb = VERB_RE.search(role)
-    if verb is not None:
-        role = role[: verb.start()]
+    end = APPOSITIVE_END_RE.search(role)
+    if end is not None:
+        role = role[: end.start()]
     words = role.split()
     if not words or len(words) > MAX_ROLE_WORDS or any(len(name[2]) >= 2 for name in names_in(role)):
         return None
