@@ -275,6 +275,11 @@ ROLES = [
         id="role-after-a-verb-clause-belongs-to-the-next-name",
     ),
     pytest.param(
+        ["The Commandant of the Border College, Brigadier General Omar Farouk, said: “Training saves lives.”"],
+        {"Omar Farouk": "Commandant of the Border College"},
+        id="rank-before-name-is-no-role",
+    ),
+    pytest.param(
         ["“We count on you,” said Ambassador Vera Lutz."],
         {"Vera Lutz": None},
         id="honorific-is-not-a-role",

@@ -66,6 +66,14 @@ HONORIFICS = frozenset(
     "ambassador mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir dame madam h.e. excellency "
     "colonel".split()
 )
+# Military and police ranks: written before a name like an honorific ("Rector of the Academy, Major
+# General Name"), so a comma segment of ranks only is no part of the role.
+RANKS = frozenset(
+    """general major colonel lieutenant captain brigadier admiral vice-admiral rear-admiral sergeant
+    marshal commodore lieutenant-general major-general lieutenant-colonel brigadier-general oberst
+    generalmajor generalleutnant hauptmann oberstleutnant генерал генерал-майор генерал-лейтенант
+    майор полковник подполковник лейтенант капитан""".split()
+)
 # Capitalized words that start sentences or clauses and are never part of a name.
 STOP_CAPS = frozenset(
     """the a an this that these those in on at during after before following today yesterday he she

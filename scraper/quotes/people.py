@@ -24,6 +24,7 @@ from scraper.quotes.lexicon import (
     MALE_NAMES_ENDING_A,
     MALE_SURNAME_SUFFIXES,
     PERSON_TITLES,
+    RANKS,
     STOP_CAPS,
     VERB_AFTER_NAME_RE,
     VERB_BEFORE_NAME_RE,
@@ -108,7 +109,14 @@ def _left_role(marks: Landmarks, name_start: int) -> str | None:
         parts.insert(0, _trim_to_role(tail))
         if had_name:
             break
+    if _ranks_only(parts[-1]):
+        parts.pop()  # "Rector of the Academy, Major General Name": the rank is like an honorific
     return _clean_role(", ".join(part for part in parts if part))
+
+
+def _ranks_only(part: str) -> bool:
+    words = [norm(word) for word in WORD_RE.findall(part)]
+    return bool(words) and all(word in RANKS or word in HONORIFICS for word in words)
 
 
 Positions = tuple[list[int], list[int]]  # (starts, ends) of a pattern's matches, in text order
