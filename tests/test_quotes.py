@@ -354,6 +354,21 @@ ROLES = [
         id="focal-point",
     ),
     pytest.param(
+        ["«Школы должны быть открыты», — сказал Бакыт Осмонов, старший специалист по образованию Центра ОБСЕ в Оше."],
+        {"Бакыт Осмонов": "старший специалист по образованию Центра ОБСЕ в Оше"},
+        id="ru-lowercase-appositive-with-acronym-inside",
+    ),
+    pytest.param(
+        ["«Школы должны быть открыты», — заявил старший специалист по образованию Центра ОБСЕ в Оше Бакыт Осмонов."],
+        {"Бакыт Осмонов": "старший специалист по образованию Центра ОБСЕ в Оше"},
+        id="ru-lowercase-role-before-name",
+    ),
+    pytest.param(
+        ["“Patrols start at dawn,” said senior border officer Kemal Aydin."],
+        {"Kemal Aydin": "senior border officer"},
+        id="lowercase-modifiers-of-a-title-before-name",
+    ),
+    pytest.param(
         ["„Wir bleiben hier“, sagte die OSZE-Sonderbeauftragte für Jugend, Ute Kern."],
         {"Ute Kern": "OSZE-Sonderbeauftragte für Jugend"},
         id="german-beauftragte",

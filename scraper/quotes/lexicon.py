@@ -23,7 +23,10 @@ PERSON_TITLES = frozenset(
     sprecherin vorsitzende vorsitzender botschafter botschafterin ministerin abteilungsleiterin
     abteilungsleiter chef cheffe directeur directrice commandant conseiller représentant ministre
     руководитель заместитель председатель глава директор министр посол представитель координатор
-    советник начальник президент секретарь focal monitor observer facilitator moderator trainer
+    советник начальник президент секретарь сотрудник сотрудница специалист эксперт помощник
+    консультант член депутат судья прокурор мэр аким омбудсмен уполномоченный менеджер
+    преподаватель журналист редактор командир ректор спикер посланник аналитик наблюдатель
+    тренер модератор focal monitor observer facilitator moderator trainer
     lecturer economist activist advocate beauftragte beauftragter sonderbeauftragte
     sonderbeauftragter generalsekretär generalsekretärin vertreter vertreterin berater beraterin
     koordinator koordinatorin staatssekretär staatssekretärin bürgermeister bürgermeisterin""".split()
@@ -65,6 +68,14 @@ PLACE_WORDS = frozenset(
 HONORIFICS = frozenset(
     "ambassador mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir dame madam h.e. excellency "
     "colonel".split()
+)
+# Lowercase words that qualify a title written before a name ("national programme officer",
+# "национальный сотрудник"): the institution words and these adjectives.
+ROLE_MODIFIERS = INSTITUTION_WORDS | frozenset(
+    """senior junior chief former local legal political field programme project police border
+    национальный национальная старший старшая главный главная первый первая исполнительный
+    исполнительная специальный специальная региональный региональная международный международная
+    бывший бывшая постоянный постоянная личный личная""".split()
 )
 # Military and police ranks: written before a name like an honorific ("Rector of the Academy, Major
 # General Name"), so a comma segment of ranks only is no part of the role.

@@ -93,11 +93,14 @@ def _trailing_name(tokens: list[re.Match[str]]) -> int:
     """Index of the first token of the name that ends a run of capitalized words (len when none)."""
     words = [token.group() for token in tokens]
     first = len(words)
+    mixed_case_seen = False  # a surname in capitals ends a name: "СМИ Программного" is no name
     while first > 0:
         word = words[first - 1]
         inner_particle = word.casefold() in PARTICLES and first < len(words) and first > 1
-        if not (_is_name_token(word) or _is_caps_surname(word) or inner_particle):
+        caps_surname = not mixed_case_seen and _is_caps_surname(word)
+        if not (_is_name_token(word) or caps_surname or inner_particle):
             break
+        mixed_case_seen = mixed_case_seen or not word.isupper()
         first -= 1
     while first < len(words) and words[first].casefold() in PARTICLES and not words[first].isupper():
         first += 1

@@ -25,6 +25,7 @@ from scraper.quotes.lexicon import (
     MALE_SURNAME_SUFFIXES,
     PERSON_TITLES,
     RANKS,
+    ROLE_MODIFIERS,
     STOP_CAPS,
     VERB_AFTER_NAME_RE,
     VERB_BEFORE_NAME_RE,
@@ -191,11 +192,13 @@ def _clause_before_role(segment: str) -> bool:
 
 
 def _trim_to_role(segment: str) -> str:
-    """Drop leading words until a capitalized word or a title ("she met with Head of Mission")."""
+    """Drop leading words until a capitalized word or a title ("she met with Head of Mission"), but
+    keep the lowercase modifiers of that title ("said national programme officer Name")."""
     words = segment.split()
-    while words and not (words[0][0].isupper() or is_title(words[0])):
-        words.pop(0)
-    return " ".join(words)
+    first = next((i for i, word in enumerate(words) if word[0].isupper() or is_title(word)), len(words))
+    while first > 0 and words[first - 1].casefold() in ROLE_MODIFIERS:
+        first -= 1
+    return " ".join(words[first:])
 
 
 def _appositive(text: str, name_end: int) -> str | None:
