@@ -349,6 +349,19 @@ ROLES = [
         id="institution-name-in-appositive",
     ),
     pytest.param(
+        [
+            "“Stocks must be safe,” said Colonel Lena Brix, Chair of the Council’s Informal Group on Mine Action "
+            "and Explosive Hazards, who opened the session."
+        ],
+        {"Lena Brix": "Chair of the Council’s Informal Group on Mine Action and Explosive Hazards"},
+        id="long-appositive-with-possessive-and-coordinated-capitals",
+    ),
+    pytest.param(
+        ["“We agree,” said Ida Moe, Omar Haddad and the Mayor."],
+        {"Ida Moe": None},
+        id="appositive-opening-with-another-name-is-no-role",
+    ),
+    pytest.param(
         ["“Every voice counts,” said Ana Roos, OSCE Gender Focal Point."],
         {"Ana Roos": "OSCE Gender Focal Point"},
         id="focal-point",

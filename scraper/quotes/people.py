@@ -211,7 +211,7 @@ def _appositive(text: str, name_end: int) -> str | None:
     if end is not None:
         role = role[: end.start()]
     words = role.split()
-    if not words or len(words) > MAX_ROLE_WORDS or any(len(name[2]) >= 2 for name in names_in(role)):
+    if not words or len(words) > MAX_ROLE_WORDS or _names_a_person(role):
         return None
     first = words[0].casefold()
     # a role may open with a qualifier before its title word: "shadow rapporteur", "former minister"
@@ -223,6 +223,19 @@ def _appositive(text: str, name_end: int) -> str | None:
     if re.search(r"\s(?:has|had|is|was|will|took|met|gave|visited)\s", f" {role} "):
         return None  # a clause, not a role
     return _clean_role(role) or (_clean_role_loose(role) if match.group("article") else None)
+
+
+def _names_a_person(role: str) -> bool:
+    """The appositive names someone else ("…, Deputy Minister Omar Haddad, …"): a name opens it or
+    follows a title. Capitalized words after a preposition or "and" belong to an institution's name
+    ("Informal Group of Friends on Small Arms and Light Weapons")."""
+    for start, _, tokens in names_in(role):
+        if len(tokens) < 2:
+            continue
+        before = WORD_RE.findall(role[:start])
+        if not before or is_title(before[-1]) or norm(before[-1]) in HONORIFICS or norm(before[-1]) in RANKS:
+            return True
+    return False
 
 
 def _clean_role_loose(role: str) -> str | None:
