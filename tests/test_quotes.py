@@ -125,6 +125,30 @@ ATTRIBUTION = [
         id="colon-ends-previous-paragraph",
     ),
     pytest.param(
+        [
+            "The Mayor of Osh, Dilnoza Rakhimova, greeted the volunteers:",
+            "“You kept this city running through the winter, and we will not forget it.”",
+        ],
+        [("You kept this city running through the winter, and we will not forget it.", "Dilnoza Rakhimova", 1)],
+        id="colon-introduction-without-reporting-verb",
+    ),
+    pytest.param(
+        [
+            "At the closing session, Deputy Minister Jonas Beck, head of the delegation, thanked the hosts: "
+            "“Your hospitality made two hard days of talks feel much shorter.”"
+        ],
+        [("Your hospitality made two hard days of talks feel much shorter.", "Jonas Beck", 0)],
+        id="colon-introduction-same-paragraph-after-appositive",
+    ),
+    pytest.param(
+        [
+            "Minister Kai Aho and Mayor Eva Stolt greeted the guests:",
+            "“Welcome to a city that has always lived from its river trade.”",
+        ],
+        [("Welcome to a city that has always lived from its river trade.", None, 1)],
+        id="colon-introduction-by-two-people-is-null",
+    ),
+    pytest.param(
         ["“Schools must stay open,” Director Hana Wolf said.", "“Teachers need support as well.”"],
         [("Schools must stay open,", "Hana Wolf", 0), ("Teachers need support as well.", "Hana Wolf", 1)],
         id="stand-alone-paragraph-continues",
@@ -404,6 +428,8 @@ NOT_SPEECH = [
     pytest.param("Protesters chanted “Lügenpresse” outside.", id="quoted-term"),
     pytest.param("Форум «Медиашкола» прошёл в Бишкеке.", id="guillemet-name"),
     pytest.param("No quotation marks here at all, said nobody.", id="no-marks"),
+    pytest.param("Director Ana Lind presented the new plan: “Safe Roads, Safe Towns and Clean Rivers”.", id="title-after-colon"),
+    pytest.param("Director Ana Lind unveiled the slogan: “Count on us”.", id="short-slogan-after-colon"),
     pytest.param(
         "The study “Borders, Trade and Trust in Central Asia”, with data from 12 participating States, is out.",
         id="title-then-capitalized-States-is-no-verb",

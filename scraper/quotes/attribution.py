@@ -40,6 +40,15 @@ COMMA_THEN_LOWER_RE = re.compile(r",\s+(?!(?:the|a|an|die|der|le|la)\b)(?=[a-zß
 STRICT_BETWEEN_RE = re.compile(r"^(?:\s+(?:that|dass|que|что))?\s*[:,]?\s*$")
 COLON_BETWEEN_RE = re.compile(r"^[^.!?:\"“”«»„]{0,100}:\s*$")
 FRENCH_PRONOUN_RE = re.compile(r"-t-(il|elle)\b")
+COLON_END_RE = re.compile(r":\s*$")
+PRONOUN_SUBJECT_RE = re.compile(r"\s*(\w+)\s+(?:also\s+)?[^\W\d_A-ZА-ЯЁ]")
+# After a subject name: an optional parenthesis and a comma-enclosed appositive, then the predicate.
+SUBJECT_PREDICATE_RE = re.compile(r"(?:\s*\([^()]{0,40}\))?(?:,[^,:]{1,200}(?=,))?,?\s+(?:also\s+)?(?P<word>\w+)")
+# Lowercase words after a name that are no verb of it ("Name of the Office", "Name in Vienna").
+NOT_A_PREDICATE = frozenset(
+    """of for from in at on to with by the a an who which whose whom that as about via за из в на по с
+    для от""".split()
+)
 OBJECT_VERBS_RE = re.compile(r"^(?:according\s+to|in\s+the\s+words\s+of|selon|по\s+)", re.IGNORECASE)
 
 
@@ -99,7 +108,7 @@ def attribution_before(text: str, offset: int, paragraph: int, language: str | N
     clause = text[clause_start:offset]
     verb = _find_verb(clause, language, last=True)
     if verb is None:
-        return None
+        return _colon_introduction(clause, clause_start, paragraph)
     between = clause[verb.end() :]
     where = (paragraph, clause_start + verb.start())
     pronoun = FRENCH_PRONOUN_RE.search(verb.group())
@@ -114,6 +123,28 @@ def attribution_before(text: str, offset: int, paragraph: int, language: str | N
     if not subject.strip() or not _has_speaker_words(subject):
         return Attribution(between, False, where, strict)
     return Attribution(subject, True, where, strict)
+
+
+def _colon_introduction(clause: str, clause_start: int, paragraph: int) -> Attribution | None:
+    """`Name, the Ombudsperson, addressed the participants: "…"`: a clause without a reporting verb
+    that ends in a colon introduces the quote, and its subject speaks. The subject is the first name
+    (or a pronoun opening the clause) followed, past an optional appositive, by a lowercase word: its
+    verb. Not strict: a short or title-like quote after such a colon is not taken as speech."""
+    if not COLON_END_RE.search(clause):
+        return None
+    pronoun = PRONOUN_SUBJECT_RE.match(clause)
+    if pronoun is not None and pronoun.group(1).casefold() in PRONOUNS:
+        return Attribution(pronoun.group(1), True, (paragraph, clause_start + pronoun.start(1)), strict=False)
+    for start, end, tokens in names_in(clause):
+        predicate = SUBJECT_PREDICATE_RE.match(clause, end)
+        if predicate is None or not predicate.group("word").islower():
+            continue
+        if predicate.group("word").casefold() in CONJUNCTIONS:
+            return None  # "X and Y welcomed the guests:": two speakers, no telling whose words follow
+        if predicate.group("word").casefold() in NOT_A_PREDICATE or len(tokens) < 2:
+            continue
+        return Attribution(clause[start:end], True, (paragraph, clause_start + start), strict=False)
+    return None
 
 
 def _has_speaker_words(phrase: str) -> bool:
