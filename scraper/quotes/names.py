@@ -110,7 +110,7 @@ def _trailing_name(tokens: list[re.Match[str]]) -> int:
         return len(words)  # capitals or places only: an acronym, a dateline, a country
     if len(words) - first >= 3 and first > 0 and words[first - 1].casefold() in PREPOSITIONS:
         first += 1  # "Mission to Skopje Ralf Breth": the first word is the preposition's object
-    return max(first, _name_limit(words))
+    return first if len(words) - first <= MAX_NAME_TOKENS else max(first, _name_limit(words))
 
 
 def _name_limit(words: list[str]) -> int:
@@ -142,11 +142,21 @@ def _scan_names(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
         if first < last:
             start, end = run.start() + tokens[first].start(), run.start() + tokens[last - 1].end()
             words = tuple(norm(t.group()) for t in tokens[first:last])
-            particles = LEADING_PARTICLES_RE.search(text, max(0, start - 20), start) if first == 0 else None
+            particles = _leading_particles(text, start) if first == 0 else None
             if particles is not None:  # "said van der Berg": the surname keeps its particles
                 start, words = particles.start(), (*particles.group().split(), *words)
             names.append((start, end, words))
     return tuple(names)
+
+
+def _leading_particles(text: str, start: int) -> re.Match[str] | None:
+    """Lowercase particles right before a name ("said van der Berg"); the word before is checked
+    first, as the pattern would be tried at every one of 20 positions before every name."""
+    lo = max(0, start - 8)
+    space = text.rfind(" ", lo, start - 1)
+    if start < 2 or text[start - 1] != " " or text[(space + 1 if space >= 0 else lo) : start - 1] not in PARTICLES:
+        return None
+    return LEADING_PARTICLES_RE.search(text, max(0, start - 20), start)
 
 
 def _name_in_run(tokens: list[re.Match[str]]) -> tuple[int, int]:
