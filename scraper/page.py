@@ -126,8 +126,28 @@ def comparable(text: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Labelled:
+    """What a labelled metadata value says: its text (without the label), its link texts, a machine date."""
+
+    text: str
+    links: tuple[str, ...]
+    machine: str | None
+
+    @classmethod
+    def read(cls, value: Node) -> Labelled:
+        text = node_text(value)
+        prefix = LABEL_PREFIX.match(text)
+        if prefix and normalize_label(prefix.group(0)) in METADATA_LABELS:
+            text = text[prefix.end():]  # read from the label's wrapper: "Ort: Berlin"
+        links = tuple(link_text for link in value.css("a") if (link_text := node_text(link)))
+        machine_node = value.css_first("[content], [datetime]")
+        machine = (machine_node.attributes.get("content") or machine_node.attributes.get("datetime")) if machine_node else None
+        return cls(text=text, links=links, machine=machine)
+
+
+@dataclass(frozen=True, slots=True)
 class FoundDate:
-    """A date and where it came from, raw beside normalized."""
+    """A date, raw (as the page wrote it) beside normalized (ISO)."""
 
     iso: str | None
     raw: str | None
@@ -161,28 +181,31 @@ class ReleasePage:
     # -- the record -------------------------------------------------------------------------------
 
     def to_record(self) -> PressRelease:
-        # Metadata first: finding the body removes the page furniture from the tree.
-        title = self.title()
+        # Two phases, in this order. 1: what the whole page says (headline, labels, meta tags, the
+        # dates shown by the headline), read while the page is intact. 2: the body, found by taking
+        # the page furniture out of the tree, and what lives in the body (the dateline).
+        title = self.headline
         if not title:
             raise ExtractionError("no title: not a release page")
-        found_date = self.date()
-        place_raw = self.place_raw()
         record = PressRelease(
             url=self.url,
             canonical_url=self.canonical_url(),
             site=self.site,
             kind=self.kind(),
             title=title,
-            place=normalize_place(place_raw),
-            place_raw=place_raw,
             sources=self.sources(),
             fields_of_work=self.fields_of_work(),
             highlights=self.highlights(),
             publisher=self.publisher(),
             body="",
         )
-        record.date, record.date_raw = found_date.iso, found_date.raw
+        self.visible_date_found  # noqa: B018 (phase 1: read before the furniture goes)
+
         self.refuse_listing()
+        found_date = self.date()
+        record.date, record.date_raw = found_date.iso, found_date.raw
+        place_raw = self.place_raw()
+        record.place, record.place_raw = normalize_place(place_raw), place_raw
         paragraphs = self.body_paragraphs()
         if paragraphs and comparable(paragraphs[0]) == comparable(title):
             paragraphs = paragraphs[1:]  # the headline repeated atop the text
@@ -199,6 +222,11 @@ class ReleasePage:
             raise ExtractionError(f"a listing page ({headlines} linked headlines), not a release page")
 
     # -- fields: each a cascade, most trustworthy source first ------------------------------------
+
+    @cached_property
+    def headline(self) -> str | None:
+        """`title()`, read once (the date and the kind look for the headline too)."""
+        return self.title()
 
     def title(self) -> str | None:
         """The visible headline that the page's metadata names; else the metadata's headline."""
@@ -243,17 +271,18 @@ class ReleasePage:
         return None
 
     def date(self) -> FoundDate:
-        visible = self.visible_date_found  # read before the dateline, whose search strips the furniture
-        for found in (
-            self.labelled_date(),
-            self.agreeing_with(visible, self.machine_date(self.json_ld_text("datePublished", "dateCreated"))),
-            self.agreeing_with(visible, self.machine_date(self.meta(*PUBLISHED_META))),
-            self.dateline_date(),
-            visible,
-            self.url_date(),
-            self.body_head_date(),
-            self.machine_date(self.json_ld_text("dateModified") or self.meta(*MODIFIED_META)),
+        visible = self.visible_date_found
+        for source in (
+            self.labelled_date,
+            lambda: self.agreeing_with(visible, self.machine_date(self.json_ld_text("datePublished", "dateCreated"))),
+            lambda: self.agreeing_with(visible, self.machine_date(self.meta(*PUBLISHED_META))),
+            self.dateline_date,
+            lambda: visible,
+            self.url_date,
+            self.body_head_date,
+            lambda: self.machine_date(self.json_ld_text("dateModified") or self.meta(*MODIFIED_META)),
         ):
+            found = source()
             if found and found.iso:
                 return found
         return FoundDate(iso=None, raw=None)
@@ -328,7 +357,7 @@ class ReleasePage:
         headline, before the container, sentence-like and not a link list, is taken."""
         container = self.body_container
         body = self.tree.body
-        title = self.title()
+        title = self.headline
         if container is None or body is None or not title:
             return None
         inside = {node.mem_id for node in container.css(LEAD_CANDIDATES)} | {container.mem_id}
@@ -347,10 +376,6 @@ class ReleasePage:
         return None
 
     # -- building blocks profiles reuse -----------------------------------------------------------
-
-    @cached_property
-    def main(self) -> Node | None:
-        return self.tree.css_first("article") or self.tree.css_first("main") or self.tree.body
 
     @cached_property
     def body_nodes(self) -> list[Node]:
@@ -410,18 +435,14 @@ class ReleasePage:
         return None
 
     def labelled_date(self) -> FoundDate | None:
-        node = self.labelled_node("date")
-        if node is None:
+        labelled = self.metadata.get("date")
+        if labelled is None:
             return None
-        raw = node_text(node)
-        machine = node.css_first("[content], [datetime]")
-        if machine is not None:
-            value = machine.attributes.get("content") or machine.attributes.get("datetime") or ""
-            parsed = parse_iso(value)
-            if parsed:
-                return FoundDate(iso=parsed.iso(), raw=raw or value)
-        written = find_date(raw)
-        return FoundDate(iso=written.iso(), raw=raw) if written else None
+        parsed = parse_iso(labelled.machine) if labelled.machine else None
+        if parsed:
+            return FoundDate(iso=parsed.iso(), raw=labelled.text or labelled.machine)
+        written = find_date(labelled.text)
+        return FoundDate(iso=written.iso(), raw=labelled.text) if written else None
 
     def machine_date(self, value: str | None) -> FoundDate | None:
         if not value:
@@ -433,7 +454,7 @@ class ReleasePage:
     def title_heading(self) -> Node | None:
         """The <h1> that is the headline (not the logo's or "Navigation"), else the first."""
         headings = self.tree.css("h1")
-        title = self.title() if len(headings) > 1 else None
+        title = self.headline if len(headings) > 1 else None
         if title:
             for heading in headings:
                 text = node_text(heading)
@@ -527,10 +548,14 @@ class ReleasePage:
         return FoundDate(iso=found.iso(), raw=found.raw) if found and found.iso() else None
 
     @cached_property
-    def metadata(self) -> dict[str, Node]:
-        """The page's labelled metadata ("Date:", "Place:"...): field name -> value node."""
-        found: dict[str, Node] = {}
-        scope = self.tree.css_first(self.METADATA_SCOPE.split(",")[0].strip()) or self.tree.body
+    def metadata(self) -> dict[str, Labelled]:
+        """The page's labelled metadata ("Date:", "Place:"...): field name -> what its value says.
+
+        Values, not nodes: the nodes may sit in page furniture that phase 2 takes out of the tree."""
+        found: dict[str, Labelled] = {}
+        # the first of METADATA_SCOPE's selectors that the page has (a release's <article>, else...)
+        scopes = (self.tree.css_first(selector.strip()) for selector in self.METADATA_SCOPE.split(","))
+        scope = next((node for node in scopes if node is not None), None) or self.tree.body
         if scope is None:
             return found
         for node in scope.css(LABEL_CANDIDATES):
@@ -541,28 +566,20 @@ class ReleasePage:
             if field and field not in found:
                 value = label_value(node)
                 if value is not None:
-                    found[field] = value
+                    found[field] = Labelled.read(value)
         return found
 
-    def labelled_node(self, field: str) -> Node | None:
-        return self.metadata.get(field)
-
     def labelled_text(self, field: str) -> str | None:
-        node = self.labelled_node(field)
-        text = node_text(node) if node is not None else ""
-        prefix = LABEL_PREFIX.match(text)
-        if prefix and normalize_label(prefix.group(0)) in METADATA_LABELS:
-            text = text[prefix.end():]
-        return text or None
+        labelled = self.metadata.get(field)
+        return labelled.text or None if labelled else None
 
     def labelled_list(self, field: str) -> list[str]:
-        node = self.labelled_node(field)
-        if node is None:
+        labelled = self.metadata.get(field)
+        if labelled is None:
             return []
-        links = [text for link in node.css("a") if (text := node_text(link))]
-        if links:
-            return links
-        return [part for part in (clean_text(p) for p in node_text(node).split(",")) if part]
+        if labelled.links:
+            return list(labelled.links)
+        return [part for part in (clean_text(p) for p in labelled.text.split(",")) if part]
 
     def first_text(self, selector: str | None, scope: Node | None = None) -> str | None:
         if not selector:
@@ -750,6 +767,3 @@ def language_code(value: str | None) -> str | None:
     match = LANGUAGE_CODE.match(value.strip()) if value else None
     return match.group(0).lower() if match else None
 
-
-def host_of(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower()

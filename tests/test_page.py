@@ -182,3 +182,25 @@ def test_generic_date(changes: dict, date: str | None, raw: str | None) -> None:
 def test_generic_place_from_dateline_and_language_from_words() -> None:
     record = generic_record(lang="", first="BERLIN, 12 March 2024 – The ministry adopted the rules and it is the first time that they have been adopted at all.")
     assert (record.place, record.language) == ("Berlin", "en")
+
+
+def test_labelled_date_raw_has_no_label() -> None:
+    html = """<html lang="de"><head><title>Neue Regeln für Drohnen</title></head><body><main>
+    <h1>Neue Regeln für Drohnen</h1><p><strong>Datum:</strong>26. Januar 2022</p>
+    <p>Das Amt stellt heute neue Regeln für den Betrieb von Drohnen über Wohngebieten vor, die ab März gelten.</p>
+    </main></body></html>"""
+    record = parse(html, "https://amt.example/pm/7")
+    assert (record.date, record.date_raw) == ("2022-01-26", "26. Januar 2022")
+
+
+def test_metadata_in_page_furniture_is_read_before_the_furniture_goes() -> None:
+    # The labelled list sits in a <header>, which the body search removes: its values must survive.
+    html = """<html lang="en"><head><title>Water talks resume | Office</title></head><body><article>
+    <header><h1>Water talks resume</h1><ul><li class="info-label">Date:</li><li class="info-value">
+    <span content="2023-05-04T00:00:00+02:00">4 May 2023</span></li><li class="info-label">Source:</li>
+    <li class="info-value"><a href="/a">OSCE Office in Dushanbe</a>, <a href="/b">OSCE Secretariat</a></li></ul></header>
+    <div class="field--name-body"><p>DUSHANBE, 4 May 2023 – Talks on the shared river basin resumed today with
+    delegations from both riverside states.</p></div></article></body></html>"""
+    record = parse(html, "https://www.osce.org/x/3")
+    assert (record.date, record.date_raw, record.place) == ("2023-05-04", "4 May 2023", "Dushanbe")
+    assert record.sources == ["OSCE Office in Dushanbe", "OSCE Secretariat"]

@@ -6,7 +6,8 @@ listing selectors; override only the fields the generic page gets wrong) and add
 
 from __future__ import annotations
 
-from scraper.page import ReleasePage, host_of
+from scraper.page import ReleasePage
+from scraper.urls import host_of
 from scraper.sites.europarl import EuroparlPage
 from scraper.sites.osce import OscePage
 
