@@ -18,10 +18,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from selectolax.lexbor import LexborHTMLParser as HTMLParser
+from selectolax.lexbor import LexborNode as Node
 
 from scraper.dates import find_date
-from selectolax.lexbor import LexborNode as Node
 
 WHITESPACE = re.compile(r"\s+")
 # Soft hyphens and zero-width characters: invisible on the page, noise in the text.
@@ -48,13 +47,13 @@ SOFT_FURNITURE_NAME_PARTS = (
 )
 FURNITURE_NAMES = ", ".join(f'[class*="{part}" i], [id*="{part}" i]' for part in FURNITURE_NAME_PARTS)
 SOFT_FURNITURE_NAMES = ", ".join(f'[class*="{part}" i], [id*="{part}" i]' for part in SOFT_FURNITURE_NAME_PARTS)
-# An element with a soft furniture name that holds this many real paragraphs is a text wrapper.
 # Before scoring, only the commonest names are looked for, on the whole page (each name costs a pass
 # over every element); the full list then runs inside the chosen container only.
 PAGE_FURNITURE_NAMES = ", ".join(
     f'[class*="{part}" i]' for part in ("cookie", "consent", "comment", "related", "share", "social", "newsletter", "sidebar", "footer", "breadcrumb")
 )
 PAGE_SOFT_FURNITURE_NAMES = ", ".join(f'[class*="{part}" i]' for part in ("navigation", "menu"))
+# An element with a soft furniture name that holds this many real paragraphs is a text wrapper.
 SPARING_PARAGRAPHS = 2
 SPARING_PARAGRAPH_CHARS = 60
 CONTENT_NAMES = re.compile(r"content|article|body|main|story|text|post|entry", re.IGNORECASE)
@@ -126,6 +125,7 @@ LEADING_LINES = 3
 MAX_DATE_LINE = 60
 # Only the last part of a text may be cut: "Contact" in its first half is a heading of the release.
 END_MIN_SHARE = 0.5
+MAX_END_MARK_CHARS = 60  # "Kontakt", "Related articles", "Last updated: ...": a short line
 
 
 def clean_text(text: str) -> str:
@@ -271,7 +271,7 @@ class ProseMap:
 
 
 def main_nodes(root: Node) -> list[Node]:
-    """The element that holds the release text (a list, for profiles that pick several)."""
+    """The element that holds the release text, as a one-item list (empty when there is none)."""
     prose = ProseMap(root)
     best = prose.best()
     if best is None:
@@ -297,8 +297,9 @@ def text_blocks(nodes: list[Node], block_tags: str = BLOCK_TAGS, trim: bool = Tr
             text = block_text(block, node)
             if text:
                 blocks.append(text)
-    blocks = cut_trailing_furniture(unique(blocks))
-    return trim_edges(blocks) if trim else blocks
+    if not trim:
+        return blocks  # a container a profile names is the text exactly, repeats and all
+    return trim_edges(cut_trailing_furniture(unique(blocks)))
 
 
 def block_text(block: Node, container: Node) -> str | None:
@@ -370,13 +371,8 @@ def cut_trailing_furniture(blocks: list[str]) -> list[str]:
     total = sum(map(len, blocks))
     seen = 0
     for index, block in enumerate(blocks):
-        if index and seen >= total * END_MIN_SHARE and len(block) <= 60 and END_OF_TEXT.match(block):
+        if index and seen >= total * END_MIN_SHARE and len(block) <= MAX_END_MARK_CHARS and END_OF_TEXT.match(block):
             return blocks[:index]
         seen += len(block)
     return blocks
 
-
-def parse_tree(html: str, never_content: tuple[str, ...]) -> HTMLParser:
-    tree = HTMLParser(html)
-    tree.strip_tags(list(never_content))
-    return tree

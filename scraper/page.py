@@ -24,6 +24,7 @@ from schemas import PressRelease
 from scraper.boilerplate import (
     BLOCK_TAGS,
     FURNITURE_TAGS,
+    MAX_LINK_DENSITY,
     SENTENCE_ENDS,
     clean_text,
     link_density,
@@ -93,7 +94,6 @@ DATE_ELEMENTS_AFTER_TITLE = 6
 URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|$|[^\d])")
 PUBLISHER_META = ("og:site_name", "application-name", "dc.publisher", "dcterms.publisher", "publisher")
 MIN_BODY_CHARS = 80
-# A listing shows many linked headlines (teasers); a release shows one headline and its text.
 # The lead a page sets beside its headline (a standfirst in an intro box) while the text scores
 # into another box: the first sentence-like block after the <h1>, within this many elements.
 LEAD_CANDIDATES = "h1, p, div"
@@ -102,9 +102,9 @@ MIN_LEAD_CHARS = 80
 # A <div> with one of these among its children is a wrapper, not a paragraph of bare text.
 NESTED_BLOCK_TAGS = frozenset({"p", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "div",
                                "table", "ul", "ol", "dl", "section"})
+# A listing shows many linked headlines (teasers); a release shows one headline and its text.
 LINKED_HEADLINES = "h2 a[href], h3 a[href], h4 a[href]"
 MAX_LINKED_HEADLINES = 5
-MAX_LINK_DENSITY = 0.5
 # A heading is the headline when it is this much of the title and shares this share of its words.
 MIN_HEADING_SHARE = 0.4
 SHARED_WORDS = 0.75
