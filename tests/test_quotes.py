@@ -149,6 +149,14 @@ ATTRIBUTION = [
         id="colon-introduction-by-two-people-is-null",
     ),
     pytest.param(
+        [
+            "The yearbook of the Lakeside Rowing Club, proud of its record, put it plainly:",
+            "“Not a single boat of ours has ever sunk on this lake in a hundred years.”",
+        ],
+        [("Not a single boat of ours has ever sunk on this lake in a hundred years.", None, 1)],
+        id="colon-introduction-needs-a-titled-person",
+    ),
+    pytest.param(
         ["“Schools must stay open,” Director Hana Wolf said.", "“Teachers need support as well.”"],
         [("Schools must stay open,", "Hana Wolf", 0), ("Teachers need support as well.", "Hana Wolf", 1)],
         id="stand-alone-paragraph-continues",

@@ -12,6 +12,7 @@ from scraper.quotes.lexicon import (
     ADVERBS,
     CLAUSE_END_RE,
     CONJUNCTIONS,
+    HONORIFICS,
     PRONOUNS,
     SUBJECT_WORDS,
     VERB_RE,
@@ -143,8 +144,16 @@ def _colon_introduction(clause: str, clause_start: int, paragraph: int) -> Attri
             return None  # "X and Y welcomed the guests:": two speakers, no telling whose words follow
         if predicate.group("word").casefold() in NOT_A_PREDICATE or len(tokens) < 2:
             continue
+        if not _titled(clause[:start]) and not _titled(clause[end : predicate.start("word")]):
+            return None  # no title says the subject is a person ("einer Zürcher Landsgemeinde")
         return Attribution(clause[start:end], True, (paragraph, clause_start + start), strict=False)
     return None
+
+
+def _titled(text: str) -> bool:
+    """A title or honorific among the words: a colon introduction needs this much to name a speaker,
+    and the check is local, so a page whose only colon is of this kind reads no other names."""
+    return any(is_title(word) or word.casefold() in HONORIFICS for word in WORD_RE.findall(text))
 
 
 def _has_speaker_words(phrase: str) -> bool:

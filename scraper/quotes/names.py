@@ -12,25 +12,31 @@ from scraper.quotes.lexicon import (
     PERSON_TITLES,
     PLACE_WORDS,
     STOP_CAPS,
+    VERB_BEFORE_NAME_RE,
     WINDOW,
     WORD_RE,
 )
 
 # Between two capitalized words: a preposition with its article ("Head of the Mission"), or the
-# particles of a surname, several at once ("Matthias van der Berg", "Ana de la Cruz").
+# particles of a surname, two at once ("Matthias van der Berg", "Rosa de los Ríos"; "de la" is the
+# preposition's). German "von der" stays out: in German text it is mostly "from the" before a noun.
 NAME_PARTICLE = r"(?:van|von|de|der|den|del|della|di|da|dos|du|la|le|al|bin|ibn|ter|ten|zu)"
 LEADING_PARTICLES_RE = re.compile(rf"(?<![\w-])(?:{NAME_PARTICLE}\s+){{1,3}}\Z")
 RUN_CONNECTOR = (
-    r"(?:(?:of|for|on|to|in|at|against|für|im|des|der|de|du|van|von|da|di|al|bin|ter|ten|в|во|на|по|при|для)"
-    rf"\s+(?:the\s+|la\s+|l’)?|(?:{NAME_PARTICLE}\s+){{2,3}})"
+    r"(?:(?:of|for|on|to|in|at|against|für|im|des|der|de|del|della|dos|du|van|von|da|di|al|bin|ter|ten|в|во|на|по|при|для)"
+    r"\s+(?:the\s+|la\s+|l’)?|van\s+(?:der|den|de|het)\s+|de\s+(?:los|las|le)\s+)"
 )
-# A run of capitalized words, with prepositions between them ("Head of the OSCE Mission to Serbia").
 RUN_RE = re.compile(rf"{CAP_WORD}(?:\s+{RUN_CONNECTOR}?{CAP_WORD})*")
 # Prepositions that attach a place to a run ("… in Vienna", "… from Serbia") rather than to a role.
 PLACE_PREPOSITIONS = frozenset("in at from to".split())
 PARTICLES = frozenset("de van von da di al bin ibn ter ten du der den del della dos la le zu".split())
 PREPOSITIONS = frozenset("of for on to in at against für im des the в во на по при для".split())
 MAX_NAME_TOKENS = 4
+# German compounds ending in a title ("Fraktionsvorsitzender", "Landesgeschäftsführerin") are no names.
+GERMAN_TITLE_ENDINGS = (
+    "minister", "ministerin", "präsident", "präsidentin", "vorsitzender", "vorsitzende", "führer", "führerin",
+    "beauftragte", "beauftragter", "beauftragten", "direktor", "direktorin", "sprecher", "sprecherin",
+)
 INSTITUTION_NOUN_ENDINGS = ("ities", "ation", "ations", "ution", "utions")
 # Word tests and name scans are pure and repeat a lot (the same titles, the same clauses): cached.
 TOKEN_CACHE = 8192
@@ -63,7 +69,7 @@ def _is_name_token(token: str) -> bool:
         return True  # an initial ("Feridun H. Sinirlioğlu")
     if not any(ch.islower() for ch in token) or not lowered:
         return False  # an acronym or a dateline in capitals
-    return not is_title(token) and not lowered.endswith(("minister", "ministerin", "präsident", "präsidentin"))
+    return not is_title(token) and not lowered.endswith(GERMAN_TITLE_ENDINGS)
 
 
 def _institution_noun(lowered: str) -> bool:
@@ -143,20 +149,25 @@ def _scan_names(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
             start, end = run.start() + tokens[first].start(), run.start() + tokens[last - 1].end()
             words = tuple(norm(t.group()) for t in tokens[first:last])
             particles = _leading_particles(text, start) if first == 0 else None
-            if particles is not None:  # "said van der Berg": the surname keeps its particles
+            if particles is not None and last - first == 1:  # "said van der Berg": the surname keeps them
                 start, words = particles.start(), (*particles.group().split(), *words)
             names.append((start, end, words))
     return tuple(names)
 
 
 def _leading_particles(text: str, start: int) -> re.Match[str] | None:
-    """Lowercase particles right before a name ("said van der Berg"); the word before is checked
-    first, as the pattern would be tried at every one of 20 positions before every name."""
+    """Lowercase particles right before a surname named by a reporting verb ("said van der Berg").
+    Only after the verb: elsewhere "von", "de", "der" are prepositions and articles ("von Japan",
+    "der Bundesrat"). The word before is checked first, as the pattern would be tried at every one
+    of 20 positions before every name."""
     lo = max(0, start - 8)
     space = text.rfind(" ", lo, start - 1)
     if start < 2 or text[start - 1] != " " or text[(space + 1 if space >= 0 else lo) : start - 1] not in PARTICLES:
         return None
-    return LEADING_PARTICLES_RE.search(text, max(0, start - 20), start)
+    particles = LEADING_PARTICLES_RE.search(text, max(0, start - 20), start)
+    if particles is None or not VERB_BEFORE_NAME_RE.search(text, max(0, particles.start() - 40), particles.start()):
+        return None
+    return particles
 
 
 def _name_in_run(tokens: list[re.Match[str]]) -> tuple[int, int]:
