@@ -11,10 +11,12 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import BinaryIO
+from urllib.parse import urlsplit
 
 from schemas import json_schema
 from scraper.charset import decode_html
-from scraper.errors import ScraperError
+from scraper.errors import ExtractionError, ScraperError
 from scraper.parse import parse
 from scraper.sites import PROFILES
 
@@ -33,15 +35,18 @@ Turn the press releases of international organizations into validated JSON recor
 
 PARSE_EPILOG = """\
 examples:
-  pressroom parse fixtures/osce/en-prague-rapporteurs.html
+  pressroom parse fixtures/osce/en-sarajevo-hyphen-date-label-empty.html
   pressroom parse --url https://www.osce.org/cthb/50703 saved.html
   curl -s https://www.osce.org/cthb/50703 | pressroom parse - --url https://www.osce.org/cthb/50703
   pressroom parse pages/*.html > records.jsonl
 
 Without --url a page is parsed as its own canonical URL (<link rel=canonical>), else as its file://
 path; the URL's host picks the site profile unless --site names one. A file that is not a release
-page gets a one-line error on stderr; the others are still parsed, and the exit code is 1.
+page (or larger than 10 MB, or not a file) gets a one-line error on stderr; the others are still
+parsed, and the exit code is 1.
 """
+# The same cap the crawler puts on a response body: a release page is far smaller.
+MAX_PAGE_BYTES = 10 * 1024 * 1024
 
 
 class UsageError(Exception):
@@ -62,7 +67,12 @@ def build_parser() -> ArgumentParser:
     _add_parse_command(commands)
     _add_crawl_command(commands)
     _add_fixtures_command(commands)
-    schema = commands.add_parser("schema", help="print the JSON Schema of a record")
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of a record",
+        description="Print the JSON Schema of a record (a line of `parse` or `crawl` output), as committed "
+        "in schemas/press_release.schema.json. Every field is described there.",
+    )
     schema.set_defaults(handler=_run_schema)
     return parser
 
@@ -102,7 +112,7 @@ def _add_parse_command(commands: argparse._SubParsersAction) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     command.add_argument("files", nargs="+", metavar="FILE", help="HTML files to parse; - reads stdin")
-    command.add_argument("--url", help="the URL the page was fetched from (only with a single FILE)")
+    command.add_argument("--url", type=web_url, help="the http(s) URL the page was fetched from (only with a single FILE)")
     command.add_argument("--site", choices=sorted(PROFILES), help="the site profile to parse with")
     command.set_defaults(handler=_run_parse)
 
@@ -110,6 +120,8 @@ def _add_parse_command(commands: argparse._SubParsersAction) -> None:
 def _run_parse(args: argparse.Namespace) -> int:
     if args.url and len(args.files) > 1:
         raise UsageError("--url names the URL of one page: give a single FILE with it")
+    if args.files.count("-") > 1:
+        raise UsageError("- (stdin) can be read once: give it a single time")
     failures = 0
     for name in args.files:
         try:
@@ -117,7 +129,8 @@ def _run_parse(args: argparse.Namespace) -> int:
             record = parse(html, args.url, args.site, default_url=default_url)
         except (OSError, ScraperError) as error:
             failures += 1
-            print(f"pressroom: {name}: {_describe(error)}", file=sys.stderr)
+            hint = f" (parsed as site {args.site!r}: is it the right --site?)" if args.site and isinstance(error, ExtractionError) else ""
+            print(f"pressroom: {name}: {_describe(error)}{hint}", file=sys.stderr)
             continue
         sys.stdout.write(record.model_dump_json() + "\n")
         sys.stdout.flush()
@@ -126,11 +139,29 @@ def _run_parse(args: argparse.Namespace) -> int:
 
 def _read_page(name: str) -> tuple[str, str]:
     if name == "-":
-        return decode_html(sys.stdin.buffer.read()), "stdin:"
+        return decode_html(_read_capped(sys.stdin.buffer)), "stdin:"
     path = Path(name)
     if path.is_dir():
         raise IsADirectoryError("is a directory")
-    return decode_html(path.read_bytes()), path.resolve().as_uri()
+    if path.exists() and not path.is_file():
+        raise ExtractionError("not a regular file")  # a device or a pipe: /dev/zero would never end
+    with path.open("rb") as stream:
+        return decode_html(_read_capped(stream)), path.resolve().as_uri()
+
+
+def _read_capped(stream: BinaryIO) -> bytes:
+    data = stream.read(MAX_PAGE_BYTES + 1)
+    if len(data) > MAX_PAGE_BYTES:
+        raise ExtractionError(f"larger than {MAX_PAGE_BYTES // (1024 * 1024)} MB: not a release page")
+    return data
+
+
+def web_url(text: str) -> str:
+    """An argparse type: an absolute http(s) URL."""
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an http(s) URL")
+    return text
 
 
 def _describe(error: BaseException) -> str:
@@ -334,7 +365,7 @@ def _add_fixtures_command(commands: argparse._SubParsersAction) -> None:
     rerun.set_defaults(handler=_run_fixtures_rerun)
 
     record = actions.add_parser("record", help="fetch a page once and save it with a draft expected JSON")
-    record.add_argument("url", metavar="URL")
+    record.add_argument("url", metavar="URL", help="the release page to fetch (once, politely: robots.txt, the crawler's limits)")
     record.add_argument("--site", choices=sorted(PROFILES), help="the profile (default: the one for the URL's host)")
     record.add_argument("--name", metavar="SLUG", help="the fixture's name (default: from the URL's path)")
     record.add_argument("--dir", type=Path, default=DEFAULT_FIXTURES, help="the fixtures folder (default: fixtures/)")

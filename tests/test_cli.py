@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -54,6 +55,8 @@ def test_url_and_site_options(capsys: pytest.CaptureFixture[str]) -> None:
         (["parse", "--site", "nowhere", "x.html"], "invalid choice"),
         (["parse", "--url", "https://e.org/", "a.html", "b.html"], "single FILE"),
         (["frobnicate"], "invalid choice"),
+        (["parse", "--url", "ftp://example.org/a", "a.html"], "not an http(s) URL"),
+        (["parse", "-", "-"], "can be read once"),
     ],
 )
 def test_bad_usage_exits_2_with_one_line(argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -79,3 +82,21 @@ def test_console_script_reads_stdin() -> None:
     )
     assert result.returncode == 0, result.stderr.decode()
     assert json.loads(result.stdout)["url"] == "https://www.osce.org/x/2"
+
+
+def test_oversized_and_special_files_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    huge = tmp_path / "huge.html"
+    huge.write_bytes(b"<html><body><p>" + b"x" * (10 * 1024 * 1024) + b"</p></body></html>")
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)  # reading it would block for ever
+    code, out, err = run(["parse", str(huge), str(fifo), str(tmp_path)], capsys)
+    assert (code, out) == (1, "")
+    assert "huge.html: larger than 10 MB" in err
+    assert "pipe: not a regular file" in err
+    assert f"{tmp_path}: is a directory" in err
+
+
+def test_a_wrong_site_is_hinted(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["parse", "--site", "europarl", str(SOME_FIXTURES[0])], capsys)
+    assert code == 1
+    assert "is it the right --site?" in err
