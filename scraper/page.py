@@ -35,7 +35,7 @@ from scraper.boilerplate import (
 )
 from scraper.dates import Dateline, find_date, parse_dateline, parse_iso
 from scraper.errors import ExtractionError
-from scraper.language import guess_language
+from scraper.language import ISO_639_1, guess_language
 from scraper.places import normalize_place
 from scraper.quotes import extract_quotes
 
@@ -764,6 +764,8 @@ def iter_json_ld(text: str) -> list[dict[str, Any]]:
 
 
 def language_code(value: str | None) -> str | None:
+    """The ISO 639-1 code of a declared language ("en-GB" -> "en"); None for anything else ("zz", "fil")."""
     match = LANGUAGE_CODE.match(value.strip()) if value else None
-    return match.group(0).lower() if match else None
+    code = match.group(0).lower() if match else None
+    return code if code in ISO_639_1 else None
 

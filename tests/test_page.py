@@ -204,3 +204,12 @@ def test_metadata_in_page_furniture_is_read_before_the_furniture_goes() -> None:
     record = parse(html, "https://www.osce.org/x/3")
     assert (record.date, record.date_raw, record.place) == ("2023-05-04", "4 May 2023", "Dushanbe")
     assert record.sources == ["OSCE Office in Dushanbe", "OSCE Secretariat"]
+
+
+@pytest.mark.parametrize(("declared", "language"), [("en-GB", "en"), ("de_AT", "de"), ("zz-ZZ", "en"), ("fil", "en"), ("", "en")])
+def test_language_is_iso_639_1(declared: str, language: str) -> None:
+    # An unknown declaration falls back to the words of the text (English here).
+    html = f"""<html lang="{declared}"><head><title>Talks resume</title></head><body><main><h1>Talks resume</h1>
+    <p>The talks on the river basin resumed today in the capital, and the delegations agreed on a plan for the year.</p>
+    </main></body></html>"""
+    assert parse(html, "https://example.org/a").language == language
