@@ -178,6 +178,7 @@ def _describe(error: BaseException) -> str:
 
 
 def _add_crawl_command(commands: argparse._SubParsersAction) -> None:
+    import math
     from collections.abc import Callable
     from datetime import date
 
@@ -195,11 +196,21 @@ def _add_crawl_command(commands: argparse._SubParsersAction) -> None:
                 value = kind(text)
             except ValueError:
                 raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+            if not math.isfinite(value):  # nan passes every comparison; inf would wait forever
+                raise argparse.ArgumentTypeError(f"{text!r} is not a finite number")
             if value < minimum:
                 raise argparse.ArgumentTypeError(f"{text} is below {minimum}")
             return value
 
         return number
+
+    def user_agent(text: str) -> str:
+        # A header value: httpx sends ASCII only, and a control character (a newline) breaks the request.
+        if not text.strip():
+            raise argparse.ArgumentTypeError("the User-Agent must not be empty")
+        if not (text.isascii() and text.isprintable()):
+            raise argparse.ArgumentTypeError(f"{text!r}: a User-Agent is printable ASCII, without control characters")
+        return text.strip()
 
     command = commands.add_parser(
         "crawl",
@@ -243,7 +254,7 @@ resume), 128+N killed by a second signal N.
     command.add_argument(
         "--concurrency", type=at_least(1, int), default=1, metavar="N", help="requests in flight per host (default 1)"
     )
-    command.add_argument("--user-agent", default=USER_AGENT, metavar="UA", help=f"default: {USER_AGENT}")
+    command.add_argument("--user-agent", type=user_agent, default=USER_AGENT, metavar="UA", help=f"default: {USER_AGENT}")
     command.add_argument("--stats", type=Path, metavar="FILE", help="write the crawl's figures to FILE as JSON")
     state = command.add_mutually_exclusive_group()
     state.add_argument(

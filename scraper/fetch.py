@@ -72,6 +72,8 @@ ORIGIN_SECRETS = ("authorization", "proxy-authorization", "cookie")
 # Validators belong to the URL they were stored for, not to where it redirects.
 CONDITIONAL_HEADERS = ("if-none-match", "if-modified-since")
 
+# RFC 9309 2.2.1: the product token robots.txt groups name, the User-Agent's first word before "/".
+PRODUCT_TOKEN = re.compile(r"\s*([A-Za-z_-]+)")
 CHARSET_PARAM = re.compile(r"charset\s*=\s*[\"']?\s*([\w.:-]+)", re.I)
 GZIP_MAGIC = b"\x1f\x8b"
 # httpx parses every Location even with follow_redirects=False, and raises on one it cannot build
@@ -95,8 +97,11 @@ class FetchSettings:
 
     @property
     def robots_token(self) -> str:
-        """The product token robots.txt groups are matched against ("pressroom")."""
-        return self.user_agent.split("/", 1)[0].split()[0].lower()
+        """The product token robots.txt groups are matched against ("pressroom"); "*" when the
+        User-Agent opens with no token (RFC 9309 tokens are letters, "_" and "-"), so only the
+        groups for every crawler apply."""
+        match = PRODUCT_TOKEN.match(self.user_agent)
+        return match.group(1).lower() if match else "*"
 
 
 @dataclass(frozen=True)

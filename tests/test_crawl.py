@@ -346,6 +346,11 @@ def test_cli_unwritable_output_exits_1(tmp_path: Path, capsys: pytest.CaptureFix
         pytest.param(["crawl", "osce", "--delay", "-1"], id="negative-delay"),
         pytest.param(["crawl", "osce", "--concurrency", "0"], id="zero-concurrency"),
         pytest.param(["crawl", "osce", "--max-pages", "many"], id="bad-max-pages"),
+        pytest.param(["crawl", "osce", "--user-agent", ""], id="empty-user-agent"),
+        pytest.param(["crawl", "osce", "--user-agent", "   "], id="blank-user-agent"),
+        pytest.param(["crawl", "osce", "--user-agent", "bot/1\nX-Evil: 1"], id="user-agent-with-newline"),
+        pytest.param(["crawl", "osce", "--user-agent", "bot\x00"], id="user-agent-with-nul"),
+        pytest.param(["crawl", "osce", "--user-agent", "rob\u00f6t/1"], id="non-ascii-user-agent"),
     ],
 )
 def test_cli_bad_usage_exits_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:

@@ -368,6 +368,21 @@ def test_robots_groups_are_matched_by_our_product_token() -> None:
 
 
 @pytest.mark.parametrize(
+    ("user_agent", "token"),
+    [
+        pytest.param(USER_AGENT, "pressroom", id="ours"),
+        pytest.param("Research-Bot/2.1 (+https://example.org)", "research-bot", id="with-version"),
+        pytest.param("  archiver", "archiver", id="leading-space"),
+        pytest.param("", "*", id="empty"),
+        pytest.param("   ", "*", id="blank"),
+        pytest.param("/1.0", "*", id="no-token"),
+    ],
+)
+def test_robots_token_of_a_user_agent(user_agent: str, token: str) -> None:
+    assert FetchSettings(user_agent=user_agent).robots_token == token
+
+
+@pytest.mark.parametrize(
     "robots",
     [
         pytest.param(Reply(status=503), id="503"),
