@@ -268,6 +268,7 @@ class _Robots:
     expires: float
     rules: Protego | None = None  # None with allow_all False: the robots.txt failed, disallow
     allow_all: bool = False
+    failure: str = ""  # why the robots.txt could not be read ("HTTP 503 after 4 attempts")
 
     def allows(self, url: str, token: str) -> bool:
         if self.allow_all:
@@ -513,7 +514,10 @@ class Fetcher:
         """Refuse before sending: scheme, scope, address, robots.txt."""
         self.scope.check(url)
         await self._check_address(host_of(url), url)
-        robots = await self._robots_for(origin_of(url))
+        origin = origin_of(url)
+        robots = await self._robots_for(origin)
+        if robots.failure:
+            raise BlockedError(f"robots.txt of {origin} unavailable ({robots.failure}): not fetching for now", url)
         if not robots.allows(url, self.settings.robots_token):
             raise BlockedError("robots.txt disallows this URL", url)
 
@@ -553,16 +557,19 @@ class Fetcher:
         self.stats.robots_fetched += 1
         try:
             exchange = await self._robots_exchange(url)
-        except HTTPStatusError as error:
-            if 400 <= error.status < 500:
-                return _Robots(expires=now + ROBOTS_TTL, allow_all=True)
-            log.warning("robots.txt of %s answered %s: disallowing for now", origin, error.status)
-            return _Robots(expires=now + ROBOTS_FAILURE_TTL)
         except FetchError as error:
-            log.warning("robots.txt of %s unavailable (%s): disallowing for now", origin, error)
-            return _Robots(expires=now + ROBOTS_FAILURE_TTL)
+            if isinstance(error, HTTPStatusError) and 400 <= error.status < 500:
+                return _Robots(expires=now + ROBOTS_TTL, allow_all=True)
+            return self._robots_failed(origin, now, str(error))
         text, _ = decode_body(exchange.body, exchange.headers.get("content-type"))
         return _Robots(expires=now + ROBOTS_TTL, rules=Protego.parse(text))
+
+    @staticmethod
+    def _robots_failed(origin: str, now: float, reason: str) -> _Robots:
+        """RFC 9309 2.3.1.4: an unreachable robots.txt (5xx, network, deadline) disallows for now;
+        the reason is kept so each refused URL says why, not "disallows this URL"."""
+        log.warning("robots.txt of %s unavailable (%s): not fetching from it for now", origin, reason)
+        return _Robots(expires=now + ROBOTS_FAILURE_TTL, failure=reason)
 
     async def _robots_exchange(self, url: str) -> _Exchange:
         """robots.txt with its redirects (RFC 9309: at least five), each hop in scope."""

@@ -383,20 +383,30 @@ def test_robots_token_of_a_user_agent(user_agent: str, token: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "robots",
+    ("robots", "reason"),
     [
-        pytest.param(Reply(status=503), id="503"),
-        pytest.param(Reply(status=500), id="500"),
-        pytest.param(Reply("User-agent: *\nAllow: /\n", delay=2.0), id="timeout"),
-        pytest.param(Reply(reset=True), id="reset"),
+        pytest.param(Reply(status=503), "HTTP 503 after 2 attempts", id="503"),
+        pytest.param(Reply(status=500), "HTTP 500 after 2 attempts", id="500"),
+        pytest.param(Reply("User-agent: *\nAllow: /\n", delay=2.0), "no complete answer within 0.3 s", id="timeout"),
+        pytest.param(Reply(reset=True), "Error: ", id="reset"),
     ],
 )
-def test_robots_unavailable_means_disallow_for_now(robots: Reply) -> None:
+def test_robots_unavailable_means_disallow_for_now_and_says_why(robots: Reply, reason: str) -> None:
     settings = FetchSettings(delay=0, deadline=0.3, max_attempts=2)
     with LoopbackSite({"/robots.txt": robots, "/a": Reply(PAGE)}) as s:
-        with pytest.raises(BlockedError, match="robots.txt"):
+        with pytest.raises(BlockedError) as raised:
             fetch(s.url("/a"), settings=settings)
     assert "/a" not in s.paths()
+    message = str(raised.value)
+    assert message.startswith(f"robots.txt of {s.origin} unavailable (") and message.endswith("): not fetching for now")
+    assert reason in message and "disallows" not in message
+
+
+def test_an_unreachable_host_is_not_reported_as_a_robots_disallow(no_backoff) -> None:
+    with LoopbackSite() as s:
+        url = s.url("/a")  # the port is closed once the site has stopped
+    with pytest.raises(BlockedError, match=r"robots.txt of .* unavailable \(ConnectError: .*\): not fetching for now"):
+        fetch(url, settings=FetchSettings(delay=0, deadline=2.0, max_attempts=2))
 
 
 @pytest.mark.parametrize("status", [401, 403, 404, 410])
