@@ -175,8 +175,13 @@ class _TransientStatus(Exception):
         self.status = status
 
 
+# What a retry can cure: the network, the clock and a server that broke off. Not a request we
+# cannot send (LocalProtocolError: a bad header) nor a scheme httpx cannot speak (UnsupportedProtocol).
+TRANSIENT_ERRORS = (_TransientStatus, httpx.NetworkError, httpx.TimeoutException, httpx.RemoteProtocolError, TimeoutError)
+
+
 def _is_transient(error: BaseException) -> bool:
-    return isinstance(error, (_TransientStatus, httpx.TransportError, TimeoutError))
+    return isinstance(error, TRANSIENT_ERRORS)
 
 
 def retry_policy(max_attempts: int, sleep: Callable[[float], Awaitable[None]], stats: FetchStats) -> AsyncRetrying:

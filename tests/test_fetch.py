@@ -180,6 +180,28 @@ def test_a_connection_reset_is_retried() -> None:
     assert s.count("/a") == 2
 
 
+@pytest.mark.parametrize(
+    "headers",
+    [
+        pytest.param({"X-Note": "one\ntwo"}, id="newline-in-header"),
+        pytest.param({"X-Note": "nul\x00"}, id="nul-in-header"),
+    ],
+)
+def test_a_request_that_cannot_be_sent_is_not_retried(headers: dict[str, str]) -> None:
+    sleep = SleepRecorder()
+
+    async def run(url: str) -> Fetcher:
+        async with new_fetcher(FAST, sleep) as fetcher:
+            with pytest.raises(FetchError, match="LocalProtocolError"):
+                await fetcher.fetch(url, headers)
+            return fetcher
+
+    with site({"/a": Reply(PAGE)}) as s:
+        fetcher = asyncio.run(run(s.url("/a")))
+    assert "/a" not in s.paths()
+    assert fetcher.stats.retries == 0 and fetcher.stats.requests == 2  # robots.txt, then the one try
+
+
 def test_a_connection_always_reset_is_a_fetch_error() -> None:
     with site({"/a": Reply(reset=True)}) as s:
         with pytest.raises(FetchError):
