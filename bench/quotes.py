@@ -2,12 +2,14 @@
 
     uv run python bench/quotes.py [--shared DIR] [--fixtures DIR] [-v]
 
-Four sets, printed separately: the OSCE pages under ../shared/osce (pages/<slug>.html beside
+Five sets, printed separately: the OSCE pages under ../shared/osce (pages/<slug>.html beside
 expected/<slug>.json), every fixtures/*/*.json of this repository with a `quotes` key (an empty
 list included: a quote predicted there is a false positive), the held-out excerpts of
 tests/quotes_holdout.py (written before the extractor's code was read; never tuned case by case),
 and the second held-out set of bench/quotes_holdout_b.py (written later, by someone who never read
-the extractor, its tests or the first set; printed whole and then its hard cases alone).
+the extractor, its tests or the first set; printed whole and then its hard cases alone), and the
+third held-out set of bench/quotes_holdout_c.py (30 more excerpts, written the same way without
+reading the extractor, its tests or the cases of the earlier sets; whole, then its hard cases).
 
 - quote precision / recall / F1: a predicted quote matches a true one (one-to-one, in order) when
   their normalized texts share at least 80 % of the tokens of the longer of the two;
@@ -33,6 +35,7 @@ sys.path.insert(0, str(REPO / "tests"))
 
 from bench.quotes_holdout_b import CASES as SECOND_HELD_OUT_CASES  # noqa: E402
 from bench.quotes_holdout_b import HeldOutCaseB, problems  # noqa: E402
+from bench.quotes_holdout_c import CASES as THIRD_HELD_OUT_CASES  # noqa: E402
 from scraper.parse import parse  # noqa: E402
 from scraper.quotes import extract_quotes  # noqa: E402
 from quotes_holdout import CASES as HELD_OUT_CASES  # noqa: E402
@@ -153,16 +156,17 @@ def held_out_cases() -> Iterable[Case]:
         yield Case(f"held-out/{case.name}", list(case.paragraphs), case.language, quotes_as_dicts(case), speakers_as_dicts(case))
 
 
-def second_held_out_cases(cases: Iterable[HeldOutCaseB]) -> Iterable[Case]:
+def later_held_out_cases(cases: Iterable[HeldOutCaseB], prefix: str) -> Iterable[Case]:
+    """The second and third held-out sets share one shape (the third reuses the second's records)."""
     for case in cases:
-        yield Case(f"held-out-b/{case.name}", list(case.paragraphs), case.language, case.quote_dicts(), case.speaker_dicts())
+        yield Case(f"{prefix}/{case.name}", list(case.paragraphs), case.language, case.quote_dicts(), case.speaker_dicts())
 
 
-def check_second_held_out() -> None:
+def check_held_out(cases: Iterable[HeldOutCaseB], module: str) -> None:
     """Refuse to score expectations with a typo (a quote not between marks, a role not in the text)."""
-    found = [problem for case in SECOND_HELD_OUT_CASES for problem in problems(case)]
+    found = [problem for case in cases for problem in problems(case)]
     if found:
-        raise SystemExit("bench/quotes_holdout_b.py has inconsistent expectations:\n" + "\n".join(found))
+        raise SystemExit(f"{module} has inconsistent expectations:\n" + "\n".join(found))
 
 
 def run(label: str, cases: Iterable[Case], verbose: bool) -> None:
@@ -189,10 +193,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     run("shared OSCE pages", shared_cases(args.shared) if args.shared.exists() else [], args.verbose)
     run("repository fixtures", fixture_cases(args.fixtures), args.verbose)
     run("held-out excerpts", held_out_cases(), args.verbose)
-    check_second_held_out()
-    run("second held-out set", second_held_out_cases(SECOND_HELD_OUT_CASES), args.verbose)
+    check_held_out(SECOND_HELD_OUT_CASES, "bench/quotes_holdout_b.py")
+    run("second held-out set", later_held_out_cases(SECOND_HELD_OUT_CASES, "held-out-b"), args.verbose)
     hard = [case for case in SECOND_HELD_OUT_CASES if case.hard]
-    run("second held-out set, hard cases only", second_held_out_cases(hard), False)
+    run("second held-out set, hard cases only", later_held_out_cases(hard, "held-out-b"), False)
+    check_held_out(THIRD_HELD_OUT_CASES, "bench/quotes_holdout_c.py")
+    run("third held-out set", later_held_out_cases(THIRD_HELD_OUT_CASES, "held-out-c"), args.verbose)
+    hard = [case for case in THIRD_HELD_OUT_CASES if case.hard]
+    run("third held-out set, hard cases only", later_held_out_cases(hard, "held-out-c"), False)
     return 0
 
 
