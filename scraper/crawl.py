@@ -79,6 +79,7 @@ from scraper.urls import is_under, is_web_url, normalize_url, origin_of
 log = logging.getLogger(__name__)
 
 QUEUE_SLOTS_PER_WORKER = 4  # how far discovery may run ahead of the workers
+BAD_XML = "bad xml"  # the error kind of a sitemap or feed that cannot be read safely
 
 
 # -- targets and settings ---------------------------------------------------------------------------
@@ -268,9 +269,8 @@ class Crawler:
             if self.progress is not None:
                 self.progress.update(self.stats)
 
-    def _count_error(self, url: str, error: Exception) -> None:
-        kind = error_kind(error)
-        self.stats.errors[kind] += 1
+    def _count_error(self, url: str, error: Exception, kind: str | None = None) -> None:
+        self.stats.errors[kind or error_kind(error)] += 1
         log.warning("%s: %s", url, error)
 
     # -- discovery ----------------------------------------------------------------------------------
@@ -396,7 +396,7 @@ class Crawler:
         try:
             sitemap = read_sitemap(page.body if page.is_xml else page.text, page.final_url)
         except ExtractionError as error:
-            self._count_error(url, error)
+            self._count_error(url, error, BAD_XML)
             return
         under = [link for link in sitemap.pages if is_under(link.url, target.start_url)]
         await self._enqueue(under, target, queue)
@@ -411,7 +411,7 @@ class Crawler:
                 return read_sitemap(page.body, page.final_url).pages
             return read_feed(page.body, page.final_url)
         except ExtractionError as error:
-            self._count_error(page.final_url, error)
+            self._count_error(page.final_url, error, BAD_XML)
             return []
 
     async def _enqueue(self, links: Iterable[Link], target: Target, queue: asyncio.Queue[_Task]) -> None:

@@ -23,30 +23,41 @@ class ExtractionError(ScraperError):
 
 
 class FetchError(ScraperError):
-    """A URL could not be fetched."""
+    """A URL could not be fetched. `kind` names the failure for counting ("network", "timeout",
+    "redirect", "bad body"; each subclass has its own), set by the fetcher where it raises."""
 
-    def __init__(self, message: str, url: str | None = None) -> None:
+    kind = "network"
+
+    def __init__(self, message: str, url: str | None = None, *, kind: str | None = None) -> None:
         super().__init__(message)
         self.url = url
+        if kind is not None:
+            self.kind = kind
 
 
 class BlockedError(FetchError):
     """Refused before any request: robots.txt, a scheme, an address or a host that is not allowed."""
 
+    kind = "blocked"
+
 
 class TooLargeError(FetchError):
     """The response body passed the size cap."""
 
+    kind = "too large"
+
 
 class ContentTypeError(FetchError):
     """The response is neither HTML nor XML."""
+
+    kind = "not html"
 
 
 class HTTPStatusError(FetchError):
     """The server answered with an error status, after retries where the status allows them."""
 
     def __init__(self, message: str, url: str | None = None, status: int = 0) -> None:
-        super().__init__(message, url)
+        super().__init__(message, url, kind=f"http {status}")
         self.status = status
 
 

@@ -79,6 +79,8 @@ GZIP_MAGIC = b"\x1f\x8b"
 # httpx parses every Location even with follow_redirects=False, and raises on one it cannot build
 # (data:text/html,...) before we see the answer; a response hook moves it here, for us to judge.
 LOCATION_HEADER = "x-pressroom-location"
+# FetchError kinds set here (scraper.errors: the subclasses carry their own), counted by the crawl.
+TIMEOUT, REDIRECT, BAD_BODY = "timeout", "redirect", "bad body"
 ONE_CONNECTION = httpx.Limits(max_connections=1, max_keepalive_connections=1)  # see _ClientPool
 
 
@@ -311,7 +313,7 @@ class _BoundedDecoder:
         elif coding in ("gzip", "x-gzip", "deflate"):
             self._inflater = zlib.decompressobj(zlib.MAX_WBITS | 32)  # gzip or zlib header, detected
         else:
-            raise FetchError(f"unsupported Content-Encoding {coding}", url)
+            raise FetchError(f"unsupported Content-Encoding {coding}", url, kind=BAD_BODY)
         self._limit = limit
         self._url = url
         self.output = bytearray()
@@ -325,7 +327,7 @@ class _BoundedDecoder:
             try:
                 piece = self._inflater.decompress(data, self._limit - len(self.output) + 1)
             except zlib.error as error:
-                raise FetchError(f"corrupt compressed body: {error}", self._url) from error
+                raise FetchError(f"corrupt compressed body: {error}", self._url, kind=BAD_BODY) from error
             self._append(piece)
             data = self._inflater.unconsumed_tail
 
@@ -501,13 +503,13 @@ class Fetcher:
     def _redirect_target(self, current: str, exchange: _Exchange, hops: list[str]) -> str:
         location = exchange.headers.get(LOCATION_HEADER)
         if not location:
-            raise FetchError(f"HTTP {exchange.status} without Location", current)
+            raise FetchError(f"HTTP {exchange.status} without Location", current, kind=REDIRECT)
         target = normalize_url(urljoin(current, location))
         self.scope.check(target)  # file:, ftp:, data: and off-site hosts are refused here
         if target == current or target in hops:
-            raise FetchError(f"redirect loop at {target}", current)
+            raise FetchError(f"redirect loop at {target}", current, kind=REDIRECT)
         if len(hops) >= self.settings.max_redirects:
-            raise FetchError(f"more than {self.settings.max_redirects} redirects", current)
+            raise FetchError(f"more than {self.settings.max_redirects} redirects", current, kind=REDIRECT)
         return target
 
     @staticmethod
@@ -606,7 +608,7 @@ class Fetcher:
         except _TransientStatus as error:
             raise HTTPStatusError(f"HTTP {error.status} after {self.settings.max_attempts} attempts", url, error.status) from None
         except TimeoutError:
-            raise FetchError(f"no complete answer within {self.settings.deadline:g} s", url) from None
+            raise FetchError(f"no complete answer within {self.settings.deadline:g} s", url, kind=TIMEOUT) from None
         except httpx.TransportError as error:
             raise FetchError(f"{type(error).__name__}: {error or 'connection failed'}", url) from None
         raise AssertionError("unreachable: the retry policy either returns or raises")

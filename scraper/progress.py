@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
-from scraper.errors import BlockedError, FetchError
+from scraper.errors import FetchError
 
 PLAIN_PROGRESS_INTERVAL = 10.0  # seconds between progress lines when stderr is not a terminal
 
@@ -151,16 +151,8 @@ class Progress:
 
 
 def error_kind(error: Exception) -> str:
-    """A short name to count errors by: "blocked", "http 404", "too large", "timeout"..."""
-    if isinstance(error, BlockedError):
-        return "blocked"
-    status = getattr(error, "status", 0)
-    if status:
-        return f"http {status}"
-    names = {"TooLargeError": "too large", "ContentTypeError": "not html", "ExtractionError": "bad xml"}
-    if type(error).__name__ in names:
-        return names[type(error).__name__]
+    """A short name to count errors by: the fetcher's `kind` ("blocked", "http 404", "timeout"...),
+    else the parser's exception class (a bug on one page, counted so it is seen)."""
     if isinstance(error, FetchError):
-        message = str(error)
-        return "timeout" if "no complete answer" in message else "redirect" if "redirect" in message else "network"
+        return error.kind
     return f"parser {type(error).__name__}"

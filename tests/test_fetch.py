@@ -213,9 +213,10 @@ def test_an_answer_slower_than_the_deadline_fails_in_time() -> None:
     settings = FetchSettings(delay=0, deadline=0.3, max_attempts=2)
     with site({"/slow": Reply(PAGE, delay=3.0)}) as s:
         started = time.monotonic()
-        with pytest.raises(FetchError, match="0.3 s"):
+        with pytest.raises(FetchError, match="0.3 s") as raised:
             fetch(s.url("/slow"), settings=settings)
         elapsed = time.monotonic() - started
+    assert raised.value.kind == "timeout"
     assert elapsed < 1.5  # two attempts of 0.3 s, not two of 3 s
     assert s.count("/slow") == 2
 
@@ -294,9 +295,10 @@ def test_redirects_are_followed_and_recorded() -> None:
 
 def test_a_redirect_loop_is_an_error() -> None:
     with site({"/a": redirect("/b"), "/b": redirect("/a")}) as s:
-        with pytest.raises(FetchError, match="loop"):
+        with pytest.raises(FetchError, match="loop") as raised:
             fetch(s.url("/a"))
     assert s.paths().count("/a") == 1
+    assert raised.value.kind == "redirect"
 
 
 def _chain(length: int) -> dict:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from scraper.progress import CrawlStats, Progress
+import pytest
+
+from scraper.errors import BlockedError, ContentTypeError, ExtractionError, FetchError, HTTPStatusError, TooLargeError
+from scraper.progress import CrawlStats, Progress, error_kind
 
 
 def test_stats_summary_and_json() -> None:
@@ -26,3 +29,21 @@ def test_plain_progress_lines_when_not_a_terminal(tmp_path: Path) -> None:
         progress.close()
     line = (tmp_path / "progress.txt").read_text()
     assert line.startswith("pressroom: 5 pages, 4 written,") and "0 errors, 0 retries" in line
+
+
+@pytest.mark.parametrize(
+    ("error", "kind"),
+    [
+        pytest.param(BlockedError("robots.txt of x unavailable (redirect loop): not fetching for now"), "blocked", id="blocked"),
+        pytest.param(HTTPStatusError("HTTP 404", "u", 404), "http 404", id="http-status"),
+        pytest.param(TooLargeError("body larger than 10 bytes"), "too large", id="too-large"),
+        pytest.param(ContentTypeError("content type application/pdf"), "not html", id="content-type"),
+        pytest.param(FetchError("ConnectError: refused"), "network", id="network-by-default"),
+        pytest.param(FetchError("no complete answer within 30 s", kind="timeout"), "timeout", id="kind-set-by-the-fetcher"),
+        pytest.param(FetchError("a redirect loop, says the message", kind="network"), "network", id="message-not-read"),
+        pytest.param(ExtractionError("no title"), "parser ExtractionError", id="extraction-is-not-bad-xml"),
+        pytest.param(KeyError("x"), "parser KeyError", id="parser-bug"),
+    ],
+)
+def test_error_kind_is_read_from_the_error_not_guessed_from_its_text(error: Exception, kind: str) -> None:
+    assert error_kind(error) == kind
