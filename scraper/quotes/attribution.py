@@ -50,6 +50,12 @@ NOT_A_PREDICATE = frozenset(
     """of for from in at on to with by the a an who which whose whom that as about via за из в на по с
     для от""".split()
 )
+# The last subject of a subject phrase: what follows its last comma or joining conjunction ("Omicron
+# has spread, and the Director noted"); when it is "the <Title>", the title names the speaker.
+SUBJECT_TAIL_RE = re.compile(r"(?:^|,|\s(?:and|but|while|und|aber|während)\s)\s*(?P<tail>(?:the|die|der|le|la)\s+[^,]*)$")
+# A name right after these is the object of a preposition ("Präsident des Malteser Hilfsdienst,
+# Georg Name"): an institution, when a name follows it.
+OBJECT_PREPOSITIONS = frozenset("of des der von for für".split())
 OBJECT_VERBS_RE = re.compile(r"^(?:according\s+to|in\s+the\s+words\s+of|selon|по\s+)", re.IGNORECASE)
 
 
@@ -157,7 +163,10 @@ def _titled(text: str) -> bool:
 
 
 def _has_speaker_words(phrase: str) -> bool:
-    return bool(names_in(phrase)) or any(word.casefold() in PRONOUNS for word in WORD_RE.findall(phrase)[-3:])
+    if names_in(phrase) or any(word.casefold() in PRONOUNS for word in WORD_RE.findall(phrase)[-3:]):
+        return True
+    tail = SUBJECT_TAIL_RE.search(phrase)  # "…, and the Director noted that"
+    return tail is not None and any(is_title(word) for word in WORD_RE.findall(tail.group("tail")))
 
 
 def resolve(attribution: Attribution, people: People) -> Person | None:
@@ -172,13 +181,25 @@ def resolve(attribution: Attribution, people: People) -> Person | None:
     pronoun = _pronoun_of(words, attribution.subject)
     if pronoun is not None:
         return people.latest_before(attribution.where, PRONOUNS[pronoun])
+    tail = SUBJECT_TAIL_RE.search(phrase) if attribution.subject else None
+    if tail is not None and not names_in(tail.group("tail")):
+        return people.by_title(WORD_RE.findall(tail.group("tail")), attribution.where)
     names = [name for name in names_in(phrase) if len(name[2]) >= 2 or people.find(name[2])]
     if not names and len(names_in(phrase)) == 1 and len(words) <= 3:
         names = names_in(phrase)  # "“…,” Smith said": a surname the text never gave in full
     if names:
-        tokens = (names[-1] if attribution.subject else names[0])[2]
+        tokens = (names[-1] if attribution.subject else _first_not_object(phrase, names))[2]
         return people.confirm(tokens, attribution.where)
     return people.by_title(words, attribution.where)
+
+
+def _first_not_object(phrase: str, names: list[tuple[int, int, tuple[str, ...]]]) -> tuple[int, int, tuple[str, ...]]:
+    """The first name after the verb that is not a preposition's object (an institution), else the first."""
+    for name in names:
+        before = WORD_RE.findall(phrase[: name[0]])
+        if not (before and before[-1].casefold() in OBJECT_PREPOSITIONS):
+            return name
+    return names[0]
 
 
 def _pronoun_of(words: list[str], subject: bool) -> str | None:

@@ -29,7 +29,7 @@ PERSON_TITLES = frozenset(
     тренер модератор focal monitor observer facilitator moderator trainer
     lecturer economist activist advocate beauftragte beauftragter sonderbeauftragte
     sonderbeauftragter generalsekretär generalsekretärin vertreter vertreterin berater beraterin
-    koordinator koordinatorin staatssekretär staatssekretärin bürgermeister bürgermeisterin""".split()
+    koordinator koordinatorin mitglied staatssekretär staatssekretärin bürgermeister bürgermeisterin""".split()
 )
 INSTITUTION_WORDS = frozenset(
     """osce odihr hcnm un eu nato office offices mission missions programme program project centre
@@ -75,7 +75,8 @@ ROLE_MODIFIERS = INSTITUTION_WORDS | frozenset(
     """senior junior chief former local legal political field programme project police border
     национальный национальная старший старшая главный главная первый первая исполнительный
     исполнительная специальный специальная региональный региональная международный международная
-    бывший бывшая постоянный постоянная личный личная""".split()
+    бывший бывшая постоянный постоянная личный личная stellvertretende stellvertretender
+    stellvertretenden ehemalige ehemaliger ehemaligen amtierende amtierender amtierenden""".split()
 )
 # Military and police ranks: written before a name like an honorific ("Rector of the Academy, Major
 # General Name"), so a comma segment of ranks only is no part of the role.
@@ -160,7 +161,11 @@ VERBS_EN = (
     r"reiterated|mentioned|cautioned|suggested|claimed|confirmed|maintained|summari[sz]ed|"
     r"asserted|[Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of"
 )
-VERBS_DE = r"sagte|sagt|betonte|betont|erklärte|erklärt|ergänzte|berichtete|kündigte|fügte|unterstrich|meinte|warnte|forderte"
+VERBS_DE = (
+    r"sagte|sagt|betonte|betont|erklärte|erklärt|ergänzte|ergänzt|berichtete|berichtet|kündigte|fügte|"
+    r"unterstrich|unterstreicht|meinte|meint|warnte|warnt|forderte|fordert|kommentierte|kommentiert|"
+    r"kritisierte|kritisiert|erläuterte|erläutert|bekräftigte|bekräftigt|mahnte|mahnt"
+)
 VERBS_FR = (
     r"a(?:-t-(?:il|elle))?\s+(?:déclaré|souligné|ajouté|précisé|expliqué|affirmé|indiqué|noté|rappelé|"
     r"estimé|insisté)|[Ss]elon|déclare|souligne|ajoute"

@@ -37,11 +37,29 @@ GERMAN_TITLE_ENDINGS = (
     "minister", "ministerin", "präsident", "präsidentin", "vorsitzender", "vorsitzende", "führer", "führerin",
     "beauftragte", "beauftragter", "beauftragten", "direktor", "direktorin", "sprecher", "sprecherin",
 )
+# German institution nouns by their ending ("Caritasverbandes", "Bundesamt", "Malteser Hilfsdienst"):
+# the end of an institution's name, never a person's. Endings a surname could have ("-rat": Murat) stay out.
+GERMAN_INSTITUTION_ENDINGS = (
+    "verband", "verbandes", "verbands", "amt", "amtes", "amts", "ministerium", "ministeriums", "stiftung",
+    "institut", "instituts", "institutes", "behörde", "bund", "bundes", "fraktion", "partei", "kommission",
+    "verein", "vereins", "vereines", "dienst", "dienstes", "dienste", "gesellschaft", "hilfe", "zentrale",
+    "agentur", "organisation", "akademie", "universität", "gericht", "gerichts", "gerichtes", "konferenz",
+)
+# German adjectives written with a capital inside an institution's name ("Deutschen Caritasverbandes",
+# "Europäische Kommission"); "-ische(n)" also covers the rest ("Katholischen"), as no name ends so.
+GERMAN_NAME_ADJECTIVES = frozenset(
+    """deutsche deutschen deutscher deutsches europäische europäischen europäischer europäisches
+    internationale internationalen internationaler nationale nationalen neue neuen erste ersten
+    bundesdeutsche bundesdeutschen vereinte vereinten""".split()
+)
+GERMAN_ADJECTIVE_ENDINGS = ("ische", "ischen", "isches")
 INSTITUTION_NOUN_ENDINGS = ("ities", "ation", "ations", "ution", "utions")
 # Word tests and name scans are pure and repeat a lot (the same titles, the same clauses): cached.
 TOKEN_CACHE = 8192
 SEGMENT_CACHE = 2048
 POSSESSIVE_RE = re.compile(r"[’']s?$")
+# A name joined to a number by a period or a hyphen ("Omicron BA.2", "Sputnik V-2") is a code, not a person.
+DIGIT_JOINED_RE = re.compile(r"[.\-]?\d")
 
 
 @functools.lru_cache(maxsize=TOKEN_CACHE)
@@ -55,7 +73,10 @@ def is_title(token: str) -> bool:
     if lowered in PERSON_TITLES:
         return True
     parts = lowered.split("-")
-    return len(parts) > 1 and any(part in PERSON_TITLES for part in parts)
+    if len(parts) > 1 and any(part in PERSON_TITLES for part in parts):
+        return True
+    # a capitalized German compound ending in a title ("Grünen-Fraktionsvorsitzende", "Bundesministerin")
+    return token[0].isupper() and len(parts[-1]) > 8 and parts[-1].endswith(GERMAN_TITLE_ENDINGS)
 
 
 @functools.lru_cache(maxsize=TOKEN_CACHE)
@@ -63,13 +84,21 @@ def _is_name_token(token: str) -> bool:
     if not token[0].isupper():
         return False
     lowered = norm(token)
-    if lowered in STOP_CAPS or lowered in HONORIFICS or _institution_noun(lowered):
+    if lowered in STOP_CAPS or lowered in HONORIFICS or _institution_noun(lowered) or _german_institution_word(lowered):
         return False
     if len(token) == 1 or (len(token) == 2 and token[1] == "."):
         return True  # an initial ("Feridun H. Sinirlioğlu")
     if not any(ch.islower() for ch in token) or not lowered:
         return False  # an acronym or a dateline in capitals
     return not is_title(token) and not lowered.endswith(GERMAN_TITLE_ENDINGS)
+
+
+def _german_institution_word(lowered: str) -> bool:
+    return (
+        lowered in GERMAN_NAME_ADJECTIVES
+        or lowered.endswith(GERMAN_ADJECTIVE_ENDINGS)
+        or (len(lowered) > 5 and lowered.endswith(GERMAN_INSTITUTION_ENDINGS))
+    )
 
 
 def _institution_noun(lowered: str) -> bool:
@@ -147,6 +176,8 @@ def _scan_names(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
         last, first = _name_in_run(tokens)
         if first < last:
             start, end = run.start() + tokens[first].start(), run.start() + tokens[last - 1].end()
+            if DIGIT_JOINED_RE.match(text, end):
+                continue
             words = tuple(norm(t.group()) for t in tokens[first:last])
             particles = _leading_particles(text, start) if first == 0 else None
             if particles is not None and last - first == 1:  # "said van der Berg": the surname keeps them

@@ -72,6 +72,18 @@ APPOSITIVE_END_RE = re.compile(
 # A comma segment opening with one of these starts a new clause, so nothing before it is this role.
 CLAUSE_OPENER_RE = re.compile(r"\s*(?:while|whilst|whereas|but|when|although|während|tandis\s+que|а|тогда\s+как)\s", re.IGNORECASE)
 MAX_ROLE_WORDS = 20
+# Lowercase words a role may hold before its title word; any other lowercase word there is the end of
+# the clause before the role ("Ein Papier stelle der Erste Geschäftsführer …": "stelle" is a verb).
+ROLE_LINK_WORDS = ROLE_MODIFIERS | frozenset(
+    "of for on to in at the a an and des der die das den dem und für im von zur zum de du la le les".split()
+)
+# A name followed by an age in brackets ("Name (62) ist …") is a person.
+AGE_RE = re.compile(r"\s*\(\d{1,3}\)")
+# A role given by the predicate: "Name (62) ist … zur neuen Präsidentin des Verbandes gewählt worden".
+PREDICATE_ROLE_RE = re.compile(
+    r"(?:\s*\([^()]{1,40}\))?\s+(?:ist|wurde|war)\s[^.;:!?„“\"]{0,80}?\b(?:zur|zum)\s+(?:neuen\s+)?"
+    r"(?P<role>[^.;:!?,„“\"]{2,120}?)\s+(?:gewählt|ernannt|berufen|bestellt)\b"
+)
 
 
 def _clean_role(role: str | None) -> str | None:
@@ -195,6 +207,13 @@ def _trim_to_role(segment: str) -> str:
     """Drop leading words until a capitalized word or a title ("she met with Head of Mission"), but
     keep the lowercase modifiers of that title ("said national programme officer Name")."""
     words = segment.split()
+    title_at = next((i for i, word in enumerate(words) if is_title(word)), None)
+    if title_at is not None:
+        clause_end = next(
+            (i for i in range(title_at - 1, -1, -1) if words[i][0].islower() and words[i].casefold() not in ROLE_LINK_WORDS),
+            None,
+        )
+        words = words[clause_end + 1 :] if clause_end is not None else words
     first = next((i for i, word in enumerate(words) if word[0].isupper() or is_title(word)), len(words))
     while first > 0 and words[first - 1].casefold() in ROLE_MODIFIERS:
         first -= 1
@@ -269,15 +288,21 @@ def find_mentions(paragraphs: Sequence[str]) -> list[Mention]:
             before_words = text[max(0, start - 40) : start].split()
             honorific = before_words[-1].casefold() if before_words else None
             honorific = honorific if honorific in HONORIFICS else None
-            role = _longest(_left_role(marks, start), _appositive(text, end))
+            role = _longest(_left_role(marks, start), _appositive(text, end)) or _predicate_role(text, end)
             verb_near = bool(VERB_AFTER_NAME_RE.match(text, end, end + 60)) or bool(
                 VERB_BEFORE_NAME_RE.search(text, max(0, start - 40), start)
             )
-            evidence = bool(role or honorific or verb_near)
+            evidence = bool(role or honorific or verb_near or AGE_RE.match(text, end))
             name = strip_possessive(text[start:end])
             gender = _gender(tokens, honorific)
             mentions.append(Mention(p, start, end, tokens, name, role, evidence, gender, honorific))
     return mentions
+
+
+def _predicate_role(text: str, name_end: int) -> str | None:
+    """The role a sentence's predicate gives its subject ("Name ist zur Präsidentin … gewählt worden")."""
+    match = PREDICATE_ROLE_RE.match(text, name_end, min(len(text), name_end + WINDOW))
+    return _clean_role(match.group("role")) if match else None
 
 
 def _longest(*roles: str | None) -> str | None:
