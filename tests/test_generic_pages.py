@@ -21,7 +21,10 @@ from scraper.charset import decode_html
 
 EXPECTED = REPO / "tests" / "expected" / "pages"
 EXPECTATIONS = sorted(EXPECTED.glob("*.json"))
-FIELDS = ("title", "date", "place", "language", "publisher", "body_start", "body_end", "body_chars", "body_not")
+# "speakers": [name, role] pairs of the people quoted, only those verified by reading the page.
+FIELDS = (
+    "title", "date", "place", "language", "publisher", "body_start", "body_end", "body_chars", "body_not", "speakers",
+)
 # The first/last words must open/close the body within this many characters (a subheading or a
 # caption before them is tolerated; a missing paragraph or a trailing contact box is not).
 EDGE_CHARS = 300
@@ -91,6 +94,8 @@ def test_page_field(path: Path, field: str) -> None:
         assert abs(len(body) - expected["body_chars"]) <= BODY_CHARS_TOLERANCE * expected["body_chars"]
     elif field == "body_not":
         assert [phrase for phrase in expected["body_not"] if phrase in body] == []
+    elif field == "speakers":
+        assert [[speaker.name, speaker.role] for speaker in record.speakers] == expected["speakers"]
     else:
         assert getattr(record, field) == expected[field]
 
