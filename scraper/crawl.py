@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import enum
 import logging
 import os
 import signal
@@ -146,6 +147,14 @@ class _Task:
 
 class _Stop(Exception):
     """The crawl cannot go on (the output cannot be written)."""
+
+
+class Outcome(enum.Enum):
+    """What became of one frontier URL a worker (or a listing read as a release) took."""
+
+    DONE = "done"  # finished here (written elsewhere, unchanged, failed, skipped): mark it done now
+    COMMITTING = "committing"  # its line is appended; the group commit records it and marks it done
+    LEFT = "left"  # not taken (a stop, the page budget): it stays on the frontier for the next run
 
 
 class Crawler:
@@ -345,7 +354,7 @@ class Crawler:
         while current is not None and not self._stop.is_set():
             listing: Listing = read(current)
             if first and not listing.links and not listing.next_url:
-                if not await self._release(current, target, current.url):  # the start URL was a release
+                if await self._release(current, target, current.url) is Outcome.DONE:  # the start URL was a release
                     self.state.done(current.url)
                 return
             first = False
@@ -433,7 +442,7 @@ class Crawler:
         while True:
             task = await queue.get()
             try:
-                if await self._visit(task):
+                if await self._visit(task) is Outcome.DONE:
                     self.state.done(task.url)
             except _Stop as error:
                 self.stats.aborted = str(error)
@@ -441,49 +450,48 @@ class Crawler:
             finally:
                 queue.task_done()
 
-    async def _visit(self, task: _Task) -> bool:
-        """Fetch, parse and write one release URL; True when it is finished here, False when it is
-        left for later or its line waits for the group commit (which marks it done)."""
+    async def _visit(self, task: _Task) -> Outcome:
+        """Fetch, parse and write one release URL."""
         if self._stop.is_set():
-            return False
+            return Outcome.LEFT
         if not self._take_page():
             self.stats.unfetched += 1
-            return False
+            return Outcome.LEFT
         page = await self._get(task.url, self.state.conditional_headers(task.url))
         if page is None:
             self.state.failed(task.url, self._last_error)
-            return True
+            return Outcome.DONE
         if page.not_modified:
             self.stats.not_modified += 1
             self.state.not_modified(task.url, page)
-            return True
+            return Outcome.DONE
         if page.final_url != task.url and not self.state.claim(page.final_url):
             self.stats.duplicates += 1  # a redirect to a page this crawl already has
-            return True
-        return not await self._release(page, task.target, task.url)
+            return Outcome.DONE
+        return await self._release(page, task.target, task.url)
 
-    async def _release(self, page: Page, target: Target, frontier_url: str) -> bool:
-        """Parse, filter, de-duplicate and write one release page; True when its line was appended
-        (the group commit then records it and marks `frontier_url` done)."""
+    async def _release(self, page: Page, target: Target, frontier_url: str) -> Outcome:
+        """Parse, filter, de-duplicate and write one release page: COMMITTING when its line was
+        appended (the group commit then records it and marks `frontier_url` done), else DONE."""
         record = await self._parse(page, target)
         if record is None:
-            return False
+            return Outcome.DONE
         if not self.config.in_range(record.date):
             self.stats.out_of_range += 1
-            return False
+            return Outcome.DONE
         if not self._first_of_its_kind(record, page):
             self.stats.duplicates += 1
-            return False
+            return Outcome.DONE
         verdict, record = self.state.prepare(record, page)
         if verdict != WRITE:
             self.stats.unchanged += verdict == UNCHANGED
             self.stats.duplicates += verdict == DUPLICATE
-            return False
+            return Outcome.DONE
         try:
             self._commits.add(record, page, frontier_url)  # the state hears of it once it is durable
         except OutputError as error:
             raise _Stop(str(error)) from error
-        return True
+        return Outcome.COMMITTING
 
     async def _parse(self, page: Page, target: Target) -> PressRelease | None:
         if page.is_xml:
@@ -521,14 +529,12 @@ async def crawl(
     `stop_signals` (the CLI passes SIGINT and SIGTERM): the first stops the crawl gracefully (the
     stats say `interrupted`), a second ends the process at once with 128 + the signal number; the
     state's frontier and the output's repair make the next run recover either way."""
-    if fetcher is not None:
+    async with contextlib.AsyncExitStack() as resources:
+        if fetcher is None:
+            fetcher = await resources.enter_async_context(Fetcher(config.fetch, scope=config.scope()))
         crawler = Crawler(config, fetcher, writer, state=state, progress=progress)
-        with _stopping_on(stop_signals, crawler):
-            return await crawler.run()
-    async with Fetcher(config.fetch, scope=config.scope()) as own:
-        crawler = Crawler(config, own, writer, state=state, progress=progress)
-        with _stopping_on(stop_signals, crawler):
-            return await crawler.run()
+        resources.enter_context(_stopping_on(stop_signals, crawler))
+        return await crawler.run()
 
 
 @contextlib.contextmanager
