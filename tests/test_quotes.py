@@ -485,6 +485,59 @@ def test_languages(paragraphs: list[str], language: str, expected: list[Q]) -> N
     assert quotes_of(*paragraphs, language=language) == expected
 
 
+# -- speakers on generic pages: institutions, codes, titles ------------------------------------------
+# (paragraphs, language, quotes, speakers as (name, role) pairs)
+GENERIC_SPEAKERS = [
+    pytest.param(
+        ["Jana Ostrowski ist zur Geschäftsführerin des Deutschen Bauernverbandes gewählt worden.",
+         "„Wir haben viel vor“, sagt Ostrowski."],
+        "de",
+        [("Wir haben viel vor", "Jana Ostrowski", 1)],
+        [("Jana Ostrowski", "Geschäftsführerin des Deutschen Bauernverbandes")],
+        id="de-adjective-and-institution-noun-are-no-name",
+    ),
+    pytest.param(
+        ["Lena Brandt (48) ist vom Stiftungsrat zur Präsidentin des Europäischen Jugendwerkes ernannt worden.",
+         "„Die Arbeit beginnt morgen“, so die neue Präsidentin."],
+        "de",
+        [("Die Arbeit beginnt morgen", "Lena Brandt", 1)],
+        [("Lena Brandt", "Präsidentin des Europäischen Jugendwerkes")],
+        id="de-age-in-brackets-and-so-die-title",
+    ),
+    pytest.param(
+        ["Health Director Maya Okafor spoke in Lima.",
+         "Variant XB.1 was found in ten regions, and the Director warned that “we must test far more people than we do.”"],
+        "en",
+        [("we must test far more people than we do.", "Maya Okafor", 1)],
+        [("Maya Okafor", "Health Director")],
+        id="the-title-as-last-subject-not-a-code-name",
+    ),
+    pytest.param(
+        ["„Wir sind jederzeit bereit“, sagt der Präsident des Bayerischen Bergdienst, Anton Huber."],
+        "de",
+        [("Wir sind jederzeit bereit", "Anton Huber", 0)],
+        [("Anton Huber", "Präsident des Bayerischen Bergdienst")],
+        id="de-title-of-institution-then-name",
+    ),
+    pytest.param(
+        ["„Das reicht nicht“, kritisierte die Linken-Fraktionsvorsitzende Petra Sommer."],
+        "de",
+        [("Das reicht nicht", "Petra Sommer", 0)],
+        [("Petra Sommer", "Linken-Fraktionsvorsitzende")],
+        id="de-compound-ending-in-title-is-a-role",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "language", "quotes", "speakers"), GENERIC_SPEAKERS)
+def test_generic_page_speakers(
+    paragraphs: list[str], language: str, quotes: list[Q], speakers: list[tuple[str, str | None]]
+) -> None:
+    found, people = extract_quotes(paragraphs, language)
+    assert [(quote.text, quote.speaker, quote.paragraph) for quote in found] == quotes
+    assert [(person.name, person.role) for person in people] == speakers
+
+
 # -- odd text -------------------------------------------------------------------------------------
 ODD = [
     pytest.param([], id="no-paragraphs"),
