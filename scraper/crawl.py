@@ -62,6 +62,7 @@ from scraper.fetch import Fetcher, FetchSettings, Page, Scope
 from scraper.incremental import (
     DUPLICATE,
     LISTING,
+    NOT_A_RELEASE,
     RELEASE,
     UNCHANGED,
     WRITE,
@@ -180,6 +181,7 @@ class Crawler:
         self.stats = CrawlStats()
         self._stop = asyncio.Event()
         self._last_error = ""
+        self._last_error_kind = ""
         self._targets = {target.start_url: target for target in config.targets}
         self._parser = ReleaseParser(0)  # run() starts the parse processes, if any
         self._commits = GroupCommit(
@@ -271,7 +273,7 @@ class Crawler:
             return await self.fetcher.fetch(url, headers)
         except FetchError as error:
             self._count_error(url, error)
-            self._last_error = str(error)
+            self._last_error, self._last_error_kind = str(error), error.kind
             return None
         finally:
             self.stats.retries = self.fetcher.stats.retries
@@ -454,12 +456,15 @@ class Crawler:
         """Fetch, parse and write one release URL."""
         if self._stop.is_set():
             return Outcome.LEFT
+        if not self.state.due(task.url):
+            self.stats.dead_skipped += 1  # a dead link of an earlier run, backed off
+            return Outcome.DONE
         if not self._take_page():
             self.stats.unfetched += 1
             return Outcome.LEFT
         page = await self._get(task.url, self.state.conditional_headers(task.url))
         if page is None:
-            self.state.failed(task.url, self._last_error)
+            self.state.failed(task.url, self._last_error_kind, self._last_error)
             return Outcome.DONE
         if page.not_modified:
             self.stats.not_modified += 1
@@ -467,13 +472,14 @@ class Crawler:
             return Outcome.DONE
         if page.final_url != task.url and not self.state.claim(page.final_url):
             self.stats.duplicates += 1  # a redirect to a page this crawl already has
+            self.state.failed(task.url, DUPLICATE, f"redirects to {page.final_url}, already crawled")
             return Outcome.DONE
         return await self._release(page, task.target, task.url)
 
     async def _release(self, page: Page, target: Target, frontier_url: str) -> Outcome:
         """Parse, filter, de-duplicate and write one release page: COMMITTING when its line was
         appended (the group commit then records it and marks `frontier_url` done), else DONE."""
-        record = await self._parse(page, target)
+        record = await self._parse(page, target, frontier_url)
         if record is None:
             return Outcome.DONE
         if not self.config.in_range(record.date):
@@ -481,11 +487,14 @@ class Crawler:
             return Outcome.DONE
         if not self._first_of_its_kind(record, page):
             self.stats.duplicates += 1
+            self.state.failed(frontier_url, DUPLICATE, "the same release as another URL of this crawl")
             return Outcome.DONE
         verdict, record = self.state.prepare(record, page)
+        if verdict == DUPLICATE:
+            self.stats.duplicates += 1
+            self.state.failed(frontier_url, DUPLICATE, "the same release as another URL already written")
         if verdict != WRITE:
             self.stats.unchanged += verdict == UNCHANGED
-            self.stats.duplicates += verdict == DUPLICATE
             return Outcome.DONE
         try:
             self._commits.add(record, page, frontier_url)  # the state hears of it once it is durable
@@ -493,17 +502,21 @@ class Crawler:
             raise _Stop(str(error)) from error
         return Outcome.COMMITTING
 
-    async def _parse(self, page: Page, target: Target) -> PressRelease | None:
+    async def _parse(self, page: Page, target: Target, frontier_url: str) -> PressRelease | None:
+        """The page's record, or None (counted, and told to the state for `frontier_url`)."""
         if page.is_xml:
             self.stats.not_releases += 1
+            self.state.failed(frontier_url, NOT_A_RELEASE, "a feed or sitemap, not a page")
             return None
         try:
             return await self._parser.parse(page.text, page.final_url, target.site)
         except ExtractionError as error:
             self.stats.not_releases += 1
+            self.state.failed(frontier_url, NOT_A_RELEASE, str(error))
             log.info("%s: not a release page (%s)", page.final_url, error)
         except Exception as error:  # noqa: BLE001 - a parser bug on one page must not end a long crawl
             self._count_error(page.final_url, error)
+            self.state.failed(frontier_url, error_kind(error), str(error))
         return None
 
     def _first_of_its_kind(self, record: PressRelease, page: Page) -> bool:

@@ -80,7 +80,7 @@ GZIP_MAGIC = b"\x1f\x8b"
 # (data:text/html,...) before we see the answer; a response hook moves it here, for us to judge.
 LOCATION_HEADER = "x-pressroom-location"
 # FetchError kinds set here (scraper.errors: the subclasses carry their own), counted by the crawl.
-TIMEOUT, REDIRECT, BAD_BODY = "timeout", "redirect", "bad body"
+TIMEOUT, REDIRECT, BAD_BODY, ROBOTS_UNAVAILABLE = "timeout", "redirect", "bad body", "robots unavailable"
 ONE_CONNECTION = httpx.Limits(max_connections=1, max_keepalive_connections=1)  # see _ClientPool
 
 
@@ -524,7 +524,8 @@ class Fetcher:
         origin = origin_of(url)
         robots = await self._robots_for(origin)
         if robots.failure:
-            raise BlockedError(f"robots.txt of {origin} unavailable ({robots.failure}): not fetching for now", url)
+            message = f"robots.txt of {origin} unavailable ({robots.failure}): not fetching for now"
+            raise BlockedError(message, url, kind=ROBOTS_UNAVAILABLE)  # transient, unlike a disallow
         if not robots.allows(url, self.settings.robots_token):
             raise BlockedError("robots.txt disallows this URL", url)
 

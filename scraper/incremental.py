@@ -12,8 +12,18 @@ the loop never sees how the memory is kept:
   was; releases the output already holds are asked for conditionally (304: nothing downloaded,
   nothing written); a record is written only when its content is new or changed (with `version`,
   `first_seen`, `updated`), and its line is fsynced before the state records it; a listing stops at
-  a page whose releases are all in the output and older than the watermark (the newest listing
-  date of the last completed crawl).
+  a page whose links are all settled and older than the watermark (the newest listing date of the
+  last completed crawl).
+
+Settled links and dead ones. A link is settled when its release is in the output, or when the
+state records that it gave no release for a reason a retry does not soon change: a 4xx answer
+(not 408/429), not HTML, too large, refused (robots.txt disallow, off-site, private address), a
+page that is not a release, or a duplicate of another URL. Such a dead link is not asked again at
+every run: it is backed off, retried only once as long has passed since its last failure as it
+had been failing then (first failure to last), at least DEAD_RETRY_MIN and at most DEAD_RETRY_MAX
+(1 day, 1, 2, 4 ... 30 days), so a link that comes back to life is found again. A transient
+failure (network, timeout, 5xx, 429, robots.txt unavailable, a parser bug) settles nothing and is
+retried at the next run: its listing page is read again until the URL gives its release.
 
 Flat memory. Nothing here grows with the crawl: the keys a run has claimed (every URL, canonical
 URL and content hash: three a release) are 16-byte digests in a private temporary SQLite database
@@ -38,7 +48,7 @@ import logging
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
@@ -47,7 +57,7 @@ from scraper.discovery import Link
 from scraper.fetch import Page
 from scraper.progress import CrawlStats
 from scraper.errors import OutputError, StateError
-from scraper.state import StateStore, WriteStamp
+from scraper.state import FAILED, StateStore, WriteStamp, utc_now
 from scraper.statefile import ScratchDigests
 
 if TYPE_CHECKING:
@@ -57,6 +67,14 @@ log = logging.getLogger(__name__)
 
 LISTING, RELEASE = "listing", "release"  # frontier kinds
 WRITE, UNCHANGED, DUPLICATE = "write", "unchanged", "duplicate"  # what to do with a parsed record
+
+# Failure kinds the crawl reports beside the fetcher's (scraper.errors.FetchError.kind).
+NOT_A_RELEASE = "not a release"
+# The kinds of a dead link: no release there, and asking again soon would not change it.
+DEAD_KINDS = frozenset({NOT_A_RELEASE, DUPLICATE, "not html", "too large", "blocked", "redirect"})
+TRANSIENT_STATUSES = ("http 408", "http 429")
+DEAD_RETRY_MIN = timedelta(days=1)
+DEAD_RETRY_MAX = timedelta(days=30)
 
 
 @dataclass(frozen=True)
@@ -88,7 +106,7 @@ class CrawlState(Protocol):
         """Listing links of `target` were read (their dates feed the watermark)."""
 
     def settled(self, target: Target, links: list[Link]) -> bool:
-        """The listing stop rule: every link is already in the output and older than the watermark."""
+        """The listing stop rule: every link is settled (in the output, or dead) and older than the watermark."""
 
     def conditional_headers(self, url: str) -> dict[str, str]:
         """If-None-Match / If-Modified-Since for `url`, from what was stored about it."""
@@ -102,8 +120,12 @@ class CrawlState(Protocol):
     def written(self, record: PressRelease, page: Page) -> None:
         """`record` is durably in the output (called only after the line is written)."""
 
-    def failed(self, url: str, error: str) -> None:
-        """`url` could not be fetched this time."""
+    def failed(self, url: str, kind: str, reason: str) -> None:
+        """`url` gave no release this time: a fetch failure (`kind` as FetchError.kind), not a
+        release page (NOT_A_RELEASE) or a DUPLICATE of another URL."""
+
+    def due(self, url: str) -> bool:
+        """False while `url` is a dead link being backed off: do not ask for it now."""
 
     def end(self, stats: CrawlStats, config: CrawlConfig) -> int:
         """The crawl is over (completed or not): commit; returns the URLs left to resume."""
@@ -151,8 +173,11 @@ class MemoryState:
     def written(self, record: PressRelease, page: Page) -> None:
         pass
 
-    def failed(self, url: str, error: str) -> None:
+    def failed(self, url: str, kind: str, reason: str) -> None:
         pass
+
+    def due(self, url: str) -> bool:
+        return True
 
     def end(self, stats: CrawlStats, config: CrawlConfig) -> int:
         return 0
@@ -179,10 +204,11 @@ class IncrementalState(MemoryState):
     they are fetched and marked done after, so a run killed at any point resumes where it was.
     """
 
-    def __init__(self, store: StateStore, output: OutputIndex) -> None:
+    def __init__(self, store: StateStore, output: OutputIndex, *, clock: Callable[[], datetime] = utc_now) -> None:
         super().__init__()
         self.store = store
         self.output = output
+        self._clock = clock
         self._stamps: dict[str, WriteStamp] = {}  # planned, not yet written (a few: one per worker)
         self._watermarks: dict[str, date | None] = {}
         self._newest: dict[str, str] = {}
@@ -247,9 +273,17 @@ class IncrementalState(MemoryState):
             return False
         if not all(link.date and date.fromisoformat(link.date) < watermark for link in links):
             return False
-        urls = [link.url for link in links]
-        in_output = self.output.path is None or all(self.output.contains_url(url) for url in urls)
-        return in_output and len(self.store.known_urls(urls)) == len(set(urls))
+        urls = set(link.url for link in links)
+        written = self.store.known_urls(urls)
+        in_output = self.output.path is None or all(self.output.contains_url(url) for url in written)
+        return in_output and all(self._dead_since(url) is not None for url in urls - written)
+
+    def _dead_since(self, url: str) -> tuple[datetime, datetime] | None:
+        """(first, last) failure of a URL the state records as dead, else None."""
+        known = self.store.known(url)
+        if known is None or known.status != FAILED or not _is_dead(_failure_kind(known.error)):
+            return None
+        return _parse_time(known.first_seen), _parse_time(known.last_seen)
 
     def batch(self) -> AbstractContextManager[None]:
         return self.store.batch()
@@ -301,8 +335,16 @@ class IncrementalState(MemoryState):
         stamp = self._stamps.pop(record.url)
         self.store.record_written(stamp, canonical_url=record.canonical_url, **_validators_of(page))
 
-    def failed(self, url: str, error: str) -> None:
-        self.store.record_failed(url, error)
+    def failed(self, url: str, kind: str, reason: str) -> None:
+        self.store.record_failed(url, f"{kind}{KIND_SEPARATOR}{reason}")  # the kind decides the backoff
+
+    def due(self, url: str) -> bool:
+        dead = self._dead_since(url)
+        if dead is None:
+            return True
+        first, last = dead
+        wait = min(max(last - first, DEAD_RETRY_MIN), DEAD_RETRY_MAX)  # doubles with each failed retry
+        return self._clock() >= last + wait
 
 
 CRAWL_META = "crawl"  # the fingerprint of the crawl the frontier belongs to
@@ -314,6 +356,22 @@ def _fingerprint(config: CrawlConfig) -> str:
     targets = [[target.start_url, target.site] for target in config.targets]
     dates = [day.isoformat() if day else None for day in (config.since, config.until)]
     return json.dumps({"targets": targets, "dates": dates}, sort_keys=True)
+
+
+KIND_SEPARATOR = ": "  # a failure is stored as "<kind>: <reason>" ("http 404: HTTP 404")
+
+
+def _failure_kind(error: str | None) -> str:
+    return (error or "").split(KIND_SEPARATOR, 1)[0]
+
+
+def _is_dead(kind: str) -> bool:
+    is_client_error = kind.startswith("http 4") and kind not in TRANSIENT_STATUSES
+    return kind in DEAD_KINDS or is_client_error
+
+
+def _parse_time(text: str) -> datetime:
+    return datetime.fromisoformat(text)
 
 
 def _validators_of(page: Page) -> dict[str, str | None]:

@@ -32,6 +32,7 @@ class CrawlStats:
     not_modified: int = 0  # 304: a known release, not downloaded again
     unchanged: int = 0  # downloaded, but the same content as the line already in the output
     unfetched: int = 0  # candidates left when --max-pages was reached
+    dead_skipped: int = 0  # dead links of earlier runs (404, not a release...) not asked again yet
     retries: int = 0
     requests: int = 0
     errors: Counter[str] = field(default_factory=Counter)
@@ -72,6 +73,7 @@ class CrawlStats:
             "left_in_frontier": self.left,
             "interrupted": self.interrupted,
             "not_fetched_page_limit": self.unfetched,
+            "dead_links_not_retried_yet": self.dead_skipped,
             "requests": self.requests,
             "retries": self.retries,
             "errors": self.error_count,
@@ -97,6 +99,7 @@ class CrawlStats:
             (self.unchanged, "unchanged"),
             (self.resumed, "resumed from the last run's frontier"),
             (self.unfetched, "left unfetched at the page limit"),
+            (self.dead_skipped, "dead links of earlier runs not asked again yet"),
         ]
         parts += [f"{count} {what}" for count, what in skipped if count]
         errors = ", ".join(f"{count} {kind}" for kind, count in sorted(self.errors.items()))

@@ -424,6 +424,7 @@ def test_robots_unavailable_means_disallow_for_now_and_says_why(robots: Reply, r
     message = str(raised.value)
     assert message.startswith(f"robots.txt of {s.origin} unavailable (") and message.endswith("): not fetching for now")
     assert reason in message and "disallows" not in message
+    assert raised.value.kind == "robots unavailable"  # transient: the crawl asks again, unlike a disallow
 
 
 def test_an_unreachable_host_is_not_reported_as_a_robots_disallow(no_backoff) -> None:

@@ -32,6 +32,7 @@ from scraper.incremental import GroupCommit
 from scraper.jsonl import TEST_HALT_ENV, read_jsonl
 from scraper.state import StateStore, default_state_path
 from tests.loopback import FakeRelease, LoopbackSite, Reply, Request, conditional, held, osce_site
+from tests.test_fetch import no_backoff  # noqa: F401 (a fixture)
 
 PER_PAGE = 4
 WAIT = 30.0  # seconds a subprocess step may take before the test gives up (never slept)
@@ -173,6 +174,98 @@ def test_a_page_budget_leaves_the_rest_on_the_frontier_for_the_next_run(
     assert not {site.url(r.path) for r in site.log} & before  # resumed: nothing done asked again
     with StateStore(default_state_path(out)) as state:
         assert state.pending_count() == 0 and state.watermark(site.url("/press-releases")) == items[0].day
+
+
+NOT_A_RELEASE_PAGE = "<!DOCTYPE html><html><head><title>Contacts</title></head><body><nav>Home</nav></body></html>"
+
+
+def serve_with_dead_links(site: LoopbackSite, items: list[FakeRelease]) -> list[str]:
+    """The newsroom of `items` with one dead link on every listing page (a 404, a PDF, a page that
+    is not a release, in turn), dated like the page's last item; returns the dead paths."""
+    ordered = sorted(items, key=lambda item: item.day, reverse=True)
+    pages = [ordered[i : i + PER_PAGE] for i in range(0, len(ordered), PER_PAGE)]
+    dead = [f"/secretariat/gone-{number}" for number in range(len(pages))]
+    extra = {number: [(dead[number], "A dead link", chunk[-1].day)] for number, chunk in enumerate(pages)}
+    site.routes.clear()
+    site.routes.update(osce_site(items, site.origin, per_page=PER_PAGE, extra_items=extra, validators=True))
+    for number, path in enumerate(dead):
+        if number % 3 == 1:
+            site.routes[path] = Reply(b"%PDF-1.4 not markup", content_type="application/pdf")
+        elif number % 3 == 2:
+            site.routes[path] = Reply(NOT_A_RELEASE_PAGE)
+    return dead
+
+
+def test_dead_links_settle_a_listing_and_are_not_asked_again_at_the_next_run(
+    site: LoopbackSite, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "releases.jsonl"
+    items = releases(12)  # pages 0, 1, 2: each with a dead link
+    dead = serve_with_dead_links(site, items)
+    code, err = run(site, out, capsys)
+    assert code == 0, err
+    assert len(lines(out)) == 12 and all(site.count(path) == 1 for path in dead)
+
+    code, err = run(site, out, capsys, "--stats", str(tmp_path / "stats.json"))
+    assert code == 0, err
+    stats = json.loads((tmp_path / "stats.json").read_text())
+    assert not any(request.path in dead for request in site.log)  # backed off: not asked again
+    assert "/press-releases?page=2" not in site.paths()  # page 1: known releases and a dead link
+    assert stats["listings_stopped_at_watermark"] == 1 and stats["records_written"] == 0
+    assert stats["dead_links_not_retried_yet"] == 2  # those of pages 0 and 1
+
+
+def test_a_transient_failure_settles_nothing_and_is_asked_again(
+    site: LoopbackSite, tmp_path: Path, capsys: pytest.CaptureFixture[str], no_backoff: None
+) -> None:
+    out = tmp_path / "releases.jsonl"
+    items = releases(12)
+    serve(site, items)
+    flaky = items[5].path  # on listing page 1
+    healthy = site.routes[flaky]
+    site.routes[flaky] = Reply(status=504)  # retried, then given up for this run
+    code, err = run(site, out, capsys)
+    assert code == 0, err
+    assert len(lines(out)) == 11
+    site.routes[flaky] = healthy
+    code, err = run(site, out, capsys)
+    assert code == 0, err
+    assert sorted(line["url"] for line in lines(out)) == sorted(site.url(item.path) for item in items)
+    assert site.count(flaky) == 1  # asked again at once
+    assert "/press-releases?page=1" in site.paths()  # its listing page was read again to find it
+
+
+@pytest.mark.parametrize(
+    ("kind", "failures", "now", "due"),
+    [
+        pytest.param("http 404", ["2024-06-01T00:00:00Z"], "2024-06-01T12:00:00Z", False, id="404-half-a-day-later"),
+        pytest.param("http 404", ["2024-06-01T00:00:00Z"], "2024-06-02T00:00:00Z", True, id="404-a-day-later"),
+        pytest.param("not a release", ["2024-06-01T00:00:00Z", "2024-06-05T00:00:00Z"], "2024-06-08T00:00:00Z", False, id="doubles"),
+        pytest.param("not a release", ["2024-06-01T00:00:00Z", "2024-06-05T00:00:00Z"], "2024-06-09T00:00:00Z", True, id="doubled-wait-over"),
+        pytest.param("blocked", ["2024-01-01T00:00:00Z", "2024-06-01T00:00:00Z"], "2024-07-01T00:00:00Z", True, id="at-most-30-days"),
+        pytest.param("http 503", ["2024-06-01T00:00:00Z"], "2024-06-01T00:00:01Z", True, id="transient-at-once"),
+        pytest.param("timeout", ["2024-06-01T00:00:00Z"], "2024-06-01T00:00:01Z", True, id="timeout-at-once"),
+        pytest.param("http 429", ["2024-06-01T00:00:00Z"], "2024-06-01T00:00:01Z", True, id="429-at-once"),
+    ],
+)
+def test_dead_link_backoff(tmp_path: Path, kind: str, failures: list[str], now: str, due: bool) -> None:
+    from datetime import datetime
+
+    from scraper.incremental import IncrementalState
+
+    url = "https://example.org/secretariat/1"
+    times = iter(datetime.fromisoformat(moment) for moment in failures)
+    with StateStore(tmp_path / "s.db", clock=lambda: next(times)) as store:
+        for _ in failures:
+            store.record_failed(url, f"{kind}: why")
+        state = IncrementalState(store, OutputStub(), clock=lambda: datetime.fromisoformat(now))
+        assert state.due(url) is due
+        assert state.due("https://example.org/never-seen")
+
+
+class OutputStub:
+    path = None
+    existed = True
 
 
 def test_stdout_without_state_keeps_nothing(site: LoopbackSite, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
