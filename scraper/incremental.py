@@ -229,7 +229,9 @@ class IncrementalState(MemoryState):
     def _why_not_resume(self, fingerprint: str) -> str | None:
         if self.store.get_meta(CRAWL_META) != fingerprint:
             return "the state holds an unfinished crawl of other targets or dates"
-        if self.output.path is not None and not self.output.existed:
+        # A missing or empty output matters only if lines were written to it: a crawl stopped
+        # before its first record (Ctrl-C on the first listing pages) resumes like any other.
+        if self.output.path is not None and not self.output.existed and self.store.written_count():
             return f"the unfinished crawl's output {self.output.path} is missing or empty"
         return None
 

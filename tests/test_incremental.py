@@ -268,6 +268,26 @@ class OutputStub:
     existed = True
 
 
+@pytest.mark.parametrize("output", ["empty", "missing"])
+def test_a_crawl_stopped_before_its_first_record_resumes(
+    site: LoopbackSite, tmp_path: Path, capsys: pytest.CaptureFixture[str], output: str
+) -> None:
+    items = releases(6)
+    out = tmp_path / "releases.jsonl"
+    serve(site, items)
+    code, err = run(site, out, capsys, "--max-pages", "1")  # the first listing page only: no record yet
+    assert code == 0 and "left in the state's frontier" in err and not lines(out)
+    if output == "missing":
+        out.unlink(missing_ok=True)
+    else:
+        out.write_bytes(b"")
+    code, err = run(site, out, capsys)
+    assert code == 0, err
+    assert "resumed from the last run's frontier" in err and "missing or empty" not in err
+    assert "/press-releases" not in site.paths()  # the first listing page was done: not read again
+    assert sorted(line["url"] for line in lines(out)) == sorted(site.url(item.path) for item in items)
+
+
 def test_stdout_without_state_keeps_nothing(site: LoopbackSite, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     serve(site, releases(3))
     code = main(["crawl", site.url("/press-releases"), "--site", "osce", "--delay", "0"])
