@@ -9,6 +9,7 @@ few seconds in a log. Nothing here fetches or decides; the loop only reports to 
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
 from collections import Counter
@@ -124,10 +125,15 @@ class Progress:
         self.interval = interval
         self._last = time.monotonic()
         self._bar = None
+        self._logging = contextlib.ExitStack()
         if self.stream.isatty():
             from tqdm import tqdm
+            from tqdm.contrib.logging import logging_redirect_tqdm
 
             self._bar = tqdm(total=total, unit="page", file=self.stream, dynamic_ncols=True, leave=False)
+            # Log lines (retries, page failures) go through tqdm.write while the bar is shown, so
+            # each prints on its own line above the bar instead of into it.
+            self._logging.enter_context(logging_redirect_tqdm())
 
     def update(self, stats: CrawlStats) -> None:
         if self._bar is not None:
@@ -149,6 +155,7 @@ class Progress:
         )
 
     def close(self) -> None:
+        self._logging.close()
         if self._bar is not None:
             self._bar.close()
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
+import logging
+import sys
 from pathlib import Path
 
 import pytest
@@ -47,3 +50,30 @@ def test_plain_progress_lines_when_not_a_terminal(tmp_path: Path) -> None:
 )
 def test_error_kind_is_read_from_the_error_not_guessed_from_its_text(error: Exception, kind: str) -> None:
     assert error_kind(error) == kind
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_log_lines_print_above_the_bar_not_into_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    handler = logging.StreamHandler(sys.stderr)  # as the CLI's logging.basicConfig makes it
+    logging.root.addHandler(handler)
+    try:
+        progress = Progress(terminal)
+        progress.update(CrawlStats(pages=3, written=2))
+        logging.getLogger("scraper.crawl").warning("https://example.org/a: HTTP 404")
+        progress.close()
+        logging.getLogger("scraper.crawl").warning("after the bar")
+        assert handler in logging.root.handlers  # the CLI's handler is back after the bar
+    finally:
+        logging.root.removeHandler(handler)
+    text = terminal.getvalue()
+    before, _, after = text.partition("https://example.org/a: HTTP 404\n")
+    assert after, text
+    assert before.endswith("\r"), repr(before[-40:])  # the bar line was cleared first
+    assert "page" in after  # and drawn again below the message
+    assert text.endswith("after the bar\n")
