@@ -289,7 +289,9 @@ def _run_crawl(args: argparse.Namespace) -> int:
         logging.basicConfig(level=logging.WARNING, format="pressroom: %(message)s", stream=sys.stderr)
     signals = (signal.SIGINT, signal.SIGTERM)
     try:
-        with _crawl_state(args) as store, JsonlWriter(args.output) as writer:  # the state first: its lock speaks
+        # The state first: its lock speaks. The outputs are opened before the crawl, so a bad path
+        # is found before any request, not after an hour of crawling.
+        with _crawl_state(args) as store, JsonlWriter(args.output) as writer, _stats_output(args.stats) as stats_out:
             if writer.repair:
                 print(f"pressroom: {writer.repair}", file=sys.stderr)
             state = IncrementalState(store, writer) if store is not None else None
@@ -297,19 +299,43 @@ def _run_crawl(args: argparse.Namespace) -> int:
                 _warn_if_rebuilding(store, writer)
             progress = Progress(sys.stderr, total=args.max_pages)
             stats = asyncio.run(crawl(config, writer, state=state, progress=progress, stop_signals=signals))
+            stats_saved = _save_stats(stats_out, stats, args.stats)
     except (OutputError, StateError) as error:
         print(f"pressroom: {error}", file=sys.stderr)
         return EXIT_FAILED
     print(stats.summary(), file=sys.stderr)
-    if args.stats:
-        try:
-            args.stats.write_text(json.dumps(stats.to_dict(), indent=2, sort_keys=True) + "\n", encoding="utf-8")
-        except OSError as error:
-            print(f"pressroom: cannot write {args.stats}: {_describe(error)}", file=sys.stderr)
-            return EXIT_FAILED
     if stats.interrupted:
-        return EXIT_INTERRUPTED
-    return EXIT_OK if stats.completed else EXIT_FAILED
+        return EXIT_INTERRUPTED  # resumable, whatever else went wrong
+    return EXIT_OK if stats.completed and stats_saved else EXIT_FAILED
+
+
+def _stats_output(path: Path | None):  # -> ContextManager[TextIO | None]
+    """--stats FILE opened for writing now (appending: nothing is lost if the crawl cannot start)."""
+    import contextlib
+
+    from scraper.errors import OutputError
+
+    if path is None:
+        return contextlib.nullcontext(None)
+    try:
+        return path.open("a", encoding="utf-8")
+    except OSError as error:
+        raise OutputError(f"cannot open stats file {path}: {_describe(error)}") from None
+
+
+def _save_stats(stream, stats, path: Path | None) -> bool:
+    """Replace the --stats file's content with the crawl's figures; False (and said) if it fails."""
+    if stream is None:
+        return True
+    try:
+        stream.seek(0)
+        stream.truncate()
+        stream.write(json.dumps(stats.to_dict(), indent=2, sort_keys=True) + "\n")
+        stream.flush()
+    except OSError as error:
+        print(f"pressroom: cannot write stats file {path}: {_describe(error)}", file=sys.stderr)
+        return False
+    return True
 
 
 def _crawl_state(args: argparse.Namespace):  # -> ContextManager[StateStore | None]

@@ -335,6 +335,30 @@ def test_cli_unwritable_output_exits_1(tmp_path: Path, capsys: pytest.CaptureFix
     assert "cannot open output file" in stderr and "Traceback" not in stderr
 
 
+@pytest.mark.parametrize("where", ["missing-dir", "a-directory"])
+def test_cli_unwritable_stats_file_exits_1_before_crawling(tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str) -> None:
+    stats_path = tmp_path / "missing" / "stats.json" if where == "missing-dir" else tmp_path
+    with LoopbackSite() as site:
+        site.routes.update(osce_site(invented_releases(2), site.origin))
+        argv = ["crawl", site.url("/press-releases"), "--site", "osce", "--delay", "0", "--stats", str(stats_path)]
+        argv += ["-o", str(tmp_path / "out.jsonl")]
+        code, _, stderr = run_cli(argv, capsys)
+    assert code == 1
+    assert f"cannot open stats file {stats_path}" in stderr and "Traceback" not in stderr
+    assert site.log == []  # found before any request
+
+
+def test_cli_stats_file_is_replaced_not_appended_to(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    stats_file = tmp_path / "stats.json"
+    stats_file.write_text('{"from": "an older run, longer than the new figures' + " " * 5000 + '"}\n')
+    with LoopbackSite() as site:
+        site.routes.update(osce_site(invented_releases(2), site.origin))
+        argv = ["crawl", site.url("/press-releases"), "--site", "osce", "--delay", "0", "--stats", str(stats_file)]
+        code, _, stderr = run_cli(argv, capsys)
+    assert code == 0, stderr
+    assert json.loads(stats_file.read_text())["records_written"] == 2
+
+
 @pytest.mark.parametrize(
     "argv",
     [
