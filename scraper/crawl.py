@@ -270,7 +270,9 @@ class Crawler:
     async def _get(self, url: str, headers: dict[str, str] | None = None) -> Page | None:
         """Fetch one page, counting and logging a failure (None) instead of raising."""
         try:
-            return await self.fetcher.fetch(url, headers)
+            page = await self.fetcher.fetch(url, headers)
+            self.stats.fetched += 1
+            return page
         except FetchError as error:
             self._count_error(url, error)
             self._last_error, self._last_error_kind = str(error), error.kind

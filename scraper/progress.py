@@ -26,6 +26,7 @@ class CrawlStats:
     """The figures of one crawl: shown as progress, summarized at the end, saved by --stats."""
 
     pages: int = 0  # pages taken from the budget (listings, feeds, sitemaps, releases), failed ones included
+    fetched: int = 0  # of those, the pages the server answered (a 304 included)
     written: int = 0
     duplicates: int = 0
     not_releases: int = 0
@@ -57,12 +58,13 @@ class CrawlStats:
 
     def rate(self) -> float:
         elapsed = self.elapsed or (time.monotonic() - self.started)
-        return self.pages / elapsed if elapsed > 0 else 0.0
+        return self.fetched / elapsed if elapsed > 0 else 0.0
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "completed": self.completed,
-            "pages_fetched": self.pages,
+            "pages_attempted": self.pages,
+            "pages_fetched": self.fetched,
             "records_written": self.written,
             "duplicates_skipped": self.duplicates,
             "not_release_pages": self.not_releases,
@@ -87,24 +89,26 @@ class CrawlStats:
 
     def summary(self) -> str:
         """One paragraph for a person."""
+        attempted = f" of {self.pages} attempted" if self.pages != self.fetched else ""
         parts = [
             f"Crawl {'completed' if self.completed else 'did not complete'} in {self.elapsed:.1f} s: "
-            f"{self.pages} pages fetched ({self.rate():.2f}/s, {self.requests} requests, {self.retries} retries), "
-            f"{self.written} records written",
+            f"{counted(self.fetched, 'page')} fetched{attempted} ({self.rate():.2f}/s, "
+            f"{counted(self.requests, 'request')}, {counted(self.retries, 'retry', 'retries')}), "
+            f"{counted(self.written, 'record')} written",
         ]
         skipped = [
-            (self.duplicates, "duplicates"),
-            (self.not_releases, "not release pages"),
-            (self.out_of_range, "outside the date range"),
-            (self.not_modified, "not modified"),
-            (self.unchanged, "unchanged"),
-            (self.resumed, "resumed from the last run's frontier"),
-            (self.unfetched, "left unfetched at the page limit"),
-            (self.dead_skipped, "dead links of earlier runs not asked again yet"),
+            counted(self.duplicates, "duplicate"),
+            counted(self.not_releases, "page that is not a release", "pages that are not releases"),
+            f"{self.out_of_range} outside the date range",
+            f"{self.not_modified} not modified",
+            f"{self.unchanged} unchanged",
+            f"{self.resumed} resumed from the last run's frontier",
+            f"{self.unfetched} left unfetched at the page limit",
+            counted(self.dead_skipped, "dead link of earlier runs", "dead links of earlier runs") + " not asked again yet",
         ]
-        parts += [f"{count} {what}" for count, what in skipped if count]
+        parts += [part for part in skipped if not part.startswith("0 ")]
         errors = ", ".join(f"{count} {kind}" for kind, count in sorted(self.errors.items()))
-        parts.append(f"{self.error_count} errors ({errors})" if errors else "no errors")
+        parts.append(f"{counted(self.error_count, 'error')} ({errors})" if errors else "no errors")
         text = ", ".join(parts) + "."
         if self.start_failures:
             text += " Could not start from: " + "; ".join(self.start_failures) + "."
@@ -113,7 +117,7 @@ class CrawlStats:
         if self.interrupted:
             text += f" Interrupted by {self.interrupted}."
         if self.left:
-            text += f" {self.left} URLs left in the state's frontier: run the same command again to resume."
+            text += f" {counted(self.left, 'URL')} left in the state's frontier: run the same command again to resume."
         return text
 
 
@@ -158,6 +162,11 @@ class Progress:
         self._logging.close()
         if self._bar is not None:
             self._bar.close()
+
+
+def counted(count: int, one: str, many: str | None = None) -> str:
+    """"1 record", "2 records", "1 retry", "0 retries"."""
+    return f"{count} {one if count == 1 else many or one + 's'}"
 
 
 def error_kind(error: Exception) -> str:

@@ -6,6 +6,7 @@ import io
 import json
 import logging
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -15,14 +16,44 @@ from scraper.progress import CrawlStats, Progress, error_kind
 
 
 def test_stats_summary_and_json() -> None:
-    stats = CrawlStats(pages=12, written=9, duplicates=2, retries=3, requests=15, elapsed=4.0)
+    stats = CrawlStats(pages=12, fetched=12, written=9, duplicates=2, retries=3, requests=15, elapsed=4.0)
     stats.errors.update({"blocked": 2, "http 404": 1})
     summary = stats.summary()
     assert summary.startswith("Crawl completed in 4.0 s: 12 pages fetched (3.00/s, 15 requests, 3 retries), 9 records written")
     assert "3 errors (2 blocked, 1 http 404)" in summary
     data = json.loads(json.dumps(stats.to_dict()))
     assert data["records_written"] == 9 and data["errors_by_kind"] == {"blocked": 2, "http 404": 1}
+    assert data["pages_fetched"] == data["pages_attempted"] == 12
     assert data["completed"] is True
+
+
+@pytest.mark.parametrize(
+    ("stats", "says", "never"),
+    [
+        pytest.param(
+            CrawlStats(pages=1, fetched=0, requests=4, retries=3, errors=Counter({"robots unavailable": 1})),
+            "0 pages fetched of 1 attempted (0.00/s, 4 requests, 3 retries), 0 records written",
+            "1 pages",
+            id="robots-blocked-start",
+        ),
+        pytest.param(
+            CrawlStats(pages=1, fetched=1, requests=1, retries=1, written=1, errors=Counter({"http 404": 1})),
+            "1 page fetched (1.00/s, 1 request, 1 retry), 1 record written, 1 error (1 http 404)",
+            "records",
+            id="singulars",
+        ),
+        pytest.param(
+            CrawlStats(pages=3, fetched=3, duplicates=1, not_releases=1, dead_skipped=1, left=1),
+            "1 duplicate, 1 page that is not a release, 1 dead link of earlier runs not asked again yet",
+            "1 URLs",
+            id="singular-skips",
+        ),
+    ],
+)
+def test_summary_counts_what_was_fetched_in_the_right_number(stats: CrawlStats, says: str, never: str) -> None:
+    stats.elapsed = 1.0
+    summary = stats.summary()
+    assert says in summary and never not in summary
 
 
 def test_plain_progress_lines_when_not_a_terminal(tmp_path: Path) -> None:
