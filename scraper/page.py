@@ -4,17 +4,17 @@ Every field is a method and every method a cascade, one source a line, most trus
 (JSON-LD, then meta tags, then visible markup, then the dateline). Site profiles in `scraper/sites/`
 subclass `ReleasePage`, set class attributes (selectors, labels), and override only the fields the
 generic cascade gets wrong for their site. Which part of the page is the release text is decided
-in `scraper/boilerplate.py`.
+in `scraper/boilerplate.py`; what the markup says source by source (meta tags, JSON-LD, the
+labelled metadata list), in `scraper/markup.py`, the base class.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
-from typing import Any, ClassVar
+from typing import ClassVar
 from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
@@ -35,7 +35,14 @@ from scraper.boilerplate import (
 )
 from scraper.dates import Dateline, find_date, parse_dateline, parse_iso
 from scraper.errors import ExtractionError
-from scraper.language import ISO_639_1, guess_language
+from scraper.language import guess_language
+from scraper.markup import (
+    PageMarkup,
+    language_code,
+    next_element,
+    normalize_label,
+    previous_element,
+)
 from scraper.places import normalize_place
 from scraper.quotes import extract_quotes
 
@@ -45,22 +52,9 @@ NEVER_CONTENT = ("style", "noscript", "template", "svg", "iframe", "button", "se
 # Where the release text lives when a page marks it; otherwise the paragraphs are scored.
 BODY_CONTAINERS: tuple[str, ...] = ("[itemprop=articleBody]",)
 LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
-LANGUAGE_CODE = re.compile(r"^[a-zA-Z]{2,3}(?=$|[-_])")
 # A site's name after the headline in <title> or og:title: "Headline | News | Site".
 TITLE_SUFFIX = re.compile(r"(?:\s+[|–—•·:-]\s+[^|–—•·]{2,80})+$")
 TITLE_PREFIX = re.compile(r"^[^|–—•·]{2,60}\s+[|–—•·]\s+")
-# Labels of a page's metadata list ("Date:", "Place:"...), normalized, per language, mapped to fields.
-METADATA_LABELS: dict[str, str] = {
-    "date": "date", "published": "date", "дата": "date", "datum": "date", "veröffentlicht": "date",
-    "date de publication": "date", "place": "place", "location": "place", "место": "place",
-    "lieu": "place", "ort": "place", "source": "sources", "sources": "sources", "источник": "sources",
-    "источники": "sources", "quelle": "sources", "quellen": "sources", "fields of work": "fields_of_work",
-    "field of work": "fields_of_work", "topics": "fields_of_work", "направления деятельности": "fields_of_work",
-    "направление деятельности": "fields_of_work", "domaines d'activité": "fields_of_work",
-    "domaine d'activité": "fields_of_work", "themenbereiche": "fields_of_work",
-    "arbeitsbereiche": "fields_of_work", "tätigkeitsbereiche": "fields_of_work", "themen": "fields_of_work",
-}
-LABEL_CANDIDATES = "li, dt, th, strong, b, span, label, div"
 # What releases call themselves beside the headline, in the languages of the labels above.
 KIND_LABELS = frozenset({
     "press release", "news", "statement", "news release", "media release", "press statement",
@@ -112,37 +106,11 @@ SHARED_WORDS = 0.75
 # more, the title is the fragment (a site name stripped wrongly) and the heading wins.
 MIN_CORE_SHARE = 0.6
 WORD = re.compile(r"\w+")
-# A value read from the label's wrapper starts with the label itself: "Ort: Berlin".
-LABEL_PREFIX = re.compile(r"^[^:：]{1,40}[:：]\s*")
-
-
-def normalize_label(text: str) -> str:
-    return clean_text(text).rstrip(" :：").replace("’", "'").casefold()
 
 
 def comparable(text: str) -> str:
     """Text as compared for sameness: words only, lower case."""
     return " ".join(WORD.findall(text.casefold()))
-
-
-@dataclass(frozen=True, slots=True)
-class Labelled:
-    """What a labelled metadata value says: its text (without the label), its link texts, a machine date."""
-
-    text: str
-    links: tuple[str, ...]
-    machine: str | None
-
-    @classmethod
-    def read(cls, value: Node) -> Labelled:
-        text = node_text(value)
-        prefix = LABEL_PREFIX.match(text)
-        if prefix and normalize_label(prefix.group(0)) in METADATA_LABELS:
-            text = text[prefix.end():]  # read from the label's wrapper: "Ort: Berlin"
-        links = tuple(link_text for link in value.css("a") if (link_text := node_text(link)))
-        machine_node = value.css_first("[content], [datetime]")
-        machine = (machine_node.attributes.get("content") or machine_node.attributes.get("datetime")) if machine_node else None
-        return cls(text=text, links=links, machine=machine)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +121,7 @@ class FoundDate:
     raw: str | None
 
 
-class ReleasePage:
+class ReleasePage(PageMarkup):
     """Any site's release page. Subclasses are site profiles: data first, overrides only where needed."""
 
     site: ClassVar[str] = "generic"
@@ -171,7 +139,6 @@ class ReleasePage:
     KIND: ClassVar[str | None] = None
     TITLE: ClassVar[str] = "h1"
     HIGHLIGHTS: ClassVar[str | None] = None
-    METADATA_SCOPE: ClassVar[str] = "article, main, body"
 
     def __init__(self, html: str, url: str, tree: HTMLParser | None = None) -> None:
         self.url = url
@@ -547,92 +514,6 @@ class ReleasePage:
         found = find_date(head) if not NOT_PUBLICATION_TEXT.search(head) else None
         return FoundDate(iso=found.iso(), raw=found.raw) if found and found.iso() else None
 
-    @cached_property
-    def metadata(self) -> dict[str, Labelled]:
-        """The page's labelled metadata ("Date:", "Place:"...): field name -> what its value says.
-
-        Values, not nodes: the nodes may sit in page furniture that phase 2 takes out of the tree."""
-        found: dict[str, Labelled] = {}
-        # the first of METADATA_SCOPE's selectors that the page has (a release's <article>, else...)
-        scopes = (self.tree.css_first(selector.strip()) for selector in self.METADATA_SCOPE.split(","))
-        scope = next((node for node in scopes if node is not None), None) or self.tree.body
-        if scope is None:
-            return found
-        for node in scope.css(LABEL_CANDIDATES):
-            own = node.text(deep=False, strip=True)
-            if not own or len(own) > 40 or not is_label(node, own):
-                continue
-            field = METADATA_LABELS.get(normalize_label(own))
-            if field and field not in found:
-                value = label_value(node)
-                if value is not None:
-                    found[field] = Labelled.read(value)
-        return found
-
-    def labelled_text(self, field: str) -> str | None:
-        labelled = self.metadata.get(field)
-        return labelled.text or None if labelled else None
-
-    def labelled_list(self, field: str) -> list[str]:
-        labelled = self.metadata.get(field)
-        if labelled is None:
-            return []
-        if labelled.links:
-            return list(labelled.links)
-        return [part for part in (clean_text(p) for p in labelled.text.split(",")) if part]
-
-    def first_text(self, selector: str | None, scope: Node | None = None) -> str | None:
-        if not selector:
-            return None
-        node = (scope or self.tree).css_first(selector)
-        text = node_text(node) if node is not None else ""
-        return text or None
-
-    @cached_property
-    def metas(self) -> dict[str, str]:
-        found: dict[str, str] = {}
-        for node in self.tree.css("meta[content], meta[value]"):
-            attrs = node.attributes
-            key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv")
-            content = attrs.get("content") or attrs.get("value")  # value=: some archived pages
-            if key and content and content.strip():
-                found.setdefault(key.strip().lower(), clean_text(content))
-        return found
-
-    def meta(self, *names: str) -> str | None:
-        for name in names:
-            value = self.metas.get(name.lower())
-            if value:
-                return value
-        return None
-
-    def html_title(self) -> str | None:
-        node = self.tree.css_first("title")
-        text = node_text(node) if node is not None else ""
-        return text or None
-
-    @cached_property
-    def json_ld(self) -> dict[str, Any]:
-        """The page's JSON-LD article object (NewsArticle, Article, PressRelease...), or {}."""
-        fallback: dict[str, Any] = {}
-        for node in self.tree.css('script[type="application/ld+json"]'):
-            for item in iter_json_ld(node.text(deep=True)):
-                kind = item.get("@type")
-                kinds = kind if isinstance(kind, list) else [kind]
-                if any(isinstance(k, str) and ("Article" in k or k in ("PressRelease", "Report", "BlogPosting")) for k in kinds):
-                    return item
-                if not fallback and "WebPage" in kinds:
-                    fallback = item
-        return fallback
-
-    def json_ld_text(self, *keys: str) -> str | None:
-        for key in keys:
-            value = self.json_ld.get(key)
-            if isinstance(value, str) and value.strip():
-                return clean_text(value)
-        return None
-
-
 # -- helpers ----------------------------------------------------------------------------------------
 
 
@@ -641,15 +522,6 @@ def parse_html(html: str) -> HTMLParser:
     tree = HTMLParser(LINE_BREAK.sub(" ", html))
     tree.strip_tags(list(NEVER_CONTENT))
     return tree
-
-
-def is_label(node: Node, own_text: str) -> bool:
-    """"Place:" in a metadata list, or an element the page classes as a label; not "Ort:" in a paragraph."""
-    names = node.attributes.get("class") or ""
-    if "label" in names.lower():
-        return True
-    parent = node.parent
-    return own_text.rstrip().endswith((":", "：")) and (parent is None or parent.tag != "p")
 
 
 def names_same_headline(heading: str, reference: str) -> bool:
@@ -715,57 +587,4 @@ def nearest_common_depth(node: Node, chain: dict[int, int]) -> int:
             return depth
         current = current.parent
     return 0
-
-
-def previous_element(node: Node) -> Node | None:
-    sibling = node.prev
-    while sibling is not None and sibling.tag in ("-text", "_comment", "-comment"):
-        sibling = sibling.prev
-    return sibling
-
-
-def next_element(node: Node) -> Node | None:
-    sibling = node.next
-    while sibling is not None and sibling.tag in ("-text", "_comment", "-comment"):
-        sibling = sibling.next
-    return sibling
-
-
-def label_value(label: Node) -> Node | None:
-    """The value beside a label: the next sibling element, or the next element after the label's wrapper."""
-    for candidate in (label, label.parent):
-        if candidate is None:
-            continue
-        sibling = candidate.next
-        while sibling is not None and sibling.tag == "-text" and not (sibling.text() or "").strip():
-            sibling = sibling.next
-        if sibling is None:
-            continue
-        if sibling.tag == "-text":
-            return candidate.parent if candidate is label else None
-        if normalize_label(sibling.text(deep=False, strip=True) or "") in METADATA_LABELS:
-            return None  # the next thing is another label: this one has no value
-        return sibling
-    return None
-
-
-def iter_json_ld(text: str) -> list[dict[str, Any]]:
-    try:
-        data = json.loads(text)
-    except ValueError:
-        return []
-    items = data if isinstance(data, list) else [data]
-    flat: list[dict[str, Any]] = []
-    for item in items:
-        if isinstance(item, dict):
-            graph = item.get("@graph")
-            flat.extend(g for g in graph if isinstance(g, dict)) if isinstance(graph, list) else flat.append(item)
-    return flat
-
-
-def language_code(value: str | None) -> str | None:
-    """The ISO 639-1 code of a declared language ("en-GB" -> "en"); None for anything else ("zz", "fil")."""
-    match = LANGUAGE_CODE.match(value.strip()) if value else None
-    code = match.group(0).lower() if match else None
-    return code if code in ISO_639_1 else None
 

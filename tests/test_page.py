@@ -10,7 +10,7 @@ import pytest
 from conftest import shared_files
 from scraper import ExtractionError, parse
 from scraper.charset import decode_html
-from scraper.page import language_code
+from scraper.markup import language_code
 from schemas import PressRelease
 
 OSCE_PAGES = shared_files("osce/pages/*.html")

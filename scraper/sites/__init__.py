@@ -7,9 +7,9 @@ listing selectors; override only the fields the generic page gets wrong) and add
 from __future__ import annotations
 
 from scraper.page import ReleasePage
-from scraper.urls import host_of
 from scraper.sites.europarl import EuroparlPage
 from scraper.sites.osce import OscePage
+from scraper.urls import host_of
 
 PROFILES: dict[str, type[ReleasePage]] = {
     profile.site: profile
