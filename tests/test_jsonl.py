@@ -190,16 +190,22 @@ def test_written_records_join_the_index(tmp_path: Path) -> None:
         assert out.lines_written == 2
 
 
-def test_each_line_is_complete_and_fsynced_when_write_returns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = tmp_path / "out.jsonl"
-    synced: list[int] = []
+@pytest.fixture
+def synced(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The file descriptors os.fsync is called with, in order (the real fsync still runs)."""
+    calls: list[int] = []
     real_fsync = os.fsync
 
     def spy_fsync(fd: int) -> None:
-        synced.append(fd)
+        calls.append(fd)
         real_fsync(fd)
 
     monkeypatch.setattr(os, "fsync", spy_fsync)
+    return calls
+
+
+def test_each_line_is_complete_and_fsynced_when_write_returns(tmp_path: Path, synced: list[int]) -> None:
+    path = tmp_path / "out.jsonl"
     with JsonlWriter(path) as out:
         synced.clear()  # creating the file syncs its directory too
         for number, record in enumerate((A, C), start=1):
@@ -209,18 +215,8 @@ def test_each_line_is_complete_and_fsynced_when_write_returns(tmp_path: Path, mo
     assert [json.loads(line)["url"] for line in path.read_bytes().splitlines()] == [A.url, C.url]
 
 
-def test_appended_lines_are_in_the_file_at_once_and_one_sync_makes_them_durable(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_appended_lines_are_in_the_file_at_once_and_one_sync_makes_them_durable(tmp_path: Path, synced: list[int]) -> None:
     path = tmp_path / "out.jsonl"
-    synced: list[int] = []
-    real_fsync = os.fsync
-
-    def spy_fsync(fd: int) -> None:
-        synced.append(fd)
-        real_fsync(fd)
-
-    monkeypatch.setattr(os, "fsync", spy_fsync)
     with JsonlWriter(path) as out:
         synced.clear()
         for number, record in enumerate((A, B, C), start=1):
