@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, ClassVar
+from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode as Node
@@ -216,3 +217,13 @@ def language_code(value: str | None) -> str | None:
     match = LANGUAGE_CODE.match(value.strip()) if value else None
     code = match.group(0).lower() if match else None
     return code if code in ISO_639_1 else None
+
+
+def canonical_link(tree: HTMLParser, base_url: str) -> str | None:
+    """The page's own canonical URL (<link rel=canonical>, else og:url), absolute against `base_url`."""
+    link = tree.css_first('link[rel="canonical"]')
+    href = link.attributes.get("href") if link is not None else None
+    if not (href and href.strip()):
+        og_url = tree.css_first('meta[property="og:url"]')
+        href = og_url.attributes.get("content") if og_url is not None else None
+    return urljoin(base_url, href.strip()) if href and href.strip() else None

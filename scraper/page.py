@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from typing import ClassVar
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode as Node
@@ -38,6 +38,7 @@ from scraper.errors import ExtractionError
 from scraper.language import guess_language
 from scraper.markup import (
     PageMarkup,
+    canonical_link,
     language_code,
     next_element,
     normalize_label,
@@ -303,9 +304,7 @@ class ReleasePage(PageMarkup):
         return self.meta(*PUBLISHER_META)
 
     def canonical_url(self) -> str | None:
-        link = self.tree.css_first('link[rel="canonical"]')
-        href = (link.attributes.get("href") if link else None) or self.meta("og:url")
-        return urljoin(self.url, href.strip()) if href and href.strip() else None
+        return canonical_link(self.tree, self.url)
 
     def body_paragraphs(self) -> list[str]:
         # A container a site profile names is its text exactly; one found by scoring gets trimmed.

@@ -6,7 +6,8 @@ import re
 
 from schemas import PressRelease
 from scraper.errors import ExtractionError
-from scraper.page import ReleasePage, parse_html
+from scraper.markup import canonical_link
+from scraper.page import parse_html
 from scraper.sites import profile_for
 
 LOOKS_LIKE_HTML = re.compile(r"<(?:!doctype\s+html|html|head|body|title|p|div|article)\b", re.IGNORECASE)
@@ -24,7 +25,7 @@ def parse(html: str, url: str | None = None, site: str | None = None, *, default
         raise ExtractionError("not HTML")
     tree = parse_html(html)
     if url is None:
-        url = ReleasePage(html, "", tree=tree).canonical_url() or default_url
+        url = canonical_link(tree, "") or default_url
         if url is None:
             raise ExtractionError("no URL given and the page names no canonical URL")
     page = profile_for(url, site)(html, url, tree=tree)
