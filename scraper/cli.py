@@ -30,6 +30,8 @@ Turn the press releases of international organizations into validated JSON recor
 
   pressroom parse page.html              one JSON record per saved page
   pressroom crawl osce -o releases.jsonl  crawl a newsroom into JSON Lines
+  pressroom export releases.jsonl --to parquet -o tables/   three tables for pandas, DuckDB, Datasette
+  pressroom report releases.jsonl -o report.html             one HTML page with charts and the quotes
   pressroom schema                       the JSON Schema of a record
 """
 
@@ -66,6 +68,8 @@ def build_parser() -> ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
     _add_parse_command(commands)
     _add_crawl_command(commands)
+    _add_export_command(commands)
+    _add_report_command(commands)
     _add_fixtures_command(commands)
     schema = commands.add_parser(
         "schema",
@@ -156,6 +160,16 @@ def _read_capped(stream: BinaryIO) -> bytes:
     return data
 
 
+def iso_date(text: str):  # -> datetime.date
+    """An argparse type: a YYYY-MM-DD date."""
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
 def web_url(text: str) -> str:
     """An argparse type: an absolute http(s) URL."""
     parts = urlsplit(text)
@@ -180,15 +194,8 @@ def _describe(error: BaseException) -> str:
 def _add_crawl_command(commands: argparse._SubParsersAction) -> None:
     import math
     from collections.abc import Callable
-    from datetime import date
 
     from scraper.fetch import DEFAULT_DELAY, USER_AGENT  # imported here: only `crawl` needs the network layer
-
-    def iso_date(text: str) -> date:
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
     def at_least(minimum: float, kind: type) -> Callable[[str], float]:
         def number(text: str) -> float:
@@ -362,6 +369,140 @@ def _warn_if_rebuilding(store, writer) -> None:
             "rebuilding the output with full fetches",
             file=sys.stderr,
         )
+
+
+# -- export -----------------------------------------------------------------------------------------
+
+EXPORT_EPILOG = """\
+examples:
+  pressroom export osce.jsonl --to parquet -o osce-tables/     releases.parquet, quotes.parquet, speakers.parquet
+  pressroom export osce.jsonl --to csv -o osce-csv/            the same three tables as CSV files
+  pressroom export osce.jsonl --to sqlite -o osce.db && datasette osce.db
+  pressroom export osce.jsonl --to jsonl -o latest.jsonl --since 2024-01-01
+  pressroom export postgresql://host/db --to parquet -o tables/   (records from a distributed crawl)
+
+Three tables keyed by url: releases (every record field but quotes and speakers), quotes (one row a
+quote: url, version, position, text, speaker, role, paragraph) and speakers (url, version,
+position, name, role, quotes). By default a release edited since its first crawl appears once, in
+its latest version; --all-versions keeps every version (the key is then url and version).
+
+formats: csv and parquet write a folder of three files (list columns such as sources are JSON
+text in CSV, lists in Parquet); sqlite writes one database with full-text search on title, body
+and quote text (`datasette FILE` browses and searches it); jsonl writes the records themselves,
+nested, one version each. Column types come from the JSON Schema (`pressroom schema`).
+
+An existing output is replaced only with --force. exit codes: 0 written, 1 the input is bad (the
+line is named) or the output cannot be written (nothing is left half-written), 2 bad usage.
+"""
+
+
+DATABASE_SCHEMES = ("postgresql://", "postgres://")
+
+
+def _add_export_command(commands: argparse._SubParsersAction) -> None:
+    from scraper.export import FORMATS  # pure and light: the writers import pyarrow/sqlite-utils when run
+
+    command = commands.add_parser(
+        "export",
+        help="export a crawl as tables: CSV, Parquet, SQLite (Datasette) or JSON Lines",
+        description="Export a crawl's records as three tables (releases, quotes, speakers), "
+        "the latest version of each release by default.",
+        epilog=EXPORT_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    command.add_argument("source", metavar="SOURCE", help="a JSON Lines file of records (from crawl or parse), or a postgresql:// URL")
+    command.add_argument("--to", dest="fmt", required=True, choices=FORMATS, help="the format to write")
+    command.add_argument("-o", "--output", type=Path, required=True, metavar="PATH", help="the folder (csv, parquet) or file (sqlite, jsonl) to write")
+    command.add_argument("--all-versions", action="store_true", help="every version of an edited release, not only the latest")
+    command.add_argument("--since", type=iso_date, metavar="DATE", help="only releases dated DATE or later (YYYY-MM-DD); undated ones are left out")
+    command.add_argument("--force", action="store_true", help="replace an existing output")
+    command.set_defaults(handler=_run_export)
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    from scraper.export import ExportError, ExportInputError, export, read_records
+
+    from_database = args.source.startswith(DATABASE_SCHEMES)
+    try:
+        records = _database_records(args) if from_database else read_records(Path(args.source))
+        counts = export(records, args.fmt, args.output, all_versions=args.all_versions, since=args.since,
+                        force=args.force, validate=from_database)  # read_records validates each line itself
+    except (ExportError, ExportInputError) as error:
+        print(f"pressroom: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except Exception as error:  # noqa: BLE001 -- the database driver's own errors (refused, no such table)
+        if not from_database:
+            raise
+        print(f"pressroom: cannot read {_without_password(args.source)}: {_describe(error)}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"pressroom: wrote {args.output} ({args.fmt}): {counts.summary()}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _database_records(args: argparse.Namespace):  # -> Iterable[dict]
+    """Records from the database of a distributed crawl (scraper.distributed, another install)."""
+    from scraper.export import ExportInputError
+
+    try:
+        from scraper.distributed.records import iter_records
+    except ImportError as error:
+        raise ExportInputError(
+            f"cannot read {_without_password(args.source)}: the database reader is not available ({error})"
+        ) from None
+    return iter_records(args.source, since=args.since, all_versions=args.all_versions)
+
+
+def _without_password(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    return parts._replace(netloc=parts.netloc.replace(f":{parts.password}@", ":***@")).geturl()
+
+
+# -- report -----------------------------------------------------------------------------------------
+
+REPORT_EPILOG = """\
+examples:
+  pressroom report osce.jsonl -o report.html
+  pressroom report osce.jsonl -o report.html --since 2024-01-01 --title "OSCE releases in 2024"
+
+One self-contained HTML file (no network: the data and the code that draws the charts are inside
+it): releases per month by field of work, the most frequent sources and places, the most quoted
+speakers with their roles, and a searchable table of every quote linking to its release. The latest
+version of each release is counted once. exit codes: 0 written, 1 bad input or unwritable output,
+2 bad usage.
+"""
+
+
+def _add_report_command(commands: argparse._SubParsersAction) -> None:
+    command = commands.add_parser(
+        "report",
+        help="one self-contained HTML page of charts and quotes from a crawl",
+        description="Write one self-contained HTML report of a crawl's releases, speakers and quotes.",
+        epilog=REPORT_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    command.add_argument("source", metavar="RELEASES.jsonl", help="a JSON Lines file of records (from crawl or parse)")
+    command.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="the HTML file to write")
+    command.add_argument("--since", type=iso_date, metavar="DATE", help="only releases dated DATE or later (YYYY-MM-DD)")
+    command.add_argument("--title", help="the report's heading (default: from the file name)")
+    command.add_argument("--force", action="store_true", help="replace an existing FILE")
+    command.set_defaults(handler=_run_report)
+
+
+def _run_report(args: argparse.Namespace) -> int:
+    from scraper.export import ExportError, ExportInputError, read_records, select
+    from scraper.report import write_report
+
+    try:
+        selection = select(read_records(Path(args.source)), since=args.since)
+        summary = write_report(selection.records, args.output, title=args.title or f"pressroom: {Path(args.source).name}",
+                               force=args.force)
+    except (ExportError, ExportInputError) as error:
+        print(f"pressroom: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"pressroom: wrote {args.output}: {summary}", file=sys.stderr)
+    return EXIT_OK
 
 
 # -- fixtures ---------------------------------------------------------------------------------------
