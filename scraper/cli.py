@@ -7,9 +7,10 @@ run it in-process. Exit codes: 0 done, 1 a failure (some input or the run), 2 ba
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urlsplit
@@ -18,7 +19,7 @@ from schemas import json_schema
 from scraper.charset import decode_html
 from scraper.errors import ExtractionError, ScraperError
 from scraper.parse import parse
-from scraper.sites import PROFILES
+from scraper.sites import PROFILES, profile_for
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -39,13 +40,18 @@ PARSE_EPILOG = """\
 examples:
   pressroom parse fixtures/osce/en-sarajevo-hyphen-date-label-empty.html
   pressroom parse --url https://www.osce.org/cthb/50703 saved.html
+  pressroom parse https://www.osce.org/cthb/50703                 fetched once, as the crawler fetches
+  pressroom parse https://www.osce.org/cthb/50703 saved.html       URLs and files mixed, output in input order
   curl -s https://www.osce.org/cthb/50703 | pressroom parse - --url https://www.osce.org/cthb/50703
   pressroom parse pages/*.html > records.jsonl
 
-Without --url a page is parsed as its own canonical URL (<link rel=canonical>), else as its file://
-path; the URL's host picks the site profile unless --site names one. A file that is not a release
-page (or larger than 10 MB, or not a file) gets a one-line error on stderr; the others are still
-parsed, and the exit code is 1.
+A FILE is a saved page. Without --url it is parsed as its own canonical URL (<link rel=canonical>),
+else as its file:// path. A URL (http:// or https://) is fetched through the crawler's fetcher:
+robots.txt obeyed, its User-Agent, the 10 MB cap, retries, one request at a time per host with
+its delay; it is parsed as the URL it ends at after redirects. The URL's host picks the site
+profile unless --site names one. An input that cannot be read, fetched or parsed (not a release
+page, larger than 10 MB, refused by robots.txt, HTTP 404...) gets a one-line error on stderr; the
+others are still parsed, and the exit code is 1.
 """
 # The same cap the crawler puts on a response body: a release page is far smaller.
 MAX_PAGE_BYTES = 10 * 1024 * 1024
@@ -111,26 +117,40 @@ def _add_parse_command(commands: argparse._SubParsersAction) -> None:
     command = commands.add_parser(
         "parse",
         help="parse saved release pages into JSON records",
-        description="Parse saved release pages into JSON records, one per line, in input order.",
+        description="Parse release pages, saved or fetched from a URL, into JSON records, one per line, in input order.",
         epilog=PARSE_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    command.add_argument("files", nargs="+", metavar="FILE", help="HTML files to parse; - reads stdin")
+    command.add_argument("files", nargs="+", metavar="FILE|URL", help="saved HTML files (- reads stdin) or http(s) URLs to fetch and parse")
     command.add_argument("--url", type=web_url, help="the http(s) URL the page was fetched from (only with a single FILE)")
     command.add_argument("--site", choices=sorted(PROFILES), help="the site profile to parse with")
     command.set_defaults(handler=_run_parse)
 
 
 def _run_parse(args: argparse.Namespace) -> int:
+    urls = [name for name in args.files if is_web_url(name)]
+    if args.url and urls:
+        raise UsageError("--url names where a saved FILE comes from; a URL input is parsed as the URL it was fetched from")
     if args.url and len(args.files) > 1:
         raise UsageError("--url names the URL of one page: give a single FILE with it")
     if args.files.count("-") > 1:
         raise UsageError("- (stdin) can be read once: give it a single time")
+    if not urls:
+        return _parse_inputs(args, fetch=None)
+    return _parse_with_fetcher(args, urls)
+
+
+def _parse_inputs(args: argparse.Namespace, fetch: Callable[[str], tuple[str, str]] | None) -> int:
+    """Parse every input in order, printing each record as it comes; `fetch(url) -> (html, final url)`."""
     failures = 0
     for name in args.files:
         try:
-            html, default_url = _read_page(name)
-            record = parse(html, args.url, args.site, default_url=default_url)
+            if fetch is not None and is_web_url(name):
+                html, final_url = fetch(name)
+                record = parse(html, final_url, args.site)
+            else:
+                html, default_url = _read_page(name)
+                record = parse(html, args.url, args.site, default_url=default_url)
         except (OSError, ScraperError) as error:
             failures += 1
             hint = f" (parsed as site {args.site!r}: is it the right --site?)" if args.site and isinstance(error, ExtractionError) else ""
@@ -139,6 +159,40 @@ def _run_parse(args: argparse.Namespace) -> int:
         sys.stdout.write(record.model_dump_json() + "\n")
         sys.stdout.flush()
     return EXIT_FAILED if failures else EXIT_OK
+
+
+# Politeness waits of `parse URL`; tests replace it so that nothing sleeps.
+PARSE_FETCH_SLEEP: Callable[[float], Awaitable[None]] = asyncio.sleep
+
+
+def _parse_with_fetcher(args: argparse.Namespace, urls: list[str]) -> int:
+    """Parse with one Fetcher for every URL: one robots.txt per host, the delay between requests to it."""
+    import logging
+
+    from scraper.fetch import Fetcher, FetchSettings, Scope  # only URL inputs need the network layer
+
+    if not logging.getLogger().handlers:  # the fetcher's retries, one line each, as the crawl shows them
+        logging.basicConfig(level=logging.WARNING, format="pressroom: %(message)s", stream=sys.stderr)
+
+    hosts = tuple(host for url in urls for host in profile_for(url, args.site).hosts)
+    scope = Scope.for_targets(urls, hosts)  # the hosts named, and their profile's: redirects stay there
+    with asyncio.Runner() as runner:
+        fetcher = Fetcher(FetchSettings(), scope=scope, sleep=PARSE_FETCH_SLEEP)
+        runner.run(fetcher.__aenter__())
+        try:
+
+            def fetch(url: str) -> tuple[str, str]:
+                page = runner.run(fetcher.fetch(url))
+                return page.text, page.final_url
+
+            return _parse_inputs(args, fetch)
+        finally:
+            runner.run(fetcher.__aexit__(None, None, None))
+
+
+def is_web_url(text: str) -> bool:
+    """An input to fetch rather than a file to read: http:// or https://."""
+    return text.lower().startswith(("http://", "https://"))
 
 
 def _read_page(name: str) -> tuple[str, str]:
