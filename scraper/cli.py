@@ -58,12 +58,16 @@ MAX_PAGE_BYTES = 10 * 1024 * 1024
 
 
 class UsageError(Exception):
-    """Bad arguments: reported in one line with exit code 2."""
+    """Bad arguments: reported in one line with exit code 2, pointing at the command's own --help."""
+
+    def __init__(self, message: str, prog: str | None = None) -> None:
+        super().__init__(message)
+        self.prog = prog  # "pressroom fixtures check"; None: the command being run (or pressroom)
 
 
 class ArgumentParser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse exits itself; we want our code and no usage dump
-        raise UsageError(message)
+        raise UsageError(message, self.prog)
 
 
 def build_parser() -> ArgumentParser:
@@ -89,20 +93,33 @@ def build_parser() -> ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    args = None
     try:
-        args = parser.parse_args(argv)
+        # Unknown options are found by the top parser, which would point at `pressroom --help`:
+        # name the command they were given to instead.
+        args, unknown = parser.parse_known_args(argv)
+        if unknown:
+            raise UsageError(f"unrecognized arguments: {' '.join(unknown)}")
         if not getattr(args, "handler", None):
             parser.print_help(sys.stderr)
             return EXIT_USAGE
         return args.handler(args)
     except UsageError as error:
-        print(f"pressroom: error: {error} (see pressroom --help)", file=sys.stderr)
+        print(f"pressroom: error: {error} (see {error.prog or command_prog(args)} --help)", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("pressroom: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return EXIT_OK  # `pressroom parse ... | head`: the reader has what it wanted
+
+
+def command_prog(args: argparse.Namespace | None) -> str:
+    """"pressroom fixtures check" for the command `args` were parsed for ("pressroom" if none)."""
+    words = ["pressroom"]
+    if args is not None:
+        words += [word for word in (getattr(args, "command", None), getattr(args, "action", None)) if word]
+    return " ".join(words)
 
 
 def run() -> None:
@@ -573,6 +590,37 @@ the workflow for a site (see README, "Adding a site"):
 exit codes: 0 every fixture passes, 1 a field differs, a draft is not reviewed or a page fails to
 parse, 2 bad usage.
 """
+FIXTURES_CHECK_EPILOG = """\
+examples:
+  pressroom fixtures check                               every fixture under fixtures/
+  pressroom fixtures check fixtures/europarl             one site
+  pressroom fixtures check fixtures/osce/en-qabala-country-qualifier-figure.json
+
+exit codes: 0 every fixture passes, 1 a field differs, a draft is not reviewed or a page fails to
+parse, 2 bad usage (no such fixture or folder).
+"""
+FIXTURES_RERUN_EPILOG = """\
+examples:
+  pressroom fixtures rerun fixtures/europarl/<slug>.json                  the diff, nothing written
+  pressroom fixtures rerun fixtures/europarl/<slug>.json --fields body,highlights --write
+  pressroom fixtures rerun fixtures/osce --write && git diff fixtures/     every fixture of a site
+
+A draft stays a draft ("_review" is kept). exit codes: 0 nothing differs (or --write wrote it),
+1 something differs and nothing was written, or a page fails to parse, 2 bad usage.
+"""
+FIXTURES_RECORD_EPILOG = """\
+examples:
+  pressroom fixtures record https://www.osce.org/secretariat/590000
+      saves fixtures/osce/secretariat-590000.html and the draft fixtures/osce/secretariat-590000.json
+  pressroom fixtures record https://www.unwater.org/news/geneva-talks.html --site generic
+      saves fixtures/generic/geneva-talks.html (a page extension is not part of the name)
+  pressroom fixtures record https://example.org/ --name example-front-page --force
+
+The name (the slug) is the URL's last path segment without .html/.php, with the segment before
+it when it is a number; --name picks another. Then read the page, correct the draft, remove
+"_review" and run pressroom fixtures check. exit codes: 0 recorded, 1 the page could not be
+fetched, the fixture exists (without --force) or the parser made no record, 2 bad usage.
+"""
 DEFAULT_FIXTURES = Path("fixtures")
 
 
@@ -586,17 +634,34 @@ def _add_fixtures_command(commands: argparse._SubParsersAction) -> None:
     )
     actions = command.add_subparsers(dest="action", metavar="ACTION", parser_class=ArgumentParser, required=True)
 
-    check = actions.add_parser("check", help="compare every fixture's page, parsed now, with its expected JSON")
+    check = actions.add_parser(
+        "check", help="compare every fixture's page, parsed now, with its expected JSON",
+        description="Parse every fixture's saved page now and compare the record, field by field, with its\n"
+        "expected JSON. Each differing field is printed as a diff naming the fixture and the field;\n"
+        "a tally ends the output.",
+        epilog=FIXTURES_CHECK_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     check.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="fixture files or folders (default: fixtures/)")
     check.set_defaults(handler=_run_fixtures_check)
 
-    rerun = actions.add_parser("rerun", help="show what the parser now gives; rewrite the expected JSON with --write")
+    rerun = actions.add_parser(
+        "rerun", help="show what the parser now gives; rewrite the expected JSON with --write",
+        description="Show how the parser's record now differs from a fixture's expected JSON; with --write,\n"
+        "take the named fields (or all) from the parser into the expected JSON. The git diff is the review.",
+        epilog=FIXTURES_RERUN_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     rerun.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="fixture files (.json or .html) or folders")
     rerun.add_argument("--fields", help="only these fields, comma-separated (e.g. body,highlights)")
     rerun.add_argument("--write", action="store_true", help="rewrite the expected JSON (else only show the diff)")
     rerun.set_defaults(handler=_run_fixtures_rerun)
 
-    record = actions.add_parser("record", help="fetch a page once and save it with a draft expected JSON")
+    record = actions.add_parser(
+        "record", help="fetch a page once and save it with a draft expected JSON",
+        description="Fetch a release page once, politely (robots.txt, the crawler's User-Agent and limits),\n"
+        "save it byte for byte as fixtures/<site>/<slug>.html and the parser's record as a draft\n"
+        "<slug>.json to review.",
+        epilog=FIXTURES_RECORD_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     record.add_argument("url", metavar="URL", help="the release page to fetch (once, politely: robots.txt, the crawler's limits)")
     record.add_argument("--site", choices=sorted(PROFILES), help="the profile (default: the one for the URL's host)")
     record.add_argument("--name", metavar="SLUG", help="the fixture's name (default: from the URL's path)")
@@ -692,15 +757,15 @@ def _fields_option(value: str | None) -> list[str] | None:
 
 
 def _print_tally(verdicts: list) -> None:
-    counts = {
-        "passed": sum(v.passed for v in verdicts),
-        "differ": sum(bool(v.diffs) for v in verdicts),
-        "drafts": sum(v.draft for v in verdicts),
-        "errors": sum(bool(v.error) for v in verdicts),
-    }
-    tally = ", ".join(f"{count} {label}" for label, count in counts.items())
-    noun = "fixture" if len(verdicts) == 1 else "fixtures"
-    print(f"pressroom: {len(verdicts)} {noun}: {tally}", file=sys.stderr)
+    from scraper.progress import counted
+
+    tally = ", ".join([
+        f"{sum(v.passed for v in verdicts)} passed",
+        f"{sum(bool(v.diffs) for v in verdicts)} differ",
+        counted(sum(v.draft for v in verdicts), "draft"),
+        counted(sum(bool(v.error) for v in verdicts), "error"),
+    ])
+    print(f"pressroom: {counted(len(verdicts), 'fixture')}: {tally}", file=sys.stderr)
 
 
 # -- schema -----------------------------------------------------------------------------------------

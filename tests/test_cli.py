@@ -52,21 +52,27 @@ def test_url_and_site_options(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 @pytest.mark.parametrize(
-    ("argv", "message"),
+    ("argv", "message", "help_of"),
     [
-        (["parse"], "the following arguments are required"),
-        (["parse", "--site", "nowhere", "x.html"], "invalid choice"),
-        (["parse", "--url", "https://e.org/", "a.html", "b.html"], "single FILE"),
-        (["frobnicate"], "invalid choice"),
-        (["parse", "--url", "ftp://example.org/a", "a.html"], "not an http(s) URL"),
-        (["parse", "-", "-"], "can be read once"),
+        (["parse"], "the following arguments are required", "pressroom parse"),
+        (["parse", "--site", "nowhere", "x.html"], "invalid choice", "pressroom parse"),
+        (["parse", "--url", "https://e.org/", "a.html", "b.html"], "single FILE", "pressroom parse"),
+        (["frobnicate"], "invalid choice", "pressroom"),
+        (["--bogus"], "unrecognized arguments: --bogus", "pressroom"),
+        (["parse", "--url", "ftp://example.org/a", "a.html"], "not an http(s) URL", "pressroom parse"),
+        (["parse", "-", "-"], "can be read once", "pressroom parse"),
+        (["parse", "a.html", "--bogus"], "unrecognized arguments: --bogus", "pressroom parse"),
+        (["export", "a.jsonl", "--to", "csv"], "required: -o/--output", "pressroom export"),
+        (["report", "a.jsonl", "-o", "r.html", "--colour"], "unrecognized arguments: --colour", "pressroom report"),
+        (["crawl", "osce", "--delay", "-1"], "below 0", "pressroom crawl"),
     ],
 )
-def test_bad_usage_exits_2_with_one_line(argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_usage_exits_2_with_one_line(argv: list[str], message: str, help_of: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(argv, capsys)
     assert code == 2
     assert message in err
-    assert "Traceback" not in err
+    assert err.strip().endswith(f"(see {help_of} --help)")
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
 
 
 def test_schema_command_prints_the_committed_schema(capsys: pytest.CaptureFixture[str]) -> None:
