@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from html import escape
@@ -154,8 +153,10 @@ def write_report(records: Iterable[dict[str, Any]], path: Path, *, title: str, f
         raise ExportError(f"{path} exists: pass --force to replace it")
     records = list(records)
     page = render(records, title)
+    staged = path.with_name(f".{path.name}.{os.getpid()}.part")  # beside PATH: os.replace stays one rename
     try:
-        handle, staged = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        # os.open, not mkstemp: the mode follows the umask (0644 as a rule), as for any file a user writes
+        handle = os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except OSError as error:
         raise ExportError(f"cannot write {path}: {_os_reason(error)}") from None
     try:
@@ -165,8 +166,8 @@ def write_report(records: Iterable[dict[str, Any]], path: Path, *, title: str, f
     except OSError as error:
         raise ExportError(f"cannot write {path}: {_os_reason(error)}") from None
     finally:
-        if os.path.exists(staged):
-            os.unlink(staged)
+        if staged.exists():
+            staged.unlink()
     return f"{counted(len(records), 'release')}, {counted(sum(len(r.get('quotes') or []) for r in records), 'quote')}"
 
 

@@ -198,3 +198,10 @@ def test_bad_input_or_output_is_one_line(content: str | None, output: str, messa
     err = capsys.readouterr().err
     assert message in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
     assert not list(tmp_path.glob(".*.part"))
+
+
+def test_the_report_is_readable_by_others_as_any_file_the_user_writes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = write_page(tmp_path, capsys)
+    probe = tmp_path / "probe"
+    probe.write_text("")  # what the umask gives a new file
+    assert page.stat().st_mode & 0o777 == probe.stat().st_mode & 0o777
