@@ -264,7 +264,6 @@ def _describe(error: BaseException) -> str:
 
 def _add_crawl_command(commands: argparse._SubParsersAction) -> None:
     import math
-    from collections.abc import Callable
 
     from scraper.fetch import DEFAULT_DELAY, USER_AGENT  # imported here: only `crawl` needs the network layer
 

@@ -22,7 +22,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from scraper.export import ExportError, _os_reason
+from scraper.export import ExportError, describe_os_error
 from scraper.progress import counted
 
 TOP_FIELDS = 8  # fields of work drawn one by one; the rest are summed as "other fields"
@@ -158,13 +158,13 @@ def write_report(records: Iterable[dict[str, Any]], path: Path, *, title: str, f
         # os.open, not mkstemp: the mode follows the umask (0644 as a rule), as for any file a user writes
         handle = os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except OSError as error:
-        raise ExportError(f"cannot write {path}: {_os_reason(error)}") from None
+        raise ExportError(f"cannot write {path}: {describe_os_error(error)}") from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(page)
         os.replace(staged, path)
     except OSError as error:
-        raise ExportError(f"cannot write {path}: {_os_reason(error)}") from None
+        raise ExportError(f"cannot write {path}: {describe_os_error(error)}") from None
     finally:
         if staged.exists():
             staged.unlink()

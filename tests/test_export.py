@@ -138,7 +138,7 @@ def read_parquet(path: Path) -> dict[str, list[dict[str, Any]]]:
     tables = {}
     for table in TABLES:
         relation = duckdb.sql(f"SELECT * FROM read_parquet('{path / (table + '.parquet')}')")
-        rows = [dict(zip(relation.columns, row)) for row in relation.fetchall()]
+        rows = [dict(zip(relation.columns, row, strict=True)) for row in relation.fetchall()]
         tables[table] = [{k: v.isoformat() if isinstance(v, date) else v for k, v in row.items()} for row in rows]
     return tables
 
