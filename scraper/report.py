@@ -9,7 +9,8 @@ The page needs no network and asks for none: its Content-Security-Policy allows 
 every text from the records reaches the page through `textContent`, never as markup. It shows:
 releases per month by field of work (a release filed under two fields counts in each), the most
 frequent sources and places, the most quoted speakers with their roles, and every quote in a
-table that a search box filters, each linking to its release.
+table that a search box filters (the search is kept in the address, `report.html#q=water`), each
+linking to its release.
 """
 
 from __future__ import annotations
@@ -347,7 +348,13 @@ SCRIPT = r"""
       count.textContent = matching.length + (matching.length === 1 ? " quote" : " quotes") +
         (matching.length > MAX_ROWS ? " (the first " + MAX_ROWS + " shown: search to narrow them)" : "");
     }
-    search.addEventListener("input", show);
+    // The search is kept in the address (#q=...), so a filtered table can be bookmarked or sent.
+    const initial = /^#q=/.test(location.hash) ? decodeURIComponent(location.hash.slice(3)) : "";
+    search.value = initial;
+    search.addEventListener("input", function () {
+      history.replaceState(null, "", search.value ? "#q=" + encodeURIComponent(search.value) : location.pathname);
+      show();
+    });
     show();
   }
 

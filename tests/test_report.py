@@ -119,18 +119,18 @@ def test_the_page_asks_for_nothing_from_the_network() -> None:
 # -- the page rendered in headless Chromium ---------------------------------------------------------------
 
 
-def chromium(page: Path, profile: Path, *options: str) -> subprocess.CompletedProcess[str]:
-    """Run headless Chromium once on a file, console messages logged to stderr."""
+def chromium(page: Path, profile: Path, *options: str, fragment: str = "") -> subprocess.CompletedProcess[str]:
+    """Run headless Chromium once on a file (#fragment appended), console messages logged to stderr."""
     return subprocess.run(
         [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", f"--user-data-dir={profile}",
-         "--enable-logging=stderr", "--v=0", "--window-size=1200,2400", *options, page.as_uri()],
+         "--enable-logging=stderr", "--v=0", "--window-size=1200,2400", *options, page.as_uri() + fragment],
         capture_output=True, text=True, timeout=CHROMIUM_SECONDS, check=False,
     )
 
 
-def rendered(page: Path, tmp_path: Path) -> tuple[str, list[str]]:
+def rendered(page: Path, tmp_path: Path, fragment: str = "") -> tuple[str, list[str]]:
     """The DOM after the page's script ran, and every console line Chromium logged."""
-    result = chromium(page, tmp_path / "profile", "--dump-dom")
+    result = chromium(page, tmp_path / "profile", "--dump-dom", fragment=fragment)
     assert result.returncode == 0, result.stderr[-2000:]
     return result.stdout, [line for line in result.stderr.splitlines() if CONSOLE_LINE.search(line)]
 
@@ -164,6 +164,25 @@ def test_the_report_renders_charts_and_table_in_chromium(tmp_path: Path, capsys:
     result = chromium(page, tmp_path / "profile", f"--screenshot={shot}")
     assert result.returncode == 0, result.stderr[-2000:]
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20_000
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM)
+@pytest.mark.parametrize(
+    ("search", "speakers"),
+    [
+        pytest.param("ferry", ["Li Wei"], id="a-title-word"),
+        pytest.param("harbour%20master", ["Ana Ruiz", "Ana Ruiz"], id="a-role-all-words"),
+        pytest.param("MAY", ["Ana Ruiz"], id="any-case"),
+        pytest.param("nothing-says-this", [], id="no-match"),
+    ],
+)
+def test_the_quote_search_filters_the_table(search: str, speakers: list[str], tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    dom, console = rendered(write_page(tmp_path, capsys), tmp_path, fragment=f"#q={search}")
+    assert console == []
+    rows = re.findall(r"<tr><td[^>]*>[^<]*</td><td>([^<]*)", dom)
+    assert rows == speakers
+    assert f"{len(speakers)} quote" in dom
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM)
