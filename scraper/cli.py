@@ -7,9 +7,10 @@ run it in-process. Exit codes: 0 done, 1 a failure (some input or the run), 2 ba
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urlsplit
@@ -18,7 +19,7 @@ from schemas import json_schema
 from scraper.charset import decode_html
 from scraper.errors import ExtractionError, ScraperError
 from scraper.parse import parse
-from scraper.sites import PROFILES
+from scraper.sites import PROFILES, profile_for
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -30,6 +31,8 @@ Turn the press releases of international organizations into validated JSON recor
 
   pressroom parse page.html              one JSON record per saved page
   pressroom crawl osce -o releases.jsonl  crawl a newsroom into JSON Lines
+  pressroom export releases.jsonl --to parquet -o tables/   three tables for pandas, DuckDB, Datasette
+  pressroom report releases.jsonl -o report.html             one HTML page with charts and the quotes
   pressroom schema                       the JSON Schema of a record
 """
 
@@ -37,25 +40,34 @@ PARSE_EPILOG = """\
 examples:
   pressroom parse fixtures/osce/en-sarajevo-hyphen-date-label-empty.html
   pressroom parse --url https://www.osce.org/cthb/50703 saved.html
+  pressroom parse https://www.osce.org/cthb/50703                 fetched once, as the crawler fetches
+  pressroom parse https://www.osce.org/cthb/50703 saved.html       URLs and files mixed, output in input order
   curl -s https://www.osce.org/cthb/50703 | pressroom parse - --url https://www.osce.org/cthb/50703
   pressroom parse pages/*.html > records.jsonl
 
-Without --url a page is parsed as its own canonical URL (<link rel=canonical>), else as its file://
-path; the URL's host picks the site profile unless --site names one. A file that is not a release
-page (or larger than 10 MB, or not a file) gets a one-line error on stderr; the others are still
-parsed, and the exit code is 1.
+A FILE is a saved page. Without --url it is parsed as its own canonical URL (<link rel=canonical>),
+else as its file:// path. A URL (http:// or https://) is fetched through the crawler's fetcher:
+robots.txt obeyed, its User-Agent, the 10 MB cap, retries, one request at a time per host with
+its delay; it is parsed as the URL it ends at after redirects. The URL's host picks the site
+profile unless --site names one. An input that cannot be read, fetched or parsed (not a release
+page, larger than 10 MB, refused by robots.txt, HTTP 404...) gets a one-line error on stderr; the
+others are still parsed, and the exit code is 1.
 """
 # The same cap the crawler puts on a response body: a release page is far smaller.
 MAX_PAGE_BYTES = 10 * 1024 * 1024
 
 
 class UsageError(Exception):
-    """Bad arguments: reported in one line with exit code 2."""
+    """Bad arguments: reported in one line with exit code 2, pointing at the command's own --help."""
+
+    def __init__(self, message: str, prog: str | None = None) -> None:
+        super().__init__(message)
+        self.prog = prog  # "pressroom fixtures check"; None: the command being run (or pressroom)
 
 
 class ArgumentParser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse exits itself; we want our code and no usage dump
-        raise UsageError(message)
+        raise UsageError(message, self.prog)
 
 
 def build_parser() -> ArgumentParser:
@@ -66,6 +78,8 @@ def build_parser() -> ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
     _add_parse_command(commands)
     _add_crawl_command(commands)
+    _add_export_command(commands)
+    _add_report_command(commands)
     _add_fixtures_command(commands)
     schema = commands.add_parser(
         "schema",
@@ -79,20 +93,33 @@ def build_parser() -> ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    args = None
     try:
-        args = parser.parse_args(argv)
+        # Unknown options are found by the top parser, which would point at `pressroom --help`:
+        # name the command they were given to instead.
+        args, unknown = parser.parse_known_args(argv)
+        if unknown:
+            raise UsageError(f"unrecognized arguments: {' '.join(unknown)}")
         if not getattr(args, "handler", None):
             parser.print_help(sys.stderr)
             return EXIT_USAGE
         return args.handler(args)
     except UsageError as error:
-        print(f"pressroom: error: {error} (see pressroom --help)", file=sys.stderr)
+        print(f"pressroom: error: {error} (see {error.prog or command_prog(args)} --help)", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("pressroom: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return EXIT_OK  # `pressroom parse ... | head`: the reader has what it wanted
+
+
+def command_prog(args: argparse.Namespace | None) -> str:
+    """"pressroom fixtures check" for the command `args` were parsed for ("pressroom" if none)."""
+    words = ["pressroom"]
+    if args is not None:
+        words += [word for word in (getattr(args, "command", None), getattr(args, "action", None)) if word]
+    return " ".join(words)
 
 
 def run() -> None:
@@ -107,26 +134,40 @@ def _add_parse_command(commands: argparse._SubParsersAction) -> None:
     command = commands.add_parser(
         "parse",
         help="parse saved release pages into JSON records",
-        description="Parse saved release pages into JSON records, one per line, in input order.",
+        description="Parse release pages, saved or fetched from a URL, into JSON records, one per line, in input order.",
         epilog=PARSE_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    command.add_argument("files", nargs="+", metavar="FILE", help="HTML files to parse; - reads stdin")
+    command.add_argument("files", nargs="+", metavar="FILE|URL", help="saved HTML files (- reads stdin) or http(s) URLs to fetch and parse")
     command.add_argument("--url", type=web_url, help="the http(s) URL the page was fetched from (only with a single FILE)")
     command.add_argument("--site", choices=sorted(PROFILES), help="the site profile to parse with")
     command.set_defaults(handler=_run_parse)
 
 
 def _run_parse(args: argparse.Namespace) -> int:
+    urls = [name for name in args.files if is_web_url(name)]
+    if args.url and urls:
+        raise UsageError("--url names where a saved FILE comes from; a URL input is parsed as the URL it was fetched from")
     if args.url and len(args.files) > 1:
         raise UsageError("--url names the URL of one page: give a single FILE with it")
     if args.files.count("-") > 1:
         raise UsageError("- (stdin) can be read once: give it a single time")
+    if not urls:
+        return _parse_inputs(args, fetch=None)
+    return _parse_with_fetcher(args, urls)
+
+
+def _parse_inputs(args: argparse.Namespace, fetch: Callable[[str], tuple[str, str]] | None) -> int:
+    """Parse every input in order, printing each record as it comes; `fetch(url) -> (html, final url)`."""
     failures = 0
     for name in args.files:
         try:
-            html, default_url = _read_page(name)
-            record = parse(html, args.url, args.site, default_url=default_url)
+            if fetch is not None and is_web_url(name):
+                html, final_url = fetch(name)
+                record = parse(html, final_url, args.site)
+            else:
+                html, default_url = _read_page(name)
+                record = parse(html, args.url, args.site, default_url=default_url)
         except (OSError, ScraperError) as error:
             failures += 1
             hint = f" (parsed as site {args.site!r}: is it the right --site?)" if args.site and isinstance(error, ExtractionError) else ""
@@ -135,6 +176,40 @@ def _run_parse(args: argparse.Namespace) -> int:
         sys.stdout.write(record.model_dump_json() + "\n")
         sys.stdout.flush()
     return EXIT_FAILED if failures else EXIT_OK
+
+
+# Politeness waits of `parse URL`; tests replace it so that nothing sleeps.
+PARSE_FETCH_SLEEP: Callable[[float], Awaitable[None]] = asyncio.sleep
+
+
+def _parse_with_fetcher(args: argparse.Namespace, urls: list[str]) -> int:
+    """Parse with one Fetcher for every URL: one robots.txt per host, the delay between requests to it."""
+    import logging
+
+    from scraper.fetch import Fetcher, FetchSettings, Scope  # only URL inputs need the network layer
+
+    if not logging.getLogger().handlers:  # the fetcher's retries, one line each, as the crawl shows them
+        logging.basicConfig(level=logging.WARNING, format="pressroom: %(message)s", stream=sys.stderr)
+
+    hosts = tuple(host for url in urls for host in profile_for(url, args.site).hosts)
+    scope = Scope.for_targets(urls, hosts)  # the hosts named, and their profile's: redirects stay there
+    with asyncio.Runner() as runner:
+        fetcher = Fetcher(FetchSettings(), scope=scope, sleep=PARSE_FETCH_SLEEP)
+        runner.run(fetcher.__aenter__())
+        try:
+
+            def fetch(url: str) -> tuple[str, str]:
+                page = runner.run(fetcher.fetch(url))
+                return page.text, page.final_url
+
+            return _parse_inputs(args, fetch)
+        finally:
+            runner.run(fetcher.__aexit__(None, None, None))
+
+
+def is_web_url(text: str) -> bool:
+    """An input to fetch rather than a file to read: http:// or https://."""
+    return text.lower().startswith(("http://", "https://"))
 
 
 def _read_page(name: str) -> tuple[str, str]:
@@ -154,6 +229,16 @@ def _read_capped(stream: BinaryIO) -> bytes:
     if len(data) > MAX_PAGE_BYTES:
         raise ExtractionError(f"larger than {MAX_PAGE_BYTES // (1024 * 1024)} MB: not a release page")
     return data
+
+
+def iso_date(text: str):  # -> datetime.date
+    """An argparse type: a YYYY-MM-DD date."""
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
 def web_url(text: str) -> str:
@@ -179,16 +264,8 @@ def _describe(error: BaseException) -> str:
 
 def _add_crawl_command(commands: argparse._SubParsersAction) -> None:
     import math
-    from collections.abc import Callable
-    from datetime import date
 
     from scraper.fetch import DEFAULT_DELAY, USER_AGENT  # imported here: only `crawl` needs the network layer
-
-    def iso_date(text: str) -> date:
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
     def at_least(minimum: float, kind: type) -> Callable[[str], float]:
         def number(text: str) -> float:
@@ -364,6 +441,140 @@ def _warn_if_rebuilding(store, writer) -> None:
         )
 
 
+# -- export -----------------------------------------------------------------------------------------
+
+EXPORT_EPILOG = """\
+examples:
+  pressroom export osce.jsonl --to parquet -o osce-tables/     releases.parquet, quotes.parquet, speakers.parquet
+  pressroom export osce.jsonl --to csv -o osce-csv/            the same three tables as CSV files
+  pressroom export osce.jsonl --to sqlite -o osce.db && datasette osce.db
+  pressroom export osce.jsonl --to jsonl -o latest.jsonl --since 2024-01-01
+  pressroom export postgresql://host/db --to parquet -o tables/   (records from a distributed crawl)
+
+Three tables keyed by url: releases (every record field but quotes and speakers), quotes (one row a
+quote: url, version, position, text, speaker, role, paragraph) and speakers (url, version,
+position, name, role, quotes). By default a release edited since its first crawl appears once, in
+its latest version; --all-versions keeps every version (the key is then url and version).
+
+formats: csv and parquet write a folder of three files (list columns such as sources are JSON
+text in CSV, lists in Parquet); sqlite writes one database with full-text search on title, body
+and quote text (`datasette FILE` browses and searches it); jsonl writes the records themselves,
+nested, one version each. Column types come from the JSON Schema (`pressroom schema`).
+
+An existing output is replaced only with --force. exit codes: 0 written, 1 the input is bad (the
+line is named) or the output cannot be written (nothing is left half-written), 2 bad usage.
+"""
+
+
+DATABASE_SCHEMES = ("postgresql://", "postgres://")
+
+
+def _add_export_command(commands: argparse._SubParsersAction) -> None:
+    from scraper.export import FORMATS  # pure and light: the writers import pyarrow/sqlite-utils when run
+
+    command = commands.add_parser(
+        "export",
+        help="export a crawl as tables: CSV, Parquet, SQLite (Datasette) or JSON Lines",
+        description="Export a crawl's records as three tables (releases, quotes, speakers), "
+        "the latest version of each release by default.",
+        epilog=EXPORT_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    command.add_argument("source", metavar="SOURCE", help="a JSON Lines file of records (from crawl or parse), or a postgresql:// URL")
+    command.add_argument("--to", dest="fmt", required=True, choices=FORMATS, help="the format to write")
+    command.add_argument("-o", "--output", type=Path, required=True, metavar="PATH", help="the folder (csv, parquet) or file (sqlite, jsonl) to write")
+    command.add_argument("--all-versions", action="store_true", help="every version of an edited release, not only the latest")
+    command.add_argument("--since", type=iso_date, metavar="DATE", help="only releases dated DATE or later (YYYY-MM-DD); undated ones are left out")
+    command.add_argument("--force", action="store_true", help="replace an existing output")
+    command.set_defaults(handler=_run_export)
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    from scraper.export import ExportError, ExportInputError, export, read_records
+
+    from_database = args.source.startswith(DATABASE_SCHEMES)
+    try:
+        records = _database_records(args) if from_database else read_records(Path(args.source))
+        counts = export(records, args.fmt, args.output, all_versions=args.all_versions, since=args.since,
+                        force=args.force, validate=from_database)  # read_records validates each line itself
+    except (ExportError, ExportInputError) as error:
+        print(f"pressroom: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except Exception as error:  # noqa: BLE001 -- the database driver's own errors (refused, no such table)
+        if not from_database:
+            raise
+        print(f"pressroom: cannot read {_without_password(args.source)}: {_describe(error)}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"pressroom: wrote {args.output} ({args.fmt}): {counts.summary()}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _database_records(args: argparse.Namespace):  # -> Iterable[dict]
+    """Records from the database of a distributed crawl (scraper.distributed, another install)."""
+    from scraper.export import ExportInputError
+
+    try:
+        from scraper.distributed.records import iter_records
+    except ImportError as error:
+        raise ExportInputError(
+            f"cannot read {_without_password(args.source)}: the database reader is not available ({error})"
+        ) from None
+    return iter_records(args.source, since=args.since, all_versions=args.all_versions)
+
+
+def _without_password(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    return parts._replace(netloc=parts.netloc.replace(f":{parts.password}@", ":***@")).geturl()
+
+
+# -- report -----------------------------------------------------------------------------------------
+
+REPORT_EPILOG = """\
+examples:
+  pressroom report osce.jsonl -o report.html
+  pressroom report osce.jsonl -o report.html --since 2024-01-01 --title "OSCE releases in 2024"
+
+One self-contained HTML file (no network: the data and the code that draws the charts are inside
+it): releases per month by field of work, the most frequent sources and places, the most quoted
+speakers with their roles, and a searchable table of every quote linking to its release. The latest
+version of each release is counted once. exit codes: 0 written, 1 bad input or unwritable output,
+2 bad usage.
+"""
+
+
+def _add_report_command(commands: argparse._SubParsersAction) -> None:
+    command = commands.add_parser(
+        "report",
+        help="one self-contained HTML page of charts and quotes from a crawl",
+        description="Write one self-contained HTML report of a crawl's releases, speakers and quotes.",
+        epilog=REPORT_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    command.add_argument("source", metavar="RELEASES.jsonl", help="a JSON Lines file of records (from crawl or parse)")
+    command.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="the HTML file to write")
+    command.add_argument("--since", type=iso_date, metavar="DATE", help="only releases dated DATE or later (YYYY-MM-DD)")
+    command.add_argument("--title", help="the report's heading (default: from the file name)")
+    command.add_argument("--force", action="store_true", help="replace an existing FILE")
+    command.set_defaults(handler=_run_report)
+
+
+def _run_report(args: argparse.Namespace) -> int:
+    from scraper.export import ExportError, ExportInputError, read_records, select
+    from scraper.report import write_report
+
+    try:
+        selection = select(read_records(Path(args.source)), since=args.since)
+        summary = write_report(selection.records, args.output, title=args.title or f"pressroom: {Path(args.source).name}",
+                               force=args.force)
+    except (ExportError, ExportInputError) as error:
+        print(f"pressroom: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"pressroom: wrote {args.output}: {summary}", file=sys.stderr)
+    return EXIT_OK
+
+
 # -- fixtures ---------------------------------------------------------------------------------------
 
 
@@ -378,6 +589,37 @@ the workflow for a site (see README, "Adding a site"):
 exit codes: 0 every fixture passes, 1 a field differs, a draft is not reviewed or a page fails to
 parse, 2 bad usage.
 """
+FIXTURES_CHECK_EPILOG = """\
+examples:
+  pressroom fixtures check                               every fixture under fixtures/
+  pressroom fixtures check fixtures/europarl             one site
+  pressroom fixtures check fixtures/osce/en-qabala-country-qualifier-figure.json
+
+exit codes: 0 every fixture passes, 1 a field differs, a draft is not reviewed or a page fails to
+parse, 2 bad usage (no such fixture or folder).
+"""
+FIXTURES_RERUN_EPILOG = """\
+examples:
+  pressroom fixtures rerun fixtures/europarl/<slug>.json                  the diff, nothing written
+  pressroom fixtures rerun fixtures/europarl/<slug>.json --fields body,highlights --write
+  pressroom fixtures rerun fixtures/osce --write && git diff fixtures/     every fixture of a site
+
+A draft stays a draft ("_review" is kept). exit codes: 0 nothing differs (or --write wrote it),
+1 something differs and nothing was written, or a page fails to parse, 2 bad usage.
+"""
+FIXTURES_RECORD_EPILOG = """\
+examples:
+  pressroom fixtures record https://www.osce.org/secretariat/590000
+      saves fixtures/osce/secretariat-590000.html and the draft fixtures/osce/secretariat-590000.json
+  pressroom fixtures record https://www.unwater.org/news/geneva-talks.html --site generic
+      saves fixtures/generic/geneva-talks.html (a page extension is not part of the name)
+  pressroom fixtures record https://example.org/ --name example-front-page --force
+
+The name (the slug) is the URL's last path segment without .html/.php, with the segment before
+it when it is a number; --name picks another. Then read the page, correct the draft, remove
+"_review" and run pressroom fixtures check. exit codes: 0 recorded, 1 the page could not be
+fetched, the fixture exists (without --force) or the parser made no record, 2 bad usage.
+"""
 DEFAULT_FIXTURES = Path("fixtures")
 
 
@@ -391,17 +633,34 @@ def _add_fixtures_command(commands: argparse._SubParsersAction) -> None:
     )
     actions = command.add_subparsers(dest="action", metavar="ACTION", parser_class=ArgumentParser, required=True)
 
-    check = actions.add_parser("check", help="compare every fixture's page, parsed now, with its expected JSON")
+    check = actions.add_parser(
+        "check", help="compare every fixture's page, parsed now, with its expected JSON",
+        description="Parse every fixture's saved page now and compare the record, field by field, with its\n"
+        "expected JSON. Each differing field is printed as a diff naming the fixture and the field;\n"
+        "a tally ends the output.",
+        epilog=FIXTURES_CHECK_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     check.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="fixture files or folders (default: fixtures/)")
     check.set_defaults(handler=_run_fixtures_check)
 
-    rerun = actions.add_parser("rerun", help="show what the parser now gives; rewrite the expected JSON with --write")
+    rerun = actions.add_parser(
+        "rerun", help="show what the parser now gives; rewrite the expected JSON with --write",
+        description="Show how the parser's record now differs from a fixture's expected JSON; with --write,\n"
+        "take the named fields (or all) from the parser into the expected JSON. The git diff is the review.",
+        epilog=FIXTURES_RERUN_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     rerun.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="fixture files (.json or .html) or folders")
     rerun.add_argument("--fields", help="only these fields, comma-separated (e.g. body,highlights)")
     rerun.add_argument("--write", action="store_true", help="rewrite the expected JSON (else only show the diff)")
     rerun.set_defaults(handler=_run_fixtures_rerun)
 
-    record = actions.add_parser("record", help="fetch a page once and save it with a draft expected JSON")
+    record = actions.add_parser(
+        "record", help="fetch a page once and save it with a draft expected JSON",
+        description="Fetch a release page once, politely (robots.txt, the crawler's User-Agent and limits),\n"
+        "save it byte for byte as fixtures/<site>/<slug>.html and the parser's record as a draft\n"
+        "<slug>.json to review.",
+        epilog=FIXTURES_RECORD_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     record.add_argument("url", metavar="URL", help="the release page to fetch (once, politely: robots.txt, the crawler's limits)")
     record.add_argument("--site", choices=sorted(PROFILES), help="the profile (default: the one for the URL's host)")
     record.add_argument("--name", metavar="SLUG", help="the fixture's name (default: from the URL's path)")
@@ -497,15 +756,15 @@ def _fields_option(value: str | None) -> list[str] | None:
 
 
 def _print_tally(verdicts: list) -> None:
-    counts = {
-        "passed": sum(v.passed for v in verdicts),
-        "differ": sum(bool(v.diffs) for v in verdicts),
-        "drafts": sum(v.draft for v in verdicts),
-        "errors": sum(bool(v.error) for v in verdicts),
-    }
-    tally = ", ".join(f"{count} {label}" for label, count in counts.items())
-    noun = "fixture" if len(verdicts) == 1 else "fixtures"
-    print(f"pressroom: {len(verdicts)} {noun}: {tally}", file=sys.stderr)
+    from scraper.progress import counted
+
+    tally = ", ".join([
+        f"{sum(v.passed for v in verdicts)} passed",
+        f"{sum(bool(v.diffs) for v in verdicts)} differ",
+        counted(sum(v.draft for v in verdicts), "draft"),
+        counted(sum(bool(v.error) for v in verdicts), "error"),
+    ])
+    print(f"pressroom: {counted(len(verdicts), 'fixture')}: {tally}", file=sys.stderr)
 
 
 # -- schema -----------------------------------------------------------------------------------------

@@ -277,12 +277,37 @@ class Recorded:
     parse_error: str | None  # the parser could not make a record: the draft holds url and site only
 
 
+# A page's file extension says nothing about the release: "geneva-talks.html" is "geneva-talks".
+PAGE_EXTENSION = re.compile(r"\.(?:s?html?|php\d?|aspx?|jspx?|cfm)$", re.I)
+NUMERIC_QUERY_VALUE = re.compile(r"(?:^|&)[^=&]+=(\d+)(?=&|$)")  # "?id=42&lang=en": 42 names the page
+FRONT_PAGE = "front-page"
+IP_ADDRESS = re.compile(r"^[\d.]+$|:")  # IPv4 or IPv6: no name worth keeping
+
+
 def slug_from_url(url: str) -> str:
-    """A fixture name from a URL's path: its last segment (with the one before when that is a bare number)."""
-    parts = [part for part in urlsplit(url).path.split("/") if part]
-    chosen = parts[-2:] if len(parts) >= 2 and parts[-1].isdigit() else parts[-1:]
-    slug = NOT_SLUG.sub("-", "-".join(chosen).lower()).strip("-")[:MAX_SLUG].strip("-")
-    return slug or NOT_SLUG.sub("-", (urlsplit(url).hostname or "page").lower()).strip("-")
+    """A fixture name from a URL: its last path segment without a page extension (with the segment
+    before when that one is a bare number, and a numeric query value such as ?id=42); a site's
+    front page is `<host>-front-page` ("front-page" for an IP address)."""
+    parts = urlsplit(url)
+    segments = [segment for segment in parts.path.split("/") if segment]
+    if segments:
+        segments[-1] = PAGE_EXTENSION.sub("", segments[-1]) or segments[-1]
+    chosen = segments[-2:] if len(segments) >= 2 and segments[-1].isdigit() else segments[-1:]
+    chosen += NUMERIC_QUERY_VALUE.findall(parts.query)[:1]
+    slug = _slug("-".join(chosen))
+    return slug or _front_page_slug(parts.hostname or "")
+
+
+def _slug(text: str) -> str:
+    return NOT_SLUG.sub("-", text.lower()).strip("-")[:MAX_SLUG].strip("-")
+
+
+def _front_page_slug(host: str) -> str:
+    if not host or IP_ADDRESS.search(host):
+        return FRONT_PAGE
+    labels = host.lower().removeprefix("www.").split(".")
+    name = _slug("-".join(labels[:-1] if len(labels) > 1 else labels))
+    return f"{name}-{FRONT_PAGE}" if name else FRONT_PAGE
 
 
 def fetch_page(url: str, hosts: tuple[str, ...] = ()) -> Page:

@@ -10,8 +10,11 @@ from pathlib import Path
 
 import pytest
 
+import scraper.cli as cli_module
 from conftest import FIXTURES, REPO
 from scraper.cli import main, schema_text
+from scraper.fetch import DEFAULT_DELAY, USER_AGENT
+from tests.loopback import LoopbackSite, Reply, redirect
 
 SOME_FIXTURES = sorted(FIXTURES.glob("osce/*.html"))[:3]
 
@@ -49,21 +52,27 @@ def test_url_and_site_options(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 @pytest.mark.parametrize(
-    ("argv", "message"),
+    ("argv", "message", "help_of"),
     [
-        (["parse"], "the following arguments are required"),
-        (["parse", "--site", "nowhere", "x.html"], "invalid choice"),
-        (["parse", "--url", "https://e.org/", "a.html", "b.html"], "single FILE"),
-        (["frobnicate"], "invalid choice"),
-        (["parse", "--url", "ftp://example.org/a", "a.html"], "not an http(s) URL"),
-        (["parse", "-", "-"], "can be read once"),
+        (["parse"], "the following arguments are required", "pressroom parse"),
+        (["parse", "--site", "nowhere", "x.html"], "invalid choice", "pressroom parse"),
+        (["parse", "--url", "https://e.org/", "a.html", "b.html"], "single FILE", "pressroom parse"),
+        (["frobnicate"], "invalid choice", "pressroom"),
+        (["--bogus"], "unrecognized arguments: --bogus", "pressroom"),
+        (["parse", "--url", "ftp://example.org/a", "a.html"], "not an http(s) URL", "pressroom parse"),
+        (["parse", "-", "-"], "can be read once", "pressroom parse"),
+        (["parse", "a.html", "--bogus"], "unrecognized arguments: --bogus", "pressroom parse"),
+        (["export", "a.jsonl", "--to", "csv"], "required: -o/--output", "pressroom export"),
+        (["report", "a.jsonl", "-o", "r.html", "--colour"], "unrecognized arguments: --colour", "pressroom report"),
+        (["crawl", "osce", "--delay", "-1"], "below 0", "pressroom crawl"),
     ],
 )
-def test_bad_usage_exits_2_with_one_line(argv: list[str], message: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_usage_exits_2_with_one_line(argv: list[str], message: str, help_of: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(argv, capsys)
     assert code == 2
     assert message in err
-    assert "Traceback" not in err
+    assert err.strip().endswith(f"(see {help_of} --help)")
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
 
 
 def test_schema_command_prints_the_committed_schema(capsys: pytest.CaptureFixture[str]) -> None:
@@ -100,3 +109,86 @@ def test_a_wrong_site_is_hinted(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(["parse", "--site", "europarl", str(SOME_FIXTURES[0])], capsys)
     assert code == 1
     assert "is it the right --site?" in err
+
+
+# -- parse URL: one page through the crawler's fetcher ---------------------------------------------------
+
+RELEASE_PAGE = """<!doctype html>
+<html lang="en"><head><title>Harbour cranes go electric | Port Authority</title></head><body>
+<article><h1>Harbour cranes go electric</h1><time datetime="2024-05-14">14 May 2024</time>
+<p>The port authority said on Tuesday that all twelve container cranes on the north quay will run on
+electricity from the end of next year, cutting diesel use at the terminal by about a third.</p>
+<p>Work starts in September and will be done one crane at a time, so that ships are not delayed.</p>
+</article></body></html>
+"""
+
+
+class SleepRecorder:
+    def __init__(self) -> None:
+        self.pauses: list[float] = []
+
+    async def __call__(self, seconds: float) -> None:
+        self.pauses.append(seconds)
+
+
+@pytest.fixture
+def pauses(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    recorder = SleepRecorder()
+    monkeypatch.setattr(cli_module, "PARSE_FETCH_SLEEP", recorder)
+    return recorder.pauses
+
+
+def port_site() -> LoopbackSite:
+    return LoopbackSite({
+        "/robots.txt": Reply("User-agent: *\nDisallow: /private/\n", content_type="text/plain"),
+        "/news/cranes": Reply(RELEASE_PAGE),
+        "/news/old-cranes": redirect("/news/cranes", 301),
+        "/private/cranes": Reply(RELEASE_PAGE),
+        "/menu": Reply("<!doctype html><html><head><title>Menu</title></head><body><nav>Home</nav></body></html>"),
+    })
+
+
+def test_parse_fetches_urls_politely_and_mixes_them_with_files(pauses: list[float], capsys: pytest.CaptureFixture[str]) -> None:
+    with port_site() as site:
+        argv = ["parse", site.url("/news/cranes"), str(SOME_FIXTURES[0]), site.url("/news/gone"),
+                site.url("/private/cranes"), site.url("/news/old-cranes")]
+        code, out, err = run(argv, capsys)
+    records = [json.loads(line) for line in out.splitlines()]
+    assert code == 1
+    assert [record["url"] for record in records] == [
+        site.url("/news/cranes"),
+        json.loads(SOME_FIXTURES[0].with_suffix(".json").read_text(encoding="utf-8"))["url"],
+        site.url("/news/cranes"),  # parsed as the URL it ends at after the redirect
+    ]
+    assert records[0]["title"] == "Harbour cranes go electric"
+    assert f"pressroom: {site.url('/news/gone')}: HTTP 404" in err
+    assert f"pressroom: {site.url('/private/cranes')}: robots.txt disallows this URL" in err
+    assert "Traceback" not in err
+    assert site.paths() == ["/robots.txt", "/news/cranes", "/news/gone", "/news/old-cranes", "/news/cranes"]
+    assert {request.headers["user-agent"] for request in site.log} == {USER_AGENT}
+    # one wait before each request to the host after the first (the recorder does not sleep, so they add up)
+    assert len(pauses) == len(site.log) - 1 and min(pauses) > DEFAULT_DELAY / 2
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        pytest.param("/menu", "not a release page", id="not-a-release"),
+        pytest.param("/private/cranes", "robots.txt disallows this URL", id="robots-refusal"),
+        pytest.param("/news/gone", "HTTP 404", id="not-found"),
+    ],
+)
+def test_a_url_that_gives_no_record_is_one_line(path: str, message: str, pauses: list[float],
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    with port_site() as site:
+        code, out, err = run(["parse", site.url(path)], capsys)
+    assert (code, out) == (1, "")
+    assert err.strip().splitlines()[-1].startswith(f"pressroom: {site.url(path)}: ")
+    assert message in err and "Traceback" not in err
+    assert "/private/cranes" not in site.paths()
+
+
+def test_url_option_is_for_files_only(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["parse", "--url", "https://port.example/a", "https://port.example/a"], capsys)
+    assert code == 2
+    assert "--url names where a saved FILE comes from" in err

@@ -171,19 +171,46 @@ def test_record_keeps_a_page_the_parser_cannot_read(capsys: pytest.CaptureFixtur
 
 
 @pytest.mark.parametrize(
-    "argv",
+    ("argv", "help_of"),
     [
-        pytest.param(["fixtures", "record", "http://127.0.0.1:9/x", "--name", "Not A Slug"], id="bad-name"),
-        pytest.param(["fixtures", "record", "http://127.0.0.1:9/x", "--site", "nowhere"], id="unknown-site"),
-        pytest.param(["fixtures", "check", "no/such/folder"], id="missing-path"),
-        pytest.param(["fixtures", "rerun", "fixtures", "--fields", "date,colour"], id="unknown-field"),
-        pytest.param(["fixtures"], id="no-action"),
+        pytest.param(["fixtures", "record", "http://127.0.0.1:9/x", "--name", "Not A Slug"], "fixtures record", id="bad-name"),
+        pytest.param(["fixtures", "record", "http://127.0.0.1:9/x", "--site", "nowhere"], "fixtures record", id="unknown-site"),
+        pytest.param(["fixtures", "check", "no/such/folder"], "fixtures check", id="missing-path"),
+        pytest.param(["fixtures", "check", "--bogus"], "fixtures check", id="unknown-option"),
+        pytest.param(["fixtures", "rerun", "fixtures", "--fields", "date,colour"], "fixtures rerun", id="unknown-field"),
+        pytest.param(["fixtures", "rerun"], "fixtures rerun", id="no-path"),
+        pytest.param(["fixtures", "record"], "fixtures record", id="no-url"),
+        pytest.param(["fixtures"], "fixtures", id="no-action"),
     ],
 )
-def test_bad_usage_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[str]) -> None:
+def test_bad_usage_exits_2_pointing_at_the_commands_own_help(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                             argv: list[str], help_of: str) -> None:
     code, _, err = run(capsys, *argv)
     assert code == EXIT_USAGE
-    assert "Traceback" not in err
+    assert err.strip().endswith(f"(see pressroom {help_of} --help)")
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize("action", ["check", "rerun", "record"])
+def test_each_action_explains_itself_with_examples(action: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["fixtures", action, "--help"])
+    out = capsys.readouterr().out
+    assert exit_.value.code == 0
+    usage, description, *rest = out.split("\n\n")
+    assert usage.startswith(f"usage: pressroom fixtures {action}")
+    assert len(description.split()) >= 15, f"no description: {description!r}"
+    assert f"examples:\n  pressroom fixtures {action}" in out
+    assert "exit codes:" in out
+
+
+def test_the_tally_counts_in_singular_and_plural(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    record_from_loopback(capsys, tmp_path)  # one draft
+    (tmp_path / "generic" / "broken.html").write_text(RELEASE, encoding="utf-8")
+    (tmp_path / "generic" / "broken.json").write_text("{not json", encoding="utf-8")
+    code, _, err = run(capsys, "fixtures", "check", str(tmp_path))
+    assert code == EXIT_FAILED
+    assert "pressroom: 2 fixtures: 0 passed, 0 differ, 1 draft, 1 error" in err
 
 
 # -- check and rerun ------------------------------------------------------------------------------------
@@ -306,7 +333,14 @@ def test_compare_reports_absent_and_extra_fields_but_not_the_review_mark() -> No
         ("https://www.europarl.europa.eu/news/en/press-room/20250204IPR26689/meps-georgia", "meps-georgia"),
         ("https://www.osce.org/cthb/50703", "cthb-50703"),
         ("https://www.osce.org/press-releases/", "press-releases"),
-        ("http://127.0.0.1:8000/", "127-0-0-1"),
+        pytest.param("https://www.unwater.org/news/un-water-geneva.html", "un-water-geneva", id="html-extension-dropped"),
+        pytest.param("https://example.org/news/Budget_Talks.PHP", "budget-talks", id="php-extension-any-case"),
+        pytest.param("https://example.org/news/article.aspx?lang=en&ID=1234", "article-1234", id="numeric-query-value"),
+        pytest.param("https://example.org/news/.html", "html", id="only-an-extension"),
+        pytest.param("http://127.0.0.1:8000/", "front-page", id="bare-ip-host"),
+        pytest.param("http://[::1]:8000/", "front-page", id="bare-ipv6-host"),
+        pytest.param("https://www.osce.org/", "osce-front-page", id="bare-named-host"),
+        pytest.param("https://news.un.org", "news-un-front-page", id="bare-subdomain"),
     ],
 )
 def test_slug_from_url(url: str, slug: str) -> None:
