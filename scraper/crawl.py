@@ -41,7 +41,7 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Coroutine, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -57,7 +57,7 @@ from scraper.discovery import (
     read_listing,
     read_sitemap,
 )
-from scraper.errors import ExtractionError, FetchError, OutputError
+from scraper.errors import ExtractionError, FetchError, OutputError, StateError
 from scraper.fetch import Fetcher, FetchSettings, Page, Scope
 from scraper.incremental import (
     DUPLICATE,
@@ -82,6 +82,8 @@ log = logging.getLogger(__name__)
 
 QUEUE_SLOTS_PER_WORKER = 4  # how far discovery may run ahead of the workers
 BAD_XML = "bad xml"  # the error kind of a sitemap or feed that cannot be read safely
+INTERNAL = "internal"  # + the exception's class: the kind of an error no one foresaw, met on one URL
+MAX_MESSAGE = 500  # characters of an error kept in a message or the state
 
 
 # -- targets and settings ---------------------------------------------------------------------------
@@ -201,44 +203,77 @@ class Crawler:
         return max(1, self.config.fetch.per_host)
 
     async def run(self) -> CrawlStats:
+        """The crawl, start to end. Never hangs on a failure: a URL's failure is that URL's error
+        (counted, the crawl goes on); anything else ends the run with `stats.aborted` said.
+
+        Structured concurrency: the workers and the conductor (discovery, then the wait for the
+        workers' last URLs) live in one task group, so a worker that dies takes the run down with
+        it instead of leaving a queue no one will ever join."""
         workers = self._worker_count()
         self._parser = ReleaseParser(parse_processes(workers))
-        await self._parser.start()
         queue: asyncio.Queue[_Task] = asyncio.Queue(maxsize=workers * QUEUE_SLOTS_PER_WORKER)
-        tasks = [asyncio.create_task(self._work(queue)) for _ in range(workers)]
-        discovery = asyncio.create_task(self._discover_all(queue))
         try:
-            await self._until_done(discovery, queue)
+            await self._parser.start()
+            async with asyncio.TaskGroup() as group:
+                tasks = [group.create_task(self._work(queue)) for _ in range(workers)]
+                group.create_task(self._conduct(queue, tasks))
+        except* (StateError, OutputError) as failures:  # the state or output died under discovery
+            self._abort(_one_line(failures.exceptions[0]))
+        except* Exception as failures:  # a bug of the loop itself: said in one line, never a hang
+            error = failures.exceptions[0]
+            log.debug("the crawl loop failed", exc_info=error)
+            self._abort(f"internal error: {type(error).__name__}: {_one_line(error)}")
         finally:
-            for task in [discovery, *tasks]:
-                task.cancel()  # after a stop: in-flight requests are abandoned, their URLs stay queued
-            await asyncio.gather(discovery, *tasks, return_exceptions=True)
             await self._parser.aclose()
-            self._flush_commits()
-            self.stats.left = self.state.end(self.stats, self.config)
-            self._finish()
+            self._wind_up()
         return self.stats
 
-    async def _until_done(self, discovery: asyncio.Task[None], queue: asyncio.Queue[_Task]) -> None:
-        """Wait for discovery to end and the queue to empty, or for a stop."""
-        stopped = asyncio.create_task(self._stop.wait())
-        joined: asyncio.Task[None] | None = None
+    async def _conduct(self, queue: asyncio.Queue[_Task], workers: list[asyncio.Task[None]]) -> None:
+        """Discovery, then the wait for the queue to empty, or a stop; then the workers end
+        (after a stop: in-flight requests are abandoned, their URLs stay on the frontier)."""
         try:
-            await asyncio.wait([discovery, stopped], return_when=asyncio.FIRST_COMPLETED)
-            if discovery.done():
-                discovery.result()  # a bug in discovery surfaces here
-                joined = asyncio.create_task(queue.join())
-                await asyncio.wait([joined, stopped], return_when=asyncio.FIRST_COMPLETED)
+            await self._unless_stopped(self._discover_and_drain(queue))
         finally:
-            stopped.cancel()
-            if joined is not None:
-                joined.cancel()
+            for worker in workers:
+                worker.cancel()
+
+    async def _discover_and_drain(self, queue: asyncio.Queue[_Task]) -> None:
+        await self._discover_all(queue)
+        await queue.join()
+
+    async def _unless_stopped(self, work: Coroutine[object, object, None]) -> None:
+        """Run `work` until it ends or the crawl is stopped; its exception, if any, is raised."""
+        running = asyncio.create_task(work)
+        stopped = asyncio.create_task(self._stop.wait())
+        try:
+            await asyncio.wait([running, stopped], return_when=asyncio.FIRST_COMPLETED)
+            if running.done():
+                running.result()
+        finally:
+            for task in (running, stopped):
+                task.cancel()
+            await asyncio.gather(running, stopped, return_exceptions=True)
+
+    def _wind_up(self) -> None:
+        """The end of a run, however it ended: durable lines recorded, the state closed, figures set."""
+        self._flush_commits()
+        try:
+            self.stats.left = self.state.end(self.stats, self.config)
+        except StateError as error:
+            self._abort(_one_line(error))
+        self._finish()
+
+    def _abort(self, reason: str) -> None:
+        """The crawl cannot go on (the output or the state cannot be written, a bug of the loop)."""
+        if self.stats.aborted is None:
+            self.stats.aborted = reason
+        self._stop.set()
 
     def _flush_commits(self) -> None:
         """Make the lines still waiting durable and record them (the end of a run, or a stop)."""
         try:
             self._commits.flush()
-        except OutputError as error:
+        except (OutputError, StateError) as error:
             self._output_failed(error)
 
     def _committed(self, lines: int) -> None:
@@ -247,9 +282,7 @@ class Crawler:
             self.progress.update(self.stats)
 
     def _output_failed(self, error: Exception) -> None:
-        if self.stats.aborted is None:
-            self.stats.aborted = str(error)
-        self._stop.set()
+        self._abort(_one_line(error))
 
     def _finish(self) -> None:
         self.stats.elapsed = time.monotonic() - self.stats.started
@@ -277,6 +310,10 @@ class Crawler:
             self._count_error(url, error)
             self._last_error, self._last_error_kind = str(error), error.kind
             return None
+        except Exception as error:  # noqa: BLE001 - a fetcher bug on one URL is that URL's error
+            kind = self._count_internal(url, error)
+            self._last_error, self._last_error_kind = _one_line(error), kind
+            return None
         finally:
             self.stats.retries = self.fetcher.stats.retries
             if self.progress is not None:
@@ -284,7 +321,16 @@ class Crawler:
 
     def _count_error(self, url: str, error: Exception, kind: str | None = None) -> None:
         self.stats.errors[kind or error_kind(error)] += 1
-        log.warning("%s: %s", url, error)
+        log.warning("%s: %s", url, _one_line(error))
+
+    def _count_internal(self, url: str, error: Exception) -> str:
+        """An exception no one foresaw, met on `url`: counted as that URL's error, logged with
+        its traceback at debug level; returns its kind ("internal ValueError")."""
+        kind = f"{INTERNAL} {type(error).__name__}"
+        self.stats.errors[kind] += 1
+        log.warning("%s: internal error %s: %s", url, type(error).__name__, _one_line(error))
+        log.debug("%s: internal error", url, exc_info=error)
+        return kind
 
     # -- discovery ----------------------------------------------------------------------------------
 
@@ -298,7 +344,18 @@ class Crawler:
         for target in self.config.targets:
             if self._stop.is_set():
                 return
-            await self._discover(target, queue)
+            await self._guarded(target, self._discover(target, queue))
+
+    async def _guarded(self, target: Target, walk: Coroutine[object, object, None]) -> None:
+        """One target's discovery; an exception no one foresaw cuts that target's listing walk
+        short (counted, reported, the crawl not completed) and the crawl goes on with the rest."""
+        try:
+            await walk
+        except (StateError, OutputError, _Stop):
+            raise
+        except Exception as error:  # noqa: BLE001 - one target's bug must not end the other targets
+            self._count_internal(target.start_url, error)
+            self.stats.listing_failures.append(f"{target.start_url} (internal error: {type(error).__name__}: {_one_line(error)})")
 
     async def _resume(self, resume: Resume, queue: asyncio.Queue[_Task]) -> None:
         """Continue the crawl an earlier run left: its queued releases first, then its listings."""
@@ -313,7 +370,7 @@ class Crawler:
             if self._stop.is_set():
                 return
             if not target.has_listing_selectors:
-                await self._discover(target, queue)  # feeds and sitemaps are not on the frontier: walk again
+                await self._guarded(target, self._discover(target, queue))  # feeds and sitemaps are not on the frontier: walk again
             elif target.start_url in listings and self._take_page():
                 url = listings[target.start_url]
                 self.state.claim(url)
@@ -443,16 +500,27 @@ class Crawler:
     # -- workers ------------------------------------------------------------------------------------
 
     async def _work(self, queue: asyncio.Queue[_Task]) -> None:
+        """A worker: one URL at a time until cancelled. Every failure of one URL is that URL's
+        error; a state or output that cannot be written stops the crawl (said in `aborted`)."""
         while True:
             task = await queue.get()
             try:
-                if await self._visit(task) is Outcome.DONE:
+                if await self._visit_guarded(task) is Outcome.DONE:
                     self.state.done(task.url)
-            except _Stop as error:
-                self.stats.aborted = str(error)
-                self._stop.set()
+            except (_Stop, StateError, OutputError) as error:
+                self._abort(_one_line(error))
             finally:
                 queue.task_done()
+
+    async def _visit_guarded(self, task: _Task) -> Outcome:
+        try:
+            return await self._visit(task)
+        except (_Stop, StateError, OutputError):
+            raise
+        except Exception as error:  # noqa: BLE001 - a bug met on one URL is that URL's error
+            kind = self._count_internal(task.url, error)
+            self.state.failed(task.url, kind, _one_line(error))
+            return Outcome.DONE
 
     async def _visit(self, task: _Task) -> Outcome:
         """Fetch, parse and write one release URL."""
@@ -523,11 +591,28 @@ class Crawler:
 
     def _first_of_its_kind(self, record: PressRelease, page: Page) -> bool:
         """One line per release: the same canonical page, or the same content, is written once."""
-        identity = normalize_url(record.canonical_url, page.final_url) if record.canonical_url else page.final_url
+        identity = _canonical_identity(record.canonical_url, page.final_url)
         content = record.content_hash or record.compute_content_hash()
         first_identity = self.state.claim("release:" + identity)
         first_content = self.state.claim("content:" + content)
         return first_identity and first_content
+
+
+def _canonical_identity(canonical_url: str | None, final_url: str) -> str:
+    """The URL a release is known by: its canonical link, unless that cannot be read (a port of
+    99999, an unclosed "["), then the URL it was fetched from."""
+    if not canonical_url:
+        return final_url
+    try:
+        return normalize_url(canonical_url, final_url)
+    except ValueError:
+        return final_url
+
+
+def _one_line(error: BaseException) -> str:
+    """An error as one line of a message (a reason may hold a newline a server sent)."""
+    text = " ".join(str(error).split()) or type(error).__name__
+    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 3] + "..."
 
 
 async def crawl(

@@ -52,6 +52,12 @@ ROBOTS_TTL = 24 * 3600.0  # RFC 9309: a cached robots.txt should not be used for
 ROBOTS_FAILURE_TTL = 300.0  # a robots.txt that failed is asked again after this, "disallow for now"
 MAX_CRAWL_DELAY = 60.0  # a Crawl-delay above this is taken as this, or a crawl would never end
 MAX_RETRY_AFTER = 600.0  # a server asking for a longer pause is given up on instead
+# The longest URL fetched: servers refuse far shorter ones (8 KiB is common), and httpx refuses
+# over 64 KiB with an exception of its own. A longer link or Location is an error of that URL.
+MAX_URL_LENGTH = 8192
+# A header value we may send back (a stored ETag / Last-Modified): visible ASCII and spaces, as
+# RFC 9110 field values; anything else would make httpx raise before the request is sent.
+SENDABLE_HEADER_VALUE = re.compile(r"[\x20-\x7e]{1,1024}")
 
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
@@ -81,6 +87,7 @@ GZIP_MAGIC = b"\x1f\x8b"
 LOCATION_HEADER = "x-pressroom-location"
 # FetchError kinds set here (scraper.errors: the subclasses carry their own), counted by the crawl.
 TIMEOUT, REDIRECT, BAD_BODY, ROBOTS_UNAVAILABLE = "timeout", "redirect", "bad body", "robots unavailable"
+BAD_URL = "bad url"  # a URL that cannot be sent: unreadable (a bad port, an unclosed [), or too long
 ONE_CONNECTION = httpx.Limits(max_connections=1, max_keepalive_connections=1)  # see _ClientPool
 
 
@@ -186,7 +193,9 @@ def _is_transient(error: BaseException) -> bool:
     return isinstance(error, TRANSIENT_ERRORS)
 
 
-def retry_policy(max_attempts: int, sleep: Callable[[float], Awaitable[None]], stats: FetchStats) -> AsyncRetrying:
+def retry_policy(
+    max_attempts: int, sleep: Callable[[float], Awaitable[None]], stats: FetchStats, url: str | None = None
+) -> AsyncRetrying:
     """THE retry policy: 408, 429, 500, 502, 503, 504, connection errors and deadlines, retried with
     exponential backoff and jitter, `max_attempts` tries in all, each retry logged and counted.
 
@@ -198,8 +207,7 @@ def retry_policy(max_attempts: int, sleep: Callable[[float], Awaitable[None]], s
     def before_sleep(state: RetryCallState) -> None:
         stats.retries += 1
         error = state.outcome.exception() if state.outcome else None
-        url = getattr(error, "url", None) or (error.request.url if isinstance(error, httpx.RequestError) else "?")
-        log.warning("retry %d of %s after %s", state.attempt_number, url, _describe(error))
+        log.warning("retry %d of %s after %s", state.attempt_number, url or _url_of(error), _describe(error))
 
     return AsyncRetrying(
         retry=retry_if_exception(_is_transient),
@@ -209,6 +217,17 @@ def retry_policy(max_attempts: int, sleep: Callable[[float], Awaitable[None]], s
         before_sleep=before_sleep,
         reraise=True,
     )
+
+
+def _url_of(error: BaseException | None) -> str:
+    """The URL an error names, for a retry's log line (a deadline's TimeoutError names none)."""
+    named = getattr(error, "url", None)
+    if named:
+        return str(named)
+    try:
+        return str(error.request.url) if isinstance(error, httpx.RequestError) else "?"
+    except RuntimeError:  # an httpx error raised without its request
+        return "?"
 
 
 def _describe(error: BaseException | None) -> str:
@@ -224,11 +243,11 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():  # "²".isdigit() is True, and float("²") raises
         return float(value)
     try:
         when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError, IndexError):
         return None
     if when is None:
         return None
@@ -354,13 +373,13 @@ def is_markup_type(mtype: str) -> bool:
     return mtype in HTML_TYPES or mtype in XML_TYPES or mtype.endswith("+xml")
 
 
-def decode_body(body: bytes, content_type: str | None = None) -> tuple[str, str]:
+def decode_body(body: bytes, content_type: str | None = None, url: str = "") -> tuple[str, str]:
     """(text, encoding): charset from the BOM, the Content-Type header, <meta>/<?xml?>, then detection.
 
     The same rules `pressroom parse` reads saved pages with (scraper.charset), so a crawled page and
     the same page saved to disk give the same record.
     """
-    encoding = detect_encoding(body, _header_charset(content_type))
+    encoding = detect_encoding(body, _header_charset(content_type), source=url)
     text = body.decode(encoding, errors="replace")
     return (text[1:] if text.startswith("\ufeff") else text), encoding
 
@@ -368,6 +387,25 @@ def decode_body(body: bytes, content_type: str | None = None) -> tuple[str, str]
 def _header_charset(content_type: str | None) -> str | None:
     match = CHARSET_PARAM.search(content_type or "")
     return match.group(1) if match else None
+
+
+def checked_url(url: str, base: str | None = None) -> str:
+    """`url` (made absolute against `base`) normalized, or FetchError (kind BAD_URL) for one that
+    cannot be sent: a bad port (99999, "abc"), an unclosed "[" of an IPv6 host, over MAX_URL_LENGTH."""
+    if len(url) > MAX_URL_LENGTH:
+        raise FetchError(f"URL longer than {MAX_URL_LENGTH} characters", url[:200] + "...", kind=BAD_URL)
+    try:
+        normalized = normalize_url(url, base)
+    except ValueError as error:  # urlsplit's own: "Invalid IPv6 URL", "Port out of range 0-65535"
+        raise FetchError(f"unreadable URL {url[:200]!r} ({error})", base or url[:200], kind=BAD_URL) from None
+    if len(normalized) > MAX_URL_LENGTH:
+        raise FetchError(f"URL longer than {MAX_URL_LENGTH} characters", normalized[:200] + "...", kind=BAD_URL)
+    return normalized
+
+
+def is_sendable_header_value(value: object) -> bool:
+    """True for a header value httpx can send as it is: visible ASCII and spaces, 1 KiB at most."""
+    return isinstance(value, str) and SENDABLE_HEADER_VALUE.fullmatch(value) is not None
 
 
 async def _resolve(host: str) -> list[str]:
@@ -484,7 +522,7 @@ class Fetcher:
         `headers` are added to the first request (conditional headers from a state store); a 304
         answer comes back as a Page with `not_modified` set. Raises FetchError or a subclass.
         """
-        requested = normalize_url(url)
+        requested = checked_url(url)
         current, extra, hops = requested, dict(headers or {}), []
         try:
             while True:
@@ -504,7 +542,10 @@ class Fetcher:
         location = exchange.headers.get(LOCATION_HEADER)
         if not location:
             raise FetchError(f"HTTP {exchange.status} without Location", current, kind=REDIRECT)
-        target = normalize_url(urljoin(current, location))
+        try:
+            target = checked_url(location, current)
+        except FetchError as error:
+            raise FetchError(f"HTTP {exchange.status} to an unusable Location: {error}", current, kind=REDIRECT) from None
         self.scope.check(target)  # file:, ftp:, data: and off-site hosts are refused here
         if target == current or target in hops:
             raise FetchError(f"redirect loop at {target}", current, kind=REDIRECT)
@@ -546,7 +587,13 @@ class Fetcher:
     async def robots_sitemaps(self, url: str) -> list[str]:
         """The Sitemap: URLs the robots.txt of `url`'s origin names."""
         robots_url = f"{origin_of(url)}/robots.txt"
-        return [normalize_url(sitemap, robots_url) for sitemap in (await self._robots_for(origin_of(url))).sitemaps()]
+        sitemaps: list[str] = []
+        for line in (await self._robots_for(origin_of(url))).sitemaps():
+            try:
+                sitemaps.append(checked_url(line, robots_url))
+            except FetchError as error:  # a "Sitemap: http://[::1" line: skipped, not the crawl's end
+                log.warning("%s: skipping a Sitemap line: %s", robots_url, error)
+        return sitemaps
 
     async def _robots_for(self, origin: str) -> _Robots:
         lock = self._robots_locks.setdefault(origin, asyncio.Lock())
@@ -603,7 +650,7 @@ class Fetcher:
         self, url: str, headers: Mapping[str, str], *, markup_only: bool, limit: int | None = None
     ) -> _Exchange:
         try:
-            async for attempt in retry_policy(self.settings.max_attempts, self._sleep, self.stats):
+            async for attempt in retry_policy(self.settings.max_attempts, self._sleep, self.stats, url):
                 with attempt:
                     return await self._exchange(url, headers, markup_only=markup_only, limit=limit)
         except _TransientStatus as error:
@@ -612,6 +659,9 @@ class Fetcher:
             raise FetchError(f"no complete answer within {self.settings.deadline:g} s", url, kind=TIMEOUT) from None
         except httpx.TransportError as error:
             raise FetchError(f"{type(error).__name__}: {error or 'connection failed'}", url) from None
+        except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError, UnicodeError) as error:
+            # What httpx refuses to send or read (a header, a URL): an error of this URL, not of the crawl.
+            raise FetchError(f"cannot send or read the request: {type(error).__name__}: {error}", url, kind=BAD_URL) from None
         raise AssertionError("unreachable: the retry policy either returns or raises")
 
     async def _exchange(self, url: str, headers: Mapping[str, str], *, markup_only: bool, limit: int | None) -> _Exchange:
@@ -682,7 +732,7 @@ class Fetcher:
         if not mtype:
             mtype = self._sniff_type(body, final)
         page.body, page.content_type = body, mtype
-        page.text, page.encoding = decode_body(body, exchange.headers.get("content-type"))
+        page.text, page.encoding = decode_body(body, exchange.headers.get("content-type"), final)
         return page
 
     @staticmethod
