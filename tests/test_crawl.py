@@ -470,3 +470,46 @@ def _alive(pid: int) -> bool:
             return stat.read().split(")")[-1].split()[0] != "Z"  # a zombie has exited
     except FileNotFoundError:
         return False
+
+
+# -- the files a crawl writes (issue 14, item 7) ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        pytest.param(["-o", "{out}", "--stats", "{out}"], id="stats-is-the-output"),
+        pytest.param(["-o", "{out}", "--stats", "{out}.state.db"], id="stats-is-the-default-state"),
+        pytest.param(["-o", "{out}", "--state", "{out}"], id="state-is-the-output"),
+        pytest.param(["-o", "{out}", "--stats", "{link}"], id="stats-is-a-symlink-to-the-output"),
+        pytest.param(["--state", "{out}", "--stats", "{out}"], id="stats-is-the-state"),
+        pytest.param(["-o", "{out}", "--stats", "{out}.state.db.lock"], id="stats-is-the-state-lock"),
+    ],
+)
+def test_cli_refuses_two_options_naming_one_file(tmp_path: Path, capsys: pytest.CaptureFixture[str], options: list[str]) -> None:
+    out = tmp_path / "releases.jsonl"
+    out.write_text('{"url": "http://127.0.0.1:9/kept"}\n', encoding="utf-8")
+    (tmp_path / "link.json").symlink_to(out)
+    argv = ["crawl", "http://127.0.0.1:9/news", "--delay", "0"]
+    argv += [option.format(out=out, link=tmp_path / "link.json") for option in options]
+    code, _, stderr = run_cli(argv, capsys)
+    assert code == 2, stderr
+    assert "name the same file" in stderr and "Traceback" not in stderr
+    assert out.read_text(encoding="utf-8") == '{"url": "http://127.0.0.1:9/kept"}\n'  # not replaced by the stats
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        pytest.param(["-o", "/dev/full"], id="output-dev-full"),
+        pytest.param(["-o", "/dev/null"], id="output-dev-null"),
+        pytest.param(["--stats", "/dev/full"], id="stats-dev-full"),
+        pytest.param(["--state", "/dev/zero"], id="state-dev-zero"),
+    ],
+)
+def test_cli_refuses_a_device_as_a_file_it_writes(capsys: pytest.CaptureFixture[str], options: list[str]) -> None:
+    before = set(Path("/dev").iterdir())
+    code, _, stderr = run_cli(["crawl", "http://127.0.0.1:9/news", "--delay", "0", *options], capsys)
+    assert code == 2, stderr
+    assert "is a device" in stderr and "Traceback" not in stderr
+    assert set(Path("/dev").iterdir()) == before  # no /dev/full.state.db, no lock beside it
