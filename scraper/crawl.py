@@ -41,6 +41,7 @@ import os
 import signal
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Coroutine, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -84,6 +85,10 @@ QUEUE_SLOTS_PER_WORKER = 4  # how far discovery may run ahead of the workers
 BAD_XML = "bad xml"  # the error kind of a sitemap or feed that cannot be read safely
 INTERNAL = "internal"  # + the exception's class: the kind of an error no one foresaw, met on one URL
 MAX_MESSAGE = 500  # characters of an error kept in a message or the state
+# Listing pages read per target and run at most: a listing that never ends (a calendar, a trap of
+# new links on every page) ends here, reported; far more pages than a real newsroom lists.
+MAX_LISTING_PAGES = 5000
+LISTED = "listed:"  # + URL: a claim key, "a listing page of this crawl has shown this link"
 
 
 # -- targets and settings ---------------------------------------------------------------------------
@@ -185,6 +190,7 @@ class Crawler:
         self._last_error = ""
         self._last_error_kind = ""
         self._targets = {target.start_url: target for target in config.targets}
+        self._listing_pages: Counter[str] = Counter()  # listing pages read, per target
         self._parser = ReleaseParser(0)  # run() starts the parse processes, if any
         self._commits = GroupCommit(
             writer,
@@ -365,18 +371,31 @@ class Crawler:
             for url, key in batch:
                 if self.state.claim(url):
                     await queue.put(_Task(url, self._target_of(key)))
-        listings = {key: url for url, key in resume.listings}
         for target in self.config.targets:
             if self._stop.is_set():
                 return
-            if not target.has_listing_selectors:
-                await self._guarded(target, self._discover(target, queue))  # feeds and sitemaps are not on the frontier: walk again
-            elif target.start_url in listings and self._take_page():
-                url = listings[target.start_url]
-                self.state.claim(url)
-                page = await self._get(url)
-                if page is not None:
-                    await self._follow_listing(page, target, queue, read=self._profile_reader(target))
+            left = [url for url, key in resume.listings if self._target_of(key) is target]
+            await self._guarded(target, self._resume_target(target, left, queue))
+
+    async def _resume_target(self, target: Target, listings: list[str], queue: asyncio.Queue[_Task]) -> None:
+        """Every listing page of `target` still on the frontier is read and followed on; a generic
+        target then walks its start page's feeds and the sitemaps again (they are not on the frontier)."""
+        if target.has_listing_selectors:
+            for url in listings:
+                await self._resume_listing(url, target, queue, self._profile_reader(target))
+            return
+        for url in listings:
+            if url != target.start_url:  # the start page is read again just below
+                await self._resume_listing(url, target, queue, self._generic_reader(target))
+        await self._discover(target, queue)
+
+    async def _resume_listing(self, url: str, target: Target, queue: asyncio.Queue[_Task], read) -> None:
+        if self._stop.is_set() or not self._take_page():
+            return
+        self.state.claim(url)
+        page = await self._get(url)
+        if page is not None:
+            await self._follow_listing(page, target, queue, read=read, start=url == target.start_url)
 
     def _target_of(self, key: str | None) -> Target:
         return self._targets.get(key or "", self.config.targets[0])
@@ -384,6 +403,10 @@ class Crawler:
     @staticmethod
     def _profile_reader(target: Target) -> Callable[[Page], Listing]:
         return lambda page: read_listing(page.text, page.final_url, target.profile)
+
+    @staticmethod
+    def _generic_reader(target: Target) -> Callable[[Page], Listing]:
+        return lambda page: read_generic_listing(page.text, page.final_url, target.start_url)
 
     async def _discover(self, target: Target, queue: asyncio.Queue[_Task]) -> None:
         self.state.claim(target.start_url)
@@ -403,14 +426,19 @@ class Crawler:
         else:
             await self._discover_generic(start, target, queue)
 
-    async def _follow_listing(self, page: Page, target: Target, queue: asyncio.Queue[_Task], read) -> None:
+    async def _follow_listing(
+        self, page: Page, target: Target, queue: asyncio.Queue[_Task], read: Callable[[Page], Listing], *, start: bool = True
+    ) -> None:
         """Listing pages from `page` on: queue their links, follow the next page until the end, the
-        budget, a page entirely older than --since, or (incremental runs) a page of releases all
-        already in the output and older than the watermark. Listings are newest first.
+        budget, a page entirely older than --since, (incremental runs) a page of releases all
+        already in the output and older than the watermark, a page without a link not listed
+        before in this crawl (a pagination trap: empty pages that keep a "next" link), or the cap
+        of MAX_LISTING_PAGES per target (reported). Listings are newest first. `start`: `page` is
+        the target's start page (without links or a next page, it is a release).
 
         Each page's links and its next page go on the frontier before the page is marked done, so
         a run killed at any point resumes from the first listing page not fully queued."""
-        first = True
+        first = start
         current: Page | None = page
         while current is not None and not self._stop.is_set():
             listing: Listing = read(current)
@@ -418,7 +446,8 @@ class Crawler:
                 if await self._release(current, target, current.url) is Outcome.DONE:  # the start URL was a release
                     self.state.done(current.url)
                 return
-            first = False
+            self._listing_pages[target.start_url] += 1
+            new_links = self._newly_listed(listing.links)
             self.state.saw(target, listing.links)
             await self._enqueue(listing.links, target, queue)
             if self._stop.is_set():
@@ -426,11 +455,27 @@ class Crawler:
             settled = self.state.settled(target, listing.links)
             self.stats.listings_settled += settled
             next_url = None if settled or self._entirely_older(listing.links) else listing.next_url
+            if next_url is not None and not first and not new_links:
+                log.info("%s: no link not listed before: the end of the listing", current.final_url)
+                next_url = None
+            if next_url is not None and self._listing_pages[target.start_url] >= MAX_LISTING_PAGES:
+                self._listing_capped(target)
+                next_url = None
+            first = False
             follow = next_url is not None and self.state.claim(next_url) and bool(self.state.queue([next_url], LISTING, target))
             self.state.done(current.url)
             if not follow:
                 return
             current = await self._get(next_url) if self._take_page() else None
+
+    def _newly_listed(self, links: list[Link]) -> int:
+        """How many of a listing page's links no listing page of this crawl has shown before."""
+        return sum(self.state.claim(LISTED + link.url) for link in links)
+
+    def _listing_capped(self, target: Target) -> None:
+        pages = self._listing_pages[target.start_url]
+        log.warning("%s: stopped reading its listing at the cap of %d pages", target.start_url, pages)
+        self.stats.listings_capped.append(f"{target.start_url} ({pages} listing pages)")
 
     def _entirely_older(self, links: list[Link]) -> bool:
         since = self.config.since
@@ -438,9 +483,7 @@ class Crawler:
 
     async def _discover_generic(self, start: Page, target: Target, queue: asyncio.Queue[_Task]) -> None:
         """No profile: links under the start path with pagination, then feeds, then sitemaps."""
-        await self._follow_listing(
-            start, target, queue, read=lambda page: read_generic_listing(page.text, page.final_url, target.start_url)
-        )
+        await self._follow_listing(start, target, queue, read=self._generic_reader(target))
         for feed_url in feed_links(start.text, start.final_url):
             if self.state.claim(feed_url) and self._take_page():
                 feed = await self._get(feed_url)
