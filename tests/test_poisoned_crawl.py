@@ -307,3 +307,43 @@ def test_cli_full_state_disk_exits_1_in_one_line(tmp_path: Path) -> None:
         done = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, timeout=HANG * 2)
     assert done.returncode == 1, done.stderr
     assert "database or disk is full" in done.stderr and "Traceback" not in done.stderr
+
+
+# -- generic targets: robots.txt and the start page (issue 14, item 6) ------------------------------
+
+
+def generic_routes(items: list[FakeRelease], origin: str) -> dict:
+    links = "".join(f'<li><a href="{release.path}">{release.title}</a></li>' for release in items)
+    return {
+        "/robots.txt": Reply("User-agent: *\nAllow: /\n", content_type="text/plain"),
+        "/mission": Reply(f"<html><head><title>News</title></head><body><ul>{links}</ul></body></html>"),
+        **{release.path: Reply(osce_release_html(release, origin)) for release in items},
+    }
+
+
+@pytest.mark.parametrize(
+    ("route", "reply"),
+    [
+        pytest.param("/robots.txt", Reply("User-agent: *\nAllow: /\nSitemap: http://[::1\n", content_type="text/plain"), id="robots-sitemap-unclosed-ipv6"),
+        pytest.param("/robots.txt", Reply("User-agent: *\nAllow: /\nSitemap: http://127.0.0.1:99999/s.xml\n", content_type="text/plain"), id="robots-sitemap-port-99999"),
+        pytest.param("/mission", "charset=rot13", id="start-page-charset-rot13"),
+        pytest.param("/mission", "charset=hex", id="start-page-charset-hex"),
+    ],
+)
+def test_a_generic_crawl_reads_past_a_bad_robots_line_or_start_charset(tmp_path: Path, capsys, route: str, reply) -> None:
+    from scraper.cli import main
+
+    items = releases()
+    out = tmp_path / "out.jsonl"
+    with LoopbackSite() as site:
+        site.routes.update(generic_routes(items, site.origin))
+        if isinstance(reply, str):
+            start = site.routes[route]
+            site.routes[route] = Reply(start.body, content_type=f"text/html; {reply}")
+        else:
+            site.routes[route] = reply
+        code = main(["crawl", site.url("/mission"), "-o", str(out), "--delay", "0"])
+    err = capsys.readouterr().err
+    assert code == 0, err
+    assert "Traceback" not in err
+    assert len(list(read_jsonl(out))) == COUNT
