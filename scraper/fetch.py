@@ -115,20 +115,30 @@ class FetchSettings:
 
 @dataclass(frozen=True)
 class Scope:
-    """Where a crawl may go: the hosts it may reach, and the private hosts the user asked for."""
+    """Where a crawl may go: the hosts it may reach, and the private hosts the user asked for.
+
+    A crawl's scope is per origin, host and port (`origins`): a target on a default port (80,
+    443) opens both, for the usual http -> https redirect; a target on another port opens that
+    port only, so a redirect or a link to another service of the same host is refused."""
 
     hosts: frozenset[str] | None = None  # None: any public host
     private_ok: frozenset[str] = frozenset()  # hosts the user targeted that are loopback/private
+    origins: frozenset[tuple[str, int]] | None = None  # (host, port) pairs; None: any port of `hosts`
 
     @classmethod
     def for_targets(cls, urls: list[str], extra_hosts: tuple[str, ...] = ()) -> Scope:
-        """The scope of a crawl started from `urls`: their hosts and `extra_hosts` (a profile's)."""
-        hosts = {host_of(url) for url in urls} | {host.lower() for host in extra_hosts}
+        """The scope of a crawl started from `urls`: their origins and `extra_hosts` (a profile's,
+        on the default ports)."""
+        origins = {(host.lower(), port) for host in extra_hosts for port in DEFAULT_PORTS}
+        for url in urls:
+            port = _port_of(url)
+            origins |= {(host_of(url), each) for each in (DEFAULT_PORTS if port in DEFAULT_PORTS else (port,))}
+        hosts = {host for host, _ in origins}
         private = {host for host in hosts if is_restricted_address(host)}
-        return cls(hosts=frozenset(hosts), private_ok=frozenset(private))
+        return cls(hosts=frozenset(hosts), private_ok=frozenset(private), origins=frozenset(origins))
 
     def check(self, url: str) -> None:
-        """Raise BlockedError for a non-web scheme or a host outside the scope."""
+        """Raise BlockedError for a non-web scheme or a host (or port) outside the scope."""
         scheme = urlsplit(url).scheme.lower()
         if scheme not in ("http", "https"):
             raise BlockedError(f"scheme {scheme or '(none)'}: is not fetched", url)
@@ -137,6 +147,8 @@ class Scope:
             raise BlockedError("URL has no host", url)
         if self.hosts is not None and host not in self.hosts:
             raise BlockedError(f"host {host} is outside the crawl", url)
+        if self.origins is not None and (host, _port_of(url)) not in self.origins:
+            raise BlockedError(f"port {_port_of(url)} of {host} is outside the crawl", url)
 
 
 @dataclass
@@ -323,32 +335,75 @@ class _BoundedDecoder:
 
     httpx's own decoder inflates a whole network chunk at once: 64 KiB of a gzip bomb is 64 MB.
     Here each step inflates at most what is left of the cap, so a bomb is cut at the cap.
+
+    What servers really send is accepted: a gzip body of several members (RFC 1952: concatenated
+    members are one file; each is inflated in turn, not only the first), and "deflate" either as
+    RFC 9110 says (zlib-wrapped) or as raw deflate, which some servers send (told apart by the
+    zlib header's check bits, as browsers do).
     """
 
     def __init__(self, coding: str, limit: int, url: str) -> None:
         coding = coding.strip().lower()
+        self._wbits: int | None
         if coding in ("", "identity"):
-            self._inflater = None
-        elif coding in ("gzip", "x-gzip", "deflate"):
-            self._inflater = zlib.decompressobj(zlib.MAX_WBITS | 32)  # gzip or zlib header, detected
+            self._wbits = None
+        elif coding in ("gzip", "x-gzip"):
+            self._wbits = zlib.MAX_WBITS | 32  # gzip or zlib header, detected
+        elif coding == "deflate":
+            self._wbits = 0  # zlib-wrapped or raw: decided on the first two bytes
         else:
             raise FetchError(f"unsupported Content-Encoding {coding}", url, kind=BAD_BODY)
+        self._inflater: zlib._Decompress | None = None
+        self._head = b""  # the first bytes of a deflate body, until there are two to judge by
         self._limit = limit
         self._url = url
         self.output = bytearray()
 
     def feed(self, chunk: bytes) -> None:
-        if self._inflater is None:
+        if self._wbits is None:
             self._append(chunk)
             return
         data = chunk
+        if self._inflater is None:
+            data = self._start(data)
         while data:
+            assert self._inflater is not None
+            if self._inflater.eof:  # the end of a gzip member: what follows is the next member
+                data = self._next_member(data)
+                if not data:
+                    return
             try:
                 piece = self._inflater.decompress(data, self._limit - len(self.output) + 1)
             except zlib.error as error:
                 raise FetchError(f"corrupt compressed body: {error}", self._url, kind=BAD_BODY) from error
             self._append(piece)
-            data = self._inflater.unconsumed_tail
+            data = self._inflater.unconsumed_tail or (self._inflater.unused_data if self._inflater.eof else b"")
+
+    def _start(self, data: bytes) -> bytes:
+        """Make the inflater once the body's first bytes are known; returns the data to inflate."""
+        self._head += data
+        if self._wbits == 0 and len(self._head) < 2:
+            return b""  # one byte cannot tell zlib from raw deflate yet
+        wbits = self._wbits if self._wbits else (zlib.MAX_WBITS if _is_zlib_header(self._head) else -zlib.MAX_WBITS)
+        self._inflater = zlib.decompressobj(wbits)
+        data, self._head = self._head, b""
+        return data
+
+    def finish(self) -> None:
+        """The body ended: a deflate body too short to judge its first bytes is corrupt."""
+        if self._head:
+            raise FetchError("corrupt compressed body: it ends after one byte", self._url, kind=BAD_BODY)
+
+    def _next_member(self, data: bytes) -> bytes:
+        """After a member's end: another gzip member starts a new inflater; trailing zero bytes
+        (padding some servers add) are dropped; anything else is garbage after the body, ignored
+        as browsers and curl ignore it."""
+        if self._wbits != zlib.MAX_WBITS | 32 or not data.lstrip(b"\x00"):
+            return b""
+        if not data.startswith(GZIP_MAGIC):
+            return b""
+        self._inflater = zlib.decompressobj(zlib.MAX_WBITS | 32)
+        return data
 
     def _append(self, piece: bytes) -> None:
         self.output += piece
@@ -356,10 +411,16 @@ class _BoundedDecoder:
             raise TooLargeError(f"body larger than {self._limit} bytes", self._url)
 
 
+def _is_zlib_header(head: bytes) -> bool:
+    """RFC 1950: compression method 8 in the low nibble, and the two bytes a multiple of 31."""
+    return len(head) >= 2 and head[0] & 0x0F == 8 and (head[0] << 8 | head[1]) % 31 == 0
+
+
 def gunzip_bounded(data: bytes, limit: int, url: str) -> bytes:
     """Inflate a gzip file (a sitemap.xml.gz) without producing more than `limit` bytes."""
     decoder = _BoundedDecoder("gzip", limit, url)
     decoder.feed(data)
+    decoder.finish()
     return bytes(decoder.output)
 
 
@@ -387,6 +448,18 @@ def decode_body(body: bytes, content_type: str | None = None, url: str = "") -> 
 def _header_charset(content_type: str | None) -> str | None:
     match = CHARSET_PARAM.search(content_type or "")
     return match.group(1) if match else None
+
+
+DEFAULT_PORTS = (80, 443)
+
+
+def _port_of(url: str) -> int:
+    """The port a URL connects to (80 or 443 when it names none; -1 when it cannot be read)."""
+    parts = urlsplit(url)
+    try:
+        return parts.port or (443 if parts.scheme.lower() == "https" else 80)
+    except ValueError:
+        return -1
 
 
 def checked_url(url: str, base: str | None = None) -> str:
@@ -710,13 +783,14 @@ class Fetcher:
         cap = limit if limit is not None else self.settings.max_bytes
         coding = response.headers.get("content-encoding", "")
         declared = response.headers.get("content-length", "")
-        if not truncate and coding in ("", "identity") and declared.isdigit() and int(declared) > cap:
+        if not truncate and coding in ("", "identity") and declared.isascii() and declared.isdigit() and int(declared) > cap:
             raise TooLargeError(f"Content-Length {declared} is over the {cap} byte cap", url)
         decoder = _BoundedDecoder(coding, cap, url)
         try:
             async for chunk in response.aiter_raw():
                 self.stats.bytes += len(chunk)
                 decoder.feed(chunk)
+            decoder.finish()
         except TooLargeError:
             if not truncate:
                 raise

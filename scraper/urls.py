@@ -32,7 +32,9 @@ def normalize_url(url: str, base: str | None = None) -> str:
 
     Lower-case scheme and host, IDNA host, default port dropped, dot segments removed, empty path
     as "/", percent-encoding made uniform, tracking parameters dropped, remaining query parameters
-    sorted, fragment dropped. Raises ValueError for a URL that cannot be split (bad port, bad IPv6).
+    sorted, fragment dropped, credentials (user:password@) dropped: they are never sent (the
+    fetcher would strip them) and must never be recorded in a record's `url`. Raises ValueError
+    for a URL that cannot be split (bad port, bad IPv6).
     """
     absolute = urljoin(base, url.strip()) if base else url.strip()
     parts = urlsplit(absolute)
@@ -45,11 +47,10 @@ def normalize_url(url: str, base: str | None = None) -> str:
 def _netloc(parts, scheme: str) -> str:
     host = _host(parts.hostname or "")
     port = parts.port  # ValueError on a port out of range, on purpose
-    userinfo = parts.netloc.rpartition("@")[0] if "@" in parts.netloc else ""
     netloc = f"[{host}]" if ":" in host else host
     if port is not None and port != DEFAULT_PORTS[scheme]:
         netloc = f"{netloc}:{port}"
-    return f"{userinfo}@{netloc}" if userinfo else netloc
+    return netloc  # without user:password@
 
 
 def _host(hostname: str) -> str:

@@ -513,3 +513,17 @@ def test_cli_refuses_a_device_as_a_file_it_writes(capsys: pytest.CaptureFixture[
     assert code == 2, stderr
     assert "is a device" in stderr and "Traceback" not in stderr
     assert set(Path("/dev").iterdir()) == before  # no /dev/full.state.db, no lock beside it
+
+
+def test_credentials_in_a_target_are_never_recorded(capsys: pytest.CaptureFixture[str]) -> None:
+    """Before: a target http://user:secret@host/... put user:secret@ in every record's url."""
+    with LoopbackSite() as site:
+        site.routes.update(osce_site(invented_releases(3), site.origin))
+        target = site.url("/press-releases").replace("http://", "http://reader:s3cret@")
+        code, stdout, stderr = run_cli(["crawl", target, "--site", "osce", "--delay", "0"], capsys)
+    assert code == 0, stderr
+    records = [json.loads(line) for line in stdout.splitlines()]
+    assert len(records) == 3
+    assert "s3cret" not in stdout and "s3cret" not in stderr
+    assert all(record["url"].startswith(site.origin + "/") for record in records)
+    assert all("authorization" not in request.headers for request in site.log)  # never sent either
