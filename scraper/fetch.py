@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import http.cookiejar
+import ipaddress
 import logging
 import re
 import socket
@@ -31,6 +32,7 @@ from dataclasses import dataclass
 from typing import AsyncIterator
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 from protego import Protego
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt, wait_exponential_jitter
@@ -507,6 +509,67 @@ def _tls_context() -> ssl.SSLContext:
     return httpx.create_ssl_context()
 
 
+class _PinnedBackend(httpcore.AsyncNetworkBackend):
+    """httpcore's network backend, connecting a host name only to the address the fetcher checked.
+
+    Without it the address check resolves the name, then the HTTP client resolves it again to
+    connect: a name that answers a public address first and 127.0.0.1 second (DNS rebinding)
+    would reach the loopback service. Here the client never resolves a checked name: it connects
+    to the pinned address (the Host header, SNI and certificate check keep the name, as httpcore
+    takes them from the URL, not from the socket). An IP literal, or a private host the user
+    targeted, connects as it is; a name that was never checked is refused."""
+
+    def __init__(self, pins: Mapping[str, str], private_ok: frozenset[str]) -> None:
+        self._inner = httpcore.AnyIOBackend()
+        self._pins = pins
+        self._private_ok = private_ok
+
+    async def connect_tcp(
+        self, host: str, port: int, timeout: float | None = None, local_address: str | None = None, socket_options=None
+    ) -> httpcore.AsyncNetworkStream:
+        return await self._inner.connect_tcp(
+            self._address_for(host), port, timeout=timeout, local_address=local_address, socket_options=socket_options
+        )
+
+    def _address_for(self, host: str) -> str:
+        name = host.strip("[]").lower().rstrip(".")
+        if _is_ip_literal(name) or name in self._private_ok:
+            return host
+        pinned = self._pins.get(name)
+        if pinned is None:
+            raise httpcore.ConnectError(f"{host}: no checked address to connect to")
+        return pinned
+
+    async def connect_unix_socket(self, path: str, timeout: float | None = None, socket_options=None) -> httpcore.AsyncNetworkStream:
+        raise httpcore.ConnectError("unix sockets are not used")
+
+    async def sleep(self, seconds: float) -> None:
+        await self._inner.sleep(seconds)
+
+
+def _is_ip_literal(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.split("%", 1)[0])
+    except ValueError:
+        return False
+    return True
+
+
+def _pinned_transport(backend: _PinnedBackend, limits: httpx.Limits) -> httpx.AsyncHTTPTransport:
+    """httpx's transport with our network backend. httpx has no parameter for it, so the
+    transport's connection pool is rebuilt with the same settings (httpx 0.28's `_pool`); the
+    DNS-rebinding test fails if a newer httpx stops using it."""
+    transport = httpx.AsyncHTTPTransport(verify=_tls_context(), limits=limits, trust_env=False)
+    transport._pool = httpcore.AsyncConnectionPool(
+        ssl_context=_tls_context(),
+        max_connections=limits.max_connections,
+        max_keepalive_connections=limits.max_keepalive_connections,
+        keepalive_expiry=limits.keepalive_expiry,
+        network_backend=backend,
+    )
+    return transport
+
+
 class _ClientPool:
     """httpx clients of one connection each, lent for one request at a time, kept per origin.
 
@@ -565,6 +628,8 @@ class Fetcher:
         self._robots: dict[str, _Robots] = {}
         self._robots_locks: dict[str, asyncio.Lock] = {}
         self._address_ok: dict[str, bool] = {}
+        self._pins: dict[str, str] = {}  # host name -> the checked address every connection goes to
+        self._backend = _PinnedBackend(self._pins, self.scope.private_ok)
         self._clients: _ClientPool | None = None
 
     async def __aenter__(self) -> Fetcher:
@@ -581,8 +646,7 @@ class Fetcher:
         return httpx.AsyncClient(
             follow_redirects=False,  # by hand, so every hop is checked
             timeout=timeout,
-            limits=ONE_CONNECTION,
-            verify=_tls_context(),
+            transport=_pinned_transport(self._backend, ONE_CONNECTION),
             trust_env=False,  # no proxy or .netrc credentials from the environment
             cookies=_no_cookie_jar(),
             event_hooks={"response": [_keep_location_from_httpx]},
@@ -647,8 +711,10 @@ class Fetcher:
         if host in self.scope.private_ok:
             return
         if host not in self._address_ok:
-            addresses = [host] if is_restricted_address(host) else [host, *await self._resolve(host)]
-            self._address_ok[host] = not any(is_restricted_address(address) for address in addresses)
+            resolved = [] if is_restricted_address(host) or _is_ip_literal(host) else await self._resolve(host)
+            self._address_ok[host] = not any(is_restricted_address(address) for address in [host, *resolved])
+            if self._address_ok[host] and resolved:
+                self._pins[host] = resolved[0]  # the connection goes here, never to a later answer
         if not self._address_ok[host]:
             raise BlockedError(f"{host} is a loopback, private or link-local address", url)
 

@@ -663,3 +663,56 @@ def test_a_redirect_to_another_port_of_the_same_host_is_refused() -> None:
             with pytest.raises(BlockedError, match="outside the crawl"):
                 fetch(s.url("/a"), scope=Scope.for_targets([s.url("/")]))
     assert other.log == []
+
+
+# -- DNS rebinding (issue 14, item 8) ---------------------------------------------------------------
+
+
+def test_the_connection_goes_to_the_address_that_was_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A name that answers a "public" address to the check and 127.0.0.2 to the connect.
+
+    Nothing leaves loopback: the resolver is patched in this process (the name never reaches a
+    real DNS server), the "public" answer is 127.0.0.1, treated as public for this test only, and
+    the second answer is 127.0.0.2, the address the old code connected to."""
+    import socket
+
+    from scraper import urls
+
+    real_getaddrinfo = socket.getaddrinfo
+    answers = ["127.0.0.1", "127.0.0.2"]  # the first to the check, the second (and later) to anyone after
+    asked: list[str] = []
+
+    def rebinding_getaddrinfo(host, port, *args, **kwargs):
+        name = host.decode() if isinstance(host, bytes) else host
+        if name == "rebind.test":
+            asked.append(name)
+            return real_getaddrinfo(answers[min(len(asked), len(answers)) - 1], port, *args, **kwargs)
+        return real_getaddrinfo(host, port, *args, **kwargs)
+
+    def loopback_one_is_public(address: str) -> bool:
+        return False if address.strip("[]") == "127.0.0.1" else urls.is_restricted_address(address)
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding_getaddrinfo)
+    monkeypatch.setattr("scraper.fetch.is_restricted_address", loopback_one_is_public)
+    with site({"/a": Reply(PAGE)}) as checked:
+        port = int(checked.origin.rsplit(":", 1)[1])
+        with LoopbackSite({"/robots.txt": ROBOTS_ALLOW_ALL, "/a": Reply("<p>internal</p>")}, host="127.0.0.2", port=port) as internal:
+            page = fetch(f"http://rebind.test:{port}/a", scope=Scope.for_targets([f"http://rebind.test:{port}/"]))
+    assert page.text == PAGE
+    assert internal.connections == 0 and internal.log == []  # the second answer was never connected to
+    assert checked.paths() == ["/robots.txt", "/a"]
+    assert all(request.headers["host"] == f"rebind.test:{port}" for request in checked.log)  # the name kept
+    assert asked == ["rebind.test"]  # resolved once, for the check
+
+
+def test_a_name_that_was_never_checked_is_not_connected_to() -> None:
+    from scraper.fetch import _PinnedBackend
+
+    backend = _PinnedBackend({"checked.test": "127.0.0.1"}, frozenset({"localhost"}))
+    assert backend._address_for("checked.test") == "127.0.0.1"
+    assert backend._address_for("127.0.0.2") == "127.0.0.2"  # an IP literal: checked as it is
+    assert backend._address_for("localhost") == "localhost"  # a private host the user targeted
+    import httpcore
+
+    with pytest.raises(httpcore.ConnectError):
+        backend._address_for("unchecked.test")
