@@ -143,6 +143,18 @@ class CrawlConfig:
         day = date.fromisoformat(iso_date)
         return not ((self.since and day < self.since) or (self.until and day > self.until))
 
+    def link_in_range(self, link: Link) -> bool:
+        """A link's date against the range: a publication date both ways; a modification date
+        (a sitemap's lastmod) only against --since: a page changed after --until may have been
+        published before it, a page last changed before --since was published before it too."""
+        if link.modified and link.date:
+            return not (self.since and date.fromisoformat(link.date) < self.since)
+        return self.in_range(link.date)
+
+    @property
+    def has_range(self) -> bool:
+        return self.since is not None or self.until is not None
+
 
 # -- the crawl loop ---------------------------------------------------------------------------------
 
@@ -482,13 +494,22 @@ class Crawler:
         return bool(since and links and all(link.date and date.fromisoformat(link.date) < since for link in links))
 
     async def _discover_generic(self, start: Page, target: Target, queue: asyncio.Queue[_Task]) -> None:
-        """No profile: links under the start path with pagination, then feeds, then sitemaps."""
+        """No profile: links under the start path with pagination, then feeds, then sitemaps.
+
+        With --since/--until the sitemaps come first: their lastmod dates tell which pages lie
+        before --since, and the plain links of the listing (no dates) would have them fetched."""
+        if self.config.has_range:
+            await self._walk_sitemaps(target, queue)
         await self._follow_listing(start, target, queue, read=self._generic_reader(target))
         for feed_url in feed_links(start.text, start.final_url):
             if self.state.claim(feed_url) and self._take_page():
                 feed = await self._get(feed_url)
                 if feed is not None:
                     await self._enqueue(self._xml_links(feed, target), target, queue)
+        if not self.config.has_range:
+            await self._walk_sitemaps(target, queue)
+
+    async def _walk_sitemaps(self, target: Target, queue: asyncio.Queue[_Task]) -> None:
         for sitemap_url in await self._sitemap_urls(target.start_url):
             await self._walk_sitemap(sitemap_url, target, queue, depth=0)
 
@@ -531,9 +552,11 @@ class Crawler:
         """Queue the in-range links not seen yet, on the state's frontier first, then for the workers."""
         candidates: list[str] = []
         for link in links:
-            if not self.config.in_range(link.date):
-                self.stats.out_of_range += 1
-            elif self.state.claim(link.url):
+            if not self.state.claim(link.url):
+                continue  # seen before (and counted then, if it was out of range): counted once
+            if not self.config.link_in_range(link):
+                self.stats.out_of_range += 1  # known to lie outside --since/--until: never fetched
+            else:
                 candidates.append(link.url)
         for url in self.state.queue(candidates, RELEASE, target):  # a resumed run skips what was done
             if self._stop.is_set():

@@ -47,10 +47,15 @@ MAX_SITEMAP_DEPTH = 3  # index -> index -> urlset is as deep as real sites go
 
 @dataclass(frozen=True)
 class Link:
-    """A release candidate found by discovery, with the date the listing gave it (ISO), if any."""
+    """A release candidate found by discovery, with the date the listing gave it (ISO), if any.
+
+    `modified`: the date is when the page last changed (a sitemap's lastmod, an Atom entry's
+    updated), not when it was published; a release is never modified before it is published, so
+    such a date tells that a page is older than --since, but not that it is newer than --until."""
 
     url: str
     date: str | None = None
+    modified: bool = False
 
 
 @dataclass(frozen=True)
@@ -168,7 +173,7 @@ def read_sitemap(xml: str | bytes, url: str) -> Sitemap:
             sitemaps.append(loc)
         elif kind == "url":
             lastmod = parse_iso(_child_text(entry, "lastmod"))
-            pages.append(Link(loc, lastmod.iso() if lastmod else None))
+            pages.append(Link(loc, lastmod.iso() if lastmod else None, modified=True))
     return Sitemap(pages, sitemaps)
 
 
@@ -183,12 +188,14 @@ def read_feed(xml: str | bytes, url: str) -> list[Link]:
             published = _rss_date(_child_text(entry, "pubdate"))
         elif kind == "entry":  # Atom
             target = _absolute(_atom_link(entry), url)
-            stamp = _child_text(entry, "published") or _child_text(entry, "updated")
+            stamp = _child_text(entry, "published")
+            modified = not stamp
+            stamp = stamp or _child_text(entry, "updated")
             published = (found.iso() if (found := parse_iso(stamp)) else None) if stamp else None
         else:
             continue
         if target is not None:
-            links.append(Link(target, published))
+            links.append(Link(target, published, modified=kind == "entry" and modified))
     return links
 
 

@@ -527,3 +527,72 @@ def test_credentials_in_a_target_are_never_recorded(capsys: pytest.CaptureFixtur
     assert "s3cret" not in stdout and "s3cret" not in stderr
     assert all(record["url"].startswith(site.origin + "/") for record in records)
     assert all("authorization" not in request.headers for request in site.log)  # never sent either
+
+
+# -- --since/--until with sitemap dates (issue 13) --------------------------------------------------
+
+
+def dated_release(path: str, day: date) -> FakeRelease:
+    return FakeRelease(
+        path=path,
+        title=f"Round table of {day.isoformat()} on election observation gathers experts",
+        day=day,
+        place="WARSAW",
+        source="Office for Democratic Institutions and Human Rights",
+        paragraphs=(f"Experts met on {day.isoformat()} to compare notes on election observation.", "The meeting closed with a joint statement."),
+    )
+
+
+RANGE_RELEASES = {
+    "inside": dated_release("/news/inside", date(2024, 6, 10)),  # listed; lastmod 2024-06-10
+    "before-by-lastmod": dated_release("/news/before-by-lastmod", date(2023, 1, 5)),  # listed; lastmod 2023-01-05
+    "before-undated": dated_release("/news/before-undated", date(2023, 2, 1)),  # listed; no lastmod
+    "edited-later": dated_release("/news/edited-later", date(2024, 6, 25)),  # sitemap only; lastmod 2024-07-05
+}
+LASTMODS = {"inside": "2024-06-10", "before-by-lastmod": "2023-01-05", "before-undated": None, "edited-later": "2024-07-05"}
+
+
+def range_site(origin: str) -> dict:
+    listed = [RANGE_RELEASES[name].path for name in ("inside", "before-by-lastmod", "before-undated")]
+    news = "<html><body>" + "".join(f"<a href='{path}'>{path}</a>" for path in listed) + "</body></html>"
+    entries = "".join(
+        f"<url><loc>{RANGE_RELEASES[name].path}</loc>" + (f"<lastmod>{day}</lastmod>" if day else "") + "</url>"
+        for name, day in LASTMODS.items()
+    )
+    return {
+        "/robots.txt": Reply("User-agent: *\nAllow: /\nSitemap: /sitemap.xml\n", content_type="text/plain"),
+        "/news": Reply(news),
+        "/sitemap.xml": Reply(f"<urlset>{entries}</urlset>", content_type="application/xml"),
+        **{release.path: Reply(osce_release_html(release, origin)) for release in RANGE_RELEASES.values()},
+    }
+
+
+@pytest.mark.parametrize(
+    ("since", "until", "fetched", "written", "outside"),
+    [
+        pytest.param(
+            date(2024, 1, 1), None, {"inside", "before-undated", "edited-later"}, {"inside", "edited-later"}, 2, id="since"
+        ),
+        pytest.param(
+            None, date(2024, 6, 30), set(RANGE_RELEASES), set(RANGE_RELEASES), 0, id="until-lastmod-after-is-no-proof"
+        ),
+        pytest.param(
+            date(2024, 1, 1), date(2024, 6, 15), {"inside", "before-undated", "edited-later"}, {"inside"}, 3, id="both"
+        ),
+    ],
+)
+def test_a_date_range_counts_each_url_once_and_skips_what_lastmod_proves_outside(
+    since: date | None, until: date | None, fetched: set[str], written: set[str], outside: int
+) -> None:
+    """Before: a page listed without a date and dated by the sitemap was fetched anyway and then
+    counted twice (as a sitemap link and as a record); a lastmod after --until hid a page
+    published before it."""
+    with LoopbackSite() as site:
+        site.routes.update(range_site(site.origin))
+        config = CrawlConfig([resolve_target(site.url("/news"))], since=since, until=until, fetch=POLITE)
+        stats, writer = run_crawl(config)
+    requested = site.paths()
+    assert {name for name, release in RANGE_RELEASES.items() if release.path in requested} == fetched
+    assert {record.url.removeprefix(site.origin) for record in writer.records} == {RANGE_RELEASES[name].path for name in written}
+    assert stats.out_of_range == outside
+    assert all(requested.count(release.path) <= 1 for release in RANGE_RELEASES.values())
