@@ -76,8 +76,8 @@ def test_reads_a_sitemap_and_an_index() -> None:
     index = """<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
       <sitemap><loc>https://x.org/sitemap-1.xml.gz</loc></sitemap></sitemapindex>"""
     assert read_sitemap(urlset, "https://x.org/sitemap.xml").pages == [
-        Link("https://x.org/news/a", "2024-05-02"),
-        Link("https://x.org/news/b", None),
+        Link("https://x.org/news/a", "2024-05-02", modified=True),  # lastmod: when it changed, not when published
+        Link("https://x.org/news/b", None, modified=True),
     ]
     assert read_sitemap(index.encode(), "https://x.org/sitemap.xml").sitemaps == ["https://x.org/sitemap-1.xml.gz"]
 
@@ -91,6 +91,8 @@ def test_reads_rss_and_atom() -> None:
       <published>2024-05-03T08:00:00Z</published></entry></feed>"""
     assert read_feed(rss, "https://x.org/feed") == [Link("https://x.org/news/a", "2024-05-02"), Link("https://x.org/news/b")]
     assert read_feed(atom, "https://x.org/feed") == [Link("https://x.org/news/c", "2024-05-03")]
+    updated_only = atom.replace("published>", "updated>")
+    assert read_feed(updated_only, "https://x.org/feed") == [Link("https://x.org/news/c", "2024-05-03", modified=True)]
 
 
 @pytest.mark.parametrize(
