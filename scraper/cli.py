@@ -236,8 +236,12 @@ resumes from the saved frontier and FILE holds every release exactly once. Ctrl-
 SIGTERM stops it cleanly; a second one quits at once. One run per state file at a time.
 -o, --state and --stats name three different files, none of them a device (leave -o out for stdout).
 
-exit codes: 0 the crawl completed (page failures are counted), 1 it could not start or write (or
-the state file is unusable or in use), 2 bad usage, 3 interrupted by SIGINT/SIGTERM (run again to
+A page that fails (a bad answer, a bad header, a bug met on it) is an error of that page, counted
+and logged; the crawl goes on and never hangs on it.
+
+exit codes: 0 the crawl completed (page failures are counted), 1 it could not start, write its
+output or state (full disk, unusable or in use), or stopped on an internal error (said in one
+line), 2 bad usage, 3 interrupted by SIGINT/SIGTERM (run again to
 resume), 128+N killed by a second signal N.
 """,
         formatter_class=argparse.RawDescriptionHelpFormatter,

@@ -28,7 +28,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from scraper.dates import find_date, parse_iso
 from scraper.errors import ExtractionError
 from scraper.page import ReleasePage
-from scraper.urls import is_under, is_web_url, normalize_url
+from scraper.urls import MAX_URL_LENGTH, is_under, is_web_url, normalize_url
 
 # Generic pagination: an explicit rel=next first, then the usual pager classes, then link text.
 GENERIC_NEXT = 'link[rel~="next"], a[rel~="next"], .pager-next a, .pagination .next a, a.next, .next a'
@@ -79,13 +79,7 @@ def _href(node: LexborNode | None, base: str) -> str | None:
     href = (node.attributes.get("href") or "").strip() if node is not None else ""
     if not href or href.startswith("#"):
         return None
-    try:
-        url = normalize_url(href, base)
-    except ValueError:
-        return None
-    if not is_web_url(url) or NOT_A_PAGE.search(url.split("?", 1)[0]):
-        return None
-    return url
+    return _absolute(href, base)
 
 
 def _date_in(text: str) -> str | None:
@@ -216,12 +210,14 @@ def _rss_date(value: str) -> str | None:
 
 
 def _absolute(value: str, base: str, *, page: bool = True) -> str | None:
-    if not value:
+    """`value` as an absolute, normalized http(s) URL; None for one that cannot be followed: a bad
+    port or host (ValueError), another scheme, a file (for a page), longer than MAX_URL_LENGTH."""
+    if not value or len(value) > MAX_URL_LENGTH:
         return None
     try:
         url = normalize_url(value, base)
     except ValueError:
         return None
-    if not is_web_url(url) or (page and NOT_A_PAGE.search(url.split("?", 1)[0])):
+    if len(url) > MAX_URL_LENGTH or not is_web_url(url) or (page and NOT_A_PAGE.search(url.split("?", 1)[0])):
         return None
     return url

@@ -39,7 +39,7 @@ from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_aft
 
 from scraper.charset import detect_encoding
 from scraper.errors import BlockedError, ContentTypeError, FetchError, HTTPStatusError, TooLargeError
-from scraper.urls import host_of, is_restricted_address, normalize_url, origin_of, strip_credentials
+from scraper.urls import MAX_URL_LENGTH, host_of, is_restricted_address, normalize_url, origin_of, strip_credentials
 
 log = logging.getLogger(__name__)
 
@@ -54,9 +54,6 @@ ROBOTS_TTL = 24 * 3600.0  # RFC 9309: a cached robots.txt should not be used for
 ROBOTS_FAILURE_TTL = 300.0  # a robots.txt that failed is asked again after this, "disallow for now"
 MAX_CRAWL_DELAY = 60.0  # a Crawl-delay above this is taken as this, or a crawl would never end
 MAX_RETRY_AFTER = 600.0  # a server asking for a longer pause is given up on instead
-# The longest URL fetched: servers refuse far shorter ones (8 KiB is common), and httpx refuses
-# over 64 KiB with an exception of its own. A longer link or Location is an error of that URL.
-MAX_URL_LENGTH = 8192
 # A header value we may send back (a stored ETag / Last-Modified): visible ASCII and spaces, as
 # RFC 9110 field values; anything else would make httpx raise before the request is sent.
 SENDABLE_HEADER_VALUE = re.compile(r"[\x20-\x7e]{1,1024}")

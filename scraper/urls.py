@@ -23,6 +23,10 @@ TRACKING_PARAM = re.compile(r"^(?:utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|
 PATH_SAFE = "/:@!$&'()*+,;=-._~"
 QUERY_SAFE = "/:@!$'()*+,;-._~?"
 
+# The longest URL a crawl follows: servers refuse far shorter ones (8 KiB is a common limit) and
+# httpx refuses any over 64 KiB; a longer link is dropped where it is read, a longer Location refused.
+MAX_URL_LENGTH = 8192
+
 # Host names that always mean "this machine", whatever a resolver says.
 LOCAL_HOSTNAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback"})
 

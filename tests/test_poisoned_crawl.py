@@ -106,11 +106,13 @@ UNUSABLE = [
 ]
 
 
+@pytest.mark.parametrize("workers", [1, 4], ids=["one-worker", "four-workers"])
 @pytest.mark.parametrize(("poison", "kind"), UNUSABLE)
-def test_a_poisoned_url_is_an_error_of_that_url_and_the_crawl_goes_on(tmp_path: Path, poison, kind: str) -> None:
+def test_a_poisoned_url_is_an_error_of_that_url_and_the_crawl_goes_on(tmp_path: Path, poison, kind: str, workers: int) -> None:
+    """Before: one worker hung for ever; with four, the run said "completed" with the URL left on the frontier."""
     with LoopbackSite() as site:
         items = serve(site, poison)
-        crawled = crawl(site, tmp_path / "out.jsonl")
+        crawled = crawl(site, tmp_path / "out.jsonl", workers=workers)
     expected = sorted(release.path for number, release in enumerate(items) if number != POISONED)
     assert crawled.written_paths(site.origin) == expected  # every other release
     assert crawled.stats.errors == {kind: 1}  # the poisoned URL, counted as its own error
@@ -158,6 +160,7 @@ def test_a_link_longer_than_64k_is_dropped_and_the_crawl_goes_on(tmp_path: Path)
         crawled = crawl(site, tmp_path / "out.jsonl")
     assert crawled.written_paths(site.origin) == sorted(release.path for release in items)
     assert crawled.stats.completed and crawled.left == 0
+    assert crawled.stats.errors == {}  # dropped where it was read, before any request
     assert not any(len(path) > 8192 for path in site.paths())  # never sent
 
 
