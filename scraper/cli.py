@@ -311,9 +311,14 @@ run sends conditional requests, writes only new releases and edited ones (again,
 date seen before. Kill it at any moment (kill -9 included) and run the same command again: it
 resumes from the saved frontier and FILE holds every release exactly once. Ctrl-C (SIGINT) or
 SIGTERM stops it cleanly; a second one quits at once. One run per state file at a time.
+-o, --state and --stats name three different files, none of them a device (leave -o out for stdout).
 
-exit codes: 0 the crawl completed (page failures are counted), 1 it could not start or write (or
-the state file is unusable or in use), 2 bad usage, 3 interrupted by SIGINT/SIGTERM (run again to
+A page that fails (a bad answer, a bad header, a bug met on it) is an error of that page, counted
+and logged; the crawl goes on and never hangs on it.
+
+exit codes: 0 the crawl completed (page failures are counted), 1 it could not start, write its
+output or state (full disk, unusable or in use), or stopped on an internal error (said in one
+line), 2 bad usage, 3 interrupted by SIGINT/SIGTERM (run again to
 resume), 128+N killed by a second signal N.
 """,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -360,6 +365,7 @@ def _run_crawl(args: argparse.Namespace) -> int:
         raise UsageError(str(error)) from None
     if args.since and args.until and args.since > args.until:
         raise UsageError(f"--since {args.since} is after --until {args.until}")
+    _check_crawl_files(args)
     settings = FetchSettings(user_agent=args.user_agent, delay=args.delay, per_host=args.concurrency)
     config = CrawlConfig(targets, since=args.since, until=args.until, max_pages=args.max_pages, fetch=settings)
     if not logging.getLogger().handlers:  # page failures and retries, one line each, on stderr
@@ -384,6 +390,53 @@ def _run_crawl(args: argparse.Namespace) -> int:
     if stats.interrupted:
         return EXIT_INTERRUPTED  # resumable, whatever else went wrong
     return EXIT_OK if stats.completed and stats_saved else EXIT_FAILED
+
+
+def _crawl_files(args: argparse.Namespace) -> list[tuple[str, Path]]:
+    """The files a crawl writes, with the option that names each: -o, the state (and its lock), --stats."""
+    from scraper.state import LOCK_SUFFIX, default_state_path
+
+    files: list[tuple[str, Path]] = []
+    if args.output is not None:
+        files.append(("-o", args.output))
+    state = None if args.no_state else args.state or (default_state_path(args.output) if args.output else None)
+    if state is not None:
+        files.append(("--state" if args.state else "the state beside -o", state))
+        files.append(("the state's lock", state.with_name(state.name + LOCK_SUFFIX)))
+    if args.stats is not None:
+        files.append(("--stats", args.stats))
+    return files
+
+
+def _check_crawl_files(args: argparse.Namespace) -> None:
+    """Refuse (usage error, before anything is opened) a device, a pipe or a socket as a file the
+    crawl writes (`-o /dev/full` would create /dev/full.state.db), and two options naming one file
+    (--stats naming the output replaced the output with the figures)."""
+    import stat
+
+    files = _crawl_files(args)
+    for flag, path in files:
+        try:
+            mode = path.stat().st_mode
+        except OSError:
+            continue  # not there yet (or unreadable: opening it will say so)
+        if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+            raise UsageError(f"{flag} {path}: is a device, a pipe or a socket, not a file (leave -o out to write to stdout)")
+    for index, (flag, path) in enumerate(files):
+        for other_flag, other in files[index + 1 :]:
+            if _same_file(path, other):
+                raise UsageError(f"{flag} and {other_flag} name the same file {path}: give each its own")
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    import os
+
+    try:
+        if one.exists() and other.exists():
+            return os.path.samefile(one, other)
+    except OSError:
+        pass
+    return one.resolve() == other.resolve()
 
 
 def _stats_output(path: Path | None):  # -> ContextManager[TextIO | None]

@@ -41,7 +41,8 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections import Counter
+from collections.abc import Callable, Coroutine, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -57,7 +58,7 @@ from scraper.discovery import (
     read_listing,
     read_sitemap,
 )
-from scraper.errors import ExtractionError, FetchError, OutputError
+from scraper.errors import ExtractionError, FetchError, OutputError, StateError
 from scraper.fetch import Fetcher, FetchSettings, Page, Scope
 from scraper.incremental import (
     DUPLICATE,
@@ -82,6 +83,12 @@ log = logging.getLogger(__name__)
 
 QUEUE_SLOTS_PER_WORKER = 4  # how far discovery may run ahead of the workers
 BAD_XML = "bad xml"  # the error kind of a sitemap or feed that cannot be read safely
+INTERNAL = "internal"  # + the exception's class: the kind of an error no one foresaw, met on one URL
+MAX_MESSAGE = 500  # characters of an error kept in a message or the state
+# Listing pages read per target and run at most: a listing that never ends (a calendar, a trap of
+# new links on every page) ends here, reported; far more pages than a real newsroom lists.
+MAX_LISTING_PAGES = 5000
+LISTED = "listed:"  # + URL: a claim key, "a listing page of this crawl has shown this link"
 
 
 # -- targets and settings ---------------------------------------------------------------------------
@@ -136,6 +143,18 @@ class CrawlConfig:
         day = date.fromisoformat(iso_date)
         return not ((self.since and day < self.since) or (self.until and day > self.until))
 
+    def link_in_range(self, link: Link) -> bool:
+        """A link's date against the range: a publication date both ways; a modification date
+        (a sitemap's lastmod) only against --since: a page changed after --until may have been
+        published before it, a page last changed before --since was published before it too."""
+        if link.modified and link.date:
+            return not (self.since and date.fromisoformat(link.date) < self.since)
+        return self.in_range(link.date)
+
+    @property
+    def has_range(self) -> bool:
+        return self.since is not None or self.until is not None
+
 
 # -- the crawl loop ---------------------------------------------------------------------------------
 
@@ -183,6 +202,7 @@ class Crawler:
         self._last_error = ""
         self._last_error_kind = ""
         self._targets = {target.start_url: target for target in config.targets}
+        self._listing_pages: Counter[str] = Counter()  # listing pages read, per target
         self._parser = ReleaseParser(0)  # run() starts the parse processes, if any
         self._commits = GroupCommit(
             writer,
@@ -201,44 +221,77 @@ class Crawler:
         return max(1, self.config.fetch.per_host)
 
     async def run(self) -> CrawlStats:
+        """The crawl, start to end. Never hangs on a failure: a URL's failure is that URL's error
+        (counted, the crawl goes on); anything else ends the run with `stats.aborted` said.
+
+        Structured concurrency: the workers and the conductor (discovery, then the wait for the
+        workers' last URLs) live in one task group, so a worker that dies takes the run down with
+        it instead of leaving a queue no one will ever join."""
         workers = self._worker_count()
         self._parser = ReleaseParser(parse_processes(workers))
-        await self._parser.start()
         queue: asyncio.Queue[_Task] = asyncio.Queue(maxsize=workers * QUEUE_SLOTS_PER_WORKER)
-        tasks = [asyncio.create_task(self._work(queue)) for _ in range(workers)]
-        discovery = asyncio.create_task(self._discover_all(queue))
         try:
-            await self._until_done(discovery, queue)
+            await self._parser.start()
+            async with asyncio.TaskGroup() as group:
+                tasks = [group.create_task(self._work(queue)) for _ in range(workers)]
+                group.create_task(self._conduct(queue, tasks))
+        except* (StateError, OutputError) as failures:  # the state or output died under discovery
+            self._abort(_one_line(failures.exceptions[0]))
+        except* Exception as failures:  # a bug of the loop itself: said in one line, never a hang
+            error = failures.exceptions[0]
+            log.debug("the crawl loop failed", exc_info=error)
+            self._abort(f"internal error: {type(error).__name__}: {_one_line(error)}")
         finally:
-            for task in [discovery, *tasks]:
-                task.cancel()  # after a stop: in-flight requests are abandoned, their URLs stay queued
-            await asyncio.gather(discovery, *tasks, return_exceptions=True)
             await self._parser.aclose()
-            self._flush_commits()
-            self.stats.left = self.state.end(self.stats, self.config)
-            self._finish()
+            self._wind_up()
         return self.stats
 
-    async def _until_done(self, discovery: asyncio.Task[None], queue: asyncio.Queue[_Task]) -> None:
-        """Wait for discovery to end and the queue to empty, or for a stop."""
-        stopped = asyncio.create_task(self._stop.wait())
-        joined: asyncio.Task[None] | None = None
+    async def _conduct(self, queue: asyncio.Queue[_Task], workers: list[asyncio.Task[None]]) -> None:
+        """Discovery, then the wait for the queue to empty, or a stop; then the workers end
+        (after a stop: in-flight requests are abandoned, their URLs stay on the frontier)."""
         try:
-            await asyncio.wait([discovery, stopped], return_when=asyncio.FIRST_COMPLETED)
-            if discovery.done():
-                discovery.result()  # a bug in discovery surfaces here
-                joined = asyncio.create_task(queue.join())
-                await asyncio.wait([joined, stopped], return_when=asyncio.FIRST_COMPLETED)
+            await self._unless_stopped(self._discover_and_drain(queue))
         finally:
-            stopped.cancel()
-            if joined is not None:
-                joined.cancel()
+            for worker in workers:
+                worker.cancel()
+
+    async def _discover_and_drain(self, queue: asyncio.Queue[_Task]) -> None:
+        await self._discover_all(queue)
+        await queue.join()
+
+    async def _unless_stopped(self, work: Coroutine[object, object, None]) -> None:
+        """Run `work` until it ends or the crawl is stopped; its exception, if any, is raised."""
+        running = asyncio.create_task(work)
+        stopped = asyncio.create_task(self._stop.wait())
+        try:
+            await asyncio.wait([running, stopped], return_when=asyncio.FIRST_COMPLETED)
+            if running.done():
+                running.result()
+        finally:
+            for task in (running, stopped):
+                task.cancel()
+            await asyncio.gather(running, stopped, return_exceptions=True)
+
+    def _wind_up(self) -> None:
+        """The end of a run, however it ended: durable lines recorded, the state closed, figures set."""
+        self._flush_commits()
+        try:
+            self.stats.left = self.state.end(self.stats, self.config)
+        except StateError as error:
+            self._abort(_one_line(error))
+        self._finish()
+
+    def _abort(self, reason: str) -> None:
+        """The crawl cannot go on (the output or the state cannot be written, a bug of the loop)."""
+        if self.stats.aborted is None:
+            self.stats.aborted = reason
+        self._stop.set()
 
     def _flush_commits(self) -> None:
         """Make the lines still waiting durable and record them (the end of a run, or a stop)."""
         try:
             self._commits.flush()
-        except OutputError as error:
+        except (OutputError, StateError) as error:
             self._output_failed(error)
 
     def _committed(self, lines: int) -> None:
@@ -247,9 +300,7 @@ class Crawler:
             self.progress.update(self.stats)
 
     def _output_failed(self, error: Exception) -> None:
-        if self.stats.aborted is None:
-            self.stats.aborted = str(error)
-        self._stop.set()
+        self._abort(_one_line(error))
 
     def _finish(self) -> None:
         self.stats.elapsed = time.monotonic() - self.stats.started
@@ -277,6 +328,10 @@ class Crawler:
             self._count_error(url, error)
             self._last_error, self._last_error_kind = str(error), error.kind
             return None
+        except Exception as error:  # noqa: BLE001 - a fetcher bug on one URL is that URL's error
+            kind = self._count_internal(url, error)
+            self._last_error, self._last_error_kind = _one_line(error), kind
+            return None
         finally:
             self.stats.retries = self.fetcher.stats.retries
             if self.progress is not None:
@@ -284,7 +339,16 @@ class Crawler:
 
     def _count_error(self, url: str, error: Exception, kind: str | None = None) -> None:
         self.stats.errors[kind or error_kind(error)] += 1
-        log.warning("%s: %s", url, error)
+        log.warning("%s: %s", url, _one_line(error))
+
+    def _count_internal(self, url: str, error: Exception) -> str:
+        """An exception no one foresaw, met on `url`: counted as that URL's error, logged with
+        its traceback at debug level; returns its kind ("internal ValueError")."""
+        kind = f"{INTERNAL} {type(error).__name__}"
+        self.stats.errors[kind] += 1
+        log.warning("%s: internal error %s: %s", url, type(error).__name__, _one_line(error))
+        log.debug("%s: internal error", url, exc_info=error)
+        return kind
 
     # -- discovery ----------------------------------------------------------------------------------
 
@@ -298,7 +362,18 @@ class Crawler:
         for target in self.config.targets:
             if self._stop.is_set():
                 return
-            await self._discover(target, queue)
+            await self._guarded(target, self._discover(target, queue))
+
+    async def _guarded(self, target: Target, walk: Coroutine[object, object, None]) -> None:
+        """One target's discovery; an exception no one foresaw cuts that target's listing walk
+        short (counted, reported, the crawl not completed) and the crawl goes on with the rest."""
+        try:
+            await walk
+        except (StateError, OutputError, _Stop):
+            raise
+        except Exception as error:  # noqa: BLE001 - one target's bug must not end the other targets
+            self._count_internal(target.start_url, error)
+            self.stats.listing_failures.append(f"{target.start_url} (internal error: {type(error).__name__}: {_one_line(error)})")
 
     async def _resume(self, resume: Resume, queue: asyncio.Queue[_Task]) -> None:
         """Continue the crawl an earlier run left: its queued releases first, then its listings."""
@@ -308,18 +383,31 @@ class Crawler:
             for url, key in batch:
                 if self.state.claim(url):
                     await queue.put(_Task(url, self._target_of(key)))
-        listings = {key: url for url, key in resume.listings}
         for target in self.config.targets:
             if self._stop.is_set():
                 return
-            if not target.has_listing_selectors:
-                await self._discover(target, queue)  # feeds and sitemaps are not on the frontier: walk again
-            elif target.start_url in listings and self._take_page():
-                url = listings[target.start_url]
-                self.state.claim(url)
-                page = await self._get(url)
-                if page is not None:
-                    await self._follow_listing(page, target, queue, read=self._profile_reader(target))
+            left = [url for url, key in resume.listings if self._target_of(key) is target]
+            await self._guarded(target, self._resume_target(target, left, queue))
+
+    async def _resume_target(self, target: Target, listings: list[str], queue: asyncio.Queue[_Task]) -> None:
+        """Every listing page of `target` still on the frontier is read and followed on; a generic
+        target then walks its start page's feeds and the sitemaps again (they are not on the frontier)."""
+        if target.has_listing_selectors:
+            for url in listings:
+                await self._resume_listing(url, target, queue, self._profile_reader(target))
+            return
+        for url in listings:
+            if url != target.start_url:  # the start page is read again just below
+                await self._resume_listing(url, target, queue, self._generic_reader(target))
+        await self._discover(target, queue)
+
+    async def _resume_listing(self, url: str, target: Target, queue: asyncio.Queue[_Task], read) -> None:
+        if self._stop.is_set() or not self._take_page():
+            return
+        self.state.claim(url)
+        page = await self._get(url)
+        if page is not None:
+            await self._follow_listing(page, target, queue, read=read, start=url == target.start_url)
 
     def _target_of(self, key: str | None) -> Target:
         return self._targets.get(key or "", self.config.targets[0])
@@ -327,6 +415,10 @@ class Crawler:
     @staticmethod
     def _profile_reader(target: Target) -> Callable[[Page], Listing]:
         return lambda page: read_listing(page.text, page.final_url, target.profile)
+
+    @staticmethod
+    def _generic_reader(target: Target) -> Callable[[Page], Listing]:
+        return lambda page: read_generic_listing(page.text, page.final_url, target.start_url)
 
     async def _discover(self, target: Target, queue: asyncio.Queue[_Task]) -> None:
         self.state.claim(target.start_url)
@@ -346,14 +438,19 @@ class Crawler:
         else:
             await self._discover_generic(start, target, queue)
 
-    async def _follow_listing(self, page: Page, target: Target, queue: asyncio.Queue[_Task], read) -> None:
+    async def _follow_listing(
+        self, page: Page, target: Target, queue: asyncio.Queue[_Task], read: Callable[[Page], Listing], *, start: bool = True
+    ) -> None:
         """Listing pages from `page` on: queue their links, follow the next page until the end, the
-        budget, a page entirely older than --since, or (incremental runs) a page of releases all
-        already in the output and older than the watermark. Listings are newest first.
+        budget, a page entirely older than --since, (incremental runs) a page of releases all
+        already in the output and older than the watermark, a page without a link not listed
+        before in this crawl (a pagination trap: empty pages that keep a "next" link), or the cap
+        of MAX_LISTING_PAGES per target (reported). Listings are newest first. `start`: `page` is
+        the target's start page (without links or a next page, it is a release).
 
         Each page's links and its next page go on the frontier before the page is marked done, so
         a run killed at any point resumes from the first listing page not fully queued."""
-        first = True
+        first = start
         current: Page | None = page
         while current is not None and not self._stop.is_set():
             listing: Listing = read(current)
@@ -361,7 +458,8 @@ class Crawler:
                 if await self._release(current, target, current.url) is Outcome.DONE:  # the start URL was a release
                     self.state.done(current.url)
                 return
-            first = False
+            self._listing_pages[target.start_url] += 1
+            new_links = self._newly_listed(listing.links)
             self.state.saw(target, listing.links)
             await self._enqueue(listing.links, target, queue)
             if self._stop.is_set():
@@ -369,26 +467,49 @@ class Crawler:
             settled = self.state.settled(target, listing.links)
             self.stats.listings_settled += settled
             next_url = None if settled or self._entirely_older(listing.links) else listing.next_url
+            if next_url is not None and not first and not new_links:
+                log.info("%s: no link not listed before: the end of the listing", current.final_url)
+                next_url = None
+            if next_url is not None and self._listing_pages[target.start_url] >= MAX_LISTING_PAGES:
+                self._listing_capped(target)
+                next_url = None
+            first = False
             follow = next_url is not None and self.state.claim(next_url) and bool(self.state.queue([next_url], LISTING, target))
             self.state.done(current.url)
             if not follow:
                 return
             current = await self._get(next_url) if self._take_page() else None
 
+    def _newly_listed(self, links: list[Link]) -> int:
+        """How many of a listing page's links no listing page of this crawl has shown before."""
+        return sum(self.state.claim(LISTED + link.url) for link in links)
+
+    def _listing_capped(self, target: Target) -> None:
+        pages = self._listing_pages[target.start_url]
+        log.warning("%s: stopped reading its listing at the cap of %d pages", target.start_url, pages)
+        self.stats.listings_capped.append(f"{target.start_url} ({pages} listing pages)")
+
     def _entirely_older(self, links: list[Link]) -> bool:
         since = self.config.since
         return bool(since and links and all(link.date and date.fromisoformat(link.date) < since for link in links))
 
     async def _discover_generic(self, start: Page, target: Target, queue: asyncio.Queue[_Task]) -> None:
-        """No profile: links under the start path with pagination, then feeds, then sitemaps."""
-        await self._follow_listing(
-            start, target, queue, read=lambda page: read_generic_listing(page.text, page.final_url, target.start_url)
-        )
+        """No profile: links under the start path with pagination, then feeds, then sitemaps.
+
+        With --since/--until the sitemaps come first: their lastmod dates tell which pages lie
+        before --since, and the plain links of the listing (no dates) would have them fetched."""
+        if self.config.has_range:
+            await self._walk_sitemaps(target, queue)
+        await self._follow_listing(start, target, queue, read=self._generic_reader(target))
         for feed_url in feed_links(start.text, start.final_url):
             if self.state.claim(feed_url) and self._take_page():
                 feed = await self._get(feed_url)
                 if feed is not None:
                     await self._enqueue(self._xml_links(feed, target), target, queue)
+        if not self.config.has_range:
+            await self._walk_sitemaps(target, queue)
+
+    async def _walk_sitemaps(self, target: Target, queue: asyncio.Queue[_Task]) -> None:
         for sitemap_url in await self._sitemap_urls(target.start_url):
             await self._walk_sitemap(sitemap_url, target, queue, depth=0)
 
@@ -431,9 +552,11 @@ class Crawler:
         """Queue the in-range links not seen yet, on the state's frontier first, then for the workers."""
         candidates: list[str] = []
         for link in links:
-            if not self.config.in_range(link.date):
-                self.stats.out_of_range += 1
-            elif self.state.claim(link.url):
+            if not self.state.claim(link.url):
+                continue  # seen before (and counted then, if it was out of range): counted once
+            if not self.config.link_in_range(link):
+                self.stats.out_of_range += 1  # known to lie outside --since/--until: never fetched
+            else:
                 candidates.append(link.url)
         for url in self.state.queue(candidates, RELEASE, target):  # a resumed run skips what was done
             if self._stop.is_set():
@@ -443,16 +566,27 @@ class Crawler:
     # -- workers ------------------------------------------------------------------------------------
 
     async def _work(self, queue: asyncio.Queue[_Task]) -> None:
+        """A worker: one URL at a time until cancelled. Every failure of one URL is that URL's
+        error; a state or output that cannot be written stops the crawl (said in `aborted`)."""
         while True:
             task = await queue.get()
             try:
-                if await self._visit(task) is Outcome.DONE:
+                if await self._visit_guarded(task) is Outcome.DONE:
                     self.state.done(task.url)
-            except _Stop as error:
-                self.stats.aborted = str(error)
-                self._stop.set()
+            except (_Stop, StateError, OutputError) as error:
+                self._abort(_one_line(error))
             finally:
                 queue.task_done()
+
+    async def _visit_guarded(self, task: _Task) -> Outcome:
+        try:
+            return await self._visit(task)
+        except (_Stop, StateError, OutputError):
+            raise
+        except Exception as error:  # noqa: BLE001 - a bug met on one URL is that URL's error
+            kind = self._count_internal(task.url, error)
+            self.state.failed(task.url, kind, _one_line(error))
+            return Outcome.DONE
 
     async def _visit(self, task: _Task) -> Outcome:
         """Fetch, parse and write one release URL."""
@@ -523,11 +657,28 @@ class Crawler:
 
     def _first_of_its_kind(self, record: PressRelease, page: Page) -> bool:
         """One line per release: the same canonical page, or the same content, is written once."""
-        identity = normalize_url(record.canonical_url, page.final_url) if record.canonical_url else page.final_url
+        identity = _canonical_identity(record.canonical_url, page.final_url)
         content = record.content_hash or record.compute_content_hash()
         first_identity = self.state.claim("release:" + identity)
         first_content = self.state.claim("content:" + content)
         return first_identity and first_content
+
+
+def _canonical_identity(canonical_url: str | None, final_url: str) -> str:
+    """The URL a release is known by: its canonical link, unless that cannot be read (a port of
+    99999, an unclosed "["), then the URL it was fetched from."""
+    if not canonical_url:
+        return final_url
+    try:
+        return normalize_url(canonical_url, final_url)
+    except ValueError:
+        return final_url
+
+
+def _one_line(error: BaseException) -> str:
+    """An error as one line of a message (a reason may hold a newline a server sent)."""
+    text = " ".join(str(error).split()) or type(error).__name__
+    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 3] + "..."
 
 
 async def crawl(

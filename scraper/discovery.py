@@ -28,7 +28,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from scraper.dates import find_date, parse_iso
 from scraper.errors import ExtractionError
 from scraper.page import ReleasePage
-from scraper.urls import is_under, is_web_url, normalize_url
+from scraper.urls import MAX_URL_LENGTH, is_under, is_web_url, normalize_url
 
 # Generic pagination: an explicit rel=next first, then the usual pager classes, then link text.
 GENERIC_NEXT = 'link[rel~="next"], a[rel~="next"], .pager-next a, .pagination .next a, a.next, .next a'
@@ -47,10 +47,15 @@ MAX_SITEMAP_DEPTH = 3  # index -> index -> urlset is as deep as real sites go
 
 @dataclass(frozen=True)
 class Link:
-    """A release candidate found by discovery, with the date the listing gave it (ISO), if any."""
+    """A release candidate found by discovery, with the date the listing gave it (ISO), if any.
+
+    `modified`: the date is when the page last changed (a sitemap's lastmod, an Atom entry's
+    updated), not when it was published; a release is never modified before it is published, so
+    such a date tells that a page is older than --since, but not that it is newer than --until."""
 
     url: str
     date: str | None = None
+    modified: bool = False
 
 
 @dataclass(frozen=True)
@@ -74,13 +79,7 @@ def _href(node: LexborNode | None, base: str) -> str | None:
     href = (node.attributes.get("href") or "").strip() if node is not None else ""
     if not href or href.startswith("#"):
         return None
-    try:
-        url = normalize_url(href, base)
-    except ValueError:
-        return None
-    if not is_web_url(url) or NOT_A_PAGE.search(url.split("?", 1)[0]):
-        return None
-    return url
+    return _absolute(href, base)
 
 
 def _date_in(text: str) -> str | None:
@@ -168,7 +167,7 @@ def read_sitemap(xml: str | bytes, url: str) -> Sitemap:
             sitemaps.append(loc)
         elif kind == "url":
             lastmod = parse_iso(_child_text(entry, "lastmod"))
-            pages.append(Link(loc, lastmod.iso() if lastmod else None))
+            pages.append(Link(loc, lastmod.iso() if lastmod else None, modified=True))
     return Sitemap(pages, sitemaps)
 
 
@@ -183,12 +182,14 @@ def read_feed(xml: str | bytes, url: str) -> list[Link]:
             published = _rss_date(_child_text(entry, "pubdate"))
         elif kind == "entry":  # Atom
             target = _absolute(_atom_link(entry), url)
-            stamp = _child_text(entry, "published") or _child_text(entry, "updated")
+            stamp = _child_text(entry, "published")
+            modified = not stamp
+            stamp = stamp or _child_text(entry, "updated")
             published = (found.iso() if (found := parse_iso(stamp)) else None) if stamp else None
         else:
             continue
         if target is not None:
-            links.append(Link(target, published))
+            links.append(Link(target, published, modified=kind == "entry" and modified))
     return links
 
 
@@ -209,12 +210,14 @@ def _rss_date(value: str) -> str | None:
 
 
 def _absolute(value: str, base: str, *, page: bool = True) -> str | None:
-    if not value:
+    """`value` as an absolute, normalized http(s) URL; None for one that cannot be followed: a bad
+    port or host (ValueError), another scheme, a file (for a page), longer than MAX_URL_LENGTH."""
+    if not value or len(value) > MAX_URL_LENGTH:
         return None
     try:
         url = normalize_url(value, base)
     except ValueError:
         return None
-    if not is_web_url(url) or (page and NOT_A_PAGE.search(url.split("?", 1)[0])):
+    if len(url) > MAX_URL_LENGTH or not is_web_url(url) or (page and NOT_A_PAGE.search(url.split("?", 1)[0])):
         return None
     return url

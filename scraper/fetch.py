@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import http.cookiejar
+import ipaddress
 import logging
 import re
 import socket
@@ -31,13 +32,14 @@ from dataclasses import dataclass
 from typing import AsyncIterator
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 from protego import Protego
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt, wait_exponential_jitter
 
 from scraper.charset import detect_encoding
 from scraper.errors import BlockedError, ContentTypeError, FetchError, HTTPStatusError, TooLargeError
-from scraper.urls import host_of, is_restricted_address, normalize_url, origin_of, strip_credentials
+from scraper.urls import MAX_URL_LENGTH, host_of, is_restricted_address, normalize_url, origin_of, strip_credentials
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +54,9 @@ ROBOTS_TTL = 24 * 3600.0  # RFC 9309: a cached robots.txt should not be used for
 ROBOTS_FAILURE_TTL = 300.0  # a robots.txt that failed is asked again after this, "disallow for now"
 MAX_CRAWL_DELAY = 60.0  # a Crawl-delay above this is taken as this, or a crawl would never end
 MAX_RETRY_AFTER = 600.0  # a server asking for a longer pause is given up on instead
+# A header value we may send back (a stored ETag / Last-Modified): visible ASCII and spaces, as
+# RFC 9110 field values; anything else would make httpx raise before the request is sent.
+SENDABLE_HEADER_VALUE = re.compile(r"[\x20-\x7e]{1,1024}")
 
 RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
@@ -81,6 +86,7 @@ GZIP_MAGIC = b"\x1f\x8b"
 LOCATION_HEADER = "x-pressroom-location"
 # FetchError kinds set here (scraper.errors: the subclasses carry their own), counted by the crawl.
 TIMEOUT, REDIRECT, BAD_BODY, ROBOTS_UNAVAILABLE = "timeout", "redirect", "bad body", "robots unavailable"
+BAD_URL = "bad url"  # a URL that cannot be sent: unreadable (a bad port, an unclosed [), or too long
 ONE_CONNECTION = httpx.Limits(max_connections=1, max_keepalive_connections=1)  # see _ClientPool
 
 
@@ -108,20 +114,30 @@ class FetchSettings:
 
 @dataclass(frozen=True)
 class Scope:
-    """Where a crawl may go: the hosts it may reach, and the private hosts the user asked for."""
+    """Where a crawl may go: the hosts it may reach, and the private hosts the user asked for.
+
+    A crawl's scope is per origin, host and port (`origins`): a target on a default port (80,
+    443) opens both, for the usual http -> https redirect; a target on another port opens that
+    port only, so a redirect or a link to another service of the same host is refused."""
 
     hosts: frozenset[str] | None = None  # None: any public host
     private_ok: frozenset[str] = frozenset()  # hosts the user targeted that are loopback/private
+    origins: frozenset[tuple[str, int]] | None = None  # (host, port) pairs; None: any port of `hosts`
 
     @classmethod
     def for_targets(cls, urls: list[str], extra_hosts: tuple[str, ...] = ()) -> Scope:
-        """The scope of a crawl started from `urls`: their hosts and `extra_hosts` (a profile's)."""
-        hosts = {host_of(url) for url in urls} | {host.lower() for host in extra_hosts}
+        """The scope of a crawl started from `urls`: their origins and `extra_hosts` (a profile's,
+        on the default ports)."""
+        origins = {(host.lower(), port) for host in extra_hosts for port in DEFAULT_PORTS}
+        for url in urls:
+            port = _port_of(url)
+            origins |= {(host_of(url), each) for each in (DEFAULT_PORTS if port in DEFAULT_PORTS else (port,))}
+        hosts = {host for host, _ in origins}
         private = {host for host in hosts if is_restricted_address(host)}
-        return cls(hosts=frozenset(hosts), private_ok=frozenset(private))
+        return cls(hosts=frozenset(hosts), private_ok=frozenset(private), origins=frozenset(origins))
 
     def check(self, url: str) -> None:
-        """Raise BlockedError for a non-web scheme or a host outside the scope."""
+        """Raise BlockedError for a non-web scheme or a host (or port) outside the scope."""
         scheme = urlsplit(url).scheme.lower()
         if scheme not in ("http", "https"):
             raise BlockedError(f"scheme {scheme or '(none)'}: is not fetched", url)
@@ -130,6 +146,8 @@ class Scope:
             raise BlockedError("URL has no host", url)
         if self.hosts is not None and host not in self.hosts:
             raise BlockedError(f"host {host} is outside the crawl", url)
+        if self.origins is not None and (host, _port_of(url)) not in self.origins:
+            raise BlockedError(f"port {_port_of(url)} of {host} is outside the crawl", url)
 
 
 @dataclass
@@ -186,7 +204,9 @@ def _is_transient(error: BaseException) -> bool:
     return isinstance(error, TRANSIENT_ERRORS)
 
 
-def retry_policy(max_attempts: int, sleep: Callable[[float], Awaitable[None]], stats: FetchStats) -> AsyncRetrying:
+def retry_policy(
+    max_attempts: int, sleep: Callable[[float], Awaitable[None]], stats: FetchStats, url: str | None = None
+) -> AsyncRetrying:
     """THE retry policy: 408, 429, 500, 502, 503, 504, connection errors and deadlines, retried with
     exponential backoff and jitter, `max_attempts` tries in all, each retry logged and counted.
 
@@ -198,8 +218,7 @@ def retry_policy(max_attempts: int, sleep: Callable[[float], Awaitable[None]], s
     def before_sleep(state: RetryCallState) -> None:
         stats.retries += 1
         error = state.outcome.exception() if state.outcome else None
-        url = getattr(error, "url", None) or (error.request.url if isinstance(error, httpx.RequestError) else "?")
-        log.warning("retry %d of %s after %s", state.attempt_number, url, _describe(error))
+        log.warning("retry %d of %s after %s", state.attempt_number, url or _url_of(error), _describe(error))
 
     return AsyncRetrying(
         retry=retry_if_exception(_is_transient),
@@ -209,6 +228,17 @@ def retry_policy(max_attempts: int, sleep: Callable[[float], Awaitable[None]], s
         before_sleep=before_sleep,
         reraise=True,
     )
+
+
+def _url_of(error: BaseException | None) -> str:
+    """The URL an error names, for a retry's log line (a deadline's TimeoutError names none)."""
+    named = getattr(error, "url", None)
+    if named:
+        return str(named)
+    try:
+        return str(error.request.url) if isinstance(error, httpx.RequestError) else "?"
+    except RuntimeError:  # an httpx error raised without its request
+        return "?"
 
 
 def _describe(error: BaseException | None) -> str:
@@ -224,11 +254,11 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():  # "²".isdigit() is True, and float("²") raises
         return float(value)
     try:
         when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError, IndexError):
         return None
     if when is None:
         return None
@@ -304,32 +334,75 @@ class _BoundedDecoder:
 
     httpx's own decoder inflates a whole network chunk at once: 64 KiB of a gzip bomb is 64 MB.
     Here each step inflates at most what is left of the cap, so a bomb is cut at the cap.
+
+    What servers really send is accepted: a gzip body of several members (RFC 1952: concatenated
+    members are one file; each is inflated in turn, not only the first), and "deflate" either as
+    RFC 9110 says (zlib-wrapped) or as raw deflate, which some servers send (told apart by the
+    zlib header's check bits, as browsers do).
     """
 
     def __init__(self, coding: str, limit: int, url: str) -> None:
         coding = coding.strip().lower()
+        self._wbits: int | None
         if coding in ("", "identity"):
-            self._inflater = None
-        elif coding in ("gzip", "x-gzip", "deflate"):
-            self._inflater = zlib.decompressobj(zlib.MAX_WBITS | 32)  # gzip or zlib header, detected
+            self._wbits = None
+        elif coding in ("gzip", "x-gzip"):
+            self._wbits = zlib.MAX_WBITS | 32  # gzip or zlib header, detected
+        elif coding == "deflate":
+            self._wbits = 0  # zlib-wrapped or raw: decided on the first two bytes
         else:
             raise FetchError(f"unsupported Content-Encoding {coding}", url, kind=BAD_BODY)
+        self._inflater: zlib._Decompress | None = None
+        self._head = b""  # the first bytes of a deflate body, until there are two to judge by
         self._limit = limit
         self._url = url
         self.output = bytearray()
 
     def feed(self, chunk: bytes) -> None:
-        if self._inflater is None:
+        if self._wbits is None:
             self._append(chunk)
             return
         data = chunk
+        if self._inflater is None:
+            data = self._start(data)
         while data:
+            assert self._inflater is not None
+            if self._inflater.eof:  # the end of a gzip member: what follows is the next member
+                data = self._next_member(data)
+                if not data:
+                    return
             try:
                 piece = self._inflater.decompress(data, self._limit - len(self.output) + 1)
             except zlib.error as error:
                 raise FetchError(f"corrupt compressed body: {error}", self._url, kind=BAD_BODY) from error
             self._append(piece)
-            data = self._inflater.unconsumed_tail
+            data = self._inflater.unconsumed_tail or (self._inflater.unused_data if self._inflater.eof else b"")
+
+    def _start(self, data: bytes) -> bytes:
+        """Make the inflater once the body's first bytes are known; returns the data to inflate."""
+        self._head += data
+        if self._wbits == 0 and len(self._head) < 2:
+            return b""  # one byte cannot tell zlib from raw deflate yet
+        wbits = self._wbits if self._wbits else (zlib.MAX_WBITS if _is_zlib_header(self._head) else -zlib.MAX_WBITS)
+        self._inflater = zlib.decompressobj(wbits)
+        data, self._head = self._head, b""
+        return data
+
+    def finish(self) -> None:
+        """The body ended: a deflate body too short to judge its first bytes is corrupt."""
+        if self._head:
+            raise FetchError("corrupt compressed body: it ends after one byte", self._url, kind=BAD_BODY)
+
+    def _next_member(self, data: bytes) -> bytes:
+        """After a member's end: another gzip member starts a new inflater; trailing zero bytes
+        (padding some servers add) are dropped; anything else is garbage after the body, ignored
+        as browsers and curl ignore it."""
+        if self._wbits != zlib.MAX_WBITS | 32 or not data.lstrip(b"\x00"):
+            return b""
+        if not data.startswith(GZIP_MAGIC):
+            return b""
+        self._inflater = zlib.decompressobj(zlib.MAX_WBITS | 32)
+        return data
 
     def _append(self, piece: bytes) -> None:
         self.output += piece
@@ -337,10 +410,16 @@ class _BoundedDecoder:
             raise TooLargeError(f"body larger than {self._limit} bytes", self._url)
 
 
+def _is_zlib_header(head: bytes) -> bool:
+    """RFC 1950: compression method 8 in the low nibble, and the two bytes a multiple of 31."""
+    return len(head) >= 2 and head[0] & 0x0F == 8 and (head[0] << 8 | head[1]) % 31 == 0
+
+
 def gunzip_bounded(data: bytes, limit: int, url: str) -> bytes:
     """Inflate a gzip file (a sitemap.xml.gz) without producing more than `limit` bytes."""
     decoder = _BoundedDecoder("gzip", limit, url)
     decoder.feed(data)
+    decoder.finish()
     return bytes(decoder.output)
 
 
@@ -354,13 +433,13 @@ def is_markup_type(mtype: str) -> bool:
     return mtype in HTML_TYPES or mtype in XML_TYPES or mtype.endswith("+xml")
 
 
-def decode_body(body: bytes, content_type: str | None = None) -> tuple[str, str]:
+def decode_body(body: bytes, content_type: str | None = None, url: str = "") -> tuple[str, str]:
     """(text, encoding): charset from the BOM, the Content-Type header, <meta>/<?xml?>, then detection.
 
     The same rules `pressroom parse` reads saved pages with (scraper.charset), so a crawled page and
     the same page saved to disk give the same record.
     """
-    encoding = detect_encoding(body, _header_charset(content_type))
+    encoding = detect_encoding(body, _header_charset(content_type), source=url)
     text = body.decode(encoding, errors="replace")
     return (text[1:] if text.startswith("\ufeff") else text), encoding
 
@@ -368,6 +447,37 @@ def decode_body(body: bytes, content_type: str | None = None) -> tuple[str, str]
 def _header_charset(content_type: str | None) -> str | None:
     match = CHARSET_PARAM.search(content_type or "")
     return match.group(1) if match else None
+
+
+DEFAULT_PORTS = (80, 443)
+
+
+def _port_of(url: str) -> int:
+    """The port a URL connects to (80 or 443 when it names none; -1 when it cannot be read)."""
+    parts = urlsplit(url)
+    try:
+        return parts.port or (443 if parts.scheme.lower() == "https" else 80)
+    except ValueError:
+        return -1
+
+
+def checked_url(url: str, base: str | None = None) -> str:
+    """`url` (made absolute against `base`) normalized, or FetchError (kind BAD_URL) for one that
+    cannot be sent: a bad port (99999, "abc"), an unclosed "[" of an IPv6 host, over MAX_URL_LENGTH."""
+    if len(url) > MAX_URL_LENGTH:
+        raise FetchError(f"URL longer than {MAX_URL_LENGTH} characters", url[:200] + "...", kind=BAD_URL)
+    try:
+        normalized = normalize_url(url, base)
+    except ValueError as error:  # urlsplit's own: "Invalid IPv6 URL", "Port out of range 0-65535"
+        raise FetchError(f"unreadable URL {url[:200]!r} ({error})", base or url[:200], kind=BAD_URL) from None
+    if len(normalized) > MAX_URL_LENGTH:
+        raise FetchError(f"URL longer than {MAX_URL_LENGTH} characters", normalized[:200] + "...", kind=BAD_URL)
+    return normalized
+
+
+def is_sendable_header_value(value: object) -> bool:
+    """True for a header value httpx can send as it is: visible ASCII and spaces, 1 KiB at most."""
+    return isinstance(value, str) and SENDABLE_HEADER_VALUE.fullmatch(value) is not None
 
 
 async def _resolve(host: str) -> list[str]:
@@ -394,6 +504,67 @@ def _tls_context() -> ssl.SSLContext:
     """httpx's default verifying context, built once: building one costs ~20 ms, and each client
     of the pool would otherwise build its own."""
     return httpx.create_ssl_context()
+
+
+class _PinnedBackend(httpcore.AsyncNetworkBackend):
+    """httpcore's network backend, connecting a host name only to the address the fetcher checked.
+
+    Without it the address check resolves the name, then the HTTP client resolves it again to
+    connect: a name that answers a public address first and 127.0.0.1 second (DNS rebinding)
+    would reach the loopback service. Here the client never resolves a checked name: it connects
+    to the pinned address (the Host header, SNI and certificate check keep the name, as httpcore
+    takes them from the URL, not from the socket). An IP literal, or a private host the user
+    targeted, connects as it is; a name that was never checked is refused."""
+
+    def __init__(self, pins: Mapping[str, str], private_ok: frozenset[str]) -> None:
+        self._inner = httpcore.AnyIOBackend()
+        self._pins = pins
+        self._private_ok = private_ok
+
+    async def connect_tcp(
+        self, host: str, port: int, timeout: float | None = None, local_address: str | None = None, socket_options=None
+    ) -> httpcore.AsyncNetworkStream:
+        return await self._inner.connect_tcp(
+            self._address_for(host), port, timeout=timeout, local_address=local_address, socket_options=socket_options
+        )
+
+    def _address_for(self, host: str) -> str:
+        name = host.strip("[]").lower().rstrip(".")
+        if _is_ip_literal(name) or name in self._private_ok:
+            return host
+        pinned = self._pins.get(name)
+        if pinned is None:
+            raise httpcore.ConnectError(f"{host}: no checked address to connect to")
+        return pinned
+
+    async def connect_unix_socket(self, path: str, timeout: float | None = None, socket_options=None) -> httpcore.AsyncNetworkStream:
+        raise httpcore.ConnectError("unix sockets are not used")
+
+    async def sleep(self, seconds: float) -> None:
+        await self._inner.sleep(seconds)
+
+
+def _is_ip_literal(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.split("%", 1)[0])
+    except ValueError:
+        return False
+    return True
+
+
+def _pinned_transport(backend: _PinnedBackend, limits: httpx.Limits) -> httpx.AsyncHTTPTransport:
+    """httpx's transport with our network backend. httpx has no parameter for it, so the
+    transport's connection pool is rebuilt with the same settings (httpx 0.28's `_pool`); the
+    DNS-rebinding test fails if a newer httpx stops using it."""
+    transport = httpx.AsyncHTTPTransport(verify=_tls_context(), limits=limits, trust_env=False)
+    transport._pool = httpcore.AsyncConnectionPool(
+        ssl_context=_tls_context(),
+        max_connections=limits.max_connections,
+        max_keepalive_connections=limits.max_keepalive_connections,
+        keepalive_expiry=limits.keepalive_expiry,
+        network_backend=backend,
+    )
+    return transport
 
 
 class _ClientPool:
@@ -454,6 +625,8 @@ class Fetcher:
         self._robots: dict[str, _Robots] = {}
         self._robots_locks: dict[str, asyncio.Lock] = {}
         self._address_ok: dict[str, bool] = {}
+        self._pins: dict[str, str] = {}  # host name -> the checked address every connection goes to
+        self._backend = _PinnedBackend(self._pins, self.scope.private_ok)
         self._clients: _ClientPool | None = None
 
     async def __aenter__(self) -> Fetcher:
@@ -470,8 +643,7 @@ class Fetcher:
         return httpx.AsyncClient(
             follow_redirects=False,  # by hand, so every hop is checked
             timeout=timeout,
-            limits=ONE_CONNECTION,
-            verify=_tls_context(),
+            transport=_pinned_transport(self._backend, ONE_CONNECTION),
             trust_env=False,  # no proxy or .netrc credentials from the environment
             cookies=_no_cookie_jar(),
             event_hooks={"response": [_keep_location_from_httpx]},
@@ -484,7 +656,7 @@ class Fetcher:
         `headers` are added to the first request (conditional headers from a state store); a 304
         answer comes back as a Page with `not_modified` set. Raises FetchError or a subclass.
         """
-        requested = normalize_url(url)
+        requested = checked_url(url)
         current, extra, hops = requested, dict(headers or {}), []
         try:
             while True:
@@ -504,7 +676,10 @@ class Fetcher:
         location = exchange.headers.get(LOCATION_HEADER)
         if not location:
             raise FetchError(f"HTTP {exchange.status} without Location", current, kind=REDIRECT)
-        target = normalize_url(urljoin(current, location))
+        try:
+            target = checked_url(location, current)
+        except FetchError as error:
+            raise FetchError(f"HTTP {exchange.status} to an unusable Location: {error}", current, kind=REDIRECT) from None
         self.scope.check(target)  # file:, ftp:, data: and off-site hosts are refused here
         if target == current or target in hops:
             raise FetchError(f"redirect loop at {target}", current, kind=REDIRECT)
@@ -533,8 +708,10 @@ class Fetcher:
         if host in self.scope.private_ok:
             return
         if host not in self._address_ok:
-            addresses = [host] if is_restricted_address(host) else [host, *await self._resolve(host)]
-            self._address_ok[host] = not any(is_restricted_address(address) for address in addresses)
+            resolved = [] if is_restricted_address(host) or _is_ip_literal(host) else await self._resolve(host)
+            self._address_ok[host] = not any(is_restricted_address(address) for address in [host, *resolved])
+            if self._address_ok[host] and resolved:
+                self._pins[host] = resolved[0]  # the connection goes here, never to a later answer
         if not self._address_ok[host]:
             raise BlockedError(f"{host} is a loopback, private or link-local address", url)
 
@@ -546,7 +723,13 @@ class Fetcher:
     async def robots_sitemaps(self, url: str) -> list[str]:
         """The Sitemap: URLs the robots.txt of `url`'s origin names."""
         robots_url = f"{origin_of(url)}/robots.txt"
-        return [normalize_url(sitemap, robots_url) for sitemap in (await self._robots_for(origin_of(url))).sitemaps()]
+        sitemaps: list[str] = []
+        for line in (await self._robots_for(origin_of(url))).sitemaps():
+            try:
+                sitemaps.append(checked_url(line, robots_url))
+            except FetchError as error:  # a "Sitemap: http://[::1" line: skipped, not the crawl's end
+                log.warning("%s: skipping a Sitemap line: %s", robots_url, error)
+        return sitemaps
 
     async def _robots_for(self, origin: str) -> _Robots:
         lock = self._robots_locks.setdefault(origin, asyncio.Lock())
@@ -603,7 +786,7 @@ class Fetcher:
         self, url: str, headers: Mapping[str, str], *, markup_only: bool, limit: int | None = None
     ) -> _Exchange:
         try:
-            async for attempt in retry_policy(self.settings.max_attempts, self._sleep, self.stats):
+            async for attempt in retry_policy(self.settings.max_attempts, self._sleep, self.stats, url):
                 with attempt:
                     return await self._exchange(url, headers, markup_only=markup_only, limit=limit)
         except _TransientStatus as error:
@@ -612,6 +795,9 @@ class Fetcher:
             raise FetchError(f"no complete answer within {self.settings.deadline:g} s", url, kind=TIMEOUT) from None
         except httpx.TransportError as error:
             raise FetchError(f"{type(error).__name__}: {error or 'connection failed'}", url) from None
+        except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError, UnicodeError) as error:
+            # What httpx refuses to send or read (a header, a URL): an error of this URL, not of the crawl.
+            raise FetchError(f"cannot send or read the request: {type(error).__name__}: {error}", url, kind=BAD_URL) from None
         raise AssertionError("unreachable: the retry policy either returns or raises")
 
     async def _exchange(self, url: str, headers: Mapping[str, str], *, markup_only: bool, limit: int | None) -> _Exchange:
@@ -660,13 +846,14 @@ class Fetcher:
         cap = limit if limit is not None else self.settings.max_bytes
         coding = response.headers.get("content-encoding", "")
         declared = response.headers.get("content-length", "")
-        if not truncate and coding in ("", "identity") and declared.isdigit() and int(declared) > cap:
+        if not truncate and coding in ("", "identity") and declared.isascii() and declared.isdigit() and int(declared) > cap:
             raise TooLargeError(f"Content-Length {declared} is over the {cap} byte cap", url)
         decoder = _BoundedDecoder(coding, cap, url)
         try:
             async for chunk in response.aiter_raw():
                 self.stats.bytes += len(chunk)
                 decoder.feed(chunk)
+            decoder.finish()
         except TooLargeError:
             if not truncate:
                 raise
@@ -682,7 +869,7 @@ class Fetcher:
         if not mtype:
             mtype = self._sniff_type(body, final)
         page.body, page.content_type = body, mtype
-        page.text, page.encoding = decode_body(body, exchange.headers.get("content-type"))
+        page.text, page.encoding = decode_body(body, exchange.headers.get("content-type"), final)
         return page
 
     @staticmethod

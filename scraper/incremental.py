@@ -54,7 +54,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from schemas import PressRelease
 from scraper.discovery import Link
-from scraper.fetch import Page
+from scraper.fetch import Page, is_sendable_header_value
 from scraper.progress import CrawlStats
 from scraper.errors import OutputError, StateError
 from scraper.state import FAILED, StateStore, WriteStamp, utc_now
@@ -71,7 +71,7 @@ WRITE, UNCHANGED, DUPLICATE = "write", "unchanged", "duplicate"  # what to do wi
 # Failure kinds the crawl reports beside the fetcher's (scraper.errors.FetchError.kind).
 NOT_A_RELEASE = "not a release"
 # The kinds of a dead link: no release there, and asking again soon would not change it.
-DEAD_KINDS = frozenset({NOT_A_RELEASE, DUPLICATE, "not html", "too large", "blocked", "redirect"})
+DEAD_KINDS = frozenset({NOT_A_RELEASE, DUPLICATE, "not html", "too large", "blocked", "redirect", "bad url"})
 TRANSIENT_STATUSES = ("http 408", "http 429")
 DEAD_RETRY_MIN = timedelta(days=1)
 DEAD_RETRY_MAX = timedelta(days=30)
@@ -309,9 +309,9 @@ class IncrementalState(MemoryState):
             return {}  # not in this output (deleted, replaced): fetch in full to write it again
         validators = self.store.validators(url)
         headers: dict[str, str] = {}
-        if validators is not None and validators.etag:
+        if validators is not None and _sendable(validators.etag):  # a state of an older version may hold others
             headers["If-None-Match"] = validators.etag
-        if validators is not None and validators.last_modified:
+        if validators is not None and _sendable(validators.last_modified):
             headers["If-Modified-Since"] = validators.last_modified
         return headers
 
@@ -377,7 +377,13 @@ def _parse_time(text: str) -> datetime:
 
 
 def _validators_of(page: Page) -> dict[str, str | None]:
-    return {"etag": page.headers.get("etag"), "last_modified": page.headers.get("last-modified")}
+    """The page's ETag and Last-Modified, each only if it can be sent back as it is: a value with
+    a byte over 0x7f (or a control character) is not stored, else every later run would send it."""
+    return {name: _sendable(page.headers.get(header)) for name, header in (("etag", "etag"), ("last_modified", "last-modified"))}
+
+
+def _sendable(value: str | None) -> str | None:
+    return value if value is not None and is_sendable_header_value(value) else None
 
 
 # -- group commit ------------------------------------------------------------------------------------

@@ -39,6 +39,8 @@ class CrawlStats:
     requests: int = 0
     errors: Counter[str] = field(default_factory=Counter)
     start_failures: list[str] = field(default_factory=list)
+    listing_failures: list[str] = field(default_factory=list)  # a target's walk cut short by a bug
+    listings_capped: list[str] = field(default_factory=list)  # a target's listing walk stopped at the cap
     aborted: str | None = None
     interrupted: str | None = None  # "SIGINT", "SIGTERM": stopped early on request, resumable
     resumed: int = 0  # URLs taken from the frontier an earlier run left
@@ -54,7 +56,7 @@ class CrawlStats:
     @property
     def completed(self) -> bool:
         """The crawl ran to its end: every start reached and the output kept writable."""
-        return not self.start_failures and self.aborted is None and self.interrupted is None
+        return not self.start_failures and not self.listing_failures and self.aborted is None and self.interrupted is None
 
     def rate(self) -> float:
         elapsed = self.elapsed or (time.monotonic() - self.started)
@@ -82,6 +84,8 @@ class CrawlStats:
             "errors": self.error_count,
             "errors_by_kind": dict(sorted(self.errors.items())),
             "start_failures": list(self.start_failures),
+            "listing_failures": list(self.listing_failures),
+            "listings_capped": list(self.listings_capped),
             "aborted": self.aborted,
             "elapsed_seconds": round(self.elapsed, 3),
             "pages_per_second": round(self.rate(), 3),
@@ -112,6 +116,10 @@ class CrawlStats:
         text = ", ".join(parts) + "."
         if self.start_failures:
             text += " Could not start from: " + "; ".join(self.start_failures) + "."
+        if self.listing_failures:
+            text += " Listing walk cut short: " + "; ".join(self.listing_failures) + "."
+        if self.listings_capped:
+            text += " Listing stopped at the page cap: " + "; ".join(self.listings_capped) + "."
         if self.aborted:
             text += f" Stopped: {self.aborted}."
         if self.interrupted:

@@ -23,6 +23,10 @@ TRACKING_PARAM = re.compile(r"^(?:utm_[a-z_]+|fbclid|gclid|dclid|msclkid|mc_cid|
 PATH_SAFE = "/:@!$&'()*+,;=-._~"
 QUERY_SAFE = "/:@!$'()*+,;-._~?"
 
+# The longest URL a crawl follows: servers refuse far shorter ones (8 KiB is a common limit) and
+# httpx refuses any over 64 KiB; a longer link is dropped where it is read, a longer Location refused.
+MAX_URL_LENGTH = 8192
+
 # Host names that always mean "this machine", whatever a resolver says.
 LOCAL_HOSTNAMES = frozenset({"localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback"})
 
@@ -32,7 +36,9 @@ def normalize_url(url: str, base: str | None = None) -> str:
 
     Lower-case scheme and host, IDNA host, default port dropped, dot segments removed, empty path
     as "/", percent-encoding made uniform, tracking parameters dropped, remaining query parameters
-    sorted, fragment dropped. Raises ValueError for a URL that cannot be split (bad port, bad IPv6).
+    sorted, fragment dropped, credentials (user:password@) dropped: they are never sent (the
+    fetcher would strip them) and must never be recorded in a record's `url`. Raises ValueError
+    for a URL that cannot be split (bad port, bad IPv6).
     """
     absolute = urljoin(base, url.strip()) if base else url.strip()
     parts = urlsplit(absolute)
@@ -45,11 +51,10 @@ def normalize_url(url: str, base: str | None = None) -> str:
 def _netloc(parts, scheme: str) -> str:
     host = _host(parts.hostname or "")
     port = parts.port  # ValueError on a port out of range, on purpose
-    userinfo = parts.netloc.rpartition("@")[0] if "@" in parts.netloc else ""
     netloc = f"[{host}]" if ":" in host else host
     if port is not None and port != DEFAULT_PORTS[scheme]:
         netloc = f"{netloc}:{port}"
-    return f"{userinfo}@{netloc}" if userinfo else netloc
+    return netloc  # without user:password@
 
 
 def _host(hostname: str) -> str:

@@ -119,9 +119,18 @@ class _Server(ThreadingHTTPServer):
 class LoopbackSite:
     """A fixture site served on `host` (127.0.0.1 by default) on a free port."""
 
-    def __init__(self, routes: dict[str, Route] | None = None, host: str = "127.0.0.1") -> None:
+    def __init__(
+        self,
+        routes: dict[str, Route] | None = None,
+        host: str = "127.0.0.1",
+        *,
+        port: int = 0,
+        fallback: Callable[[Request], Reply | None] | None = None,
+    ) -> None:
         self.routes: dict[str, Route] = dict(routes or {})
         self.host = host
+        self.port = port  # 0: a free one
+        self.fallback = fallback  # answers paths without a route (None from it: 404), e.g. endless pages
         self.log: list[Request] = []
         self.max_in_flight = 0
         self.connections = 0  # TCP connections accepted (keep-alive reuses one for many requests)
@@ -134,7 +143,7 @@ class LoopbackSite:
     # -- lifecycle -------------------------------------------------------------------------
 
     def __enter__(self) -> LoopbackSite:
-        self._server = _Server((self.host, 0), _handler_for(self))
+        self._server = _Server((self.host, self.port), _handler_for(self))
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
         self._thread.start()
         return self
@@ -173,7 +182,7 @@ class LoopbackSite:
             served = self._served.get(request.path, 0)
             self._served[request.path] = served + 1
         if route is None:
-            return None
+            return self.fallback(request) if self.fallback is not None else None
         if isinstance(route, list):
             return route[min(served, len(route) - 1)]
         if callable(route):

@@ -470,3 +470,129 @@ def _alive(pid: int) -> bool:
             return stat.read().split(")")[-1].split()[0] != "Z"  # a zombie has exited
     except FileNotFoundError:
         return False
+
+
+# -- the files a crawl writes (issue 14, item 7) ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        pytest.param(["-o", "{out}", "--stats", "{out}"], id="stats-is-the-output"),
+        pytest.param(["-o", "{out}", "--stats", "{out}.state.db"], id="stats-is-the-default-state"),
+        pytest.param(["-o", "{out}", "--state", "{out}"], id="state-is-the-output"),
+        pytest.param(["-o", "{out}", "--stats", "{link}"], id="stats-is-a-symlink-to-the-output"),
+        pytest.param(["--state", "{out}", "--stats", "{out}"], id="stats-is-the-state"),
+        pytest.param(["-o", "{out}", "--stats", "{out}.state.db.lock"], id="stats-is-the-state-lock"),
+    ],
+)
+def test_cli_refuses_two_options_naming_one_file(tmp_path: Path, capsys: pytest.CaptureFixture[str], options: list[str]) -> None:
+    out = tmp_path / "releases.jsonl"
+    out.write_text('{"url": "http://127.0.0.1:9/kept"}\n', encoding="utf-8")
+    (tmp_path / "link.json").symlink_to(out)
+    argv = ["crawl", "http://127.0.0.1:9/news", "--delay", "0"]
+    argv += [option.format(out=out, link=tmp_path / "link.json") for option in options]
+    code, _, stderr = run_cli(argv, capsys)
+    assert code == 2, stderr
+    assert "name the same file" in stderr and "Traceback" not in stderr
+    assert out.read_text(encoding="utf-8") == '{"url": "http://127.0.0.1:9/kept"}\n'  # not replaced by the stats
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        pytest.param(["-o", "/dev/full"], id="output-dev-full"),
+        pytest.param(["-o", "/dev/null"], id="output-dev-null"),
+        pytest.param(["--stats", "/dev/full"], id="stats-dev-full"),
+        pytest.param(["--state", "/dev/zero"], id="state-dev-zero"),
+    ],
+)
+def test_cli_refuses_a_device_as_a_file_it_writes(capsys: pytest.CaptureFixture[str], options: list[str]) -> None:
+    before = set(Path("/dev").iterdir())
+    code, _, stderr = run_cli(["crawl", "http://127.0.0.1:9/news", "--delay", "0", *options], capsys)
+    assert code == 2, stderr
+    assert "is a device" in stderr and "Traceback" not in stderr
+    assert set(Path("/dev").iterdir()) == before  # no /dev/full.state.db, no lock beside it
+
+
+def test_credentials_in_a_target_are_never_recorded(capsys: pytest.CaptureFixture[str]) -> None:
+    """Before: a target http://user:secret@host/... put user:secret@ in every record's url."""
+    with LoopbackSite() as site:
+        site.routes.update(osce_site(invented_releases(3), site.origin))
+        target = site.url("/press-releases").replace("http://", "http://reader:s3cret@")
+        code, stdout, stderr = run_cli(["crawl", target, "--site", "osce", "--delay", "0"], capsys)
+    assert code == 0, stderr
+    records = [json.loads(line) for line in stdout.splitlines()]
+    assert len(records) == 3
+    assert "s3cret" not in stdout and "s3cret" not in stderr
+    assert all(record["url"].startswith(site.origin + "/") for record in records)
+    assert all("authorization" not in request.headers for request in site.log)  # never sent either
+
+
+# -- --since/--until with sitemap dates (issue 13) --------------------------------------------------
+
+
+def dated_release(path: str, day: date) -> FakeRelease:
+    return FakeRelease(
+        path=path,
+        title=f"Round table of {day.isoformat()} on election observation gathers experts",
+        day=day,
+        place="WARSAW",
+        source="Office for Democratic Institutions and Human Rights",
+        paragraphs=(f"Experts met on {day.isoformat()} to compare notes on election observation.", "The meeting closed with a joint statement."),
+    )
+
+
+RANGE_RELEASES = {
+    "inside": dated_release("/news/inside", date(2024, 6, 10)),  # listed; lastmod 2024-06-10
+    "before-by-lastmod": dated_release("/news/before-by-lastmod", date(2023, 1, 5)),  # listed; lastmod 2023-01-05
+    "before-undated": dated_release("/news/before-undated", date(2023, 2, 1)),  # listed; no lastmod
+    "edited-later": dated_release("/news/edited-later", date(2024, 6, 25)),  # sitemap only; lastmod 2024-07-05
+}
+LASTMODS = {"inside": "2024-06-10", "before-by-lastmod": "2023-01-05", "before-undated": None, "edited-later": "2024-07-05"}
+
+
+def range_site(origin: str) -> dict:
+    listed = [RANGE_RELEASES[name].path for name in ("inside", "before-by-lastmod", "before-undated")]
+    news = "<html><body>" + "".join(f"<a href='{path}'>{path}</a>" for path in listed) + "</body></html>"
+    entries = "".join(
+        f"<url><loc>{RANGE_RELEASES[name].path}</loc>" + (f"<lastmod>{day}</lastmod>" if day else "") + "</url>"
+        for name, day in LASTMODS.items()
+    )
+    return {
+        "/robots.txt": Reply("User-agent: *\nAllow: /\nSitemap: /sitemap.xml\n", content_type="text/plain"),
+        "/news": Reply(news),
+        "/sitemap.xml": Reply(f"<urlset>{entries}</urlset>", content_type="application/xml"),
+        **{release.path: Reply(osce_release_html(release, origin)) for release in RANGE_RELEASES.values()},
+    }
+
+
+@pytest.mark.parametrize(
+    ("since", "until", "fetched", "written", "outside"),
+    [
+        pytest.param(
+            date(2024, 1, 1), None, {"inside", "before-undated", "edited-later"}, {"inside", "edited-later"}, 2, id="since"
+        ),
+        pytest.param(
+            None, date(2024, 6, 30), set(RANGE_RELEASES), set(RANGE_RELEASES), 0, id="until-lastmod-after-is-no-proof"
+        ),
+        pytest.param(
+            date(2024, 1, 1), date(2024, 6, 15), {"inside", "before-undated", "edited-later"}, {"inside"}, 3, id="both"
+        ),
+    ],
+)
+def test_a_date_range_counts_each_url_once_and_skips_what_lastmod_proves_outside(
+    since: date | None, until: date | None, fetched: set[str], written: set[str], outside: int
+) -> None:
+    """Before: a page listed without a date and dated by the sitemap was fetched anyway and then
+    counted twice (as a sitemap link and as a record); a lastmod after --until hid a page
+    published before it."""
+    with LoopbackSite() as site:
+        site.routes.update(range_site(site.origin))
+        config = CrawlConfig([resolve_target(site.url("/news"))], since=since, until=until, fetch=POLITE)
+        stats, writer = run_crawl(config)
+    requested = site.paths()
+    assert {name for name, release in RANGE_RELEASES.items() if release.path in requested} == fetched
+    assert {record.url.removeprefix(site.origin) for record in writer.records} == {RANGE_RELEASES[name].path for name in written}
+    assert stats.out_of_range == outside
+    assert all(requested.count(release.path) <= 1 for release in RANGE_RELEASES.values())

@@ -52,6 +52,26 @@ def test_generic_pagination(pager: str, expected: str | None) -> None:
     assert read_generic_listing(f"<html><body>{pager}</body></html>", "https://x.org/news", "https://x.org/news").next_url == expected
 
 
+@pytest.mark.parametrize(
+    "href",
+    [
+        pytest.param("http://[::1", id="unclosed-ipv6"),
+        pytest.param("http://x.org:99999/news/a", id="port-99999"),
+        pytest.param("http://x.org:abc/news/a", id="port-abc"),
+        pytest.param("/news/" + "a" * 70_000, id="longer-than-64k"),
+        pytest.param("/news/" + "a" * 8200, id="longer-than-8k"),
+    ],
+)
+def test_a_link_that_cannot_be_followed_is_dropped_where_it_is_read(href: str) -> None:
+    """Issue 14: such links reached the fetcher, and their exceptions killed a worker."""
+    html = f'<a href="{href}">Bad</a><a href="/news/ok">OK</a><a rel="next" href="{href}">next</a>'
+    listing = read_generic_listing(html, "https://x.org/news", "https://x.org/news")
+    assert [link.url for link in listing.links] == ["https://x.org/news/ok"]
+    assert listing.next_url is None
+    sitemap = f"<urlset><url><loc>{href.replace('&', '&amp;')}</loc></url><url><loc>/news/ok</loc></url></urlset>"
+    assert [link.url for link in read_sitemap(sitemap, "https://x.org/sitemap.xml").pages] == ["https://x.org/news/ok"]
+
+
 def test_generic_listing_keeps_links_under_the_start_path() -> None:
     html = """<a href="/news/2024/a">A</a><a href="/news/2024/a#x">A again</a><a href="/about">About</a>
       <a href="https://other.org/news/b">Elsewhere</a><a href="/news/brochure.pdf">PDF</a><a href="/news/2024/b">B</a>"""
@@ -76,8 +96,8 @@ def test_reads_a_sitemap_and_an_index() -> None:
     index = """<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
       <sitemap><loc>https://x.org/sitemap-1.xml.gz</loc></sitemap></sitemapindex>"""
     assert read_sitemap(urlset, "https://x.org/sitemap.xml").pages == [
-        Link("https://x.org/news/a", "2024-05-02"),
-        Link("https://x.org/news/b", None),
+        Link("https://x.org/news/a", "2024-05-02", modified=True),  # lastmod: when it changed, not when published
+        Link("https://x.org/news/b", None, modified=True),
     ]
     assert read_sitemap(index.encode(), "https://x.org/sitemap.xml").sitemaps == ["https://x.org/sitemap-1.xml.gz"]
 
@@ -91,6 +111,8 @@ def test_reads_rss_and_atom() -> None:
       <published>2024-05-03T08:00:00Z</published></entry></feed>"""
     assert read_feed(rss, "https://x.org/feed") == [Link("https://x.org/news/a", "2024-05-02"), Link("https://x.org/news/b")]
     assert read_feed(atom, "https://x.org/feed") == [Link("https://x.org/news/c", "2024-05-03")]
+    updated_only = atom.replace("published>", "updated>")
+    assert read_feed(updated_only, "https://x.org/feed") == [Link("https://x.org/news/c", "2024-05-03", modified=True)]
 
 
 @pytest.mark.parametrize(

@@ -574,7 +574,145 @@ def test_a_missing_content_type_is_sniffed() -> None:
             id="xml-declaration",
         ),
         pytest.param("<p>café</p>".encode(), "text/html", "<p>café</p>", id="utf8-undeclared"),
+        # issue 14, item 9: the utf-16 header is wrong (no zero byte), the page is not lost
+        pytest.param("<p>café</p>".encode(), "text/html; charset=utf-16", "<p>café</p>", id="wrong-utf16-header"),
+        pytest.param("<p>café</p>".encode(), "text/html; charset=utf-32", "<p>café</p>", id="wrong-utf32-header"),
+        pytest.param("<p>café</p>".encode("utf-16-le"), "text/html; charset=utf-16le", "<p>café</p>", id="right-utf16-header"),
+        # issue 14, item 1: codecs that are not text encodings are ignored
+        pytest.param("<p>café</p>".encode(), "text/html; charset=rot13", "<p>café</p>", id="rot13-header"),
+        pytest.param("<p>café</p>".encode(), "text/html; charset=base64", "<p>café</p>", id="base64-header"),
+        pytest.param(b"<meta charset=hex><p>caf\xc3\xa9</p>", "text/html", "<meta charset=hex><p>café</p>", id="hex-meta"),
     ],
 )
 def test_decode_body(body: bytes, content_type: str, expected_text: str) -> None:
     assert decode_body(body, content_type)[0] == expected_text
+
+
+# -- what servers really send (issue 14, item 9) ----------------------------------------------------
+
+
+def _raw_deflate(data: bytes) -> bytes:
+    compressor = zlib.compressobj(wbits=-zlib.MAX_WBITS)
+    return compressor.compress(data) + compressor.flush()
+
+
+HALF_ONE = "<!doctype html><html><head><title>t</title></head><body><p>first member</p>"
+HALF_TWO = "<p>second member</p></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("coding", "body"),
+    [
+        pytest.param("gzip", gzip.compress(HALF_ONE.encode()) + gzip.compress(HALF_TWO.encode()), id="gzip-two-members"),
+        pytest.param("gzip", gzip.compress((HALF_ONE + HALF_TWO).encode()) + b"\x00" * 8, id="gzip-zero-padding"),
+        pytest.param("deflate", zlib.compress((HALF_ONE + HALF_TWO).encode()), id="deflate-zlib-wrapped"),
+        pytest.param("deflate", _raw_deflate((HALF_ONE + HALF_TWO).encode()), id="deflate-raw"),
+    ],
+)
+def test_compressed_bodies_are_decoded_whole(coding: str, body: bytes) -> None:
+    """Before: a two-member gzip body was cut after the first member, a raw deflate body refused."""
+    reply = Reply(body, content_type="text/html; charset=utf-8", headers={"Content-Encoding": coding})
+    with site({"/z": reply}) as s:
+        page = fetch(s.url("/z"))
+    assert page.text == HALF_ONE + HALF_TWO
+
+
+def test_a_gzip_bomb_in_the_second_member_is_cut_at_the_cap() -> None:
+    body = gzip.compress(b"<p>ok</p>") + gzip.compress(b"\x00" * (4 * 1024 * 1024))
+    reply = Reply(body, content_type="text/html", headers={"Content-Encoding": "gzip"})
+    with site({"/z": reply}) as s:
+        with pytest.raises(TooLargeError):
+            fetch(s.url("/z"), settings=FetchSettings(delay=0.0, deadline=2.0, max_attempts=1, max_bytes=1024 * 1024))
+
+
+def test_a_retry_after_a_deadline_names_the_url(caplog: pytest.LogCaptureFixture, no_backoff) -> None:
+    """Before: "retry 1 of ? after deadline exceeded"."""
+    settings = FetchSettings(delay=0.0, deadline=0.3, max_attempts=2)
+    with site({"/slow": [Reply(PAGE, delay=1.0), Reply(PAGE)]}) as s:
+        with caplog.at_level("WARNING", logger="scraper.fetch"):
+            fetch(s.url("/slow"), settings=settings)
+    retries = [record.getMessage() for record in caplog.records if record.getMessage().startswith("retry")]
+    assert retries == [f"retry 1 of {s.url('/slow')} after deadline exceeded"]
+
+
+@pytest.mark.parametrize(
+    ("targets", "url", "allowed"),
+    [
+        pytest.param(["http://x.org/news"], "https://x.org/a", True, id="http-target-https-hop"),
+        pytest.param(["https://x.org/news"], "http://x.org/a", True, id="https-target-http-hop"),
+        pytest.param(["http://x.org/news"], "http://x.org:8080/a", False, id="default-port-target-other-port"),
+        pytest.param(["http://x.org:8080/news"], "http://x.org:8080/a", True, id="same-port"),
+        pytest.param(["http://x.org:8080/news"], "http://x.org:8081/a", False, id="other-port"),
+        pytest.param(["http://x.org:8080/news"], "http://x.org/a", False, id="non-default-target-default-port"),
+        pytest.param(["http://x.org/news"], "http://y.org/a", False, id="other-host"),
+    ],
+)
+def test_the_crawl_scope_is_per_origin(targets: list[str], url: str, allowed: bool) -> None:
+    scope = Scope.for_targets(targets)
+    if allowed:
+        scope.check(url)
+    else:
+        with pytest.raises(BlockedError, match="outside the crawl"):
+            scope.check(url)
+
+
+def test_a_redirect_to_another_port_of_the_same_host_is_refused() -> None:
+    """Before: the scope was per host, so another service of the same host was reached."""
+    with site({"/secret": Reply(PAGE)}) as other:
+        with site({"/a": redirect(other.url("/secret"))}) as s:
+            with pytest.raises(BlockedError, match="outside the crawl"):
+                fetch(s.url("/a"), scope=Scope.for_targets([s.url("/")]))
+    assert other.log == []
+
+
+# -- DNS rebinding (issue 14, item 8) ---------------------------------------------------------------
+
+
+def test_the_connection_goes_to_the_address_that_was_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A name that answers a "public" address to the check and 127.0.0.2 to the connect.
+
+    Nothing leaves loopback: the resolver is patched in this process (the name never reaches a
+    real DNS server), the "public" answer is 127.0.0.1, treated as public for this test only, and
+    the second answer is 127.0.0.2, the address the old code connected to."""
+    import socket
+
+    from scraper import urls
+
+    real_getaddrinfo = socket.getaddrinfo
+    answers = ["127.0.0.1", "127.0.0.2"]  # the first to the check, the second (and later) to anyone after
+    asked: list[str] = []
+
+    def rebinding_getaddrinfo(host, port, *args, **kwargs):
+        name = host.decode() if isinstance(host, bytes) else host
+        if name == "rebind.test":
+            asked.append(name)
+            return real_getaddrinfo(answers[min(len(asked), len(answers)) - 1], port, *args, **kwargs)
+        return real_getaddrinfo(host, port, *args, **kwargs)
+
+    def loopback_one_is_public(address: str) -> bool:
+        return False if address.strip("[]") == "127.0.0.1" else urls.is_restricted_address(address)
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding_getaddrinfo)
+    monkeypatch.setattr("scraper.fetch.is_restricted_address", loopback_one_is_public)
+    with site({"/a": Reply(PAGE)}) as checked:
+        port = int(checked.origin.rsplit(":", 1)[1])
+        with LoopbackSite({"/robots.txt": ROBOTS_ALLOW_ALL, "/a": Reply("<p>internal</p>")}, host="127.0.0.2", port=port) as internal:
+            page = fetch(f"http://rebind.test:{port}/a", scope=Scope.for_targets([f"http://rebind.test:{port}/"]))
+    assert page.text == PAGE
+    assert internal.connections == 0 and internal.log == []  # the second answer was never connected to
+    assert checked.paths() == ["/robots.txt", "/a"]
+    assert all(request.headers["host"] == f"rebind.test:{port}" for request in checked.log)  # the name kept
+    assert asked == ["rebind.test"]  # resolved once, for the check
+
+
+def test_a_name_that_was_never_checked_is_not_connected_to() -> None:
+    from scraper.fetch import _PinnedBackend
+
+    backend = _PinnedBackend({"checked.test": "127.0.0.1"}, frozenset({"localhost"}))
+    assert backend._address_for("checked.test") == "127.0.0.1"
+    assert backend._address_for("127.0.0.2") == "127.0.0.2"  # an IP literal: checked as it is
+    assert backend._address_for("localhost") == "localhost"  # a private host the user targeted
+    import httpcore
+
+    with pytest.raises(httpcore.ConnectError):
+        backend._address_for("unchecked.test")

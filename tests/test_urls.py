@@ -29,6 +29,9 @@ from scraper.urls import host_of, is_restricted_address, is_under, is_web_url, n
         pytest.param("http://example.org./a", "http://example.org/a", id="trailing-dot-host"),
         pytest.param("  http://example.org/a  ", "http://example.org/a", id="whitespace"),
         pytest.param("http://example.org/?q=a+b", "http://example.org/?q=a%20b", id="plus-in-query-is-space"),
+        pytest.param("https://user:secret@example.org/a", "https://example.org/a", id="credentials-dropped"),
+        pytest.param("https://user@example.org:8443/a", "https://example.org:8443/a", id="user-dropped-port-kept"),
+        pytest.param("http://a%40b:p%3Aw@example.org/", "http://example.org/", id="encoded-credentials-dropped"),
     ],
 )
 def test_normalize_url(url: str, expected: str) -> None:
