@@ -258,8 +258,9 @@ resume), 128+N killed by a second signal N.
     command.add_argument("--stats", type=Path, metavar="FILE", help="write the crawl's figures to FILE as JSON")
     state = command.add_mutually_exclusive_group()
     state.add_argument(
-        "--state", type=Path, metavar="FILE",
-        help="the incremental state (default: OUTPUT.state.db with -o; none when writing to stdout)",
+        "--state", metavar="FILE|URL",
+        help="the incremental state: a file (default: OUTPUT.state.db with -o; none when writing to stdout)"
+        " or a PostgreSQL URL (postgresql://host/db?schema=NAME)",
     )
     state.add_argument("--no-state", action="store_true", help="crawl everything, remember nothing")
     command.set_defaults(handler=_run_crawl)
@@ -338,11 +339,12 @@ def _save_stats(stream, stats, path: Path | None) -> bool:
     return True
 
 
-def _crawl_state(args: argparse.Namespace):  # -> ContextManager[StateStore | None]
-    """The state store the crawl keeps: --state, else beside -o FILE; none for stdout or --no-state."""
+def _crawl_state(args: argparse.Namespace):  # -> ContextManager[StateBackend | None]
+    """The state store the crawl keeps: --state (a file or a PostgreSQL URL), else beside -o FILE;
+    none for stdout or --no-state."""
     import contextlib
 
-    from scraper.state import StateStore, default_state_path
+    from scraper.state import default_state_path, state_store
 
     from scraper.errors import OutputError
 
@@ -350,7 +352,7 @@ def _crawl_state(args: argparse.Namespace):  # -> ContextManager[StateStore | No
         return contextlib.nullcontext(None)
     if args.output is not None and not args.output.parent.is_dir():  # name the output, not the state's lock
         raise OutputError(f"cannot open output file {args.output}: no such directory {args.output.parent}")
-    return StateStore(args.state or default_state_path(args.output))
+    return state_store(args.state or default_state_path(args.output))
 
 
 def _warn_if_rebuilding(store, writer) -> None:
