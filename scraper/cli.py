@@ -1,4 +1,5 @@
-"""The command line: `pressroom parse | crawl | fixtures | schema`.
+"""The command line: `pressroom parse | crawl | fixtures | schema`, and the distributed crawl's
+`worker | enqueue | status` (scraper/distributed/commands.py).
 
 Records go to stdout (or -o FILE), messages and progress to stderr. `main(argv) -> int` so tests
 run it in-process. Exit codes: 0 done, 1 a failure (some input or the run), 2 bad usage.
@@ -31,6 +32,7 @@ Turn the press releases of international organizations into validated JSON recor
   pressroom parse page.html              one JSON record per saved page
   pressroom crawl osce -o releases.jsonl  crawl a newsroom into JSON Lines
   pressroom schema                       the JSON Schema of a record
+  pressroom worker / enqueue / status    a crawl spread over many machines (Celery, Redis, PostgreSQL)
 """
 
 PARSE_EPILOG = """\
@@ -67,6 +69,7 @@ def build_parser() -> ArgumentParser:
     _add_parse_command(commands)
     _add_crawl_command(commands)
     _add_fixtures_command(commands)
+    _add_distributed_commands(commands)
     schema = commands.add_parser(
         "schema",
         help="print the JSON Schema of a record",
@@ -364,6 +367,12 @@ def _warn_if_rebuilding(store, writer) -> None:
             "rebuilding the output with full fetches",
             file=sys.stderr,
         )
+
+
+def _add_distributed_commands(commands: argparse._SubParsersAction) -> None:
+    from scraper.distributed.commands import add_commands  # imports neither celery nor psycopg
+
+    add_commands(commands, UsageError)
 
 
 # -- fixtures ---------------------------------------------------------------------------------------

@@ -54,6 +54,7 @@ DEFAULT_SCHEMA = "pressroom"
 DEFAULT_LEASE_SECONDS = 300.0  # a leased URL nobody finished goes back after this
 CONNECT_TIMEOUT = 5  # seconds: an unreachable server is said in one line, not waited on
 SCHEMA_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
+CREATED_TABLE = re.compile(r"CREATE TABLE IF NOT EXISTS (\w+)")
 SETUP_LOCK = 0x50525353  # advisory lock key: one process creates the tables at a time
 
 TABLES = f"""
@@ -132,12 +133,25 @@ def connect(url: str, *, schema: str | None = None) -> psycopg.Connection:
 
 
 def ensure_tables(conn: psycopg.Connection, schema: str, ddl: str) -> None:
-    """Create the schema and run `ddl` (CREATE ... IF NOT EXISTS) one process at a time: concurrent
-    CREATEs of the same table can fail on PostgreSQL's catalog even with IF NOT EXISTS."""
+    """Create the schema and run `ddl` (CREATE ... IF NOT EXISTS) where a table is missing, one
+    process at a time: concurrent CREATEs of one table can fail on PostgreSQL's catalog even with IF
+    NOT EXISTS. Where every table exists nothing runs: `CREATE INDEX IF NOT EXISTS` still takes a
+    SHARE lock on its table, which deadlocks with the writes of workers already running."""
+    tables = CREATED_TABLE.findall(ddl)
+    if _tables_present(conn, schema, tables):
+        return
     with conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (SETUP_LOCK,))
-        conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
-        conn.execute(ddl)
+        if not _tables_present(conn, schema, tables):
+            conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
+            conn.execute(ddl)
+
+
+def _tables_present(conn: psycopg.Connection, schema: str, tables: list[str]) -> bool:
+    row = conn.execute(
+        "SELECT count(*) FROM pg_tables WHERE schemaname = %s AND tablename = ANY(%s)", (schema, tables)
+    ).fetchone()
+    return bool(row) and row[0] == len(set(tables))
 
 
 class PostgresStateStore:
@@ -151,6 +165,7 @@ class PostgresStateStore:
         exclusive: bool = False,
         lease_seconds: float = DEFAULT_LEASE_SECONDS,
         clock: Callable[[], datetime] = utc_now,
+        extra_tables: str = "",
     ) -> None:
         self.url, self.schema = split_schema(url)
         self.path = f"{redact(self.url)} (schema {self.schema})"  # names the store in messages
@@ -158,6 +173,7 @@ class PostgresStateStore:
         self.exclusive = exclusive
         self.lease_seconds = lease_seconds
         self._clock = clock
+        self._extra_tables = extra_tables  # the distributed crawl's jobs and records, beside the state
         self._conn: psycopg.Connection | None = None
         self._mutex = threading.RLock()
         self._token = uuid.uuid4().hex  # marks this store's leases
@@ -170,7 +186,7 @@ class PostgresStateStore:
             return self
         conn = connect(self.url, schema=self.schema)
         try:
-            ensure_tables(conn, self.schema, TABLES)
+            ensure_tables(conn, self.schema, TABLES + self._extra_tables)
             if self.exclusive and not _try_lock(conn, f"{self.schema}:{self.job}"):
                 raise StateError(f"another pressroom run is using {self.path}")
         except BaseException:
@@ -353,6 +369,29 @@ class PostgresStateStore:
         self._execute(
             f"UPDATE frontier SET status = '{DONE}', lease_expires = NULL WHERE job = %s AND url = %s", (self.job, url)
         )
+
+    def lease(self, url: str) -> tuple[str, FrontierItem | None]:
+        """Lease one given URL (a distributed task's own): ("leased", item) if it was queued, its
+        lease expired, or this store holds it (a retry); else ("done", None), ("busy", None) (another lease runs) or ("unknown", None)."""
+        now = self._clock().timestamp()
+        rows = self._write_all(
+            f"UPDATE frontier SET status = '{LEASED}', lease_expires = %s, leased_by = %s WHERE job = %s AND url = %s"
+            f" AND (status = '{QUEUED}' OR (status = '{LEASED}' AND (lease_expires <= %s OR leased_by = %s)))"
+            " RETURNING url, kind, site",
+            (now + self.lease_seconds, self._token, self.job, url, now, self._token),
+        )
+        if rows:
+            return LEASED, FrontierItem(*rows[0])
+        row = self._read_one("SELECT status FROM frontier WHERE job = %s AND url = %s", (self.job, url))
+        if row is None:
+            return "unknown", None
+        return (DONE, None) if row[0] == DONE else ("busy", None)
+
+    def queued_among(self, urls: list[str]) -> list[str]:
+        """Those of `urls` that are queued on this job's frontier (not leased, not done), in order."""
+        rows = self._read_all(f"SELECT url FROM frontier WHERE job = %s AND url = ANY(%s) AND status = '{QUEUED}'", (self.job, urls))
+        queued = {row[0] for row in rows}
+        return [url for url in urls if url in queued]
 
     def has_pending(self) -> bool:
         return self.pending_count() > 0
