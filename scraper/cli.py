@@ -1,4 +1,5 @@
-"""The command line: `pressroom parse | crawl | fixtures | schema`.
+"""The command line: `pressroom parse | crawl | fixtures | schema`, and the distributed crawl's
+`worker | enqueue | status` (scraper/distributed/commands.py).
 
 Records go to stdout (or -o FILE), messages and progress to stderr. `main(argv) -> int` so tests
 run it in-process. Exit codes: 0 done, 1 a failure (some input or the run), 2 bad usage.
@@ -34,6 +35,7 @@ Turn the press releases of international organizations into validated JSON recor
   pressroom export releases.jsonl --to parquet -o tables/   three tables for pandas, DuckDB, Datasette
   pressroom report releases.jsonl -o report.html             one HTML page with charts and the quotes
   pressroom schema                       the JSON Schema of a record
+  pressroom worker / enqueue / status    a crawl spread over many machines (Celery, Redis, PostgreSQL)
 """
 
 PARSE_EPILOG = """\
@@ -81,6 +83,7 @@ def build_parser() -> ArgumentParser:
     _add_export_command(commands)
     _add_report_command(commands)
     _add_fixtures_command(commands)
+    _add_distributed_commands(commands)
     schema = commands.add_parser(
         "schema",
         help="print the JSON Schema of a record",
@@ -340,8 +343,9 @@ resume), 128+N killed by a second signal N.
     command.add_argument("--stats", type=Path, metavar="FILE", help="write the crawl's figures to FILE as JSON")
     state = command.add_mutually_exclusive_group()
     state.add_argument(
-        "--state", type=Path, metavar="FILE",
-        help="the incremental state (default: OUTPUT.state.db with -o; none when writing to stdout)",
+        "--state", metavar="FILE|URL",
+        help="the incremental state: a file (default: OUTPUT.state.db with -o; none when writing to stdout)"
+        " or a PostgreSQL URL (postgresql://host/db?schema=NAME)",
     )
     state.add_argument("--no-state", action="store_true", help="crawl everything, remember nothing")
     command.set_defaults(handler=_run_crawl)
@@ -468,11 +472,12 @@ def _save_stats(stream, stats, path: Path | None) -> bool:
     return True
 
 
-def _crawl_state(args: argparse.Namespace):  # -> ContextManager[StateStore | None]
-    """The state store the crawl keeps: --state, else beside -o FILE; none for stdout or --no-state."""
+def _crawl_state(args: argparse.Namespace):  # -> ContextManager[StateBackend | None]
+    """The state store the crawl keeps: --state (a file or a PostgreSQL URL), else beside -o FILE;
+    none for stdout or --no-state."""
     import contextlib
 
-    from scraper.state import StateStore, default_state_path
+    from scraper.state import default_state_path, state_store
 
     from scraper.errors import OutputError
 
@@ -480,7 +485,7 @@ def _crawl_state(args: argparse.Namespace):  # -> ContextManager[StateStore | No
         return contextlib.nullcontext(None)
     if args.output is not None and not args.output.parent.is_dir():  # name the output, not the state's lock
         raise OutputError(f"cannot open output file {args.output}: no such directory {args.output.parent}")
-    return StateStore(args.state or default_state_path(args.output))
+    return state_store(args.state or default_state_path(args.output))
 
 
 def _warn_if_rebuilding(store, writer) -> None:
@@ -626,6 +631,12 @@ def _run_report(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     print(f"pressroom: wrote {args.output}: {summary}", file=sys.stderr)
     return EXIT_OK
+
+
+def _add_distributed_commands(commands: argparse._SubParsersAction) -> None:
+    from scraper.distributed.commands import add_commands  # imports neither celery nor psycopg
+
+    add_commands(commands, UsageError)
 
 
 # -- fixtures ---------------------------------------------------------------------------------------

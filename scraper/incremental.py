@@ -6,7 +6,8 @@ parsed record is written, unchanged or a duplicate. It lives here with its two i
 the loop never sees how the memory is kept:
 
 - `MemoryState` (the default): seen keys in a scratch database, nothing kept after the run.
-- `IncrementalState`: the same, backed by a `StateStore` (scraper/state.py) beside the output and
+- `IncrementalState`: the same, backed by a state store (scraper/state/: SQLite beside the output,
+  or PostgreSQL) and
   checked against the output's own index (scraper/jsonl.py). Every URL goes on the store's frontier
   before it is fetched and is marked done after, so a run killed at any instant resumes where it
   was; releases the output already holds are asked for conditionally (304: nothing downloaded,
@@ -57,7 +58,7 @@ from scraper.discovery import Link
 from scraper.fetch import Page, is_sendable_header_value
 from scraper.progress import CrawlStats
 from scraper.errors import OutputError, StateError
-from scraper.state import FAILED, StateStore, WriteStamp, utc_now
+from scraper.state import FAILED, StateBackend, WriteStamp, utc_now
 from scraper.statefile import ScratchDigests
 
 if TYPE_CHECKING:
@@ -88,7 +89,7 @@ class Resume:
 
 class CrawlState(Protocol):
     """What the crawl asks of a state store. `MemoryState` is the one-run, in-memory version;
-    `IncrementalState` keeps it in a `StateStore` so the next run fetches only what changed."""
+    `IncrementalState` keeps it in a state store so the next run fetches only what changed."""
 
     def claim(self, key: str) -> bool:
         """True the first time `key` (a URL, canonical URL or content hash) is claimed in this crawl."""
@@ -195,7 +196,7 @@ class OutputIndex(Protocol):
 
 
 class IncrementalState(MemoryState):
-    """The crawl's memory kept in a `StateStore`, checked against the output's own index.
+    """The crawl's memory kept in a state store (`StateBackend`), checked against the output's own index.
 
     Exactly once: a record's line is written (and fsynced) before `record_written` commits, and a
     record whose newest line is already in the output is not written again (the line a kill -9
@@ -204,7 +205,7 @@ class IncrementalState(MemoryState):
     they are fetched and marked done after, so a run killed at any point resumes where it was.
     """
 
-    def __init__(self, store: StateStore, output: OutputIndex, *, clock: Callable[[], datetime] = utc_now) -> None:
+    def __init__(self, store: StateBackend, output: OutputIndex, *, clock: Callable[[], datetime] = utc_now) -> None:
         super().__init__()
         self.store = store
         self.output = output

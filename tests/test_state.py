@@ -1,4 +1,5 @@
-"""The SQLite state store: versions, validators, watermark, frontier, bad files and the run lock."""
+"""The state stores: versions, validators, watermark, frontier (one suite, run against SQLite and
+PostgreSQL), then what only one store has: SQLite's files and run lock, PostgreSQL's leases."""
 
 from __future__ import annotations
 
@@ -17,8 +18,17 @@ import pytest
 from conftest import REPO
 
 from scraper.errors import StateError
-from scraper.state import APPLICATION_ID, SCHEMA_VERSION, StateStore, Validators, default_state_path
+from scraper.state import (
+    APPLICATION_ID,
+    SCHEMA_VERSION,
+    StateBackend,
+    StateStore,
+    Validators,
+    default_state_path,
+    state_store,
+)
 from scraper.statefile import ScratchDigests
+from tests.services import database_url, fresh_schema, need_postgres
 
 URL = "https://example.org/news/1"
 START = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
@@ -40,13 +50,34 @@ def state_path(tmp_path: Path) -> Path:
     return tmp_path / "releases.jsonl.state.db"
 
 
+StoreFactory = Callable[..., StateBackend]  # (clock=None) -> a new, unopened store of one state
+
+
+def postgres_store(url: str, clock: Callable[[], datetime] | None = None, **options: object) -> StateBackend:
+    from scraper.state.postgres import PostgresStateStore
+
+    options.setdefault("exclusive", True)  # as `pressroom crawl --state postgresql://...` opens it
+    return PostgresStateStore(url, clock=clock or Clock(), **options)  # type: ignore[arg-type]
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def new_store(request: pytest.FixtureRequest, state_path: Path) -> Iterator[StoreFactory]:
+    """Makes stores of one state: a SQLite file, or a PostgreSQL schema of its own (dropped after)."""
+    if request.param == "sqlite":
+        yield lambda clock=None: StateStore(state_path, clock=clock or Clock())
+        return
+    need_postgres()
+    with fresh_schema("state") as schema:
+        yield lambda clock=None, **options: postgres_store(database_url(schema), clock, **options)
+
+
 @pytest.fixture
-def state(state_path: Path) -> Iterator[StateStore]:
-    with StateStore(state_path, clock=Clock()) as store:
+def state(new_store: StoreFactory) -> Iterator[StateBackend]:
+    with new_store() as store:
         yield store
 
 
-def write(store: StateStore, content_hash: str, url: str = URL, **validators: str) -> tuple[int, str, str, bool]:
+def write(store: StateBackend, content_hash: str, url: str = URL, **validators: str) -> tuple[int, str, str, bool]:
     stamp = store.plan_write(url, content_hash)
     store.record_written(stamp, **validators)
     return stamp.version, stamp.first_seen, stamp.updated, stamp.changed
@@ -69,7 +100,7 @@ HASH_HISTORIES = {
 
 @pytest.mark.parametrize(("hashes", "versions"), HASH_HISTORIES.values(), ids=HASH_HISTORIES.keys())
 def test_version_grows_only_when_the_content_hash_changes(
-    state: StateStore, hashes: list[str], versions: list[int]
+    state: StateBackend, hashes: list[str], versions: list[int]
 ) -> None:
     assert [write(state, content_hash)[0] for content_hash in hashes] == versions
     known = state.known(URL)
@@ -77,7 +108,7 @@ def test_version_grows_only_when_the_content_hash_changes(
     assert (known.content_hash, known.version, known.status) == (hashes[-1], versions[-1], "written")
 
 
-def test_first_seen_stays_and_updated_moves_with_the_version(state: StateStore) -> None:
+def test_first_seen_stays_and_updated_moves_with_the_version(state: StateBackend) -> None:
     version1, first_seen, updated1, changed1 = write(state, "h1")
     version1b, first_seen1b, updated1b, changed1b = write(state, "h1")
     version2, first_seen2, updated2, changed2 = write(state, "h2")
@@ -88,7 +119,7 @@ def test_first_seen_stays_and_updated_moves_with_the_version(state: StateStore) 
 
 
 def test_plan_write_writes_nothing_so_a_crash_before_record_written_replans_the_same_version(
-    state: StateStore,
+    state: StateBackend,
 ) -> None:
     write(state, "h1")
     planned = state.plan_write(URL, "h2")  # the line would be written here, then kill -9
@@ -97,7 +128,7 @@ def test_plan_write_writes_nothing_so_a_crash_before_record_written_replans_the_
     assert state.known(URL).content_hash == "h1"  # type: ignore[union-attr]
 
 
-def test_a_stale_stamp_never_moves_a_version_back(state: StateStore) -> None:
+def test_a_stale_stamp_never_moves_a_version_back(state: StateBackend) -> None:
     old = state.plan_write(URL, "h1")
     state.record_written(old)
     write(state, "h2")
@@ -105,12 +136,12 @@ def test_a_stale_stamp_never_moves_a_version_back(state: StateStore) -> None:
     assert state.known(URL).version == 2  # type: ignore[union-attr]
 
 
-def test_stamp_fields_fit_the_record(state: StateStore) -> None:
+def test_stamp_fields_fit_the_record(state: StateBackend) -> None:
     stamp = state.plan_write(URL, "h1")
     assert stamp.record_fields() == {"version": 1, "first_seen": stamp.first_seen, "updated": stamp.updated}
 
 
-def test_a_failure_keeps_what_was_written(state: StateStore) -> None:
+def test_a_failure_keeps_what_was_written(state: StateBackend) -> None:
     write(state, "h1", etag='"a"')
     state.record_failed(URL, "HTTP 500")
     known = state.known(URL)
@@ -120,7 +151,7 @@ def test_a_failure_keeps_what_was_written(state: StateStore) -> None:
     assert state.validators(URL) == Validators('"a"', None)
 
 
-def test_a_url_that_only_failed_is_not_written(state: StateStore) -> None:
+def test_a_url_that_only_failed_is_not_written(state: StateBackend) -> None:
     state.record_failed(URL, "timeout")
     assert state.plan_write(URL, "h1").version == 1
     assert state.known_urls([URL]) == set()
@@ -129,7 +160,7 @@ def test_a_url_that_only_failed_is_not_written(state: StateStore) -> None:
 
 # -- validators ----------------------------------------------------------------------------------
 
-VALIDATOR_CASES: dict[str, tuple[Callable[[StateStore], object], Validators | None]] = {
+VALIDATOR_CASES: dict[str, tuple[Callable[[StateBackend], object], Validators | None]] = {
     "unknown-url": (lambda store: None, None),
     "written-with-etag": (lambda store: write(store, "h", etag='"e1"'), Validators('"e1"', None)),
     "written-with-both": (
@@ -152,12 +183,12 @@ VALIDATOR_CASES: dict[str, tuple[Callable[[StateStore], object], Validators | No
 
 
 @pytest.mark.parametrize(("setup", "expected"), VALIDATOR_CASES.values(), ids=VALIDATOR_CASES.keys())
-def test_validators(state: StateStore, setup: Callable[[StateStore], object], expected: Validators | None) -> None:
+def test_validators(state: StateBackend, setup: Callable[[StateBackend], object], expected: Validators | None) -> None:
     setup(state)
     assert state.validators(URL) == expected
 
 
-def test_record_unchanged_touches_last_seen_and_says_whether_the_url_was_known(state: StateStore) -> None:
+def test_record_unchanged_touches_last_seen_and_says_whether_the_url_was_known(state: StateBackend) -> None:
     assert state.record_unchanged(URL) is False
     assert state.known(URL) is None
     write(state, "h1")
@@ -169,7 +200,7 @@ def test_record_unchanged_touches_last_seen_and_says_whether_the_url_was_known(s
     assert (after.status, after.version, after.updated) == ("unchanged", 1, before.updated)
 
 
-def test_known_urls_returns_only_written_ones_across_chunks(state: StateStore) -> None:
+def test_known_urls_returns_only_written_ones_across_chunks(state: StateBackend) -> None:
     urls = [f"https://example.org/news/{n}" for n in range(1200)]
     with state.batch():
         for url in urls[::2]:
@@ -190,14 +221,14 @@ WATERMARKS = {
 
 
 @pytest.mark.parametrize(("advances", "expected"), WATERMARKS.values(), ids=WATERMARKS.keys())
-def test_watermark_only_moves_forward(state: StateStore, advances: list[date | str], expected: date | None) -> None:
+def test_watermark_only_moves_forward(state: StateBackend, advances: list[date | str], expected: date | None) -> None:
     for day in advances:
         state.advance_watermark("osce", day)
     assert state.watermark("osce") == expected
     assert state.watermark("other") is None
 
 
-def test_watermark_rejects_a_date_that_is_not_iso(state: StateStore) -> None:
+def test_watermark_rejects_a_date_that_is_not_iso(state: StateBackend) -> None:
     with pytest.raises(ValueError, match="not an ISO date"):
         state.advance_watermark("osce", "1 May 2024")
 
@@ -205,14 +236,14 @@ def test_watermark_rejects_a_date_that_is_not_iso(state: StateStore) -> None:
 # -- frontier ------------------------------------------------------------------------------------
 
 
-def test_push_queues_each_url_once(state: StateStore) -> None:
+def test_push_queues_each_url_once(state: StateBackend) -> None:
     assert state.push(["a", "b", "a"], kind="release", site="osce") == 2
     assert state.push(["b", "c"], kind="release", site="osce") == 1
     assert state.pending_count() == 3
     assert state.push([], kind="release") == 0
 
 
-def test_next_batch_leases_oldest_first_and_filters_by_kind(state: StateStore) -> None:
+def test_next_batch_leases_oldest_first_and_filters_by_kind(state: StateBackend) -> None:
     state.push(["l1"], kind="listing", site="osce")
     state.push(["r1", "r2", "r3"], kind="release", site="osce")
     assert [item.url for item in state.next_batch(2, kind="release")] == ["r1", "r2"]
@@ -221,7 +252,7 @@ def test_next_batch_leases_oldest_first_and_filters_by_kind(state: StateStore) -
     assert state.has_pending()  # leased, not done
 
 
-def test_done_urls_are_not_queued_again(state: StateStore) -> None:
+def test_done_urls_are_not_queued_again(state: StateBackend) -> None:
     state.push(["a", "b"], kind="release")
     for item in state.next_batch(2):
         state.done(item.url)
@@ -232,14 +263,14 @@ def test_done_urls_are_not_queued_again(state: StateStore) -> None:
     assert state.push(["a"], kind="release") == 1  # a new crawl starts afresh
 
 
-def test_push_new_returns_only_the_urls_it_queued(state: StateStore) -> None:
+def test_push_new_returns_only_the_urls_it_queued(state: StateBackend) -> None:
     assert state.push_new(["a", "b", "a"], kind="release", site="osce") == ["a", "b"]
     state.done("a")
     assert state.push_new(["c", "a", "b"], kind="release", site="osce") == ["c"]  # done or queued: not again
     assert state.push_new([], kind="release") == []
 
 
-def test_written_elsewhere_finds_another_url_with_the_content_or_canonical(state: StateStore) -> None:
+def test_written_elsewhere_finds_another_url_with_the_content_or_canonical(state: StateBackend) -> None:
     stamp = state.plan_write("https://x.org/a", "sha256:1")
     state.record_written(stamp, canonical_url="https://x.org/a")
     assert state.written_elsewhere("https://x.org/a-alias", "sha256:1") == "https://x.org/a"
@@ -249,7 +280,7 @@ def test_written_elsewhere_finds_another_url_with_the_content_or_canonical(state
     assert state.written_count() == 1
 
 
-def test_meta_keys_are_deleted_by_name_or_prefix(state: StateStore) -> None:
+def test_meta_keys_are_deleted_by_name_or_prefix(state: StateBackend) -> None:
     for key in ("newest:a", "newest:b", "crawl"):
         state.set_meta(key, "x")
     state.delete_meta_prefix("newest:")
@@ -258,13 +289,13 @@ def test_meta_keys_are_deleted_by_name_or_prefix(state: StateStore) -> None:
     assert state.get_meta("crawl") is None
 
 
-def test_the_frontier_survives_a_reopen_and_leases_go_back_to_the_queue(state_path: Path) -> None:
-    with StateStore(state_path) as store:
+def test_the_frontier_survives_a_reopen_and_leases_go_back_to_the_queue(new_store: StoreFactory) -> None:
+    with new_store() as store:
         store.push(["a", "b", "c"], kind="release", site="osce")
         store.done(store.next_batch(1)[0].url)
         leased = store.next_batch(1)
     assert [item.url for item in leased] == ["b"]
-    with StateStore(state_path) as store:
+    with new_store() as store:
         assert store.pending_count() == 2
         assert [(item.url, item.kind, item.site) for item in store.next_batch(5)] == [
             ("b", "release", "osce"),
@@ -272,7 +303,7 @@ def test_the_frontier_survives_a_reopen_and_leases_go_back_to_the_queue(state_pa
         ]
 
 
-def test_a_batch_commits_together_or_not_at_all(state: StateStore) -> None:
+def test_a_batch_commits_together_or_not_at_all(state: StateBackend) -> None:
     with pytest.raises(RuntimeError), state.batch():
         state.push(["a"], kind="release")
         write(state, "h1")
@@ -283,6 +314,108 @@ def test_a_batch_commits_together_or_not_at_all(state: StateStore) -> None:
         state.push(["a"], kind="release")
         state.set_meta("targets", "osce")
     assert (state.pending_count(), state.get_meta("targets")) == (1, "osce")
+
+
+# -- PostgreSQL: shared by many workers ----------------------------------------------------------
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    need_postgres()
+    with fresh_schema("state") as schema:
+        yield database_url(schema)
+
+
+def test_a_dead_workers_lease_expires_and_its_url_goes_back(pg_url: str) -> None:
+    clock = Clock()  # one minute a read
+    with postgres_store(pg_url, clock, exclusive=False, lease_seconds=600) as worker, postgres_store(
+        pg_url, clock, exclusive=False, lease_seconds=600
+    ) as other:
+        worker.push(["a", "b"], kind="release")
+        assert [item.url for item in worker.next_batch(1)] == ["a"]  # the worker then dies, its lease held
+        assert [item.url for item in other.next_batch(5)] == ["b"]  # "a" is leased: not handed out
+        clock.now += timedelta(minutes=10)
+        assert [item.url for item in other.next_batch(5)] == ["a", "b"]  # both leases expired
+        assert other.pending_count() == 2
+
+
+def test_two_workers_lease_disjoint_urls_at_once(pg_url: str) -> None:
+    with postgres_store(pg_url, exclusive=False) as first, postgres_store(pg_url, exclusive=False) as second:
+        first.push([f"u{n}" for n in range(10)], kind="release")
+        with first.batch():  # first's lease rows stay locked until it commits: SKIP LOCKED passes over them
+            leased_first = {item.url for item in first.next_batch(4)}
+            leased_second = {item.url for item in second.next_batch(10)}
+        assert len(leased_first) == 4 and len(leased_second) == 6
+        assert not leased_first & leased_second
+
+
+def test_closing_gives_back_only_this_stores_leases(pg_url: str) -> None:
+    with postgres_store(pg_url, exclusive=False) as keeper:
+        keeper.push(["a", "b"], kind="release")
+        keeper.next_batch(1)
+        with postgres_store(pg_url, exclusive=False) as leaver:
+            assert [item.url for item in leaver.next_batch(1)] == ["b"]
+        assert [item.url for item in keeper.next_batch(5)] == ["b"]  # "a" is still keeper's
+
+
+def test_jobs_have_separate_frontiers_and_share_what_was_written(pg_url: str) -> None:
+    with postgres_store(pg_url, job="one") as one, postgres_store(pg_url, job="two") as two:
+        assert one.push_new(["a", "b"], kind="release") == ["a", "b"]
+        assert two.push_new(["a"], kind="release") == ["a"]
+        one.done("a")
+        assert (one.pending_count(), two.pending_count()) == (1, 1)
+        write(one, "h1", url="a")
+        assert two.known_urls(["a"]) == {"a"}
+
+
+def test_a_second_exclusive_run_on_one_schema_is_refused(pg_url: str) -> None:
+    with postgres_store(pg_url), pytest.raises(StateError, match="another pressroom run is using .*schema"):
+        postgres_store(pg_url).open()
+
+
+STORE_SPECS = {
+    "a-file": ("releases.jsonl.state.db", "StateStore"),
+    "a-postgresql-url": ("postgresql://127.0.0.1/test", "PostgresStateStore"),
+    "a-postgres-url": ("postgres://127.0.0.1/test?schema=osce", "PostgresStateStore"),
+}
+
+
+@pytest.mark.parametrize(("spec", "kind"), STORE_SPECS.values(), ids=STORE_SPECS.keys())
+def test_state_store_picks_the_store_by_its_spec(spec: str, kind: str) -> None:
+    assert type(state_store(spec)).__name__ == kind
+
+
+BAD_DATABASES = {
+    "nobody-listens": ("postgresql://postgres@127.0.0.2:9/test", "cannot connect to PostgreSQL at postgresql://postgres@127.0.0.2:9/test"),
+    "bad-schema-name": ("postgresql://127.0.0.1/test?schema=Drop;", "schema 'Drop;'"),
+    "password-is-hidden": ("postgresql://u:secret@127.0.0.2:9/test", "postgresql://u:\\*\\*\\*@127.0.0.2:9/test"),
+}
+
+
+@pytest.mark.parametrize(("url", "message"), BAD_DATABASES.values(), ids=BAD_DATABASES.keys())
+def test_an_unusable_database_is_one_line(url: str, message: str) -> None:
+    with pytest.raises(StateError, match=message) as raised:
+        state_store(url).open()
+    assert "\n" not in str(raised.value) and "secret" not in str(raised.value)
+
+
+def test_a_crawl_with_a_postgresql_state_is_incremental(pg_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from scraper.cli import main
+    from tests.loopback import LoopbackSite
+    from tests.test_incremental import crawl_argv, lines, release_requests, releases, serve
+
+    out = tmp_path / "releases.jsonl"
+    old = releases(6)
+    with LoopbackSite() as site:
+        serve(site, old)
+        assert main(crawl_argv(site, out, "--state", pg_url)) == 0, capsys.readouterr().err
+        serve(site, [*releases(1, newest=date(2024, 6, 24), first_id=700900), *old])
+        site.log.clear()
+        assert main(crawl_argv(site, out, "--state", pg_url)) == 0, capsys.readouterr().err
+        fetched_in_full = [path for path, status, _ in release_requests(site) if status == 200]
+    assert [line["version"] for line in lines(out)] == [1] * 7
+    assert fetched_in_full == ["/secretariat/700900"]  # the rest answered 304 to validators from PostgreSQL
+    assert not (tmp_path / "releases.jsonl.state.db").exists()
 
 
 # -- the file ------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The state store: what earlier runs saw, so the next run fetches only what is new or changed.
+"""The SQLite state store (the embedded default): what earlier runs saw, so the next run fetches only what is new or changed.
 
 One SQLite file (stdlib sqlite3), by default beside the output: `default_state_path(output)` gives
 `<output>.state.db`. Tables: `urls` (per URL: canonical URL, ETag, Last-Modified, content hash,
@@ -70,12 +70,28 @@ import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import NamedTuple
 
 from scraper.errors import StateError
+from scraper.state.base import (
+    DONE,
+    FAILED,
+    LEASED,
+    QUEUED,
+    STATE_SUFFIX,
+    UNCHANGED,
+    WRITTEN,
+    FrontierItem,
+    UrlState,
+    Validators,
+    WriteStamp,
+    iso_date,
+    iso_now,
+    plan_stamp,
+    utc_now,
+)
 from scraper.statefile import (
     APPLICATION_ID,
     SCHEMA_VERSION,
@@ -86,12 +102,9 @@ from scraper.statefile import (
     remove_leftovers,
 )
 
-STATE_SUFFIX = ".state.db"
 LOCK_SUFFIX = ".lock"
 QUERY_CHUNK = 500  # urls per `IN (...)` query, well under SQLite's variable limit
 
-QUEUED, LEASED, DONE = "queued", "leased", "done"
-WRITTEN, UNCHANGED, FAILED = "written", "unchanged", "failed"
 
 SCHEMA = f"""
 PRAGMA application_id = {APPLICATION_ID};
@@ -134,59 +147,6 @@ CREATE TABLE meta (
 URL_COLUMNS = (
     "url, canonical_url, etag, last_modified, content_hash, version, first_seen, last_seen, updated, status, error"
 )
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-def default_state_path(output: Path) -> Path:
-    """`releases.jsonl` -> `releases.jsonl.state.db`, beside the output file."""
-    return output.with_name(output.name + STATE_SUFFIX)
-
-
-class Validators(NamedTuple):
-    """What to send in a conditional request: If-None-Match / If-Modified-Since."""
-
-    etag: str | None
-    last_modified: str | None
-
-
-class UrlState(NamedTuple):
-    """Everything the store knows about one URL."""
-
-    url: str
-    canonical_url: str | None
-    etag: str | None
-    last_modified: str | None
-    content_hash: str | None
-    version: int
-    first_seen: str
-    last_seen: str
-    updated: str | None
-    status: str
-    error: str | None
-
-
-class WriteStamp(NamedTuple):
-    """The crawl bookkeeping a record carries, planned before its line is written."""
-
-    url: str
-    content_hash: str
-    version: int
-    first_seen: str
-    updated: str
-    changed: bool  # a new URL or new content: the record must be written
-
-    def record_fields(self) -> dict[str, int | str]:
-        """The `PressRelease` fields to set: `record.model_copy(update=stamp.record_fields())`."""
-        return {"version": self.version, "first_seen": self.first_seen, "updated": self.updated}
-
-
-class FrontierItem(NamedTuple):
-    url: str
-    kind: str
-    site: str | None
 
 
 class StateStore:
@@ -292,14 +252,8 @@ class StateStore:
 
         Version 1 the first time, the same version when the content hash is unchanged
         (`changed=False`), +1 when it changed."""
-        now = self._now()
         row = self._read_one("SELECT content_hash, version, first_seen, updated FROM urls WHERE url = ?", (url,))
-        if row is None or row[1] == 0:
-            return WriteStamp(url, content_hash, 1, now, now, changed=True)
-        stored_hash, version, first_seen, updated = row
-        if stored_hash == content_hash:
-            return WriteStamp(url, content_hash, version, first_seen, updated or first_seen, changed=False)
-        return WriteStamp(url, content_hash, version + 1, first_seen, now, changed=True)
+        return plan_stamp(url, content_hash, self._now(), row)
 
     def record_written(
         self,
@@ -362,7 +316,7 @@ class StateStore:
 
     def advance_watermark(self, site: str, day: date | str) -> date:
         """Move the site's watermark to `day` if that is newer; returns the watermark after."""
-        iso = _iso_date(day)
+        iso = iso_date(day)
         self._execute(
             "INSERT INTO sites (site, watermark) VALUES (?, ?) ON CONFLICT (site) DO UPDATE SET"
             " watermark = max(coalesce(watermark, ''), excluded.watermark)",
@@ -444,7 +398,7 @@ class StateStore:
     # -- internals -------------------------------------------------------------------------------
 
     def _now(self) -> str:
-        return self._clock().astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+        return iso_now(self._clock())
 
     def _connection(self) -> sqlite3.Connection:
         if self._conn is None:
@@ -501,10 +455,3 @@ def _rollback(conn: sqlite3.Connection) -> None:
     if conn.in_transaction:
         with contextlib.suppress(sqlite3.Error):
             conn.execute("ROLLBACK")
-
-
-def _iso_date(day: date | str) -> str:
-    try:
-        return (day if isinstance(day, date) else date.fromisoformat(day)).isoformat()
-    except ValueError as error:
-        raise ValueError(f"not an ISO date: {day!r}") from error

@@ -1,0 +1,163 @@
+"""What every state store answers: the `StateBackend` protocol and the values it passes around.
+
+Two stores keep the same rules (scraper/state/sqlite.py, the embedded default; scraper/state/postgres.py,
+for shared state): versions grow only when the content hash changes, a stale stamp never moves a
+version back, validators are those of the last written record, the watermark never moves back, a URL
+is queued on the frontier at most once per crawl, and `plan_write` writes nothing (so a crash before
+`record_written` replans the same version: exactly once, with the writer). tests/test_state.py runs
+one suite against both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import NamedTuple, Protocol
+
+STATE_SUFFIX = ".state.db"
+
+QUEUED, LEASED, DONE = "queued", "leased", "done"
+WRITTEN, UNCHANGED, FAILED = "written", "unchanged", "failed"
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def iso_now(clock_value: datetime) -> str:
+    """The stamp format of both stores: UTC, whole seconds, "Z"."""
+    return clock_value.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def default_state_path(output: Path) -> Path:
+    """`releases.jsonl` -> `releases.jsonl.state.db`, beside the output file."""
+    return output.with_name(output.name + STATE_SUFFIX)
+
+
+class Validators(NamedTuple):
+    """What to send in a conditional request: If-None-Match / If-Modified-Since."""
+
+    etag: str | None
+    last_modified: str | None
+
+
+class UrlState(NamedTuple):
+    """Everything the store knows about one URL."""
+
+    url: str
+    canonical_url: str | None
+    etag: str | None
+    last_modified: str | None
+    content_hash: str | None
+    version: int
+    first_seen: str
+    last_seen: str
+    updated: str | None
+    status: str
+    error: str | None
+
+
+class WriteStamp(NamedTuple):
+    """The crawl bookkeeping a record carries, planned before its line is written."""
+
+    url: str
+    content_hash: str
+    version: int
+    first_seen: str
+    updated: str
+    changed: bool  # a new URL or new content: the record must be written
+
+    def record_fields(self) -> dict[str, int | str]:
+        """The `PressRelease` fields to set: `record.model_copy(update=stamp.record_fields())`."""
+        return {"version": self.version, "first_seen": self.first_seen, "updated": self.updated}
+
+
+class FrontierItem(NamedTuple):
+    url: str
+    kind: str
+    site: str | None
+
+
+def plan_stamp(url: str, content_hash: str, now: str, row: tuple | None) -> WriteStamp:
+    """The stamp for `url` given its stored (content_hash, version, first_seen, updated) row.
+
+    Version 1 the first time, the same version when the content hash is unchanged
+    (`changed=False`), +1 when it changed. Shared so both stores plan alike."""
+    if row is None or row[1] == 0:
+        return WriteStamp(url, content_hash, 1, now, now, changed=True)
+    stored_hash, version, first_seen, updated = row
+    if stored_hash == content_hash:
+        return WriteStamp(url, content_hash, version, first_seen, updated or first_seen, changed=False)
+    return WriteStamp(url, content_hash, version + 1, first_seen, now, changed=True)
+
+
+def iso_date(day: date | str) -> str:
+    try:
+        return (day if isinstance(day, date) else date.fromisoformat(day)).isoformat()
+    except ValueError as error:
+        raise ValueError(f"not an ISO date: {day!r}") from error
+
+
+class StateBackend(Protocol):
+    """The state store a crawl keeps (scraper/incremental.py asks it); see scraper/state/sqlite.py's
+    docstring for the protocol in use. `path` names it in messages (a file, or a redacted URL)."""
+
+    path: object
+
+    def open(self) -> StateBackend: ...
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> StateBackend: ...
+
+    def __exit__(self, *exc_info: object) -> None: ...
+
+    def batch(self) -> AbstractContextManager[None]: ...
+
+    def known(self, url: str) -> UrlState | None: ...
+
+    def known_urls(self, urls: Iterable[str]) -> set[str]: ...
+
+    def written_count(self) -> int: ...
+
+    def written_elsewhere(self, url: str, content_hash: str, canonical_url: str | None = None) -> str | None: ...
+
+    def validators(self, url: str) -> Validators | None: ...
+
+    def plan_write(self, url: str, content_hash: str) -> WriteStamp: ...
+
+    def record_written(
+        self, stamp: WriteStamp, *, canonical_url: str | None = None, etag: str | None = None, last_modified: str | None = None
+    ) -> None: ...
+
+    def record_unchanged(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> bool: ...
+
+    def record_failed(self, url: str, error: str) -> None: ...
+
+    def watermark(self, site: str) -> date | None: ...
+
+    def advance_watermark(self, site: str, day: date | str) -> date: ...
+
+    def push(self, urls: Iterable[str], *, kind: str, site: str | None = None) -> int: ...
+
+    def push_new(self, urls: Iterable[str], *, kind: str, site: str | None = None) -> list[str]: ...
+
+    def next_batch(self, size: int, *, kind: str | None = None) -> list[FrontierItem]: ...
+
+    def done(self, url: str) -> None: ...
+
+    def has_pending(self) -> bool: ...
+
+    def pending_count(self) -> int: ...
+
+    def clear_frontier(self) -> None: ...
+
+    def get_meta(self, key: str) -> str | None: ...
+
+    def set_meta(self, key: str, value: str) -> None: ...
+
+    def delete_meta(self, key: str) -> None: ...
+
+    def delete_meta_prefix(self, prefix: str) -> None: ...

@@ -1,0 +1,471 @@
+"""The PostgreSQL state store: the SQLite store's rules, shared by many processes and machines.
+
+`PostgresStateStore("postgresql://host/db?schema=pressroom")` keeps the tables of
+scraper/state/sqlite.py (urls, sites, frontier, meta) in one PostgreSQL schema (`schema=` in the
+URL, default "pressroom"; created on first use). Every method keeps the SQLite store's contract
+(tests/test_state.py runs one suite against both); what differs is what sharing needs:
+
+- Frontier leases. `next_batch` leases rows with `FOR UPDATE SKIP LOCKED` (two workers never lease
+  the same URL, and never wait on each other) until `now + lease_seconds`; a lease that expired
+  (its worker died) is handed out again. `close()` gives back this store's own leases at once.
+- Frontiers per job: the rows carry a `job` ('' for `pressroom crawl --state postgresql://...`),
+  so the distributed crawl (scraper/distributed/) runs many crawls on one schema. The urls, sites
+  and meta tables are shared: what one job wrote, the next asks for conditionally.
+- One run at a time, where asked (`exclusive=True`, the CLI crawl): a session advisory lock on the
+  schema instead of a flock; it dies with the connection, so with the process.
+- Versions planned under a row lock: `plan_write(..., lock=True)` inside a `batch()` holds the URL's
+  row until commit, so two workers that fetched the same URL cannot both write version n+1.
+
+psycopg 3 is imported here only, and this module only when a database URL is given.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import threading
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date, datetime
+from types import TracebackType
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import psycopg
+
+from scraper.errors import StateError
+from scraper.state.base import (
+    DONE,
+    FAILED,
+    LEASED,
+    QUEUED,
+    UNCHANGED,
+    WRITTEN,
+    FrontierItem,
+    UrlState,
+    Validators,
+    WriteStamp,
+    iso_date,
+    iso_now,
+    plan_stamp,
+    utc_now,
+)
+
+DEFAULT_SCHEMA = "pressroom"
+DEFAULT_LEASE_SECONDS = 300.0  # a leased URL nobody finished goes back after this
+CONNECT_TIMEOUT = 5  # seconds: an unreachable server is said in one line, not waited on
+SCHEMA_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
+CREATED_TABLE = re.compile(r"CREATE TABLE IF NOT EXISTS (\w+)")
+SETUP_LOCK = 0x50525353  # advisory lock key: one process creates the tables at a time
+
+TABLES = f"""
+CREATE TABLE IF NOT EXISTS urls (
+    url TEXT PRIMARY KEY,
+    canonical_url TEXT,
+    etag TEXT,
+    last_modified TEXT,
+    content_hash TEXT,
+    version INTEGER NOT NULL DEFAULT 0,
+    first_seen TEXT NOT NULL,
+    last_seen TEXT NOT NULL,
+    updated TEXT,
+    status TEXT NOT NULL CHECK (status IN ('{WRITTEN}', '{UNCHANGED}', '{FAILED}')),
+    error TEXT
+);
+CREATE INDEX IF NOT EXISTS urls_by_content ON urls (content_hash);
+CREATE INDEX IF NOT EXISTS urls_by_canonical ON urls (canonical_url);
+CREATE TABLE IF NOT EXISTS sites (
+    site TEXT PRIMARY KEY,
+    watermark TEXT
+);
+CREATE TABLE IF NOT EXISTS frontier (
+    seq BIGSERIAL UNIQUE,
+    job TEXT NOT NULL DEFAULT '',
+    url TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    site TEXT,
+    status TEXT NOT NULL DEFAULT '{QUEUED}' CHECK (status IN ('{QUEUED}', '{LEASED}', '{DONE}')),
+    lease_expires DOUBLE PRECISION,   -- epoch seconds of the store's clock
+    leased_by TEXT,
+    PRIMARY KEY (job, url)
+);
+CREATE INDEX IF NOT EXISTS frontier_by_status ON frontier (job, status, kind, seq);
+CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+URL_COLUMNS = (
+    "url, canonical_url, etag, last_modified, content_hash, version, first_seen, last_seen, updated, status, error"
+)
+
+
+def split_schema(url: str) -> tuple[str, str]:
+    """`postgresql://h/db?schema=x&sslmode=y` -> ("postgresql://h/db?sslmode=y", "x")."""
+    parts = urlsplit(url)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    schema = next((value for key, value in query if key == "schema"), DEFAULT_SCHEMA)
+    if not SCHEMA_NAME.match(schema):
+        raise StateError(f"schema {schema!r}: a PostgreSQL schema name here is lower-case letters, digits and _")
+    rest = urlencode([(key, value) for key, value in query if key != "schema"])
+    return urlunsplit(parts._replace(query=rest)), schema
+
+
+def redact(url: str) -> str:
+    """The URL without its password, for messages."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
+def connect(url: str, *, schema: str | None = None) -> psycopg.Connection:
+    """An autocommit connection (search_path set to `schema`), or StateError in one line."""
+    try:
+        conn = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT)
+    except psycopg.Error as error:
+        first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise StateError(f"cannot connect to PostgreSQL at {redact(url)}: {first_line}") from None
+    if schema is not None:
+        conn.execute(f'SET search_path TO "{schema}"')  # a schema that does not exist yet is fine here
+    return conn
+
+
+def ensure_tables(conn: psycopg.Connection, schema: str, ddl: str) -> None:
+    """Create the schema and run `ddl` (CREATE ... IF NOT EXISTS) where a table is missing, one
+    process at a time: concurrent CREATEs of one table can fail on PostgreSQL's catalog even with IF
+    NOT EXISTS. Where every table exists nothing runs: `CREATE INDEX IF NOT EXISTS` still takes a
+    SHARE lock on its table, which deadlocks with the writes of workers already running."""
+    tables = CREATED_TABLE.findall(ddl)
+    if _tables_present(conn, schema, tables):
+        return
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (SETUP_LOCK,))
+        if not _tables_present(conn, schema, tables):
+            conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
+            conn.execute(ddl)
+
+
+def _tables_present(conn: psycopg.Connection, schema: str, tables: list[str]) -> bool:
+    row = conn.execute(
+        "SELECT count(*) FROM pg_tables WHERE schemaname = %s AND tablename = ANY(%s)", (schema, tables)
+    ).fetchone()
+    return bool(row) and row[0] == len(set(tables))
+
+
+class PostgresStateStore:
+    """The state in one PostgreSQL schema: see the module docstring."""
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        job: str = "",
+        exclusive: bool = False,
+        lease_seconds: float = DEFAULT_LEASE_SECONDS,
+        clock: Callable[[], datetime] = utc_now,
+        extra_tables: str = "",
+    ) -> None:
+        self.url, self.schema = split_schema(url)
+        self.path = f"{redact(self.url)} (schema {self.schema})"  # names the store in messages
+        self.job = job
+        self.exclusive = exclusive
+        self.lease_seconds = lease_seconds
+        self._clock = clock
+        self._extra_tables = extra_tables  # the distributed crawl's jobs and records, beside the state
+        self._conn: psycopg.Connection | None = None
+        self._mutex = threading.RLock()
+        self._token = uuid.uuid4().hex  # marks this store's leases
+        self._batch: psycopg.Transaction | None = None
+
+    # -- lifecycle -------------------------------------------------------------------------------
+
+    def open(self) -> PostgresStateStore:
+        if self._conn is not None:
+            return self
+        conn = connect(self.url, schema=self.schema)
+        try:
+            ensure_tables(conn, self.schema, TABLES + self._extra_tables)
+            if self.exclusive and not _try_lock(conn, f"{self.schema}:{self.job}"):
+                raise StateError(f"another pressroom run is using {self.path}")
+        except BaseException:
+            conn.close()
+            raise
+        self._conn = conn
+        if self.exclusive:
+            self._execute(f"UPDATE frontier SET status = '{QUEUED}', leased_by = NULL WHERE job = %s AND status = '{LEASED}'", (self.job,))
+        return self
+
+    def close(self) -> None:
+        with self._mutex:
+            if self._conn is None:
+                return
+            with contextlib.suppress(StateError, psycopg.Error):  # they expire anyway
+                self._execute(
+                    f"UPDATE frontier SET status = '{QUEUED}', leased_by = NULL"
+                    f" WHERE job = %s AND status = '{LEASED}' AND leased_by = %s",
+                    (self.job, self._token),
+                )
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> PostgresStateStore:
+        return self.open()
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Group several writes in one transaction (committed at the end, rolled back on error)."""
+        with self._mutex, self._errors("update"):
+            conn = self._connection()
+            with conn.transaction():
+                yield
+
+    # -- per URL ---------------------------------------------------------------------------------
+
+    def known(self, url: str) -> UrlState | None:
+        row = self._read_one(f"SELECT {URL_COLUMNS} FROM urls WHERE url = %s", (url,))
+        return UrlState(*row) if row else None
+
+    def known_urls(self, urls: Iterable[str]) -> set[str]:
+        pending = list(dict.fromkeys(urls))
+        if not pending:
+            return set()
+        rows = self._read_all("SELECT url FROM urls WHERE version > 0 AND url = ANY(%s)", (pending,))
+        return {row[0] for row in rows}
+
+    def written_count(self) -> int:
+        row = self._read_one("SELECT count(*) FROM urls WHERE version > 0", ())
+        return int(row[0]) if row else 0
+
+    def written_elsewhere(self, url: str, content_hash: str, canonical_url: str | None = None) -> str | None:
+        row = self._read_one(
+            "SELECT url FROM urls WHERE version > 0 AND url <> %s AND (content_hash = %s OR canonical_url = %s) LIMIT 1",
+            (url, content_hash, canonical_url or "\x01"),
+        )
+        return row[0] if row else None
+
+    def validators(self, url: str) -> Validators | None:
+        row = self._read_one(
+            "SELECT etag, last_modified FROM urls WHERE url = %s AND version > 0"
+            " AND (etag IS NOT NULL OR last_modified IS NOT NULL)",
+            (url,),
+        )
+        return Validators(*row) if row else None
+
+    def plan_write(self, url: str, content_hash: str, *, lock: bool = False) -> WriteStamp:
+        """The stamps for a record of `url` with this content; writes nothing. `lock=True` (inside
+        `batch()`) holds the URL's row until the batch commits, so the plan stays true."""
+        lock_clause = " FOR UPDATE" if lock else ""
+        row = self._read_one(
+            f"SELECT content_hash, version, first_seen, updated FROM urls WHERE url = %s{lock_clause}", (url,)
+        )
+        return plan_stamp(url, content_hash, self._now(), row)
+
+    def record_written(
+        self,
+        stamp: WriteStamp,
+        *,
+        canonical_url: str | None = None,
+        etag: str | None = None,
+        last_modified: str | None = None,
+    ) -> None:
+        self._execute(
+            f"INSERT INTO urls ({URL_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, '{WRITTEN}', NULL)"
+            " ON CONFLICT (url) DO UPDATE SET canonical_url = excluded.canonical_url,"
+            " etag = excluded.etag, last_modified = excluded.last_modified,"
+            " content_hash = excluded.content_hash, version = excluded.version,"
+            " first_seen = excluded.first_seen, last_seen = excluded.last_seen,"
+            " updated = excluded.updated, status = excluded.status, error = NULL"
+            " WHERE excluded.version >= urls.version",  # a stale stamp never moves a version back
+            (
+                stamp.url,
+                canonical_url,
+                etag,
+                last_modified,
+                stamp.content_hash,
+                stamp.version,
+                stamp.first_seen,
+                self._now(),
+                stamp.updated,
+            ),
+        )
+
+    def record_unchanged(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> bool:
+        return (
+            self._execute(
+                f"UPDATE urls SET last_seen = %s, status = '{UNCHANGED}', error = NULL,"
+                " etag = coalesce(%s, etag), last_modified = coalesce(%s, last_modified) WHERE url = %s",
+                (self._now(), etag, last_modified, url),
+            )
+            > 0
+        )
+
+    def record_failed(self, url: str, error: str) -> None:
+        now = self._now()
+        self._execute(
+            f"INSERT INTO urls (url, first_seen, last_seen, status, error) VALUES (%s, %s, %s, '{FAILED}', %s)"
+            " ON CONFLICT (url) DO UPDATE SET last_seen = excluded.last_seen,"
+            " status = excluded.status, error = excluded.error",
+            (url, now, now, error),
+        )
+
+    # -- per site --------------------------------------------------------------------------------
+
+    def watermark(self, site: str) -> date | None:
+        row = self._read_one("SELECT watermark FROM sites WHERE site = %s", (site,))
+        return date.fromisoformat(row[0]) if row and row[0] else None
+
+    def advance_watermark(self, site: str, day: date | str) -> date:
+        iso = iso_date(day)
+        self._execute(
+            "INSERT INTO sites (site, watermark) VALUES (%s, %s) ON CONFLICT (site) DO UPDATE SET"
+            " watermark = greatest(coalesce(sites.watermark, ''), excluded.watermark)",
+            (site, iso),
+        )
+        current = self.watermark(site)
+        assert current is not None
+        return current
+
+    # -- frontier --------------------------------------------------------------------------------
+
+    def push(self, urls: Iterable[str], *, kind: str, site: str | None = None) -> int:
+        return len(self.push_new(urls, kind=kind, site=site))
+
+    def push_new(self, urls: Iterable[str], *, kind: str, site: str | None = None) -> list[str]:
+        """Queue URLs not yet in this job's frontier; returns those newly queued, in order."""
+        pending = list(dict.fromkeys(urls))
+        if not pending:
+            return []
+        rows = self._write_all(
+            "INSERT INTO frontier (job, url, kind, site)"
+            " SELECT %s, url, %s, %s FROM unnest(%s::text[]) WITH ORDINALITY AS given(url, n) ORDER BY n"
+            " ON CONFLICT (job, url) DO NOTHING RETURNING url",
+            (self.job, kind, site, pending),
+        )
+        new = {row[0] for row in rows}
+        return [url for url in pending if url in new]
+
+    def next_batch(self, size: int, *, kind: str | None = None) -> list[FrontierItem]:
+        """Lease up to `size` URLs, oldest first: queued ones, and those whose lease expired."""
+        now = self._clock().timestamp()
+        kind_filter, params = ("AND kind = %s", (kind,)) if kind else ("", ())
+        rows = self._write_all(
+            "WITH picked AS (SELECT seq FROM frontier WHERE job = %s"
+            f" AND (status = '{QUEUED}' OR (status = '{LEASED}' AND lease_expires <= %s)) {kind_filter}"
+            " ORDER BY seq LIMIT %s FOR UPDATE SKIP LOCKED)"
+            f" UPDATE frontier SET status = '{LEASED}', lease_expires = %s, leased_by = %s"
+            " FROM picked WHERE frontier.seq = picked.seq RETURNING frontier.seq, url, kind, site",
+            (self.job, now, *params, size, now + self.lease_seconds, self._token),
+        )
+        return [FrontierItem(url, item_kind, site) for _, url, item_kind, site in sorted(rows)]
+
+    def done(self, url: str) -> None:
+        self._execute(
+            f"UPDATE frontier SET status = '{DONE}', lease_expires = NULL WHERE job = %s AND url = %s", (self.job, url)
+        )
+
+    def lease(self, url: str) -> tuple[str, FrontierItem | None]:
+        """Lease one given URL (a distributed task's own): ("leased", item) if it was queued, its
+        lease expired, or this store holds it (a retry); else ("done", None), ("busy", None) (another lease runs) or ("unknown", None)."""
+        now = self._clock().timestamp()
+        rows = self._write_all(
+            f"UPDATE frontier SET status = '{LEASED}', lease_expires = %s, leased_by = %s WHERE job = %s AND url = %s"
+            f" AND (status = '{QUEUED}' OR (status = '{LEASED}' AND (lease_expires <= %s OR leased_by = %s)))"
+            " RETURNING url, kind, site",
+            (now + self.lease_seconds, self._token, self.job, url, now, self._token),
+        )
+        if rows:
+            return LEASED, FrontierItem(*rows[0])
+        row = self._read_one("SELECT status FROM frontier WHERE job = %s AND url = %s", (self.job, url))
+        if row is None:
+            return "unknown", None
+        return (DONE, None) if row[0] == DONE else ("busy", None)
+
+    def queued_among(self, urls: list[str]) -> list[str]:
+        """Those of `urls` that are queued on this job's frontier (not leased, not done), in order."""
+        rows = self._read_all(f"SELECT url FROM frontier WHERE job = %s AND url = ANY(%s) AND status = '{QUEUED}'", (self.job, urls))
+        queued = {row[0] for row in rows}
+        return [url for url in urls if url in queued]
+
+    def has_pending(self) -> bool:
+        return self.pending_count() > 0
+
+    def pending_count(self) -> int:
+        row = self._read_one(
+            f"SELECT count(*) FROM frontier WHERE job = %s AND status IN ('{QUEUED}', '{LEASED}')", (self.job,)
+        )
+        return int(row[0]) if row else 0
+
+    def clear_frontier(self) -> None:
+        self._execute("DELETE FROM frontier WHERE job = %s", (self.job,))
+
+    # -- meta ------------------------------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        row = self._read_one("SELECT value FROM meta WHERE key = %s", (key,))
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._execute(
+            "INSERT INTO meta (key, value) VALUES (%s, %s) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    def delete_meta(self, key: str) -> None:
+        self._execute("DELETE FROM meta WHERE key = %s", (key,))
+
+    def delete_meta_prefix(self, prefix: str) -> None:
+        self._execute("DELETE FROM meta WHERE left(key, %s) = %s", (len(prefix), prefix))
+
+    # -- internals -------------------------------------------------------------------------------
+
+    def connection(self) -> psycopg.Connection:
+        """The store's connection, for a caller that adds its own statements to a `batch()`."""
+        return self._connection()
+
+    def _now(self) -> str:
+        return iso_now(self._clock())
+
+    def _connection(self) -> psycopg.Connection:
+        if self._conn is None:
+            raise StateError(f"state {self.path} is not open")
+        return self._conn
+
+    @contextlib.contextmanager
+    def _errors(self, doing: str) -> Iterator[None]:
+        try:
+            yield
+        except psycopg.Error as error:
+            message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+            raise StateError(f"cannot {doing} state {self.path}: {message}") from error
+
+    def _execute(self, sql: str, params: tuple[object, ...]) -> int:
+        with self._mutex, self._errors("update"):
+            conn = self._connection()
+            with conn.transaction():
+                return conn.execute(sql, params).rowcount
+
+    def _write_all(self, sql: str, params: tuple[object, ...]) -> list[tuple]:
+        with self._mutex, self._errors("update"):
+            conn = self._connection()
+            with conn.transaction():
+                return conn.execute(sql, params).fetchall()
+
+    def _read_one(self, sql: str, params: tuple[object, ...]) -> tuple | None:
+        with self._mutex, self._errors("read"):
+            return self._connection().execute(sql, params).fetchone()
+
+    def _read_all(self, sql: str, params: tuple[object, ...]) -> list[tuple]:
+        with self._mutex, self._errors("read"):
+            return self._connection().execute(sql, params).fetchall()
+
+
+def _try_lock(conn: psycopg.Connection, name: str) -> bool:
+    row = conn.execute("SELECT pg_try_advisory_lock(hashtext(%s))", ("pressroom-run:" + name,)).fetchone()
+    return bool(row and row[0])
