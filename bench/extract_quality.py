@@ -128,7 +128,7 @@ def spaced(text: str) -> str:
 
 def pressroom(page: Page) -> Output:
     try:
-        record = parse(page.html, page.url if page.url.startswith("http") else None, default_url=page.url)
+        record = parse(page.html, page.url if page.url.startswith("http") else None, default_url=page.url, any_page=True)
     except ScraperError:
         return Output(body="", date=None, refused=True)
     return Output(body=record.body, date=record.date)

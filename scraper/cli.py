@@ -39,11 +39,14 @@ examples:
   pressroom parse --url https://www.osce.org/cthb/50703 saved.html
   curl -s https://www.osce.org/cthb/50703 | pressroom parse - --url https://www.osce.org/cthb/50703
   pressroom parse pages/*.html > records.jsonl
+  pressroom parse --any-page about.html   the best record of any page: title, date, body
 
 Without --url a page is parsed as its own canonical URL (<link rel=canonical>), else as its file://
 path; the URL's host picks the site profile unless --site names one. A file that is not a release
-page (or larger than 10 MB, or not a file) gets a one-line error on stderr; the others are still
-parsed, and the exit code is 1.
+page (a listing, an empty page, an undated page of a site without a profile; or larger than
+10 MB, or not a file) gets a one-line error on stderr; the others are still parsed, and the exit
+code is 1. With --any-page every HTML page gets a record (its `kind` null unless the page labels
+itself), so the exit code is 0 unless a file cannot be read or is not HTML.
 """
 # The same cap the crawler puts on a response body: a release page is far smaller.
 MAX_PAGE_BYTES = 10 * 1024 * 1024
@@ -114,6 +117,8 @@ def _add_parse_command(commands: argparse._SubParsersAction) -> None:
     command.add_argument("files", nargs="+", metavar="FILE", help="HTML files to parse; - reads stdin")
     command.add_argument("--url", type=web_url, help="the http(s) URL the page was fetched from (only with a single FILE)")
     command.add_argument("--site", choices=sorted(PROFILES), help="the site profile to parse with")
+    command.add_argument("--any-page", action="store_true",
+                         help="read any page (an article, a listing, an about page) instead of refusing what is not a release")
     command.set_defaults(handler=_run_parse)
 
 
@@ -126,7 +131,7 @@ def _run_parse(args: argparse.Namespace) -> int:
     for name in args.files:
         try:
             html, default_url = _read_page(name)
-            record = parse(html, args.url, args.site, default_url=default_url)
+            record = parse(html, args.url, args.site, default_url=default_url, any_page=args.any_page)
         except (OSError, ScraperError) as error:
             failures += 1
             hint = f" (parsed as site {args.site!r}: is it the right --site?)" if args.site and isinstance(error, ExtractionError) else ""

@@ -148,13 +148,20 @@ class ReleasePage(PageMarkup):
 
     # -- the record -------------------------------------------------------------------------------
 
-    def to_record(self) -> PressRelease:
+    def to_record(self, any_page: bool = False) -> PressRelease:
+        """The page's record; ExtractionError where it is not a release page.
+
+        `any_page` gives the best record for any page instead (an article, a section front, an
+        "about" page): no refusal, the <title> or URL standing in for a missing headline, the body
+        possibly empty, `kind` as the page labels itself (null where it does not)."""
         # Two phases, in this order. 1: what the whole page says (headline, labels, meta tags, the
         # dates shown by the headline), read while the page is intact. 2: the body, found by taking
         # the page furniture out of the tree, and what lives in the body (the dateline).
         title = self.headline
         if not title:
-            raise ExtractionError("no title: not a release page")
+            if not any_page:
+                raise ExtractionError("no title: not a release page")
+            title = self.html_title() or self.url
         record = PressRelease(
             url=self.url,
             canonical_url=self.canonical_url(),
@@ -169,7 +176,8 @@ class ReleasePage(PageMarkup):
         )
         self.visible_date_found  # noqa: B018 (phase 1: read before the furniture goes)
 
-        self.refuse_listing()
+        if not any_page:
+            self.refuse_listing()
         found_date = self.date()
         record.date, record.date_raw = found_date.iso, found_date.raw
         place_raw = self.place_raw()
@@ -177,8 +185,10 @@ class ReleasePage(PageMarkup):
         paragraphs = self.body_paragraphs()
         if paragraphs and comparable(paragraphs[0]) == comparable(title):
             paragraphs = paragraphs[1:]  # the headline repeated atop the text
-        if sum(map(len, paragraphs)) < MIN_BODY_CHARS:
+        if sum(map(len, paragraphs)) < MIN_BODY_CHARS and not any_page:
             raise ExtractionError("no release text: not a release page (a listing or an empty page?)")
+        if not any_page:
+            self.refuse_undated_page(record)
         record.body = "\n\n".join(paragraphs)
         record.language = self.language(record.body)
         record.quotes, record.speakers = extract_quotes(paragraphs, record.language)
@@ -188,6 +198,12 @@ class ReleasePage(PageMarkup):
         headlines = sum(len(node.css(LINKED_HEADLINES)) for node in self.body_nodes)
         if headlines >= MAX_LINKED_HEADLINES:
             raise ExtractionError(f"a listing page ({headlines} linked headlines), not a release page")
+
+    def refuse_undated_page(self, record: PressRelease) -> None:
+        """A page of a site without a profile is a release when it dates itself or says what it is:
+        an "About us" or a contact page does neither (a crawl following links meets many)."""
+        if self.site == ReleasePage.site and record.date is None and record.kind is None:
+            raise ExtractionError("no date and no kind label: not a release page (--any-page reads it anyway)")
 
     # -- fields: each a cascade, most trustworthy source first ------------------------------------
 

@@ -100,6 +100,41 @@ def test_not_a_release_page(text: str, reason: str) -> None:
         parse(text, "https://example.org/x")
 
 
+ABOUT_PAGE = """<html lang="en"><head><title>Who we are | Example Network</title></head><body>
+<nav><a href="/">Home</a></nav><main><h1>Who we are</h1>
+<p>The network brings together two hundred local groups that work on clean water, in forty countries.</p>
+<p>It was founded by volunteers and is funded by its members, by foundations and by small donations.</p>
+</main></body></html>"""
+LISTING_PAGE = "<html><head><title>News | Example</title></head><body><main><h1>News</h1>" + "".join(
+    f'<div class="item"><h3><a href="/news/{n}">Headline number {n} of the newsroom</a></h3><p>A teaser sentence of the item number {n}, short.</p></div>'
+    for n in range(8)) + "</main></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("html", "reason"),
+    [(ABOUT_PAGE, "no date and no kind"), (LISTING_PAGE, "listing"),
+     ("<html><head><title>Only a title</title></head><body><p>tiny</p></body></html>", "no release text"),
+     ("<html><body><p>short</p></body></html>", "no title")],
+    ids=["undated-about-page", "bare-listing", "empty-page", "no-title"],
+)
+def test_any_page_reads_what_a_release_parse_refuses(html: str, reason: str) -> None:
+    with pytest.raises(ExtractionError, match=reason):
+        parse(html, "https://example.org/about")
+    record = parse(html, "https://example.org/about", any_page=True)
+    assert record.title and record.kind is None
+
+
+def test_any_page_still_refuses_what_is_not_html() -> None:
+    with pytest.raises(ExtractionError, match="not HTML"):
+        parse("%PDF-1.4\x00binary", "https://example.org/x", any_page=True)
+
+
+def test_about_page_read_with_any_page() -> None:
+    record = parse(ABOUT_PAGE, "https://example.org/about", any_page=True)
+    assert (record.title, record.date) == ("Who we are", None)
+    assert record.body.startswith("The network brings together") and "Home" not in record.body
+
+
 def test_generic_page_reads_json_ld_and_meta() -> None:
     html = """<html lang="de-DE"><head><title>Ignored | Site</title>
     <meta property="og:site_name" content="Bundesamt">
@@ -136,7 +171,8 @@ GENERIC_DEFAULTS = {
 
 
 def generic_record(**changes: str) -> PressRelease:
-    return parse(GENERIC_PAGE.format(**{**GENERIC_DEFAULTS, **changes}), "https://ministry.example/press/1")
+    # any_page: some variants are undated on purpose, which the release check alone would refuse
+    return parse(GENERIC_PAGE.format(**{**GENERIC_DEFAULTS, **changes}), "https://ministry.example/press/1", any_page=True)
 
 
 def test_generic_body_is_the_text_without_furniture() -> None:
@@ -216,4 +252,4 @@ def test_an_unknown_declared_language_falls_back_to_the_text() -> None:
     html = """<html lang="zz"><head><title>Talks resume</title></head><body><main><h1>Talks resume</h1>
     <p>The talks on the river basin resumed today in the capital, and the delegations agreed on a plan for the year.</p>
     </main></body></html>"""
-    assert parse(html, "https://example.org/a").language == "en"
+    assert parse(html, "https://example.org/a", any_page=True).language == "en"
