@@ -134,7 +134,14 @@ def html_text(html: bytes) -> str:
 
 
 def iso_day(value: str | None) -> str | None:
-    return value[:10] if value and ISO_DAY.match(value) else None
+    """YYYY-MM-DD from a label; a few trafilatura labels write YYYY-DD-MM ("2022-29-11"): a month
+    above 12 beside a day up to 12 is read swapped, the only reading that is a date."""
+    if not value or not ISO_DAY.match(value):
+        return None
+    year, first, second = value[:4], int(value[5:7]), int(value[8:10])
+    if first > 12 and second <= 12:
+        return f"{year}-{second:02d}-{first:02d}"
+    return value[:10]
 
 
 def trafilatura_pages(mirrors: Path) -> Iterator[CorpusPage]:

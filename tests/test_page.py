@@ -253,3 +253,43 @@ def test_an_unknown_declared_language_falls_back_to_the_text() -> None:
     <p>The talks on the river basin resumed today in the capital, and the delegations agreed on a plan for the year.</p>
     </main></body></html>"""
     assert parse(html, "https://example.org/a", any_page=True).language == "en"
+
+
+# -- the date cascade on inline pages: every source a reader or htmldate would use --------------------
+
+DATED_PAGE = """<html lang="en"><head><title>Harbour works begin | Port Authority</title>{head}</head><body>
+<header><nav><a href="/">Home</a></nav></header><main><h1>Harbour works begin</h1>{under_title}
+<p>The works on the northern pier began this morning and will last until the end of next year, the authority said.</p>
+<p>Ships will use the southern pier meanwhile, and the ferry timetable stays as it is for the whole period.</p>
+</main><aside><ul><li><a href="/old">An older release</a> <span class="date">3 February 2015</span></li></ul></aside>
+<footer>© 2024 Port Authority, 1 January 2024</footer></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("head", "under_title", "url", "date", "raw"),
+    [
+        ('<script type="application/ld+json">\n<![CDATA[\n{"@type": "NewsArticle", "datePublished": "2021-03-04T10:00:00Z"}\n]]>\n</script>',
+         "", "https://port.example/news/works", "2021-03-04", "2021-03-04T10:00:00Z"),
+        ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": 1676551869}</script>',
+         "", "https://port.example/news/works", "2023-02-16", "1676551869"),
+        ('<meta name="rnews:datePublished" content="2010-02-22T11:53:04+00:00">', "", "https://port.example/news/works",
+         "2010-02-22", "2010-02-22T11:53:04+00:00"),
+        ('<meta name="our-own-date-tag" content="2014-11-23T15:00:00+04:00"><meta name="last-updated-date" content="2020-01-01">',
+         "", "https://port.example/news/works", "2014-11-23", "2014-11-23T15:00:00+04:00"),
+        ('<meta property="article:published_time" content="2024-02-12T09:00:00+01:00">',
+         '<p class="byline">By the press office, February 12, 2024</p>', "https://port.example/news/works", "2024-02-12", "February 12, 2024"),
+        ("", "<p>Pressemitteilung vom 25. Januar 2022 | Hamburg</p>", "https://port.example/news/works", "2022-01-25", "25. Januar 2022"),
+        ("", "<p>Publicado el 3 de mayo de 2022</p>", "https://port.example/news/works", "2022-05-03", "3 de mayo de 2022"),
+        ("", '<div class="created"><span class="key">Created on</span><span>09.02.2022</span></div>',
+         "https://port.example/news/works", "2022-02-09", "09.02.2022"),
+        ("", "", "https://port.example/2019/06/30/works", "2019-06-30", "2019/06/30"),
+        ("", "<p>Last updated 4 May 2023</p>", "https://port.example/news/works", None, None),
+        ("", "", "https://port.example/news/works", None, None),
+    ],
+    ids=["json-ld-in-cdata", "json-ld-unix-seconds", "rnews-meta", "any-date-meta-not-updated", "raw-as-shown-same-day",
+         "text-under-title", "spanish-under-title", "label-beside-value", "url", "update-is-not-publication",
+         "teaser-and-copyright-never"],
+)
+def test_date_cascade(head: str, under_title: str, url: str, date: str | None, raw: str | None) -> None:
+    record = parse(DATED_PAGE.format(head=head, under_title=under_title), url, any_page=True)
+    assert (record.date, record.date_raw) == (date, raw)
