@@ -318,7 +318,9 @@ def text_blocks(nodes: list[Node], block_tags: str = BLOCK_TAGS, trim: bool = Tr
             if text:
                 blocks.append(text)
         elif block_tags == BLOCK_TAGS:
-            walk_blocks(node, node, Run(), blocks, in_link=False)
+            run = Run()
+            walk_blocks(node, node, run, blocks, in_link=False)
+            run.flush(blocks)  # the text after the last block
         else:
             for block in node.css(f"{block_tags}, div"):
                 text = block_text(block, node)

@@ -19,6 +19,8 @@ def blocks_of(inner: str) -> list[str]:
     ("inner", "expected"),
     [
         (f"<div>{LONG}</div><div><span>{LONG} Again.</span></div>", [LONG, f"{LONG} Again."]),
+        (f"<p>{LONG}</p><strong>{LONG} Bold.</strong> And the last words of the text, with no block.",
+         [LONG, f"{LONG} Bold. And the last words of the text, with no block."]),
         (f"<div>Opening words, <b>in bold</b>, then {LONG}<p>{LONG} Two.</p>A tail after the paragraph, long enough.</div>",
          [f"Opening words, in bold, then {LONG}", f"{LONG} Two.", "A tail after the paragraph, long enough."]),
         (f"<p>{LONG}</p><ul><li>Short item</li><li>Another item</li></ul><p>{LONG} End.</p>",
@@ -27,7 +29,7 @@ def blocks_of(inner: str) -> list[str]:
         (f"<p>{LONG}</p><div><a href='/1'>One older headline here</a> <a href='/2'>Another older headline</a></div>", [LONG]),
         (f"<blockquote><p>{LONG}</p><p>{LONG} Said.</p></blockquote>", [LONG, f"{LONG} Said."]),
     ],
-    ids=["bare-text-divs", "text-around-a-paragraph", "list-items", "teaser-card-in-link", "link-list-run", "quoted-paragraphs"],
+    ids=["bare-text-divs", "text-after-the-last-block", "text-around-a-paragraph", "list-items", "teaser-card-in-link", "link-list-run", "quoted-paragraphs"],
 )
 def test_walked_blocks(inner: str, expected: list[str]) -> None:
     assert blocks_of(inner) == expected
