@@ -57,6 +57,9 @@ PAGE_SOFT_FURNITURE_NAMES = ", ".join(f'[class*="{part}" i]' for part in ("navig
 SPARING_PARAGRAPHS = 2
 SPARING_PARAGRAPH_CHARS = 60
 CONTENT_NAMES = re.compile(r"content|article|body|main|story|text|post|entry", re.IGNORECASE)
+# The headline and a marked article body: their wrappers are never furniture.
+TEXT_ANCHORS = "h1, [itemprop=articleBody]"
+UNPROTECTED_BOXES = frozenset({"header", "nav", "footer"})
 # Elements whose removal would take the page with them, whatever their names say.
 NEVER_REMOVED = frozenset({"html", "body", "main", "article"})
 
@@ -158,14 +161,35 @@ def remove_all(nodes: list[Node]) -> None:
 
 def strip_furniture(root: Node, furniture_tags: str = FURNITURE_TAGS, names: str = PAGE_FURNITURE_NAMES,
                     soft_names: str = PAGE_SOFT_FURNITURE_NAMES) -> None:
-    """Remove page furniture under `root` (by tag and role, then by class and id name)."""
-    remove_all([node for node in root.css(furniture_tags) if node.tag not in NEVER_REMOVED])
-    strip_named_furniture(root, names, soft_names)
+    """Remove page furniture under `root` (by tag and role, then by class and id name).
+
+    An element around the headline or the marked article text is a layout wrapper, whatever its
+    name says ("panel-two-col-sidebar-right", "container-single right-sidebar"): it stays."""
+    keep = wrappers_of_the_text(root)
+    remove_all([node for node in root.css(furniture_tags) if node.tag not in NEVER_REMOVED and node.mem_id not in keep])
+    strip_named_furniture(root, names, soft_names, keep)
 
 
-def strip_named_furniture(root: Node, names: str = FURNITURE_NAMES, soft_names: str = SOFT_FURNITURE_NAMES) -> None:
-    remove_all([node for node in root.css(names) if is_furniture_by_name(node)])
-    remove_all([node for node in root.css(soft_names) if is_furniture_by_name(node) and not holds_paragraphs(node)])
+def wrappers_of_the_text(root: Node) -> frozenset[int]:
+    """mem_ids of the ancestors of the headline(s) and of a marked article body, up to `root`.
+
+    A headline inside a <header>, <nav> or <footer> (a logo) protects nothing above that box."""
+    keep: set[int] = set()
+    for anchor in root.css(TEXT_ANCHORS):
+        ancestor = anchor.parent
+        while ancestor is not None and ancestor.mem_id != root.mem_id:
+            if ancestor.tag in UNPROTECTED_BOXES:
+                break
+            keep.add(ancestor.mem_id)
+            ancestor = ancestor.parent
+    return frozenset(keep)
+
+
+def strip_named_furniture(root: Node, names: str = FURNITURE_NAMES, soft_names: str = SOFT_FURNITURE_NAMES,
+                          keep: frozenset[int] = frozenset()) -> None:
+    remove_all([node for node in root.css(names) if is_furniture_by_name(node) and node.mem_id not in keep])
+    remove_all([node for node in root.css(soft_names)
+                if is_furniture_by_name(node) and node.mem_id not in keep and not holds_paragraphs(node)])
 
 
 def holds_paragraphs(node: Node) -> bool:

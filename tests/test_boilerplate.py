@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from scraper.boilerplate import has_nested_block, text_blocks
+from scraper.boilerplate import has_nested_block, strip_furniture, text_blocks
 
 LONG = "The council met for two days and agreed on a plan for the coming year, with a budget for it."
 
@@ -44,3 +44,21 @@ def test_walked_blocks(inner: str, expected: list[str]) -> None:
 def test_has_nested_block_does_not_count_the_node_itself(html: str, nested: bool) -> None:
     node = LexborHTMLParser(f"<html><body><ul>{html}</ul></body></html>").body.css_first("div, li")
     assert has_nested_block(node) is nested
+
+
+@pytest.mark.parametrize(
+    ("page", "kept", "removed"),
+    [
+        (f"<div class='layout right-sidebar'><h1>Headline</h1><p>{LONG}</p></div><div class='sidebar'><p>Widget words</p></div>",
+         LONG, "Widget words"),
+        (f"<aside class='content-wrap'><div itemprop='articleBody'><p>{LONG}</p></div></aside><aside><p>Other box</p></aside>",
+         LONG, "Other box"),
+        (f"<header><h1>Site logo</h1><nav>Menu words</nav></header><div><p>{LONG}</p></div>", LONG, "Menu words"),
+    ],
+    ids=["wrapper-named-sidebar", "aside-around-article-body", "logo-headline-protects-nothing"],
+)
+def test_wrappers_of_the_headline_are_not_furniture(page: str, kept: str, removed: str) -> None:
+    tree = LexborHTMLParser(f"<html><body>{page}</body></html>")
+    strip_furniture(tree.body)
+    text = tree.body.text()
+    assert kept in text and removed not in text
