@@ -1,7 +1,9 @@
 """Body precision/recall/F1 (token overlap) and date accuracy: pressroom beside trafilatura and htmldate.
 
     uv sync --group bench
-    uv run python bench/extract_quality.py                       # expected + simple:fixtures/osce
+    uv run --group bench python bench/build_corpus.py             # once: the outside corpus (dev, holdout)
+    uv run --group bench python bench/extract_quality.py         # corpus dev + expected + simple:fixtures/osce
+    uv run python bench/extract_quality.py --set corpus:bench/.corpus/holdout   # measure only, never tune
     uv run python bench/extract_quality.py --set aeb:DIR         # article-extraction-benchmark layout
     uv run python bench/extract_quality.py --set simple:DIR      # <name>.html + <name>.json {"body", "date"}
     uv run python bench/extract_quality.py --set snippets:DIR    # <name>.json {"date", "with": [...], "without": [...]}
@@ -28,7 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.pages import REPO, Page, load  # noqa: E402
 from scraper import ScraperError, parse  # noqa: E402
 
-DEFAULT_SETS = ("expected", f"simple:{REPO / 'fixtures' / 'osce'}")
+CORPUS = REPO / "bench" / ".corpus"  # bench/build_corpus.py writes it
+DEFAULT_SETS = (f"corpus:{CORPUS / 'dev'}", "expected", f"simple:{REPO / 'fixtures' / 'osce'}")
 TOKEN = re.compile(r"\w+")
 SPACES = re.compile(r"\s+")
 EDGE_CHARS = 300
@@ -38,6 +41,7 @@ EDGE_CHARS = 300
 class Output:
     body: str
     date: str | None
+    refused: bool = False
 
 
 @dataclass
@@ -51,6 +55,7 @@ class Score:
     checks: list[bool] = field(default_factory=list)
     included: list[bool] = field(default_factory=list)  # each must-include phrase: found?
     excluded: list[bool] = field(default_factory=list)  # each must-exclude phrase: absent?
+    refused: int = 0  # pages the extractor gave nothing for
 
     def add_body(self, predicted: str, truth: str) -> None:
         p, r, f = overlap(predicted, truth)
@@ -69,6 +74,8 @@ class Score:
                          f"without {sum(self.excluded)}/{len(self.excluded)} = {mean(self.excluded):.3f}")
         if self.dates:
             parts.append(f"date {sum(self.dates)}/{len(self.dates)} = {mean(self.dates):.3f}")
+        if self.refused:
+            parts.append(f"refused {self.refused}")
         return "; ".join(parts) or "-"
 
 
@@ -121,9 +128,9 @@ def spaced(text: str) -> str:
 
 def pressroom(page: Page) -> Output:
     try:
-        record = parse(page.html, page.url if page.url.startswith("http") else None, default_url=page.url)
+        record = parse(page.html, page.url if page.url.startswith("http") else None, default_url=page.url, any_page=True)
     except ScraperError:
-        return Output(body="", date=None)
+        return Output(body="", date=None, refused=True)
     return Output(body=record.body, date=record.date)
 
 
@@ -143,7 +150,15 @@ def htmldate_extract(page: Page) -> Output:
     return Output(body="", date=find_date(page.html, url=page.url, extensive_search=True, original_date=True))
 
 
-EXTRACTORS = {"pressroom": pressroom, "trafilatura": trafilatura_extract, "htmldate": htmldate_extract}
+def htmldate_default(page: Page) -> Output:
+    from htmldate import find_date
+
+    return Output(body="", date=find_date(page.html, url=page.url, extensive_search=False, original_date=True))
+
+
+EXTRACTORS = {"pressroom": pressroom, "trafilatura": trafilatura_extract, "htmldate": htmldate_extract,
+              "htmldate-fast": htmldate_default}
+DATE_ONLY = frozenset({"htmldate", "htmldate-fast"})
 
 
 def score_set(pages: list[Page], names: list[str], details: bool = False) -> dict[str, Score]:
@@ -152,8 +167,9 @@ def score_set(pages: list[Page], names: list[str], details: bool = False) -> dic
         for name in names:
             output = EXTRACTORS[name](page)
             score = scores[name]
-            notes = []
-            if name != "htmldate":
+            score.refused += output.refused
+            notes = ["refused"] if output.refused else []
+            if name not in DATE_ONLY:
                 if page.body is not None:
                     score.add_body(output.body, page.body)
                 if page.checks:

@@ -7,6 +7,8 @@ Layouts (see bench/README.md):
   url, ...}) beside html/<id>.html or html/<id>.html.gz;
 - `simple`: a folder of <name>.html beside <name>.json holding {"body": ..., "date": ...} (our
   fixtures/<site>/ folders have this shape, so they are a set too);
+- `corpus`: bench/build_corpus.py's cache (dev or holdout): <name>.json holding any of "body",
+  "with"/"without" and "date";
 - `snippets`: a folder of <name>.html beside <name>.json holding {"date": ..., "with": [...],
   "without": [...]}: phrases the body must hold and phrases it must not (the shape of
   trafilatura's evaluation data), for pages whose full reference text nobody wrote down.
@@ -91,6 +93,14 @@ def snippets_pages(folder: Path) -> Iterator[Page]:
                    date=iso_day(item.get("date")), include=list(item.get("with", [])), exclude=list(item.get("without", [])))
 
 
+def corpus_pages(folder: Path) -> Iterator[Page]:
+    """bench/build_corpus.py's layout: any of a full body, with/without phrases and a date per page."""
+    for name, html_path, item in answered_pages(folder):
+        yield Page(name=name, html=read_html(html_path), url=item.get("url") or html_path.as_uri(),
+                   body=item.get("body"), date=iso_day(item.get("date")),
+                   include=list(item.get("with", [])), exclude=list(item.get("without", [])))
+
+
 def expected_pages(folder: Path = REPO / "tests" / "expected" / "pages") -> Iterator[Page]:
     for path in sorted(folder.glob("*.json")):
         item = json.loads(path.read_text(encoding="utf-8"))
@@ -101,7 +111,7 @@ def expected_pages(folder: Path = REPO / "tests" / "expected" / "pages") -> Iter
 
 
 def load(spec: str) -> list[Page]:
-    """`aeb:DIR`, `simple:DIR`, `snippets:DIR`, `expected`, or a plain folder of pages."""
+    """`aeb:DIR`, `simple:DIR`, `snippets:DIR`, `corpus:DIR`, `expected`, or a plain folder of pages."""
     kind, _, where = spec.partition(":")
     if kind == "expected" and not where:
         return list(expected_pages())
@@ -111,4 +121,6 @@ def load(spec: str) -> list[Page]:
         return list(simple_pages(Path(where)))
     if kind == "snippets":
         return list(snippets_pages(Path(where)))
+    if kind == "corpus":
+        return list(corpus_pages(Path(where).resolve()))
     return list(folder_pages(Path(spec)))

@@ -57,6 +57,9 @@ PAGE_SOFT_FURNITURE_NAMES = ", ".join(f'[class*="{part}" i]' for part in ("navig
 SPARING_PARAGRAPHS = 2
 SPARING_PARAGRAPH_CHARS = 60
 CONTENT_NAMES = re.compile(r"content|article|body|main|story|text|post|entry", re.IGNORECASE)
+# The headline and a marked article body: their wrappers are never furniture.
+TEXT_ANCHORS = "h1, [itemprop=articleBody]"
+UNPROTECTED_BOXES = frozenset({"header", "nav", "footer"})
 # Elements whose removal would take the page with them, whatever their names say.
 NEVER_REMOVED = frozenset({"html", "body", "main", "article"})
 
@@ -67,6 +70,7 @@ BARE_TEXT_CONTAINERS = "div, section, td"
 BLOCK_TAGS = "p, li, blockquote, h2, h3, h4, h5, h6, pre, dd"
 # A <div> holding one of these is a wrapper, not a paragraph of bare text.
 NESTED_BLOCKS = "p, li, blockquote, h1, h2, h3, h4, h5, h6, pre, div, table, ul, ol, dl, section"
+NESTED_BLOCK_TAGS = frozenset(tag.strip() for tag in NESTED_BLOCKS.split(","))
 # What a caption or a data table says is not release text.
 NOT_TEXT = (
     "figure, figcaption, table, picture, video, audio, .caption, .wp-caption-text, "
@@ -74,6 +78,15 @@ NOT_TEXT = (
     '[class*="image-alt" i], [class*="image-caption" i], [class*="img-caption" i], [class*="bildunterschrift" i]'
 )
 MIN_PROSE_CHARS = 25
+# Walking a container: inline elements continue a run of text, these blocks are read whole (as
+# `block_text` reads them), and these are skipped (the headline, which the record holds apart).
+INLINE_TAGS = frozenset({
+    "a", "span", "b", "strong", "em", "i", "u", "small", "sup", "sub", "font", "abbr", "cite", "q", "mark",
+    "time", "code", "s", "strike", "del", "ins", "big", "tt", "var", "kbd", "nobr", "acronym", "bdi", "bdo",
+    "data", "label", "wbr", "br", "img",
+})
+WALKED_BLOCKS = frozenset({"p", "li", "blockquote", "h2", "h3", "h4", "h5", "h6", "pre", "dd"})
+SKIPPED_IN_WALK = frozenset({"h1", "script", "style", "head", "title"})
 POSITIVE_NAMES = re.compile(r"article|body|content|entry|main|page|post|text|blog|story|release|meldung|artikel|news-detail", re.IGNORECASE)
 NEGATIVE_NAMES = re.compile(
     r"comment|meta|footer|footnote|sidebar|related|share|social|teaser|promo|widget|nav|menu|aside|"
@@ -105,6 +118,8 @@ END_OF_TEXT = re.compile(
     r"|schlagwörter|letzte änderung.*|zuletzt (?:geändert|aktualisiert).*|stand:?\s*[\d.]+|diese seite"
     r"|bildergalerie|contact presse|contacts? presse|à lire aussi|voir aussi|контакты(?: для (?:прессы|сми))?"
     r"|comments?|kommentare?|schlagworte|adresse für rückfragen|herausgeber"
+    r"|about (?:this series|the authors?|us)|über (?:diese reihe|den autor|die autorin|die autoren|uns)|zur person"
+    r"|à propos (?:de l'auteur|de nous)|sur le même sujet|articles? similaires?|you may also like|recommended"
     r"|читайте также|см\. также)\s*:?$",
     re.IGNORECASE,
 )
@@ -146,14 +161,35 @@ def remove_all(nodes: list[Node]) -> None:
 
 def strip_furniture(root: Node, furniture_tags: str = FURNITURE_TAGS, names: str = PAGE_FURNITURE_NAMES,
                     soft_names: str = PAGE_SOFT_FURNITURE_NAMES) -> None:
-    """Remove page furniture under `root` (by tag and role, then by class and id name)."""
-    remove_all([node for node in root.css(furniture_tags) if node.tag not in NEVER_REMOVED])
-    strip_named_furniture(root, names, soft_names)
+    """Remove page furniture under `root` (by tag and role, then by class and id name).
+
+    An element around the headline or the marked article text is a layout wrapper, whatever its
+    name says ("panel-two-col-sidebar-right", "container-single right-sidebar"): it stays."""
+    keep = wrappers_of_the_text(root)
+    remove_all([node for node in root.css(furniture_tags) if node.tag not in NEVER_REMOVED and node.mem_id not in keep])
+    strip_named_furniture(root, names, soft_names, keep)
 
 
-def strip_named_furniture(root: Node, names: str = FURNITURE_NAMES, soft_names: str = SOFT_FURNITURE_NAMES) -> None:
-    remove_all([node for node in root.css(names) if is_furniture_by_name(node)])
-    remove_all([node for node in root.css(soft_names) if is_furniture_by_name(node) and not holds_paragraphs(node)])
+def wrappers_of_the_text(root: Node) -> frozenset[int]:
+    """mem_ids of the ancestors of the headline(s) and of a marked article body, up to `root`.
+
+    A headline inside a <header>, <nav> or <footer> (a logo) protects nothing above that box."""
+    keep: set[int] = set()
+    for anchor in root.css(TEXT_ANCHORS):
+        ancestor = anchor.parent
+        while ancestor is not None and ancestor.mem_id != root.mem_id:
+            if ancestor.tag in UNPROTECTED_BOXES:
+                break
+            keep.add(ancestor.mem_id)
+            ancestor = ancestor.parent
+    return frozenset(keep)
+
+
+def strip_named_furniture(root: Node, names: str = FURNITURE_NAMES, soft_names: str = SOFT_FURNITURE_NAMES,
+                          keep: frozenset[int] = frozenset()) -> None:
+    remove_all([node for node in root.css(names) if is_furniture_by_name(node) and node.mem_id not in keep])
+    remove_all([node for node in root.css(soft_names)
+                if is_furniture_by_name(node) and node.mem_id not in keep and not holds_paragraphs(node)])
 
 
 def holds_paragraphs(node: Node) -> bool:
@@ -195,8 +231,17 @@ def prose_nodes(root: Node) -> Iterable[Node]:
     yield from root.css(PROSE)
     for node in root.css(BARE_TEXT_CONTAINERS):
         own = node.text(deep=False, strip=True)
-        if len(own) >= MIN_PROSE_CHARS and node.css_first(NESTED_BLOCKS) is None:
+        if len(own) >= MIN_PROSE_CHARS and not has_nested_block(node):
             yield node
+
+
+def has_nested_block(node: Node) -> bool:
+    """Whether a block element holds another block. (Lexbor's `node.css` matches the node itself,
+    so `div.css_first("div")` is never None: the children are asked instead.)"""
+    for child in node.iter():
+        if child.tag in NESTED_BLOCK_TAGS or child.css_first(NESTED_BLOCKS) is not None:
+            return True
+    return False
 
 
 def link_density(node: Node, text_length: int | None = None) -> float:
@@ -284,29 +329,93 @@ def main_nodes(root: Node) -> list[Node]:
 def text_blocks(nodes: list[Node], block_tags: str = BLOCK_TAGS, trim: bool = True) -> list[str]:
     """The text of each block of `nodes`, in page order, without link lists, chrome and trailing boxes.
 
+    With the generic blocks, the container is walked once in page order (`walk_blocks`): text
+    outside any paragraph (a <div> of bare text, text beside a <b> or a <span>, lines between
+    <br>s) is a block too. A profile's own `block_tags` are read as it names them.
     `trim` also drops leading date lines and trailing contact lines and captions: right for a
     container the scorer found, wrong for one a site profile names exactly."""
     blocks: list[str] = []
     for node in nodes:
         remove_all(node.css(NOT_TEXT))
         if node.tag in ("p", "pre", "blockquote", "li"):
-            candidates: Iterable[Node] = [node]
-        else:
-            candidates = node.css(f"{block_tags}, div")
-        for block in candidates:
-            text = block_text(block, node)
+            text = block_text(node, node)
             if text:
                 blocks.append(text)
+        elif block_tags == BLOCK_TAGS:
+            run = Run()
+            walk_blocks(node, node, run, blocks, in_link=False)
+            run.flush(blocks)  # the text after the last block
+        else:
+            for block in node.css(f"{block_tags}, div"):
+                text = block_text(block, node)
+                if text:
+                    blocks.append(text)
     if not trim:
         return blocks  # a container a profile names is the text exactly, repeats and all
     return trim_edges(cut_trailing_furniture(unique(blocks)))
+
+
+class Run:
+    """Inline text between two blocks: its pieces, and how many of its characters are link text."""
+
+    __slots__ = ("parts", "linked")
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.linked = 0
+
+    def add(self, text: str, in_link: bool) -> None:
+        self.parts.append(text)
+        if in_link:
+            self.linked += len(text.strip())
+
+    def flush(self, blocks: list[str]) -> None:
+        """Append the run as a block when it is prose (long enough, not chrome, not a link list)."""
+        if not self.parts:
+            return
+        text = clean_text("".join(self.parts))
+        linked = self.linked
+        self.parts, self.linked = [], 0
+        if len(text) < MIN_PROSE_CHARS or CHROME_LINE.match(text):
+            return
+        if linked > MAX_BLOCK_LINK_DENSITY * len(text) and not (
+                text.endswith(SENTENCE_ENDS) and len(text) - linked >= MIN_UNLINKED_PROSE_CHARS):
+            return
+        blocks.append(text)
+
+
+def walk_blocks(node: Node, container: Node, run: Run, blocks: list[str], in_link: bool) -> None:
+    """Read `node`'s children in page order: inline text gathers into `run`, a block ends it."""
+    for child in node.iter(include_text=True):
+        tag = child.tag
+        if tag == "-text":
+            run.add(child.text_content or "", in_link)
+        elif tag in INLINE_TAGS:
+            walk_blocks(child, container, run, blocks, in_link or tag == "a")
+        elif tag in WALKED_BLOCKS:
+            run.flush(blocks)
+            if in_link:
+                continue  # a teaser card wrapped in its link
+            if tag in ("li", "blockquote", "dd") and has_nested_block(child):
+                walk_blocks(child, container, run, blocks, in_link)  # its own blocks are the blocks
+                run.flush(blocks)
+                continue
+            text = block_text(child, container)
+            if text:
+                blocks.append(text)
+        elif tag in SKIPPED_IN_WALK or tag.startswith("-"):
+            continue
+        else:
+            run.flush(blocks)  # a <div>, <section>, <ul>, <table>...: a boundary on both sides
+            walk_blocks(child, container, run, blocks, in_link)
+            run.flush(blocks)
 
 
 def block_text(block: Node, container: Node) -> str | None:
     """A block's text, or None when it is not a block of its own or is not prose."""
     tag = block.tag
     if tag == "div":
-        if len(block.text(deep=False, strip=True)) < MIN_PROSE_CHARS or block.css_first(NESTED_BLOCKS) is not None:
+        if len(block.text(deep=False, strip=True)) < MIN_PROSE_CHARS or has_nested_block(block):
             return None
     elif tag in ("blockquote", "li"):
         if block.css_first("p") is not None:

@@ -46,14 +46,17 @@ examples:
   pressroom parse https://www.osce.org/cthb/50703 saved.html       URLs and files mixed, output in input order
   curl -s https://www.osce.org/cthb/50703 | pressroom parse - --url https://www.osce.org/cthb/50703
   pressroom parse pages/*.html > records.jsonl
+  pressroom parse --any-page about.html   the best record of any page: title, date, body
 
 A FILE is a saved page. Without --url it is parsed as its own canonical URL (<link rel=canonical>),
 else as its file:// path. A URL (http:// or https://) is fetched through the crawler's fetcher:
 robots.txt obeyed, its User-Agent, the 10 MB cap, retries, one request at a time per host with
 its delay; it is parsed as the URL it ends at after redirects. The URL's host picks the site
 profile unless --site names one. An input that cannot be read, fetched or parsed (not a release
-page, larger than 10 MB, refused by robots.txt, HTTP 404...) gets a one-line error on stderr; the
-others are still parsed, and the exit code is 1.
+page: a listing, an empty page, an undated page of a site without a profile; larger than 10 MB,
+refused by robots.txt, HTTP 404...) gets a one-line error on stderr; the others are still parsed,
+and the exit code is 1. With --any-page every HTML page gets a record (its `kind` null unless the
+page labels itself), so the exit code is 0 unless an input cannot be read, fetched or is not HTML.
 """
 # The same cap the crawler puts on a response body: a release page is far smaller.
 MAX_PAGE_BYTES = 10 * 1024 * 1024
@@ -144,6 +147,8 @@ def _add_parse_command(commands: argparse._SubParsersAction) -> None:
     command.add_argument("files", nargs="+", metavar="FILE|URL", help="saved HTML files (- reads stdin) or http(s) URLs to fetch and parse")
     command.add_argument("--url", type=web_url, help="the http(s) URL the page was fetched from (only with a single FILE)")
     command.add_argument("--site", choices=sorted(PROFILES), help="the site profile to parse with")
+    command.add_argument("--any-page", action="store_true",
+                         help="read any page (an article, a listing, an about page) instead of refusing what is not a release")
     command.set_defaults(handler=_run_parse)
 
 
@@ -167,10 +172,10 @@ def _parse_inputs(args: argparse.Namespace, fetch: Callable[[str], tuple[str, st
         try:
             if fetch is not None and is_web_url(name):
                 html, final_url = fetch(name)
-                record = parse(html, final_url, args.site)
+                record = parse(html, final_url, args.site, any_page=args.any_page)
             else:
                 html, default_url = _read_page(name)
-                record = parse(html, args.url, args.site, default_url=default_url)
+                record = parse(html, args.url, args.site, default_url=default_url, any_page=args.any_page)
         except (OSError, ScraperError) as error:
             failures += 1
             hint = f" (parsed as site {args.site!r}: is it the right --site?)" if args.site and isinstance(error, ExtractionError) else ""

@@ -160,3 +160,89 @@ def parse_dateline(paragraph: str) -> Dateline | None:
 def _looks_like_caps_place(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+# -- dates anywhere on a page (the page cascade's reader; datelines above keep their own forms) -----
+
+# Month names of more languages, for dates a page shows its readers ("3 de mayo de 2022", "12 maggio
+# 2021", "4 maart 2020", "5 de março de 2022"). Kept apart from MONTHS, which datelines use: these
+# names are read only in full day-month-year forms, so "set" or "ago" in a sentence never match.
+_EXTRA_MONTH_NAMES = {
+    1: "enero ene janeiro jan gennaio gen januari januar stycznia styczeń leden ledna",
+    2: "febrero feb fevereiro fev febbraio februari lutego luty únor února",
+    3: "marzo mar março marco maart marca marzec březen března",
+    4: "abril abr aprile april kwietnia kwiecień duben dubna",
+    5: "mayo maio maggio mei mag maja maj květen května",
+    6: "junio jun junho giugno giu juni czerwca czerwiec červen června",
+    7: "julio jul julho luglio lug juli lipca lipiec červenec července",
+    8: "agosto ago augustus sierpnia sierpień srpen srpna",
+    9: "septiembre setiembre sep set setembro settembre september września wrzesień září",
+    10: "octubre oct outubro out ottobre ott oktober października październik říjen října",
+    11: "noviembre nov novembro novembre november listopada listopad",
+    12: "diciembre dic dezembro dez dicembre december grudnia grudzień prosinec prosince",
+}
+EXTRA_MONTHS: dict[str, int] = {}
+for _number, _names in _EXTRA_MONTH_NAMES.items():
+    for _name in _names.split():
+        EXTRA_MONTHS.setdefault(_name, _number)
+_EXTRA_MONTH = "(?P<month>(?i:" + "|".join(sorted(map(re.escape, EXTRA_MONTHS), key=len, reverse=True)) + r"))\.?"
+# "3 de mayo de 2022", "12 maggio 2021", "4. März 2020" (already above), "5 de março, 2022"
+EXTRA_DAY_MONTH_YEAR = re.compile(
+    rf"\b{_DAY}\s*(?:de\s+|del\s+|di\s+)?{_EXTRA_MONTH}(?:\s*,?\s*(?:de\s+|del\s+)?){_YEAR}\b")
+# "mayo 3, 2022", "May 3rd 2022"
+EXTRA_MONTH_DAY_YEAR = re.compile(rf"\b{_EXTRA_MONTH}\s+{_DAY},?\s+{_YEAR}\b")
+# 2022/05/03, 2022.05.03: year first is never ambiguous
+YEAR_FIRST = re.compile(r"(?<![\d/.])(?P<year>(?:19|20)\d\d)[/.](?P<month>[01]?\d)[/.](?P<day>[0-3]?\d)(?![\d/.])")
+# 05/03/2022 only where the day cannot be a month (13/05/2022: day first; 05/13/2022: month first)
+SLASHED = re.compile(r"(?<![\d/])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/])")
+# A unix timestamp in seconds or milliseconds, as some JSON-LD writes datePublished.
+UNIX_SECONDS = (946684800, 4102444800)  # 2000-01-01 .. 2100-01-01
+
+
+def _extra_match(match: re.Match[str]) -> DateMatch | None:
+    month = EXTRA_MONTHS.get(match.group("month").lower().rstrip("."))
+    day, year = int(match.group("day")), int(match.group("year"))
+    if month is None or not 1 <= day <= 31:
+        return None
+    return DateMatch(raw=match.group(0).strip(), year=year, month=month, day=day)
+
+
+def _slashed_match(match: re.Match[str]) -> DateMatch | None:
+    first, second, year = int(match.group("first")), int(match.group("second")), int(match.group("year"))
+    if first > 12 and 1 <= second <= 12:
+        day, month = first, second
+    elif second > 12 and 1 <= first <= 12:
+        day, month = second, first
+    else:
+        return None  # 05/03/2022: the 5th of March or May 3rd, the page does not say
+    return DateMatch(raw=match.group(0), year=year, month=month, day=day)
+
+
+def find_page_date(text: str) -> DateMatch | None:
+    """The first full date written in `text`, in the forms of `find_date` and in more languages and
+    forms (Spanish, Portuguese, Italian, Dutch, Polish, Czech month names; 2022/05/03; an
+    unambiguous 13/05/2022): the reader of dates a page shows, never of datelines."""
+    best: tuple[int, DateMatch] | None = None
+    found = find_date(text)
+    if found is not None:
+        best = (text.find(found.raw), found)
+    for form, convert in ((EXTRA_DAY_MONTH_YEAR, _extra_match), (EXTRA_MONTH_DAY_YEAR, _extra_match),
+                          (YEAR_FIRST, _to_match), (SLASHED, _slashed_match)):
+        for match in form.finditer(text):
+            if best is not None and match.start() >= best[0]:
+                break
+            candidate = convert(match)
+            if candidate is not None and candidate.iso():
+                best = (match.start(), candidate)
+                break
+    return best[1] if best else None
+
+
+def unix_date(value: float) -> DateMatch | None:
+    """A date from a unix timestamp in seconds or milliseconds (UTC), within 2000-2100."""
+    seconds = value / 1000 if value > UNIX_SECONDS[1] else value
+    if not UNIX_SECONDS[0] <= seconds < UNIX_SECONDS[1]:
+        return None
+    from datetime import datetime, timezone
+    day = datetime.fromtimestamp(seconds, tz=timezone.utc).date()
+    return DateMatch(raw=str(int(value)), year=day.year, month=day.month, day=day.day)

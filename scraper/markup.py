@@ -32,6 +32,7 @@ METADATA_LABELS: dict[str, str] = {
     "domaine d'activité": "fields_of_work", "themenbereiche": "fields_of_work",
     "arbeitsbereiche": "fields_of_work", "tätigkeitsbereiche": "fields_of_work", "themen": "fields_of_work",
 }
+CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")
 LABEL_CANDIDATES = "li, dt, th, strong, b, span, label, div"
 # A value read from the label's wrapper starts with the label itself: "Ort: Berlin".
 LABEL_PREFIX = re.compile(r"^[^:：]{1,40}[:：]\s*")
@@ -153,6 +154,14 @@ class PageMarkup:
                 return clean_text(value)
         return None
 
+    def json_ld_number(self, *keys: str) -> float | None:
+        """A number the JSON-LD gives for a key (a unix timestamp as datePublished, say)."""
+        for key in keys:
+            value = self.json_ld.get(key)
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                return value
+        return None
+
 
 # -- helpers ----------------------------------------------------------------------------------------
 
@@ -199,6 +208,7 @@ def label_value(label: Node) -> Node | None:
 
 
 def iter_json_ld(text: str) -> list[dict[str, Any]]:
+    text = CDATA.sub("", text)  # <script type="application/ld+json"><![CDATA[ {...} ]]></script>
     try:
         data = json.loads(text)
     except ValueError:

@@ -33,7 +33,7 @@ from scraper.boilerplate import (
     strip_furniture,
     text_blocks,
 )
-from scraper.dates import Dateline, find_date, parse_dateline, parse_iso
+from scraper.dates import Dateline, find_page_date, parse_dateline, parse_iso, unix_date
 from scraper.errors import ExtractionError
 from scraper.language import guess_language
 from scraper.markup import (
@@ -65,7 +65,15 @@ KIND_LABELS = frozenset({
 # Metadata read from <meta>: the publication date, never the modification date.
 PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished", "dc.date.issued",
                   "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created", "dc.date.created",
-                  "date", "pubdate", "publishdate", "publication_date", "sailthru.date", "parsely-pub-date")
+                  "date", "pubdate", "publishdate", "publication_date", "sailthru.date", "parsely-pub-date",
+                  "rnews:datepublished", "article.published", "article:published", "published_time", "published-date",
+                  "publish-date", "publish_date", "date_published", "datecreated", "original-publish-date",
+                  "citation_publication_date", "citation_date", "prism.publicationdate", "og:article:published_time",
+                  "bt:pubdate", "release_date", "dc.date.published", "displaydate", "created")
+# Any other meta tag whose name says date or publication, after the named ones: a site's own name
+# ("super-rare-date-tag") for the same thing, unless the name says the date is of another event.
+ANY_DATE_META = re.compile(r"date|publi|creat", re.IGNORECASE)
+NOT_PUBLICATION_META = re.compile(r"modif|updat|expir|revis|review|end|start|event|valid|birth|copyright|sitemap", re.IGNORECASE)
 MODIFIED_META = ("article:modified_time", "og:updated_time", "dcterms.modified", "last-modified")
 # Visible dates: machine dates and elements named for dates, read in page order around the headline.
 DATE_ELEMENTS = (
@@ -86,6 +94,11 @@ TEASER_TAGS = frozenset({"li", "a", "aside", "nav", "footer"})
 TEASER_NAMES = re.compile(r"teaser|related|latest|recent|sidebar|widget|list|card|slider|aside", re.IGNORECASE)
 # After the headline, the date is within this many date elements.
 DATE_ELEMENTS_AFTER_TITLE = 6
+# Text after the headline read for a date: a kicker, a byline, "Pressemitteilung vom ...".
+TITLE_TEXT_WINDOW = 400
+UPDATE_LOOKBEHIND = 40
+# A machine value with a time of day: its day may be another in the page's time zone.
+TIMESTAMP = re.compile(r"\d[T ]\d\d:\d\d|\d\d:\d\d(?::\d\d)? (?:GMT|UTC|[+-]\d{4})")
 URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|$|[^\d])")
 PUBLISHER_META = ("og:site_name", "application-name", "dc.publisher", "dcterms.publisher", "publisher")
 MIN_BODY_CHARS = 80
@@ -148,13 +161,20 @@ class ReleasePage(PageMarkup):
 
     # -- the record -------------------------------------------------------------------------------
 
-    def to_record(self) -> PressRelease:
+    def to_record(self, any_page: bool = False) -> PressRelease:
+        """The page's record; ExtractionError where it is not a release page.
+
+        `any_page` gives the best record for any page instead (an article, a section front, an
+        "about" page): no refusal, the <title> or URL standing in for a missing headline, the body
+        possibly empty, `kind` as the page labels itself (null where it does not)."""
         # Two phases, in this order. 1: what the whole page says (headline, labels, meta tags, the
         # dates shown by the headline), read while the page is intact. 2: the body, found by taking
         # the page furniture out of the tree, and what lives in the body (the dateline).
         title = self.headline
         if not title:
-            raise ExtractionError("no title: not a release page")
+            if not any_page:
+                raise ExtractionError("no title: not a release page")
+            title = self.html_title() or self.url
         record = PressRelease(
             url=self.url,
             canonical_url=self.canonical_url(),
@@ -168,8 +188,10 @@ class ReleasePage(PageMarkup):
             body="",
         )
         self.visible_date_found  # noqa: B018 (phase 1: read before the furniture goes)
+        self.heading_text  # noqa: B018
 
-        self.refuse_listing()
+        if not any_page:
+            self.refuse_listing()
         found_date = self.date()
         record.date, record.date_raw = found_date.iso, found_date.raw
         place_raw = self.place_raw()
@@ -177,8 +199,10 @@ class ReleasePage(PageMarkup):
         paragraphs = self.body_paragraphs()
         if paragraphs and comparable(paragraphs[0]) == comparable(title):
             paragraphs = paragraphs[1:]  # the headline repeated atop the text
-        if sum(map(len, paragraphs)) < MIN_BODY_CHARS:
+        if sum(map(len, paragraphs)) < MIN_BODY_CHARS and not any_page:
             raise ExtractionError("no release text: not a release page (a listing or an empty page?)")
+        if not any_page:
+            self.refuse_undated_page(record)
         record.body = "\n\n".join(paragraphs)
         record.language = self.language(record.body)
         record.quotes, record.speakers = extract_quotes(paragraphs, record.language)
@@ -188,6 +212,12 @@ class ReleasePage(PageMarkup):
         headlines = sum(len(node.css(LINKED_HEADLINES)) for node in self.body_nodes)
         if headlines >= MAX_LINKED_HEADLINES:
             raise ExtractionError(f"a listing page ({headlines} linked headlines), not a release page")
+
+    def refuse_undated_page(self, record: PressRelease) -> None:
+        """A page of a site without a profile is a release when it dates itself or says what it is:
+        an "About us" or a contact page does neither (a crawl following links meets many)."""
+        if self.site == ReleasePage.site and record.date is None and record.kind is None:
+            raise ExtractionError("no date and no kind label: not a release page (--any-page reads it anyway)")
 
     # -- fields: each a cascade, most trustworthy source first ------------------------------------
 
@@ -242,11 +272,13 @@ class ReleasePage(PageMarkup):
         visible = self.visible_date_found
         for source in (
             self.labelled_date,
-            lambda: self.agreeing_with(visible, self.machine_date(self.json_ld_text("datePublished", "dateCreated"))),
+            lambda: self.agreeing_with(visible, self.json_ld_date()),
             lambda: self.agreeing_with(visible, self.machine_date(self.meta(*PUBLISHED_META))),
             self.dateline_date,
             lambda: visible,
+            lambda: self.agreeing_with(visible, self.machine_date(self.any_date_meta())),
             self.url_date,
+            lambda: self.title_text_date_found,
             self.body_head_date,
             lambda: self.machine_date(self.json_ld_text("dateModified") or self.meta(*MODIFIED_META)),
         ):
@@ -258,11 +290,31 @@ class ReleasePage(PageMarkup):
     @staticmethod
     def agreeing_with(visible: FoundDate | None, machine: FoundDate | None) -> FoundDate | None:
         """A timestamp's day is the day in its time zone: `2021-11-04T23:00Z` is the 5th in Berlin.
-        When the page shows a date one day off a timestamp, the page's own date is the one meant."""
-        if machine is None or visible is None or not machine.iso or not visible.iso or "T" not in (machine.raw or ""):
+        When the page shows a date one day off a timestamp, the page's own date is the one meant;
+        when it shows the same day, `date_raw` is what it shows ("February 12, 2024"), not the stamp."""
+        if machine is None or visible is None or not machine.iso or not visible.iso:
+            return machine
+        if visible.iso == machine.iso:
+            return visible
+        if not TIMESTAMP.search(machine.raw or ""):
             return machine
         apart = abs((date.fromisoformat(machine.iso) - date.fromisoformat(visible.iso)).days)
         return visible if apart == 1 else machine
+
+    def json_ld_date(self) -> FoundDate | None:
+        """The JSON-LD's datePublished (or dateCreated): text, or a unix timestamp in (milli)seconds."""
+        found = self.machine_date(self.json_ld_text("datePublished", "dateCreated"))
+        if found is None and (number := self.json_ld_number("datePublished", "dateCreated")) is not None:
+            stamp = unix_date(number)
+            found = FoundDate(iso=stamp.iso(), raw=stamp.raw) if stamp else None
+        return found
+
+    def any_date_meta(self) -> str | None:
+        """The first other meta tag named for a date or a publication, holding a machine date."""
+        for key, value in self.metas.items():
+            if ANY_DATE_META.search(key) and not NOT_PUBLICATION_META.search(key) and parse_iso(value):
+                return value
+        return None
 
     def place_raw(self) -> str | None:
         labelled = self.labelled_text("place")
@@ -407,13 +459,13 @@ class ReleasePage(PageMarkup):
         parsed = parse_iso(labelled.machine) if labelled.machine else None
         if parsed:
             return FoundDate(iso=parsed.iso(), raw=labelled.text or labelled.machine)
-        written = find_date(labelled.text)
+        written = find_page_date(labelled.text)
         return FoundDate(iso=written.iso(), raw=labelled.text) if written else None
 
     def machine_date(self, value: str | None) -> FoundDate | None:
         if not value:
             return None
-        parsed = parse_iso(value) or find_date(value)
+        parsed = parse_iso(value) or find_page_date(value)
         return FoundDate(iso=parsed.iso(), raw=value) if parsed else None
 
     @cached_property
@@ -427,6 +479,12 @@ class ReleasePage(PageMarkup):
                 if text and (names_same_headline(text, title) or comparable(title) in comparable(text)):
                     return heading
         return headings[0] if headings else None
+
+    @cached_property
+    def heading_text(self) -> str | None:
+        """The headline's text as the page shows it (kept: its node may go with the furniture)."""
+        heading = self.title_heading
+        return node_text(heading) if heading is not None else None
 
     @cached_property
     def date_elements(self) -> tuple[list[Node], list[Node]]:
@@ -471,9 +529,12 @@ class ReleasePage(PageMarkup):
 
     def element_date(self, node: Node) -> FoundDate | None:
         attributes = node.attributes
-        if NOT_PUBLICATION.search(f"{attributes.get('class') or ''} {attributes.get('id') or ''}") or in_teaser(node):
+        if NOT_PUBLICATION.search(f"{attributes.get('class') or ''} {attributes.get('id') or ''}"):
             return None
-        text = node_text(node)
+        if in_teaser(node, by_name=attributes.get("itemprop") != "datePublished"):
+            return None
+        # parts apart: "Erstellt am" + "09.02.2022" must not read "am09.02.2022"
+        text = clean_text(node.text(deep=True, separator=" ", strip=False))
         if len(text) > MAX_DATE_ELEMENT_CHARS or NOT_PUBLICATION_TEXT.search(text):
             return None
         machine = attributes.get("datetime") or attributes.get("content")
@@ -485,7 +546,7 @@ class ReleasePage(PageMarkup):
         inner = node.css_first("[datetime]")
         if inner is not None and inner.mem_id != node.mem_id:
             return self.element_date(inner)  # the machine date inside a date wrapper says it exactly
-        written = find_date(text)
+        written = find_page_date(text)
         return FoundDate(iso=written.iso(), raw=written.raw) if written and written.iso() else None
 
     def title_neighbour_date(self) -> FoundDate | None:
@@ -495,7 +556,7 @@ class ReleasePage(PageMarkup):
             if neighbour is None:
                 return None
             text = node_text(neighbour)[:MAX_DATE_ELEMENT_CHARS * 2]
-            written = find_date(text) if not NOT_PUBLICATION_TEXT.search(text) else None
+            written = find_page_date(text) if not NOT_PUBLICATION_TEXT.search(text) else None
             if written and written.iso():
                 return FoundDate(iso=written.iso(), raw=written.raw)
             neighbour = next_element(neighbour)
@@ -510,8 +571,35 @@ class ReleasePage(PageMarkup):
 
     def body_head_date(self) -> FoundDate | None:
         head = " ".join(self.opening_texts)[:300]
-        found = find_date(head) if not NOT_PUBLICATION_TEXT.search(head) else None
+        found = find_page_date(head) if not NOT_PUBLICATION_TEXT.search(head) else None
         return FoundDate(iso=found.iso(), raw=found.raw) if found and found.iso() else None
+
+    @cached_property
+    def title_text_date_found(self) -> FoundDate | None:
+        """The first date in the text a reader sees right after the headline ("Pressemitteilung vom
+        25. Januar 2022 | Berlin"), not one a change or a copyright line gives. Read in phase 2,
+        once the furniture (a teaser list's dates) is out of the tree."""
+        self.body_nodes  # noqa: B018 (phase 2)
+        body = self.tree.body
+        headline = self.heading_text
+        if not headline or body is None:
+            return None
+        text = clean_text(body.text(deep=True, separator=" ", strip=False))
+        start = text.find(headline)
+        if start < 0:
+            return None
+        window = text[start + len(headline):start + len(headline) + TITLE_TEXT_WINDOW]
+        position = 0
+        while position < len(window):  # each turn moves past a date, so it ends
+            rest = window[position:]
+            found = find_page_date(rest)
+            if found is None or not found.iso():
+                return None
+            at = position + max(rest.find(found.raw), 0)
+            if not NOT_PUBLICATION_TEXT.search(window[max(0, at - UPDATE_LOOKBEHIND):at]):
+                return FoundDate(iso=found.iso(), raw=found.raw)
+            position = at + len(found.raw)
+        return None
 
 # -- helpers ----------------------------------------------------------------------------------------
 
@@ -553,8 +641,9 @@ def strip_site_name(title: str) -> str:
     return stripped if len(stripped) >= 10 else title
 
 
-def in_teaser(node: Node) -> bool:
-    """Whether a date element sits in a list item, a link or a box of other items (related, teasers)."""
+def in_teaser(node: Node, by_name: bool = True) -> bool:
+    """Whether a date element sits in a list item, a link or a box of other items (related, teasers).
+    `by_name` False trusts the names around it (an itemprop=datePublished in "news-list-date")."""
     ancestor = node.parent
     for _ in range(TEASER_DEPTH):
         if ancestor is None:
@@ -562,7 +651,7 @@ def in_teaser(node: Node) -> bool:
         if ancestor.tag in TEASER_TAGS:
             return True
         names = f"{ancestor.attributes.get('class') or ''} {ancestor.attributes.get('id') or ''}"
-        if TEASER_NAMES.search(names):
+        if by_name and TEASER_NAMES.search(names):
             return True
         ancestor = ancestor.parent
     return False

@@ -45,6 +45,21 @@ def test_bad_files_are_named_and_the_rest_still_parsed(tmp_path: Path, capsys: p
     assert "Traceback" not in err
 
 
+UNDATED_ABOUT_PAGE = """<html lang="en"><head><title>Who we are | Example Network</title></head><body><main>
+<h1>Who we are</h1><p>The network brings together two hundred local groups that work on clean water, in forty countries.</p>
+</main></body></html>"""
+
+
+def test_any_page_gives_a_record_where_a_release_parse_refuses(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "about.html"
+    page.write_text(UNDATED_ABOUT_PAGE)
+    code, out, err = run(["parse", str(page)], capsys)
+    assert (code, out) == (1, "") and "not a release page" in err
+    code, out, err = run(["parse", "--any-page", str(page)], capsys)
+    record = json.loads(out)
+    assert (code, err, record["title"], record["kind"], record["date"]) == (0, "", "Who we are", None, None)
+
+
 def test_url_and_site_options(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["parse", "--url", "https://example.org/a", "--site", "osce", str(SOME_FIXTURES[0])], capsys)
     record = json.loads(out)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.dates import find_date, parse_dateline, parse_iso
+from scraper.dates import find_date, parse_dateline, parse_iso, find_page_date, unix_date
 
 DATELINES = [
     # (paragraph start, place as written, date as written, ISO date or None when the year is missing)
@@ -92,3 +92,35 @@ def test_parse_iso_reads_machine_values() -> None:
 def test_long_text_is_fast() -> None:
     # The dateline pattern only ever reads the first 200 characters, however long the paragraph.
     assert parse_dateline("A" * 1_000_000 + " - x") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Publicado el 3 de mayo de 2022 a las 10:00", "2022-05-03"),
+        ("mayo 3, 2022", "2022-05-03"),
+        ("pubblicato il 12 maggio 2021", "2021-05-12"),
+        ("5 de março de 2022", "2022-03-05"),
+        ("geplaatst op 4 maart 2020", "2020-03-04"),
+        ("opublikowano 7 lutego 2021", "2021-02-07"),
+        ("on 2022/05/03 at noon", "2022-05-03"),
+        ("13/05/2022", "2022-05-13"),
+        ("05/13/2022", "2022-05-13"),
+        ("05/03/2022", None),  # the 5th of March or May 3rd: the page does not say
+        ("am 28. Januar 2022", "2022-01-28"),  # what find_date reads, read the same
+        ("it was set 15 years ago", None),
+        ("Updated 2 May 2022, first 1 May 2022", "2022-05-02"),  # the first date; context is the caller's
+    ],
+    ids=["es", "es-month-first", "it", "pt", "nl", "pl", "year-first", "slashed-day-first", "slashed-month-first",
+         "slashed-ambiguous", "de", "words-not-a-date", "first-of-two"],
+)
+def test_find_page_date(text: str, iso: str | None) -> None:
+    found = find_page_date(text)
+    assert (found.iso() if found else None) == iso
+
+
+@pytest.mark.parametrize(("value", "iso"), [(1676551869, "2023-02-16"), (1676551869000, "2023-02-16"), (12345, None)],
+                         ids=["seconds", "milliseconds", "not-a-date"])
+def test_unix_date(value: int, iso: str | None) -> None:
+    found = unix_date(value)
+    assert (found.iso() if found else None) == iso

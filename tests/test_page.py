@@ -100,6 +100,41 @@ def test_not_a_release_page(text: str, reason: str) -> None:
         parse(text, "https://example.org/x")
 
 
+ABOUT_PAGE = """<html lang="en"><head><title>Who we are | Example Network</title></head><body>
+<nav><a href="/">Home</a></nav><main><h1>Who we are</h1>
+<p>The network brings together two hundred local groups that work on clean water, in forty countries.</p>
+<p>It was founded by volunteers and is funded by its members, by foundations and by small donations.</p>
+</main></body></html>"""
+LISTING_PAGE = "<html><head><title>News | Example</title></head><body><main><h1>News</h1>" + "".join(
+    f'<div class="item"><h3><a href="/news/{n}">Headline number {n} of the newsroom</a></h3><p>A teaser sentence of the item number {n}, short.</p></div>'
+    for n in range(8)) + "</main></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("html", "reason"),
+    [(ABOUT_PAGE, "no date and no kind"), (LISTING_PAGE, "listing"),
+     ("<html><head><title>Only a title</title></head><body><p>tiny</p></body></html>", "no release text"),
+     ("<html><body><p>short</p></body></html>", "no title")],
+    ids=["undated-about-page", "bare-listing", "empty-page", "no-title"],
+)
+def test_any_page_reads_what_a_release_parse_refuses(html: str, reason: str) -> None:
+    with pytest.raises(ExtractionError, match=reason):
+        parse(html, "https://example.org/about")
+    record = parse(html, "https://example.org/about", any_page=True)
+    assert record.title and record.kind is None
+
+
+def test_any_page_still_refuses_what_is_not_html() -> None:
+    with pytest.raises(ExtractionError, match="not HTML"):
+        parse("%PDF-1.4\x00binary", "https://example.org/x", any_page=True)
+
+
+def test_about_page_read_with_any_page() -> None:
+    record = parse(ABOUT_PAGE, "https://example.org/about", any_page=True)
+    assert (record.title, record.date) == ("Who we are", None)
+    assert record.body.startswith("The network brings together") and "Home" not in record.body
+
+
 def test_generic_page_reads_json_ld_and_meta() -> None:
     html = """<html lang="de-DE"><head><title>Ignored | Site</title>
     <meta property="og:site_name" content="Bundesamt">
@@ -136,7 +171,8 @@ GENERIC_DEFAULTS = {
 
 
 def generic_record(**changes: str) -> PressRelease:
-    return parse(GENERIC_PAGE.format(**{**GENERIC_DEFAULTS, **changes}), "https://ministry.example/press/1")
+    # any_page: some variants are undated on purpose, which the release check alone would refuse
+    return parse(GENERIC_PAGE.format(**{**GENERIC_DEFAULTS, **changes}), "https://ministry.example/press/1", any_page=True)
 
 
 def test_generic_body_is_the_text_without_furniture() -> None:
@@ -216,4 +252,44 @@ def test_an_unknown_declared_language_falls_back_to_the_text() -> None:
     html = """<html lang="zz"><head><title>Talks resume</title></head><body><main><h1>Talks resume</h1>
     <p>The talks on the river basin resumed today in the capital, and the delegations agreed on a plan for the year.</p>
     </main></body></html>"""
-    assert parse(html, "https://example.org/a").language == "en"
+    assert parse(html, "https://example.org/a", any_page=True).language == "en"
+
+
+# -- the date cascade on inline pages: every source a reader or htmldate would use --------------------
+
+DATED_PAGE = """<html lang="en"><head><title>Harbour works begin | Port Authority</title>{head}</head><body>
+<header><nav><a href="/">Home</a></nav></header><main><h1>Harbour works begin</h1>{under_title}
+<p>The works on the northern pier began this morning and will last until the end of next year, the authority said.</p>
+<p>Ships will use the southern pier meanwhile, and the ferry timetable stays as it is for the whole period.</p>
+</main><aside><ul><li><a href="/old">An older release</a> <span class="date">3 February 2015</span></li></ul></aside>
+<footer>© 2024 Port Authority, 1 January 2024</footer></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("head", "under_title", "url", "date", "raw"),
+    [
+        ('<script type="application/ld+json">\n<![CDATA[\n{"@type": "NewsArticle", "datePublished": "2021-03-04T10:00:00Z"}\n]]>\n</script>',
+         "", "https://port.example/news/works", "2021-03-04", "2021-03-04T10:00:00Z"),
+        ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": 1676551869}</script>',
+         "", "https://port.example/news/works", "2023-02-16", "1676551869"),
+        ('<meta name="rnews:datePublished" content="2010-02-22T11:53:04+00:00">', "", "https://port.example/news/works",
+         "2010-02-22", "2010-02-22T11:53:04+00:00"),
+        ('<meta name="our-own-date-tag" content="2014-11-23T15:00:00+04:00"><meta name="last-updated-date" content="2020-01-01">',
+         "", "https://port.example/news/works", "2014-11-23", "2014-11-23T15:00:00+04:00"),
+        ('<meta property="article:published_time" content="2024-02-12T09:00:00+01:00">',
+         '<p class="byline">By the press office, February 12, 2024</p>', "https://port.example/news/works", "2024-02-12", "February 12, 2024"),
+        ("", "<p>Pressemitteilung vom 25. Januar 2022 | Hamburg</p>", "https://port.example/news/works", "2022-01-25", "25. Januar 2022"),
+        ("", "<p>Publicado el 3 de mayo de 2022</p>", "https://port.example/news/works", "2022-05-03", "3 de mayo de 2022"),
+        ("", '<div class="created"><span class="key">Created on</span><span>09.02.2022</span></div>',
+         "https://port.example/news/works", "2022-02-09", "09.02.2022"),
+        ("", "", "https://port.example/2019/06/30/works", "2019-06-30", "2019/06/30"),
+        ("", "<p>Last updated 4 May 2023</p>", "https://port.example/news/works", None, None),
+        ("", "", "https://port.example/news/works", None, None),
+    ],
+    ids=["json-ld-in-cdata", "json-ld-unix-seconds", "rnews-meta", "any-date-meta-not-updated", "raw-as-shown-same-day",
+         "text-under-title", "spanish-under-title", "label-beside-value", "url", "update-is-not-publication",
+         "teaser-and-copyright-never"],
+)
+def test_date_cascade(head: str, under_title: str, url: str, date: str | None, raw: str | None) -> None:
+    record = parse(DATED_PAGE.format(head=head, under_title=under_title), url, any_page=True)
+    assert (record.date, record.date_raw) == (date, raw)

@@ -1,0 +1,277 @@
+"""Build the development corpus of real outside pages, with labels, from local git mirrors.
+
+    uv run python bench/build_corpus.py                    # into bench/.corpus/{dev,holdout}/
+    uv run python bench/build_corpus.py --out DIR --mirrors /work/.mirror
+
+The pages stay out of the repository: they are read from git mirrors of public test sets
+(`git show HEAD:path`) and written to a cache folder (`bench/.corpus/`, gitignored):
+
+| source | pages | labels |
+| --- | --- | --- |
+| adbar/trafilatura | tests/eval, tests/cache, keyed by tests/evaldata.json | `with`/`without` phrases, date |
+| mozilla/readability | test/test-pages/*/source.html | full body (expected.html as text), publishedTime |
+| goose3/goose3 | tests/data/content, tests/data/publishdate | the opening of the cleaned text (phrases), publish date |
+| codelucas/newspaper | tests/data/html + tests/data/text | full body |
+
+Two outside checks must stay unseen, so the build EXCLUDES every page that is also one of
+them: any page whose git blob or file name (sans extension) is among htmldate's evaluation pages
+(`tests/eval`, `tests/test_set`, `tests/cache` of the htmldate mirror, read from `git ls-tree`
+only), and any page whose URL is in the article-extraction-benchmark's ground truth (its `url`
+fields only). Each kept page goes to `dev` (tune on it) or `holdout` (measure only), by a hash
+of its URL (or name), so the split never changes between builds.
+
+Each page is `<split>/<source>-<name>.html` beside `<split>/<source>-<name>.json`:
+`{"url", "source", "body"?, "with"?, "without"?, "date"?}` (the `corpus:DIR` set of
+bench/pages.py). Hand date labels (bench/date_labels.json, name -> ISO day) add or replace dates.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser
+
+BENCH = Path(__file__).resolve().parent
+DEFAULT_OUT = BENCH / ".corpus"
+DEFAULT_MIRRORS = Path("/work/.mirror")
+HAND_DATE_LABELS = BENCH / "date_labels.json"
+HTMLDATE_EVAL_FOLDERS = ("tests/eval", "tests/test_set", "tests/cache")
+TRAFILATURA_FOLDERS = ("tests/eval", "tests/cache")
+# One page in HOLDOUT_EVERY goes to the holdout.
+HOLDOUT_EVERY = 4
+PAGE_SUFFIX = re.compile(r"\.(?:html?|txt|json)(?:\.gz)?$", re.IGNORECASE)
+ISO_DAY = re.compile(r"^\d{4}-\d\d-\d\d")
+# newspaper's text files hold the failure reason instead of a text where its own test failed.
+MIN_REFERENCE_CHARS = 200
+# goose3's expected text is the opening of the article: its first paragraphs become phrases.
+GOOSE_PHRASES = 4
+MIN_PHRASE_CHARS = 30
+BLOCKS = "p, li, h1, h2, h3, h4, h5, h6, pre, blockquote, td, dd, dt"
+
+
+@dataclass
+class CorpusPage:
+    source: str
+    name: str
+    html: bytes
+    url: str | None
+    blob: str
+    labels: dict = field(default_factory=dict)
+
+
+class Mirror:
+    """A bare git mirror read with `git show` and `git ls-tree`."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def exists(self) -> bool:
+        return self.path.exists()
+
+    def git(self, *args: str) -> bytes:
+        return subprocess.run(["git", "-C", str(self.path), *args], check=True, capture_output=True).stdout
+
+    def show(self, path: str) -> bytes:
+        return self.git("show", f"HEAD:{path}")
+
+    def tree(self, folder: str, recursive: bool = False) -> list[tuple[str, str]]:
+        """(blob hash, path) of the files under `folder`."""
+        args = ["ls-tree", "-z"] + (["-r"] if recursive else []) + ["HEAD", folder.rstrip("/") + "/"]
+        rows = []
+        for entry in self.git(*args).split(b"\0"):
+            if not entry:
+                continue
+            meta, _, path = entry.decode("utf-8", "replace").partition("\t")
+            kind, blob = meta.split()[1:3]
+            if kind == "blob":
+                rows.append((blob, path))
+        return rows
+
+
+def stem(path: str) -> str:
+    name = path.rsplit("/", 1)[-1]
+    return PAGE_SUFFIX.sub("", name)
+
+
+def outside_checks(mirrors: Path) -> tuple[set[str], set[str], set[str]]:
+    """Blob hashes and file stems of htmldate's evaluation pages, and the AEB's URLs."""
+    htmldate = Mirror(mirrors / "adbar+htmldate" / "repo")
+    blobs: set[str] = set()
+    stems: set[str] = set()
+    for folder in HTMLDATE_EVAL_FOLDERS:
+        for blob, path in htmldate.tree(folder, recursive=True):
+            blobs.add(blob)
+            stems.add(stem(path))
+    truth = json.loads(Mirror(mirrors / "scrapinghub+article-extraction-benchmark" / "repo").show("ground-truth.json"))
+    urls = {normal_url(item["url"]) for item in truth.values() if item.get("url")}
+    return blobs, stems, urls
+
+
+def normal_url(url: str) -> str:
+    return re.sub(r"^https?://(www\.)?", "", url.strip()).rstrip("/").casefold()
+
+
+def html_text(html: bytes) -> str:
+    """The text of a reference HTML (readability's expected.html): its blocks, one a paragraph."""
+    tree = LexborHTMLParser(html.decode("utf-8", "replace"))
+    root = tree.body or tree.root
+    if root is None:
+        return ""
+    blocks = [node.text(deep=True, separator=" ", strip=True) for node in root.css(BLOCKS)
+              if node.css_first(BLOCKS) is None]
+    text = "\n\n".join(block for block in blocks if block)
+    return text or root.text(separator=" ", strip=True)
+
+
+def iso_day(value: str | None) -> str | None:
+    """YYYY-MM-DD from a label; a few trafilatura labels write YYYY-DD-MM ("2022-29-11"): a month
+    above 12 beside a day up to 12 is read swapped, the only reading that is a date."""
+    if not value or not ISO_DAY.match(value):
+        return None
+    year, first, second = value[:4], int(value[5:7]), int(value[8:10])
+    if first > 12 and second <= 12:
+        return f"{year}-{second:02d}-{first:02d}"
+    return value[:10]
+
+
+def trafilatura_pages(mirrors: Path) -> Iterator[CorpusPage]:
+    mirror = Mirror(mirrors / "adbar+trafilatura" / "repo")
+    files = {path.rsplit("/", 1)[-1]: (blob, path) for folder in TRAFILATURA_FOLDERS for blob, path in mirror.tree(folder)}
+    for url, item in json.loads(mirror.show("tests/evaldata.json")).items():
+        found = files.get(item["file"])
+        if found is None:
+            continue
+        blob, path = found
+        labels = {"with": item.get("with", []), "without": item.get("without", [])}
+        if iso_day(item.get("date")):
+            labels["date"] = iso_day(item["date"])
+        yield CorpusPage("trafilatura", stem(item["file"]), mirror.show(path), url, blob, labels)
+
+
+def readability_pages(mirrors: Path) -> Iterator[CorpusPage]:
+    mirror = Mirror(mirrors / "mozilla+readability" / "repo")
+    folders = sorted({path.split("/")[2] for _, path in mirror.tree("test/test-pages", recursive=True)})
+    for folder in folders:
+        files = {path.rsplit("/", 1)[-1]: (blob, path) for blob, path in mirror.tree(f"test/test-pages/{folder}")}
+        if "source.html" not in files or "expected.html" not in files:
+            continue
+        labels: dict = {"body": html_text(mirror.show(files["expected.html"][1]))}
+        if "expected-metadata.json" in files:
+            metadata = json.loads(mirror.show(files["expected-metadata.json"][1]))
+            if iso_day(metadata.get("publishedTime")):
+                labels["date"] = iso_day(metadata["publishedTime"])
+        blob, path = files["source.html"]
+        yield CorpusPage("readability", folder, mirror.show(path), None, blob, labels)
+
+
+def goose_pages(mirrors: Path) -> Iterator[CorpusPage]:
+    mirror = Mirror(mirrors / "goose3+goose3" / "repo")
+    for folder in ("tests/data/content", "tests/data/publishdate"):
+        files = {path.rsplit("/", 1)[-1]: (blob, path) for blob, path in mirror.tree(folder)}
+        for name, (blob, path) in sorted(files.items()):
+            if not name.endswith(".html") or name[:-5] + ".json" not in files:
+                continue
+            item = json.loads(mirror.show(files[name[:-5] + ".json"][1]))
+            expected = item.get("expected", {})
+            labels: dict = {}
+            lines = [line.strip() for line in (expected.get("cleaned_text") or "").splitlines()]
+            phrases = [line for line in lines if len(line) >= MIN_PHRASE_CHARS][:GOOSE_PHRASES]
+            if phrases:
+                labels["with"] = phrases
+                labels["without"] = []
+            if iso_day(expected.get("publish_date")):
+                labels["date"] = iso_day(expected["publish_date"])
+            if labels:
+                url = item.get("url")
+                url = None if not url or "example.com" in url else url
+                yield CorpusPage("goose3", name[:-5], mirror.show(path), url, blob, labels)
+
+
+def newspaper_pages(mirrors: Path) -> Iterator[CorpusPage]:
+    mirror = Mirror(mirrors / "codelucas+newspaper" / "repo")
+    texts = {stem(path): path for _, path in mirror.tree("tests/data/text")}
+    urls = [line.strip() for line in mirror.show("tests/data/fulltext_url_list.txt").decode().splitlines() if line.strip()]
+    url_of = {}
+    counters: Counter[str] = Counter()
+    for url in urls:  # newspaper's own naming: base domain + a counter per domain
+        host = re.sub(r"^https?://", "", url).split("/")[0].split(":")[0]
+        parts = host.split(".")
+        base = ".".join(parts[-3:] if ".".join(parts[-2:]) in ("co.uk", "com.au", "au.com") else parts[-2:])
+        counters[base] += 1
+        url_of[f"{base}{counters[base]}"] = url
+    for blob, path in mirror.tree("tests/data/html"):
+        name = stem(path)
+        if name not in texts:
+            continue
+        body = mirror.show(texts[name]).decode("utf-8", "replace").strip()
+        if len(body) < MIN_REFERENCE_CHARS:
+            continue
+        yield CorpusPage("newspaper", name, mirror.show(path), url_of.get(name), blob, {"body": body})
+
+
+SOURCES = (trafilatura_pages, readability_pages, goose_pages, newspaper_pages)
+
+
+def split_of(page: CorpusPage) -> str:
+    key = page.url or f"{page.source}/{page.name}"
+    return "holdout" if int(hashlib.sha1(key.encode()).hexdigest()[:8], 16) % HOLDOUT_EVERY == 0 else "dev"
+
+
+def safe_name(text: str) -> str:
+    return re.sub(r"[^\w.-]+", "_", text)[:80]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"cache folder (default {DEFAULT_OUT})")
+    parser.add_argument("--mirrors", type=Path, default=DEFAULT_MIRRORS, help="where the git mirrors are")
+    args = parser.parse_args(argv)
+    blobs, stems, aeb_urls = outside_checks(args.mirrors)
+    hand_dates = json.loads(HAND_DATE_LABELS.read_text()) if HAND_DATE_LABELS.exists() else {}
+    if args.out.exists():
+        shutil.rmtree(args.out)
+    kept: Counter[tuple[str, str]] = Counter()
+    excluded: Counter[tuple[str, str]] = Counter()
+    dated: Counter[str] = Counter()
+    for source in SOURCES:
+        for page in source(args.mirrors):
+            if page.blob in blobs or page.name in stems:
+                excluded[(page.source, "htmldate eval")] += 1
+                continue
+            if page.url and normal_url(page.url) in aeb_urls:
+                excluded[(page.source, "AEB url")] += 1
+                continue
+            split = split_of(page)
+            name = safe_name(f"{page.source}-{page.name}")
+            labels = {"url": page.url, "source": page.source, **page.labels}
+            if name in hand_dates:
+                labels["date"] = hand_dates[name]
+            folder = args.out / split
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / f"{name}.html").write_bytes(page.html)
+            (folder / f"{name}.json").write_text(json.dumps(labels, ensure_ascii=False, indent=1), encoding="utf-8")
+            kept[(page.source, split)] += 1
+            dated[split] += "date" in labels
+    print(f"outside checks: {len(blobs)} htmldate blobs, {len(stems)} htmldate names, {len(aeb_urls)} AEB urls")
+    for (source, reason), count in sorted(excluded.items()):
+        print(f"excluded {count:4d} {source} pages ({reason})")
+    print(f"excluded {sum(excluded.values())} pages in all")
+    for split in ("dev", "holdout"):
+        per_source = ", ".join(f"{source} {count}" for (source, s), count in sorted(kept.items()) if s == split)
+        total = sum(count for (_, s), count in kept.items() if s == split)
+        print(f"{split}: {total} pages ({per_source}); {dated[split]} with a date label -> {args.out / split}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

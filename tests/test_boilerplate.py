@@ -1,0 +1,64 @@
+"""scraper/boilerplate.py on inline pages written for these tests: which blocks of a container are text."""
+
+from __future__ import annotations
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from scraper.boilerplate import has_nested_block, strip_furniture, text_blocks
+
+LONG = "The council met for two days and agreed on a plan for the coming year, with a budget for it."
+
+
+def blocks_of(inner: str) -> list[str]:
+    tree = LexborHTMLParser(f"<html><body><div id='c'>{inner}</div></body></html>")
+    return text_blocks([tree.css_first("#c")])
+
+
+@pytest.mark.parametrize(
+    ("inner", "expected"),
+    [
+        (f"<div>{LONG}</div><div><span>{LONG} Again.</span></div>", [LONG, f"{LONG} Again."]),
+        (f"<p>{LONG}</p><strong>{LONG} Bold.</strong> And the last words of the text, with no block.",
+         [LONG, f"{LONG} Bold. And the last words of the text, with no block."]),
+        (f"<div>Opening words, <b>in bold</b>, then {LONG}<p>{LONG} Two.</p>A tail after the paragraph, long enough.</div>",
+         [f"Opening words, in bold, then {LONG}", f"{LONG} Two.", "A tail after the paragraph, long enough."]),
+        (f"<p>{LONG}</p><ul><li>Short item</li><li>Another item</li></ul><p>{LONG} End.</p>",
+         [LONG, "Short item", "Another item", f"{LONG} End."]),
+        (f"<p>{LONG}</p><a href='/x'><div>{LONG} A teaser card that is a link.</div></a>", [LONG]),
+        (f"<p>{LONG}</p><div><a href='/1'>One older headline here</a> <a href='/2'>Another older headline</a></div>", [LONG]),
+        (f"<blockquote><p>{LONG}</p><p>{LONG} Said.</p></blockquote>", [LONG, f"{LONG} Said."]),
+    ],
+    ids=["bare-text-divs", "text-after-the-last-block", "text-around-a-paragraph", "list-items", "teaser-card-in-link", "link-list-run", "quoted-paragraphs"],
+)
+def test_walked_blocks(inner: str, expected: list[str]) -> None:
+    assert blocks_of(inner) == expected
+
+
+@pytest.mark.parametrize(
+    ("html", "nested"),
+    [("<div>bare text</div>", False), ("<div>text <b>bold</b></div>", False), ("<div><p>p</p></div>", True),
+     ("<div><span><div>deep</div></span></div>", True), ("<li>item</li>", False)],
+    ids=["bare", "inline-only", "paragraph", "deep-div", "list-item"],
+)
+def test_has_nested_block_does_not_count_the_node_itself(html: str, nested: bool) -> None:
+    node = LexborHTMLParser(f"<html><body><ul>{html}</ul></body></html>").body.css_first("div, li")
+    assert has_nested_block(node) is nested
+
+
+@pytest.mark.parametrize(
+    ("page", "kept", "removed"),
+    [
+        (f"<div class='layout right-sidebar'><h1>Headline</h1><p>{LONG}</p></div><div class='sidebar'><p>Widget words</p></div>",
+         LONG, "Widget words"),
+        (f"<aside class='content-wrap'><div itemprop='articleBody'><p>{LONG}</p></div></aside><aside><p>Other box</p></aside>",
+         LONG, "Other box"),
+        (f"<header><h1>Site logo</h1><nav>Menu words</nav></header><div><p>{LONG}</p></div>", LONG, "Menu words"),
+    ],
+    ids=["wrapper-named-sidebar", "aside-around-article-body", "logo-headline-protects-nothing"],
+)
+def test_wrappers_of_the_headline_are_not_furniture(page: str, kept: str, removed: str) -> None:
+    tree = LexborHTMLParser(f"<html><body>{page}</body></html>")
+    strip_furniture(tree.body)
+    text = tree.body.text()
+    assert kept in text and removed not in text
