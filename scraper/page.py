@@ -35,6 +35,7 @@ from scraper.boilerplate import (
 )
 from scraper.dates import Dateline, find_date, parse_dateline, parse_iso
 from scraper.errors import ExtractionError
+from scraper.kinds import normalize_kind
 from scraper.language import guess_language
 from scraper.markup import (
     PageMarkup,
@@ -155,11 +156,13 @@ class ReleasePage(PageMarkup):
         title = self.headline
         if not title:
             raise ExtractionError("no title: not a release page")
+        kind_raw = self.kind()
         record = PressRelease(
             url=self.url,
             canonical_url=self.canonical_url(),
             site=self.site,
-            kind=self.kind(),
+            kind=normalize_kind(kind_raw),
+            kind_raw=kind_raw,
             title=title,
             sources=self.sources(),
             fields_of_work=self.fields_of_work(),

@@ -352,17 +352,17 @@ ROLES = [
     ),
     pytest.param(
         ["Rapporteur Jan KOWALSKI (EPP, PL) said: “The vote is a signal.”"],
-        {"Jan KOWALSKI": "Rapporteur"},
+        {"Jan Kowalski": "Rapporteur"},
         id="capitalized-surname",
     ),
     pytest.param(
         ["Mira HOLT (Greens, DK), shadow rapporteur for the water directive, said: “Rivers cannot wait.”"],
-        {"Mira HOLT": "shadow rapporteur for the water directive"},
+        {"Mira Holt": "shadow rapporteur for the water directive"},
         id="appositive-after-party-group",
     ),
     pytest.param(
         ["Tomas VIDAL (S&D, ES) rapporteur for the Rural Fund (RF) reform stated: “Farmers need this.”"],
-        {"Tomas VIDAL": "rapporteur for the Rural Fund reform"},
+        {"Tomas Vidal": "rapporteur for the Rural Fund reform"},
         id="appositive-after-group-without-comma-acronym-dropped",
     ),
     pytest.param(

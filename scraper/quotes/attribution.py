@@ -52,10 +52,14 @@ NOT_A_PREDICATE = frozenset(
 )
 # The last subject of a subject phrase: what follows its last comma or joining conjunction ("Omicron
 # has spread, and the Director noted"); when it is "the <Title>", the title names the speaker.
-SUBJECT_TAIL_RE = re.compile(r"(?:^|,|\s(?:and|but|while|und|aber|während)\s)\s*(?P<tail>(?:the|die|der|le|la)\s+[^,]*)$")
+SUBJECT_TAIL_RE = re.compile(
+    r"(?:^|,|\s(?:and|but|while|und|aber|während)\s)\s*(?P<tail>(?:[Tt]he|[Dd]ie|[Dd]er|[Ll]e|[Ll]a)\s+[^,]*)$"
+)
 # A name right after these is the object of a preposition ("Präsident des Malteser Hilfsdienst,
 # Georg Name"): an institution, when a name follows it.
 OBJECT_PREPOSITIONS = frozenset("of des der von for für".split())
+# French "a" + past participle ("M. Diop a salué la décision :") is a predicate, not the article "a".
+FRENCH_PERFECT_RE = re.compile(r"a\s+(?:(?:également|aussi|ensuite|notamment)\s+)?\w+(?:é|i|is|it|ert|u)(?![\w-])")
 OBJECT_VERBS_RE = re.compile(r"^(?:according\s+to|in\s+the\s+words\s+of|selon|по\s+)", re.IGNORECASE)
 
 
@@ -148,7 +152,10 @@ def _colon_introduction(clause: str, clause_start: int, paragraph: int) -> Attri
             continue
         if predicate.group("word").casefold() in CONJUNCTIONS:
             return None  # "X and Y welcomed the guests:": two speakers, no telling whose words follow
-        if predicate.group("word").casefold() in NOT_A_PREDICATE or len(tokens) < 2:
+        if len(tokens) < 2 or (
+            predicate.group("word").casefold() in NOT_A_PREDICATE
+            and not FRENCH_PERFECT_RE.match(clause, predicate.start("word"))
+        ):
             continue
         if not _titled(clause[:start]) and not _titled(clause[end : predicate.start("word")]):
             return None  # no title says the subject is a person ("einer Zürcher Landsgemeinde")

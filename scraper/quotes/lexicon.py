@@ -27,7 +27,11 @@ PERSON_TITLES = frozenset(
     консультант член депутат судья прокурор мэр аким омбудсмен уполномоченный менеджер
     преподаватель журналист редактор командир ректор спикер посланник аналитик наблюдатель
     тренер модератор focal monitor observer facilitator moderator trainer
-    lecturer economist activist advocate beauftragte beauftragter sonderbeauftragte
+    lecturer economist activist advocate délégué déléguée ambassadeur ambassadrice président présidente
+    secrétaire porte-parole représentante conseillère coordonnateur coordonnatrice coordinateur
+    coordinatrice maire juge procureure rapporteure député députée sénateur sénatrice commissaire
+    experte responsable adjoint adjointe abgeordnete abgeordneter delegierte delegierter
+    делегат beauftragte beauftragter sonderbeauftragte
     sonderbeauftragter generalsekretär generalsekretärin vertreter vertreterin berater beraterin
     koordinator koordinatorin mitglied staatssekretär staatssekretärin bürgermeister bürgermeisterin""".split()
 )
@@ -65,10 +69,17 @@ PLACE_WORDS = frozenset(
     kosovo north south east west northern southern eastern western south-east south-eastern
     caucasus balkans asia mediterranean baltic black sea danube""".split()
 )
-HONORIFICS = frozenset(
-    "ambassador mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir dame madam h.e. excellency "
-    "colonel".split()
+# Honorifics that say the person is a man or a woman, in the languages releases are written in.
+MALE_HONORIFICS = frozenset("mr mr. sir m. monsieur herr hr. г-н г-на господин sr. señor signor".split())
+FEMALE_HONORIFICS = frozenset(
+    "ms ms. mrs mrs. madam dame mme mme. mlle mlle. madame frau fr. г-жа г-жи госпожа sra. señora signora".split()
 )
+# Written before a name and never part of it (`name` drops them; a role ending in one drops it too).
+HONORIFICS = MALE_HONORIFICS | FEMALE_HONORIFICS | frozenset(
+    "ambassador dr dr. prof prof. professor h.e. excellency colonel hon. dott. dott.ssa mag. ing.".split()
+)
+# French "M." (Monsieur) opening a name: written like an initial, read as the honorific.
+FRENCH_MISTER = "M"
 # Lowercase words that qualify a title written before a name ("national programme officer",
 # "национальный сотрудник"): the institution words and these adjectives.
 ROLE_MODIFIERS = INSTITUTION_WORDS | frozenset(

@@ -15,11 +15,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from scraper.quotes.lexicon import (
+    FEMALE_HONORIFICS,
     FEMALE_NAMES,
     FEMALE_SUFFIXES,
     FEMALE_SURNAME_SUFFIXES,
     FUNCTION_WORDS,
     HONORIFICS,
+    MALE_HONORIFICS,
     MALE_NAMES,
     MALE_NAMES_ENDING_A,
     MALE_SURNAME_SUFFIXES,
@@ -34,10 +36,11 @@ from scraper.quotes.lexicon import (
     WINDOW,
     WORD_RE,
 )
-from scraper.quotes.names import is_title, names_in, norm, strip_possessive
+from scraper.quotes.names import PARTICLES, is_title, names_in, norm, strip_possessive
 
 ARTICLE_RE = re.compile(r"^(?:the|a|an|le|la|les|l’|l'|die|der|das|des)\s+", re.IGNORECASE)
 ACRONYM_PARENS_RE = re.compile(r"\s*\([^()\s]{2,12}\)")
+CAPS_WORD_START_RE = re.compile(r"(^|[\-'’])(\w)")
 
 
 @dataclass
@@ -51,14 +54,27 @@ class Mention:
     evidence: bool  # a role, an honorific or a reporting verb says this is a person
     gender: str | None = None
     honorific: str | None = None  # the title written before the name ("ambassador"), casefolded
+    affiliation: str | None = None  # "(Greens/EFA, DK)" after the name, without the brackets
 
 
+# What parliaments and newsrooms write in brackets after a name: party group and country ("Greens/EFA,
+# DK"), an organization ("UNICEF"). It opens with a capital (not "(pictured)") and holds no digit (not
+# an age "(62)" or a date).
+AFFILIATION_RE = re.compile(r"\s*\((?P<affiliation>[A-ZÀ-ÖØ-ÞА-ЯЁ][^()\d]{0,39})\)")
 # Where the clause before a name begins: sentence punctuation, quotation marks, a dash.
 HARD_BOUNDARY = r"(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)(?<!\bProf)\.|[;:!?\"“”«»„—–]|\s-\s|(?<=\S)-(?=\s)"
 HARD_BOUNDARY_RE = re.compile(HARD_BOUNDARY)
+# "Name, recently appointed (as) the …," / "Name, die kürzlich ernannte …," / "Name, récemment nommée …,":
+# the participle says how the person came to the role; the role is what follows it.
+APPOINTED = (
+    r"(?:(?:recently|newly|just|kürzlich|neu|récemment|nouvellement)\s+)?"
+    r"(?:appointed|elected|re-elected|named|nominated|ernannte|ernannter|gewählte|gewählter|"
+    r"nommée?|élue?|désignée?)\s+(?:as\s+|comme\s+|zur?\s+)?"
+)
 APPOSITIVE_RE = re.compile(
     # an optional group after the name, as parliaments write party and country: "Name (EPP, PL), rapporteur"
-    r"(?:\s*\([^()]{1,40}\))?(?:,\s+|(?<=\))\s+)(?:who\s+(?:is|was|serves\s+as|heads)\s+)?(?P<article>(?:the|a|an|le|la|l’|die|der)\s+)?"
+    r"(?:\s*\([^()]{1,40}\))?(?:,\s+|(?<=\))\s+)(?:who\s+(?:is|was|serves\s+as|heads)\s+|"
+    rf"{APPOINTED})?(?P<article>(?:the|a|an|le|la|l’|die|der)\s+)?(?:{APPOINTED})?"
     r"(?P<role>(?:[^,;.()“”\"«»„:]|\([A-Z]{2,12}\)){2,200})"
 )
 # Where an appositive role ends: a reporting verb, a relative clause ("a mediator from Kharkiv who has
@@ -264,9 +280,9 @@ def _clean_role_loose(role: str) -> str | None:
 
 
 def _gender(tokens: tuple[str, ...], honorific: str | None) -> str | None:
-    if honorific in ("mr", "mr.", "sir"):
+    if honorific in MALE_HONORIFICS:
         return "m"
-    if honorific in ("ms", "ms.", "mrs", "mrs.", "madam", "dame"):
+    if honorific in FEMALE_HONORIFICS:
         return "f"
     first = tokens[0] if len(tokens) > 1 else ""
     if first in MALE_NAMES or first in MALE_NAMES_ENDING_A:
@@ -295,7 +311,11 @@ def find_mentions(paragraphs: Sequence[str]) -> list[Mention]:
             evidence = bool(role or honorific or verb_near or AGE_RE.match(text, end))
             name = strip_possessive(text[start:end])
             gender = _gender(tokens, honorific)
-            mentions.append(Mention(p, start, end, tokens, name, role, evidence, gender, honorific))
+            affiliation = AFFILIATION_RE.match(text, end)
+            mentions.append(
+                Mention(p, start, end, tokens, name, role, evidence, gender, honorific,
+                        affiliation.group("affiliation").strip() if affiliation else None)
+            )
     return mentions
 
 
@@ -310,12 +330,29 @@ def _longest(*roles: str | None) -> str | None:
     return max(present, key=lambda role: len(role.split())) if present else None
 
 
+def readable_name(name: str) -> str:
+    """A name as a person reads it: words in capitals (the European Parliament's surnames, "Henrik
+    SØRENSEN") in title case, their particles in lower case as the name is spoken ("Ursula VON DER
+    LEYEN" -> "Ursula von der Leyen"); mixed-case words and initials stay as written."""
+    words = name.split(" ")
+    for index, word in enumerate(words):
+        letters = [ch for ch in word if ch.isalpha()]
+        if len(letters) < 2 or not all(ch.isupper() for ch in letters):
+            continue
+        if index > 0 and index < len(words) - 1 and word.casefold() in PARTICLES:
+            words[index] = word.casefold()
+        else:
+            words[index] = CAPS_WORD_START_RE.sub(lambda m: m.group(1) + m.group(2).upper(), word.casefold())
+    return " ".join(words)
+
+
 @dataclass
 class Person:
     name: str
     tokens: tuple[str, ...]
     role: str | None = None
     gender: str | None = None
+    affiliation: str | None = None
     seen: list[tuple[int, int]] = field(default_factory=list)  # (paragraph, offset) of each mention
     honorifics: set[str] = field(default_factory=set)  # "ambassador": `the Ambassador said` names them
 
@@ -332,6 +369,9 @@ class Person:
         bisect.insort(self.seen, (mention.paragraph, mention.start))
         self.role = _longest(self.role, mention.role)
         self.gender = self.gender or mention.gender
+        self.affiliation = self.affiliation or mention.affiliation
+        if len(mention.tokens) > len(self.tokens) and mention.tokens[-len(self.tokens) :] == self.tokens:
+            self.name, self.tokens = mention.name, mention.tokens  # the fullest name the text gives
         if mention.honorific:
             self.honorifics.add(mention.honorific.rstrip("."))
 
@@ -346,16 +386,16 @@ class People:
 
     def __init__(self, mentions: Sequence[Mention]) -> None:
         self.people: list[Person] = []
-        self.unconfirmed = {}  # name tokens -> mention, for people only a reporting verb will confirm
-        for mention in mentions:
+        self.unconfirmed = {}  # name tokens -> mentions, for people only a reporting verb will confirm
+        for mention in mentions:  # first the people the text says are people, by full name
+            if mention.evidence and len(mention.tokens) >= 2 and self.find(mention.tokens) is None:
+                self.people.append(Person(mention.name, mention.tokens))
+        for mention in mentions:  # then every mention of them, before or after, and the rest
             person = self.find(mention.tokens)
-            if person is None and mention.evidence and len(mention.tokens) >= 2:
-                person = Person(mention.name, mention.tokens)
-                self.people.append(person)
             if person is not None:
                 person.add(mention)
             else:
-                self.unconfirmed.setdefault(mention.tokens, mention)
+                self.unconfirmed.setdefault(mention.tokens, []).append(mention)
 
     def find(self, tokens: tuple[str, ...]) -> Person | None:
         return next((person for person in self.people if person.matches(tokens)), None)
@@ -364,13 +404,25 @@ class People:
         """The person a speaker phrase names, introducing them if nobody matched before."""
         person = self.find(tokens)
         if person is None:
-            mention = self.unconfirmed.get(tokens)
-            person = Person(mention.name if mention else " ".join(tokens), tokens)
-            if mention is not None:
-                person.add(mention)
+            fullest = self._fullest_unconfirmed(tokens)
+            person = Person(fullest.name if fullest else " ".join(tokens), fullest.tokens if fullest else tokens)
+            for key in [key for key in self.unconfirmed if person.matches(key)]:
+                for mention in self.unconfirmed.pop(key):
+                    person.add(mention)
             self.people.append(person)
         bisect.insort(person.seen, where)
         return person
+
+    def _fullest_unconfirmed(self, tokens: tuple[str, ...]) -> Mention | None:
+        """The fullest name given without a title for the surname a speaker phrase uses ("Witold
+        Waszczykowski chaired …" then `said Waszczykowski`); when two full names end in that surname,
+        the surname alone (which one spoke, the text does not tell)."""
+        fuller = {key for key in self.unconfirmed if Person("", key).matches(tokens)}
+        longest = {key for key in fuller if not any(len(other) > len(key) and other[-len(key) :] == key for other in fuller)}
+        if len(longest) == 1:
+            return self.unconfirmed[longest.pop()][0]
+        mentions = self.unconfirmed.get(tokens)
+        return mentions[0] if mentions else None
 
     def latest_before(self, where: tuple[int, int], gender: str | None) -> Person | None:
         """The person a pronoun points back to: the latest one mentioned of the pronoun's gender; when

@@ -15,7 +15,7 @@ from schemas import Quote, Speaker
 from scraper.quotes.attribution import attribution_after, attribution_before, resolve
 from scraper.quotes.lexicon import LEADING_SPACE_RE, TITLE_CUES, TITLE_LINKS, WINDOW, WORD_RE, last_clause_end
 from scraper.quotes.marks import Span, scan_spans
-from scraper.quotes.people import Mention, People, Person, find_mentions
+from scraper.quotes.people import Mention, People, Person, find_mentions, readable_name
 
 FIRST_PERSON_RE = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 PARTIAL_MIN_WORDS = 6
@@ -103,12 +103,19 @@ def extract_quotes(paragraphs: Sequence[str], language: str | None = None) -> tu
         if decision is None:
             continue
         speaker = decision if isinstance(decision, Person) else None
-        quotes.append(Quote(text=span.text, speaker=speaker.name if speaker else None, paragraph=span.paragraph))
+        quotes.append(Quote(text=span.text, speaker=readable_name(speaker.name) if speaker else None, paragraph=span.paragraph))
         last_speaker = speaker
         if speaker is not None and speaker not in quoted:
             quoted.append(speaker)
-    speakers = [Speaker(name=person.name, role=person.role) for person in quoted]
+    speakers = [_speaker(person) for person in quoted]
     return quotes, speakers
+
+
+def _speaker(person: Person) -> Speaker:
+    name = readable_name(person.name)
+    return Speaker(
+        name=name, name_raw=person.name if person.name != name else None, role=person.role, affiliation=person.affiliation
+    )
 
 
 def _decide(
