@@ -73,12 +73,14 @@ def _find_verb(clause: str, language: str | None, last: bool = False) -> re.Matc
     return matches[-1] if last else matches[0]
 
 
-def attribution_after(span: Span, paragraphs: Sequence[str], language: str | None, sentence_initial: bool) -> Attribution | None:
-    """`"…," said X` / `"…," X said` / `«…», — сказал X`."""
+def attribution_after(
+    span: Span, paragraphs: Sequence[str], language: str | None, sentence_initial: bool, limit: int | None = None
+) -> Attribution | None:
+    """`"…," said X` / `"…," X said` / `«…», — сказал X`; read up to `limit` (the next quote's start)."""
     if not span.closed:
         return None
     text = paragraphs[span.end_paragraph]
-    tail = text[span.end : span.end + WINDOW]
+    tail = text[span.end : min(span.end + WINDOW, limit if limit is not None else len(text))]
     lead = AFTER_LEAD_RE.match(tail)
     punct = lead.group(1) if lead else ""
     if punct in (".", "!", "?", ";", ":") and punct:
@@ -113,9 +115,10 @@ def _looks_like_subject(subject: str) -> bool:
     return len(others) <= 3
 
 
-def attribution_before(text: str, offset: int, paragraph: int, language: str | None) -> Attribution | None:
-    """`X said: "…"` / `X stated, "…"` / `According to X, "…"` (the clause before `offset`)."""
-    clause_start = last_clause_end(text, max(0, offset - WINDOW), offset)
+def attribution_before(text: str, offset: int, paragraph: int, language: str | None, floor: int = 0) -> Attribution | None:
+    """`X said: "…"` / `X stated, "…"` / `According to X, "…"` (the clause before `offset`, after
+    `floor`: the end of the quote before it)."""
+    clause_start = last_clause_end(text, max(floor, offset - WINDOW), offset)
     clause = text[clause_start:offset]
     verb = _find_verb(clause, language, last=True)
     if verb is None:

@@ -210,8 +210,9 @@ UPPER = _upper_class()
 CAP_WORD = rf"(?:[{UPPER}]\.(?=\s)|[{UPPER}][\w’'\-]*)"
 WINDOW = 300  # characters of context read on either side of a quote
 
-# Where a clause ends: sentence punctuation (not after an initial or Mr/Ms/Dr/St) or a quotation mark.
-CLAUSE_END = r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St))[.!?;](?=\s|$)|[\"“”«»„]"
+# Where a clause ends: sentence punctuation (not after an initial or an abbreviated honorific: Mr, Mrs,
+# Prof, Mme…) or a quotation mark.
+CLAUSE_END = r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St))(?<!\b(?:Mrs|Mme|Hon))(?<!\b(?:Prof|Mlle))[.!?;](?=\s|$)|[\"“”«»„]"
 CLAUSE_END_RE = re.compile(CLAUSE_END)
 LAST_CLAUSE_END_RE = re.compile(rf"(?s:.*)(?:{CLAUSE_END})")
 # Words around a reporting verb that name nobody.

@@ -452,6 +452,20 @@ class People:
         fitting = [
             (seen, person)
             for person in self.people
-            if (seen := person.last_seen_before(where)) is not None and wanted <= person.titles()
+            if (seen := person.last_seen_before(where)) is not None and _holds_titles(person.titles(), wanted)
         ]
         return max(fitting, key=lambda item: item[0])[1] if fitting else None
+
+
+# A title word shorter than this is not read inside a compound ("Ministerin" in "Bundesministerin" is;
+# "Rat" in "Beirat" is not).
+MIN_COMPOUND_TITLE = 6
+
+
+def _holds_titles(titles: set[str], wanted: set[str]) -> bool:
+    """Every title word of the phrase is among the person's, or ends one of them as German compounds do
+    (`die Ministerin` names the "Bundesministerin")."""
+    return all(
+        word in titles or (len(word) >= MIN_COMPOUND_TITLE and any(title.endswith(word) for title in titles))
+        for word in wanted
+    )
