@@ -2,14 +2,17 @@
 
     uv run python bench/quotes.py [--shared DIR] [--fixtures DIR] [-v]
 
-Five sets, printed separately: the OSCE pages under ../shared/osce (pages/<slug>.html beside
+Six sets, printed separately: the OSCE pages under ../shared/osce (pages/<slug>.html beside
 expected/<slug>.json), every fixtures/*/*.json of this repository with a `quotes` key (an empty
 list included: a quote predicted there is a false positive), the held-out excerpts of
 tests/quotes_holdout.py (written before the extractor's code was read; never tuned case by case),
 and the second held-out set of bench/quotes_holdout_b.py (written later, by someone who never read
 the extractor, its tests or the first set; printed whole and then its hard cases alone), and the
 third held-out set of bench/quotes_holdout_c.py (30 more excerpts, written the same way without
-reading the extractor, its tests or the cases of the earlier sets; whole, then its hard cases).
+reading the extractor, its tests or the cases of the earlier sets; whole, then its hard cases),
+and the fourth held-out set of bench/quotes_holdout_d.py (56 excerpts of UN agencies, ministries,
+NGOs, parliaments and the OSCE in four languages, written the same way for issue 11; whole, then
+its hard cases; its speakers' `affiliation` and `name_raw` are checked for typos but not scored).
 
 - quote precision / recall / F1: a predicted quote matches a true one (one-to-one, in order) when
   their normalized texts share at least 80 % of the tokens of the longer of the two;
@@ -25,7 +28,7 @@ import json
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,6 +39,8 @@ sys.path.insert(0, str(REPO / "tests"))
 from bench.quotes_holdout_b import CASES as SECOND_HELD_OUT_CASES  # noqa: E402
 from bench.quotes_holdout_b import HeldOutCaseB, problems  # noqa: E402
 from bench.quotes_holdout_c import CASES as THIRD_HELD_OUT_CASES  # noqa: E402
+from bench.quotes_holdout_d import CASES as FOURTH_HELD_OUT_CASES  # noqa: E402
+from bench.quotes_holdout_d import problems as fourth_set_problems  # noqa: E402
 from scraper.parse import parse  # noqa: E402
 from scraper.quotes import extract_quotes  # noqa: E402
 from quotes_holdout import CASES as HELD_OUT_CASES  # noqa: E402
@@ -162,9 +167,11 @@ def later_held_out_cases(cases: Iterable[HeldOutCaseB], prefix: str) -> Iterable
         yield Case(f"{prefix}/{case.name}", list(case.paragraphs), case.language, case.quote_dicts(), case.speaker_dicts())
 
 
-def check_held_out(cases: Iterable[HeldOutCaseB], module: str) -> None:
+def check_held_out(
+    cases: Iterable[HeldOutCaseB], module: str, find_problems: Callable[..., list[str]] = problems
+) -> None:
     """Refuse to score expectations with a typo (a quote not between marks, a role not in the text)."""
-    found = [problem for case in cases for problem in problems(case)]
+    found = [problem for case in cases for problem in find_problems(case)]
     if found:
         raise SystemExit(f"{module} has inconsistent expectations:\n" + "\n".join(found))
 
@@ -201,6 +208,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     run("third held-out set", later_held_out_cases(THIRD_HELD_OUT_CASES, "held-out-c"), args.verbose)
     hard = [case for case in THIRD_HELD_OUT_CASES if case.hard]
     run("third held-out set, hard cases only", later_held_out_cases(hard, "held-out-c"), False)
+    check_held_out(FOURTH_HELD_OUT_CASES, "bench/quotes_holdout_d.py", fourth_set_problems)
+    run("fourth held-out set", later_held_out_cases(FOURTH_HELD_OUT_CASES, "held-out-d"), args.verbose)
+    hard = [case for case in FOURTH_HELD_OUT_CASES if case.hard]
+    run("fourth held-out set, hard cases only", later_held_out_cases(hard, "held-out-d"), False)
     return 0
 
 
