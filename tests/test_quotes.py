@@ -753,6 +753,67 @@ ENTITIES = [
         [("Lena Brandt", "Präsidentin des Jugendwerkes", None, None)],
         id="de-age-in-brackets-is-no-affiliation",
     ),
+    # rules found on the fourth held-out set (bench/quotes_holdout_d.py), each in sentences of our own
+    pytest.param(
+        ["“Roads come first,” said Dr Anna Lind, WHO Representative in Chad."],
+        "en",
+        [("Roads come first,", "Anna Lind", 0)],
+        [("Anna Lind", "WHO Representative in Chad", None, None)],
+        id="en-acronym-that-reads-as-a-word-opens-a-role",
+    ),
+    pytest.param(
+        ["Director Ana Lind said: “The school opens today.” Mayor Tom Berg added: “The town pays for the buses.”"],
+        "en",
+        [("The school opens today.", "Ana Lind", 0), ("The town pays for the buses.", "Tom Berg", 0)],
+        [("Ana Lind", "Director", None, None), ("Tom Berg", "Mayor", None, None)],
+        id="en-verb-and-colon-introduce-the-next-quote",
+    ),
+    pytest.param(
+        ["The agency's Chief Executive, Tom Berg, said the plan was late.", "“We lost a year,” he said."],
+        "en",
+        [("We lost a year,", "Tom Berg", 1)],
+        [("Tom Berg", "agency's Chief Executive", None, None)],
+        id="en-possessive-before-title-stays-in-role",
+    ),
+    pytest.param(
+        ["Rapporteur Niamh O'BRIEN (Renew, IE), Parliament's lead negotiator, said: “The deal is done.”"],
+        "en",
+        [("The deal is done.", "Niamh O'Brien", 0)],
+        [("Niamh O'Brien", "Parliament's lead negotiator", "Renew, IE", "Niamh O'BRIEN")],
+        id="ep-caps-surname-with-apostrophe",
+    ),
+    pytest.param(
+        ["La représentante de l’Italie, Mme Giulia Rossi, a pour sa part insisté sur l’accès à l’eau : « Sans eau, "
+         "aucune paix ne tient. »"],
+        "fr",
+        [("Sans eau, aucune paix ne tient.", "Giulia Rossi", 0)],
+        [("Giulia Rossi", "représentante de l’Italie", None, None)],
+        id="fr-auxiliary-a-then-words-then-participle-colon",
+    ),
+    pytest.param(
+        ["Bundesministerin für Bildung, Forschung, Kultur und Sport Frau Dr. Eva Hahn stellte das Programm vor.",
+         "Die Ministerin sagte: „Jede Schule bekommt einen Zuschuss.“"],
+        "de",
+        [("Jede Schule bekommt einen Zuschuss.", "Eva Hahn", 1)],
+        [("Eva Hahn", "Bundesministerin für Bildung, Forschung, Kultur und Sport", None, None)],
+        id="de-enumeration-inside-role",
+    ),
+    pytest.param(
+        ["Верховный комиссар ООН по делам беженцев Анна Ланг посетила лагерь.",
+         "«Мы поможем всем», – сказал посол Иван Громов.",
+         "«Помощь придёт», – заявила г-жа Ланг."],
+        "ru",
+        [("Мы поможем всем", "Иван Громов", 1), ("Помощь придёт", "Анна Ланг", 2)],
+        [("Иван Громов", None, None, None), ("Анна Ланг", "Верховный комиссар ООН по делам беженцев", None, None)],
+        id="ru-komissar-title-and-posol-honorific",
+    ),
+    pytest.param(
+        ["«Мы не согласны с этим решением», – говорится в заявлении министерства."],
+        "ru",
+        [("Мы не согласны с этим решением", None, 0)],
+        [],
+        id="ru-govoritsya-institution-speaks",
+    ),
 ]
 
 

@@ -12,6 +12,7 @@ from scraper.quotes.lexicon import (
     ADVERBS,
     CLAUSE_END_RE,
     CONJUNCTIONS,
+    FRENCH_PARTICIPLE_AFTER_AUXILIARY,
     HONORIFICS,
     PRONOUNS,
     SUBJECT_WORDS,
@@ -37,6 +38,8 @@ class Attribution:
     pronoun: str | None = None  # a pronoun carried by the verb ("a-t-elle précisé")
 
 
+# A verb followed by a colon and the next quotation mark ("… Name added: “…”").
+INTRODUCES_NEXT_RE = re.compile(r"\s*:\s*[\"“”«»„]")
 COMMA_THEN_LOWER_RE = re.compile(r",\s+(?!(?:the|a|an|die|der|le|la)\b)(?=[a-zß-ÿа-яё])")
 STRICT_BETWEEN_RE = re.compile(r"^(?:\s+(?:that|dass|que|что))?\s*[:,]?\s*$")
 COLON_BETWEEN_RE = re.compile(r"^[^.!?:\"“”«»„]{0,100}:\s*$")
@@ -59,7 +62,8 @@ SUBJECT_TAIL_RE = re.compile(
 # Georg Name"): an institution, when a name follows it.
 OBJECT_PREPOSITIONS = frozenset("of des der von for für".split())
 # French "a" + past participle ("M. Diop a salué la décision :") is a predicate, not the article "a".
-FRENCH_PERFECT_RE = re.compile(r"a\s+(?:(?:également|aussi|ensuite|notamment)\s+)?\w+(?:é|i|is|it|ert|u)(?![\w-])")
+# Up to three words may stand between ("a pour sa part insisté", "a également salué").
+FRENCH_PERFECT_RE = re.compile(rf"a\s+{FRENCH_PARTICIPLE_AFTER_AUXILIARY}")
 OBJECT_VERBS_RE = re.compile(r"^(?:according\s+to|in\s+the\s+words\s+of|selon|по\s+)", re.IGNORECASE)
 
 
@@ -93,6 +97,8 @@ def attribution_after(
     verb = _find_verb(clause, language)
     if verb is None or verb.start() > 120:
         return None
+    if span.text[-1:] in ".!?" and stop is not None and INTRODUCES_NEXT_RE.match(rest, verb.end(), stop.end()):
+        return None  # `“….” Name added: “…”`: the verb introduces the next quote, not this finished one
     where = (span.end_paragraph, span.end + lead.end() + verb.start())
     pronoun = FRENCH_PRONOUN_RE.search(verb.group())
     subject = clause[: verb.start()]

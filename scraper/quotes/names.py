@@ -120,7 +120,7 @@ def _is_caps_surname(token: str) -> bool:
     return (
         len(token) >= 2
         and token.isupper()
-        and token.replace("-", "").isalpha()
+        and token.replace("-", "").replace("'", "").replace("’", "").isalpha()  # "O'CONNELL"
         and lowered not in INSTITUTION_WORDS
         and lowered not in PLACE_WORDS
         and lowered not in STOP_CAPS

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from scraper.quotes.lexicon import (
     FEMALE_HONORIFICS,
+    FRENCH_PARTICIPLE_AFTER_AUXILIARY,
     FEMALE_NAMES,
     FEMALE_SUFFIXES,
     FEMALE_SURNAME_SUFFIXES,
@@ -40,6 +41,9 @@ from scraper.quotes.names import PARTICLES, is_title, names_in, norm, strip_poss
 
 ARTICLE_RE = re.compile(r"^(?:the|a|an|le|la|les|l’|l'|die|der|das|des)\s+", re.IGNORECASE)
 ACRONYM_PARENS_RE = re.compile(r"\s*\([^()\s]{2,12}\)")
+# What follows French "a" when it is the auxiliary: up to three words, then a past participle.
+FRENCH_PERFECT_ROLE_RE = re.compile(FRENCH_PARTICIPLE_AFTER_AUXILIARY)
+POSSESSIVE_WORD_RE = re.compile(r"\w(?:['’]s|s['’])$")
 CAPS_WORD_START_RE = re.compile(r"(^|[\-'’])(\w)")
 
 
@@ -88,6 +92,7 @@ APPOSITIVE_END_RE = re.compile(
 # A comma segment opening with one of these starts a new clause, so nothing before it is this role.
 CLAUSE_OPENER_RE = re.compile(r"\s*(?:while|whilst|whereas|but|when|although|während|tandis\s+que|а|тогда\s+как)\s", re.IGNORECASE)
 MAX_ROLE_WORDS = 20
+MAX_LIST_ITEM_WORDS = 3
 # Lowercase words a role may hold before its title word; any other lowercase word there is the end of
 # the clause before the role ("Ein Papier stelle der Erste Geschäftsführer …": "stelle" is a verb).
 ROLE_LINK_WORDS = ROLE_MODIFIERS | frozenset(
@@ -121,9 +126,16 @@ def _left_role(marks: Landmarks, name_start: int) -> str | None:
     if not segments:
         return None
     parts = [_trim_to_role(_after_last_name(segments[-1] or "")[0])]
+    listed: list[str] = []  # items of an enumeration inside the role ("für Familie, Senioren, Frauen und Jugend")
     for index in range(len(segments) - 2, -1, -1):
         segment = segments[index]
+        if segment is not None and not any(is_title(w) for w in WORD_RE.findall(segment)) and _list_item(segment):
+            listed.insert(0, segment.strip())
+            continue
         if segment is None or not any(is_title(w) for w in WORD_RE.findall(segment)):
+            break
+        if listed:  # the enumeration belongs to this titled segment: keep it whole, then stop
+            parts[0:0] = [segment.strip(), *listed]
             break
         if len(WORD_RE.findall(segment)) > MAX_ROLE_WORDS:
             break
@@ -141,6 +153,16 @@ def _left_role(marks: Landmarks, name_start: int) -> str | None:
     if _ranks_only(parts[-1]):
         parts.pop()  # "Rector of the Academy, Major General Name": the rank is like an honorific
     return _clean_role(", ".join(part for part in parts if part))
+
+
+def _list_item(segment: str) -> bool:
+    """A short capitalized item of an enumeration ("Senioren", "Frauen und Jugend Frau Dr."), no clause."""
+    words = segment.split()
+    return (
+        0 < len(words) <= MAX_LIST_ITEM_WORDS
+        and words[0][0].isupper()
+        and all(word[0].isupper() or word.casefold() in ROLE_LINK_WORDS for word in words)
+    )
 
 
 def _ranks_only(part: str) -> bool:
@@ -226,13 +248,21 @@ def _trim_to_role(segment: str) -> str:
     title_at = next((i for i, word in enumerate(words) if is_title(word)), None)
     if title_at is not None:
         clause_end = next(
-            (i for i in range(title_at - 1, -1, -1) if words[i][0].islower() and words[i].casefold() not in ROLE_LINK_WORDS),
+            (
+                i
+                for i in range(title_at - 1, -1, -1)
+                if words[i][0].islower()
+                and words[i].casefold() not in ROLE_LINK_WORDS
+                and not (i == title_at - 1 and POSSESSIVE_WORD_RE.search(words[i]))
+            ),
             None,
         )
         words = words[clause_end + 1 :] if clause_end is not None else words
     first = next((i for i, word in enumerate(words) if word[0].isupper() or is_title(word)), len(words))
     while first > 0 and words[first - 1].casefold() in ROLE_MODIFIERS:
         first -= 1
+    if first > 0 and first < len(words) and POSSESSIVE_WORD_RE.search(words[first - 1]):
+        first -= 1  # "the organization's Secretary General": the owner is part of the role, verbatim
     return " ".join(words[first:])
 
 
@@ -253,10 +283,12 @@ def _appositive(text: str, name_end: int) -> str | None:
     if not (words[0][0].isupper() or any(is_title(word) for word in words[:2]) or match.group("article")):
         return None
     participle = words[0][0].islower() and first.endswith(("ing", "ed", "ant")) and not is_title(first)
-    if first in FUNCTION_WORDS or participle:
+    if (first in FUNCTION_WORDS and not words[0].isupper()) or participle:  # "WHO Representative" is a role
         return None  # "Valtonen, commending the effort": a participle clause, not a role
     if re.search(r"\s(?:has|had|is|was|will|took|met|gave|visited)\s", f" {role} "):
         return None  # a clause, not a role
+    if match.group("article") == "a " and FRENCH_PERFECT_ROLE_RE.match(role):
+        return None  # "Mme Beaulieu, a pour sa part insisté …": the French auxiliary, not an article
     return _clean_role(role) or (_clean_role_loose(role) if match.group("article") else None)
 
 

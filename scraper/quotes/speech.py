@@ -131,7 +131,7 @@ def _neighbours(spans: Sequence[Span], index: int) -> tuple[int, int | None]:
     before = spans[index - 1] if index > 0 else None
     after = spans[index + 1] if index + 1 < len(spans) else None
     floor = before.end if before is not None and before.end_paragraph == span.paragraph else 0
-    limit = after.start if after is not None and after.paragraph == span.end_paragraph else None
+    limit = after.start + 1 if after is not None and after.paragraph == span.end_paragraph else None  # its mark ends the clause
     return floor, limit
 
 
