@@ -28,6 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.pages import REPO, Page, load  # noqa: E402
+from bench.place_quality import print_place_accuracy  # noqa: E402
 from scraper import ScraperError, parse  # noqa: E402
 
 CORPUS = REPO / "bench" / ".corpus"  # bench/build_corpus.py writes it
@@ -202,6 +203,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{spec}: {len(pages)} pages")
         for name, score in score_set(pages, names, args.details).items():
             print(f"  {name:<12} {score.line()}")
+    print_place_accuracy(args.details)  # pressroom's places: bench/place_quality.py
     return 0
 
 

@@ -19,6 +19,9 @@ its hard cases; its speakers' `affiliation` and `name_raw` are checked for typos
 - speaker accuracy: the share of matched quotes whose speaker is right (None counts as a value);
 - role token-F1: for each expected speaker found by name, the token F1 of the roles (None vs None
   scores 1), averaged over the expected speakers (a missed speaker scores 0).
+
+Under each set, its first measurement (bench/quotes_first.py: the commit and date it was taken on)
+beside the current figures.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from bench.quotes_holdout_b import HeldOutCaseB, problems  # noqa: E402
 from bench.quotes_holdout_c import CASES as THIRD_HELD_OUT_CASES  # noqa: E402
 from bench.quotes_holdout_d import CASES as FOURTH_HELD_OUT_CASES  # noqa: E402
 from bench.quotes_holdout_d import problems as fourth_set_problems  # noqa: E402
+from bench.quotes_first import FIRST_MEASUREMENTS  # noqa: E402
 from scraper.parse import parse  # noqa: E402
 from scraper.quotes import extract_quotes  # noqa: E402
 from quotes_holdout import CASES as HELD_OUT_CASES  # noqa: E402
@@ -69,12 +73,17 @@ class Tally:
     roles: int = 0
     misses: list[str] = field(default_factory=list)
 
-    def line(self, label: str) -> str:
+    def figures(self) -> tuple[float, float, float, float, float]:
+        """(precision, recall, F1, speaker accuracy, role token-F1)."""
         precision = self.matched / self.predicted if self.predicted else 1.0
         recall = self.matched / self.expected if self.expected else 1.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         speaker = self.right_speaker / self.matched if self.matched else 0.0
         role = self.role_f1_sum / self.roles if self.roles else 0.0
+        return precision, recall, f1, speaker, role
+
+    def line(self, label: str) -> str:
+        precision, recall, f1, speaker, role = self.figures()
         return (
             f"{label}: quotes P={precision:.3f} R={recall:.3f} F1={f1:.3f} "
             f"({self.matched} matched / {self.predicted} predicted / {self.expected} expected), "
@@ -185,9 +194,22 @@ def run(label: str, cases: Iterable[Case], verbose: bool) -> None:
         print(f"{label}: no pages with quotes found")
         return
     print(tally.line(f"{label} ({count} pages)"))
+    print("    " + first_beside_now(label, tally))
     if verbose:
         for miss in tally.misses:
             print(f"    {miss}")
+
+
+def first_beside_now(label: str, tally: Tally) -> str:
+    """The set's first measurement (bench/quotes_first.py) and the current one, figure by figure."""
+    first = FIRST_MEASUREMENTS.get(label)
+    if first is None:
+        return "first measurement: none recorded"
+    now = tally.figures()
+    then = (first.precision, first.recall, first.f1, first.speaker_accuracy, first.role_f1)
+    names = ("P", "R", "F1", "speaker", "role")
+    pairs = ", ".join(f"{name} {old:.3f} -> {new:.3f}" for name, old, new in zip(names, then, now))
+    return f"first ({first.commit}, {first.date}) -> now: {pairs}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -40,10 +40,26 @@ class Record(BaseModel):
 class Speaker(Record):
     """A person quoted in the release."""
 
-    name: str = Field(description="Full name as first introduced, without honorifics (Ms., Ambassador).")
+    name: str = Field(
+        description=(
+            "Full name, the fullest the release gives for this person, without honorifics (Ms., Mme, Herr, "
+            "г-н, Ambassador), written as a person reads it (\"Henrik Sørensen\" for \"Henrik SØRENSEN\")."
+        )
+    )
+    name_raw: str | None = Field(
+        default=None,
+        description='The name as printed where it differs from `name` ("Henrik SØRENSEN"); null where equal.',
+    )
     role: str | None = Field(
         default=None,
         description="The fullest role phrase the release gives for this person, verbatim; null if none.",
+    )
+    affiliation: str | None = Field(
+        default=None,
+        description=(
+            'Party group and country ("Greens/EFA, DK") or organization the page gives beside the name, '
+            "as written; null otherwise."
+        ),
     )
 
 
@@ -71,7 +87,16 @@ class PressRelease(Record):
     )
     site: str = Field(description='Id of the site profile that parsed the page, e.g. "osce"; "generic" for any other site.')
     kind: str | None = Field(
-        default=None, description='The kind of item as the page says it: "Press release", "News", "Statement"...'
+        default=None,
+        description=(
+            "The kind of item in one vocabulary across sites and languages, always lower case: "
+            '"press release", "news", "statement", "speech", "media advisory", "interview", "feature" or '
+            '"opinion" ("Pressemitteilung" and "Communiqué de presse" are "press release"); null when the page '
+            "gives no kind label or one outside the vocabulary (kind_raw keeps its words)."
+        ),
+    )
+    kind_raw: str | None = Field(
+        default=None, description='The kind label as the page writes it: "Press Releases", "Pressemitteilung"...'
     )
     title: str = Field(description="The release's headline.")
     date: str | None = Field(

@@ -67,6 +67,28 @@ DATELINE = re.compile(
 )
 # A dateline on a line of its own: "Berlin, 28.10.2021", "Berlin, 28.10.2021, 058/21" (a release number).
 DATELINE_ALONE = re.compile(rf"^\s*{_PLACE}\s*,\s*{_DATELINE_DATE}(?:\s*,\s*[\w/-]{{1,12}})?\s*$")
+
+def _dateline_date(group: str) -> str:
+    """The date of a dateline, as a pattern capturing it in `group`."""
+    return (
+        rf"(?P<{group}>{_DAY_ANY}\s*{_MONTH_ANY}(?:\s*,?\s*{_YEAR_ANY})?{_RU_YEAR_SUFFIX}"
+        rf"|{_MONTH_ANY}\s+{_DAY_ANY}(?:,?\s+{_YEAR_ANY})?|{_NUMERIC_DATE})"
+    )
+
+
+# The datelines of news agencies and of UN and US releases: the date in brackets ("NAIROBI, Kenya
+# (February 12, 2024) —", "GENEVA (3 March 2024) –"), a qualifier or the agency in brackets ("KYIV
+# (Ukraine), 5 March 2024 –", "LONDON (Reuters) -", "SPRINGFIELD, Ill. (AP) —", "GENEVA, 3 March 2024
+# (UNHCR) –"), a wire service between slashes ("NEW YORK, March 3, 2024 /PRNewswire/ --"). Tried after
+# DATELINE; without a date the place must be in capitals and a bracket or wire must be there.
+_BRACKET = r"\((?P<{name}>[^()\d]{{2,40}})\)"
+_WIRE = r"/[^/\n]{2,40}/"
+MAX_BRACKET_WORDS = 3  # "(Reuters)", "(AP)", "(Kenya)", "(Bosnia and Herzegovina)"
+WIRE_DATELINE = re.compile(
+    rf"^\s*{_PLACE}(?:\s*{_BRACKET.format(name='inner')})?(?:\s*,\s*|\s+|{_DASH})?"
+    rf"(?:\(\s*{_dateline_date('bracketed_date')}\s*\)|{_dateline_date('date')})?"
+    rf"(?:\s*{_BRACKET.format(name='agency')})?(?:\s*(?P<wire>{_WIRE}))?{_DASH}(?=\S)"
+)
 DAY_MONTH_OPTIONAL_YEAR = re.compile(rf"{_DAY}\s*{_MONTH}(?:\s*,?\s*{_YEAR})?")
 MONTH_DAY_OPTIONAL_YEAR = re.compile(rf"{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?")
 
@@ -140,7 +162,7 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     head = paragraph[:200]
     match = DATELINE.match(head) or DATELINE_ALONE.match(head)
     if match is None:
-        return None
+        return _wire_dateline(head)
     if match.re is DATELINE and match.group("bare_place"):
         place = match.group("bare_place").strip()
         return Dateline(place_raw=place, date=None, text=match.group(0)) if _looks_like_caps_place(place) else None
@@ -155,6 +177,39 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     if place and not place[0].isupper():
         return None
     return Dateline(place_raw=place or None, date=found, text=match.group(0))
+
+
+def _wire_dateline(head: str) -> Dateline | None:
+    """A dateline in the agencies' forms (WIRE_DATELINE); the agency and the wire are no part of the place."""
+    match = WIRE_DATELINE.match(head)
+    if match is None:
+        return None
+    place = match.group("place").strip(" ,–—-")
+    inner = match.group("inner")
+    if inner and _is_place_qualifier(inner):
+        place = f"{place} ({inner.strip()})"  # "KYIV (Ukraine)": the qualifier belongs to the place as written
+    date_text = match.group("bracketed_date") or match.group("date")
+    if any(len(bracket.split()) > MAX_BRACKET_WORDS for bracket in (inner, match.group("agency")) if bracket):
+        return None  # a sentence's aside in brackets, not an agency or a country
+    if date_text is None:
+        city = re.split(r"[,(]", place, maxsplit=1)[0]
+        if not (inner or match.group("agency") or match.group("wire")) or not _looks_like_caps_place(city):
+            return None
+        return Dateline(place_raw=place, date=None, text=match.group(0))
+    date_text = RU_YEAR_SUFFIX.sub("", date_text.strip())
+    date_match = (DAY_MONTH_OPTIONAL_YEAR.fullmatch(date_text) or MONTH_DAY_OPTIONAL_YEAR.fullmatch(date_text)
+                  or NUMERIC_DMY.fullmatch(date_text))
+    found = _to_match(date_match) if date_match else None
+    if found is None or not place[:1].isupper():
+        return None
+    return Dateline(place_raw=place, date=found, text=match.group(0))
+
+
+def _is_place_qualifier(text: str) -> bool:
+    """A country or state in brackets after a city (not an agency: "Reuters", "AP", "UNHCR")."""
+    from scraper.places import is_qualifier  # places imports nothing of dates; kept local to stay so
+
+    return is_qualifier(text.strip())
 
 
 def _looks_like_caps_place(text: str) -> bool:

@@ -35,6 +35,7 @@ from scraper.boilerplate import (
 )
 from scraper.dates import Dateline, find_page_date, parse_dateline, parse_iso, unix_date
 from scraper.errors import ExtractionError
+from scraper.kinds import normalize_kind
 from scraper.language import guess_language
 from scraper.markup import (
     PageMarkup,
@@ -175,11 +176,13 @@ class ReleasePage(PageMarkup):
             if not any_page:
                 raise ExtractionError("no title: not a release page")
             title = self.html_title() or self.url
+        kind_raw = self.kind()
         record = PressRelease(
             url=self.url,
             canonical_url=self.canonical_url(),
             site=self.site,
-            kind=self.kind(),
+            kind=normalize_kind(kind_raw),
+            kind_raw=kind_raw,
             title=title,
             sources=self.sources(),
             fields_of_work=self.fields_of_work(),

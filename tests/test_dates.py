@@ -27,6 +27,17 @@ DATELINES = [
     ("Bern, 17.08.2007 - Rede des Ministers", "Bern", "17.08.2007", "2007-08-17"),
     ("Berlin, 28.10.2021, 058/21", "Berlin", "28.10.2021", "2021-10-28"),
     ("Saarbrücken, 3. Mai 2022 – Der Verband", "Saarbrücken", "3. Mai 2022", "2022-05-03"),
+    # the datelines of agencies, UN and US releases (issue 11): dates in brackets, wires, qualifiers
+    ("NAIROBI, Kenya (February 12, 2024) — Heavy rains", "NAIROBI, Kenya", "February 12, 2024", "2024-02-12"),
+    ("GENEVA (3 March 2024) – The agency", "GENEVA", "3 March 2024", "2024-03-03"),
+    ("NEW YORK, March 3, 2024 /PRNewswire/ -- Acme Corp.", "NEW YORK", "March 3, 2024", "2024-03-03"),
+    ("WASHINGTON, D.C. – March 3, 2024 – The Department", "WASHINGTON, D.C.", "March 3, 2024", "2024-03-03"),
+    ("AUSTIN, Texas, March 3, 2024 /PRNewswire/ -- Acme", "AUSTIN, Texas", "March 3, 2024", "2024-03-03"),
+    ("PORTLAND, Ore., March 3, 2024 /PRNewswire/ -- Acme", "PORTLAND, Ore.", "March 3, 2024", "2024-03-03"),
+    ("ST. LOUIS, March 3, 2024 /PRNewswire/ -- Acme", "ST. LOUIS", "March 3, 2024", "2024-03-03"),
+    ("KYIV (Ukraine), 5 March 2024 – The mission", "KYIV (Ukraine)", "5 March 2024", "2024-03-05"),
+    ("GENEVA, 3 March 2024 (UNHCR) – The agency", "GENEVA", "3 March 2024", "2024-03-03"),
+    ("LONDON, March 3 (Reuters) - Britain", "LONDON", "March 3", None),
 ]
 
 
@@ -53,8 +64,27 @@ def test_dateline_with_place_only() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("LONDON (Reuters) - Britain said on Monday", "LONDON"),
+        ("SPRINGFIELD, Ill. (AP) — A man was", "SPRINGFIELD, Ill."),
+        ("BERLIN (dpa) – Die Regierung", "BERLIN"),
+        ("WASHINGTON (AP) — The Senate", "WASHINGTON"),
+    ],
+    ids=["reuters", "ap-after-state", "dpa", "ap"],
+)
+def test_wire_dateline_without_date(text: str, place: str) -> None:
+    dateline = parse_dateline(text)
+    assert dateline is not None
+    assert (dateline.place_raw, dateline.date) == (place, None)
+
+
+@pytest.mark.parametrize(
     "text",
     [
+        "The OSCE High Commissioner (HCNM) - said to be",
+        "UNICEF (the agency for children in the region) - said",
+        "Heute (Montag) - sagte die Ministerin",
         "Good practices related to the secondment of observers",
         "The OSCE High Commissioner - said to be",
         "Co-operation is needed - said the Chair",

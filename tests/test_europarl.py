@@ -90,7 +90,7 @@ def test_title_date_and_key_facts(real_page: tuple[str, PressRelease]) -> None:
     assert record.date == date
     assert record.date_raw is not None and VISIBLE_DATE_TIME.match(record.date_raw)
     assert len(record.highlights) == facts
-    assert record.kind == "Press Releases"
+    assert (record.kind, record.kind_raw) == ("press release", "Press Releases")
     assert record.publisher == "European Parliament"
     assert record.language == "en"
 

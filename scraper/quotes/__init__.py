@@ -3,7 +3,8 @@
 Three passes, each linear in the text (regexes are anchored or bounded, look-backs bisect
 per-paragraph landmarks, so no backtracking blow-up on a 1 MB paragraph):
 
-1. `marks.scan_spans`: quotation marks to quoted spans.
+1. `marks.all_spans`: quotation marks to quoted spans (double marks, guillemets, and single marks
+   where they cannot be apostrophes).
 2. `people.find_mentions`: runs of capitalized words to people, with their roles (`names` splits a
    run into role words and a name).
 3. `attribution`: the reporting verb and the person the speaker phrase names, by name, surname,

@@ -12,6 +12,7 @@ from scraper.quotes.lexicon import (
     ADVERBS,
     CLAUSE_END_RE,
     CONJUNCTIONS,
+    FRENCH_PARTICIPLE_AFTER_AUXILIARY,
     HONORIFICS,
     PRONOUNS,
     SUBJECT_WORDS,
@@ -37,6 +38,8 @@ class Attribution:
     pronoun: str | None = None  # a pronoun carried by the verb ("a-t-elle précisé")
 
 
+# A verb followed by a colon and the next quotation mark ("… Name added: “…”").
+INTRODUCES_NEXT_RE = re.compile(r"\s*:\s*[\"“”«»„]")
 COMMA_THEN_LOWER_RE = re.compile(r",\s+(?!(?:the|a|an|die|der|le|la)\b)(?=[a-zß-ÿа-яё])")
 STRICT_BETWEEN_RE = re.compile(r"^(?:\s+(?:that|dass|que|что))?\s*[:,]?\s*$")
 COLON_BETWEEN_RE = re.compile(r"^[^.!?:\"“”«»„]{0,100}:\s*$")
@@ -52,10 +55,15 @@ NOT_A_PREDICATE = frozenset(
 )
 # The last subject of a subject phrase: what follows its last comma or joining conjunction ("Omicron
 # has spread, and the Director noted"); when it is "the <Title>", the title names the speaker.
-SUBJECT_TAIL_RE = re.compile(r"(?:^|,|\s(?:and|but|while|und|aber|während)\s)\s*(?P<tail>(?:the|die|der|le|la)\s+[^,]*)$")
+SUBJECT_TAIL_RE = re.compile(
+    r"(?:^|,|\s(?:and|but|while|und|aber|während)\s)\s*(?P<tail>(?:[Tt]he|[Dd]ie|[Dd]er|[Ll]e|[Ll]a)\s+[^,]*)$"
+)
 # A name right after these is the object of a preposition ("Präsident des Malteser Hilfsdienst,
 # Georg Name"): an institution, when a name follows it.
 OBJECT_PREPOSITIONS = frozenset("of des der von for für".split())
+# French "a" + past participle ("M. Diop a salué la décision :") is a predicate, not the article "a".
+# Up to three words may stand between ("a pour sa part insisté", "a également salué").
+FRENCH_PERFECT_RE = re.compile(rf"a\s+{FRENCH_PARTICIPLE_AFTER_AUXILIARY}")
 OBJECT_VERBS_RE = re.compile(r"^(?:according\s+to|in\s+the\s+words\s+of|selon|по\s+)", re.IGNORECASE)
 
 
@@ -69,12 +77,14 @@ def _find_verb(clause: str, language: str | None, last: bool = False) -> re.Matc
     return matches[-1] if last else matches[0]
 
 
-def attribution_after(span: Span, paragraphs: Sequence[str], language: str | None, sentence_initial: bool) -> Attribution | None:
-    """`"…," said X` / `"…," X said` / `«…», — сказал X`."""
+def attribution_after(
+    span: Span, paragraphs: Sequence[str], language: str | None, sentence_initial: bool, limit: int | None = None
+) -> Attribution | None:
+    """`"…," said X` / `"…," X said` / `«…», — сказал X`; read up to `limit` (the next quote's start)."""
     if not span.closed:
         return None
     text = paragraphs[span.end_paragraph]
-    tail = text[span.end : span.end + WINDOW]
+    tail = text[span.end : min(span.end + WINDOW, limit if limit is not None else len(text))]
     lead = AFTER_LEAD_RE.match(tail)
     punct = lead.group(1) if lead else ""
     if punct in (".", "!", "?", ";", ":") and punct:
@@ -87,6 +97,8 @@ def attribution_after(span: Span, paragraphs: Sequence[str], language: str | Non
     verb = _find_verb(clause, language)
     if verb is None or verb.start() > 120:
         return None
+    if span.text[-1:] in ".!?" and stop is not None and INTRODUCES_NEXT_RE.match(rest, verb.end(), stop.end()):
+        return None  # `“….” Name added: “…”`: the verb introduces the next quote, not this finished one
     where = (span.end_paragraph, span.end + lead.end() + verb.start())
     pronoun = FRENCH_PRONOUN_RE.search(verb.group())
     subject = clause[: verb.start()]
@@ -109,9 +121,10 @@ def _looks_like_subject(subject: str) -> bool:
     return len(others) <= 3
 
 
-def attribution_before(text: str, offset: int, paragraph: int, language: str | None) -> Attribution | None:
-    """`X said: "…"` / `X stated, "…"` / `According to X, "…"` (the clause before `offset`)."""
-    clause_start = last_clause_end(text, max(0, offset - WINDOW), offset)
+def attribution_before(text: str, offset: int, paragraph: int, language: str | None, floor: int = 0) -> Attribution | None:
+    """`X said: "…"` / `X stated, "…"` / `According to X, "…"` (the clause before `offset`, after
+    `floor`: the end of the quote before it)."""
+    clause_start = last_clause_end(text, max(floor, offset - WINDOW), offset)
     clause = text[clause_start:offset]
     verb = _find_verb(clause, language, last=True)
     if verb is None:
@@ -148,7 +161,10 @@ def _colon_introduction(clause: str, clause_start: int, paragraph: int) -> Attri
             continue
         if predicate.group("word").casefold() in CONJUNCTIONS:
             return None  # "X and Y welcomed the guests:": two speakers, no telling whose words follow
-        if predicate.group("word").casefold() in NOT_A_PREDICATE or len(tokens) < 2:
+        if len(tokens) < 2 or (
+            predicate.group("word").casefold() in NOT_A_PREDICATE
+            and not FRENCH_PERFECT_RE.match(clause, predicate.start("word"))
+        ):
             continue
         if not _titled(clause[:start]) and not _titled(clause[end : predicate.start("word")]):
             return None  # no title says the subject is a person ("einer Zürcher Landsgemeinde")

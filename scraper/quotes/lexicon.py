@@ -27,7 +27,12 @@ PERSON_TITLES = frozenset(
     консультант член депутат судья прокурор мэр аким омбудсмен уполномоченный менеджер
     преподаватель журналист редактор командир ректор спикер посланник аналитик наблюдатель
     тренер модератор focal monitor observer facilitator moderator trainer
-    lecturer economist activist advocate beauftragte beauftragter sonderbeauftragte
+    lecturer economist activist advocate negotiator négociateur négociatrice verhandlungsführer
+    verhandlungsführerin délégué déléguée ambassadeur ambassadrice président présidente
+    secrétaire porte-parole représentante conseillère coordonnateur coordonnatrice coordinateur
+    coordinatrice maire juge procureure rapporteure député députée sénateur sénatrice commissaire
+    experte responsable adjoint adjointe abgeordnete abgeordneter delegierte delegierter
+    делегат комиссар спецпредставитель представительница руководительница beauftragte beauftragter sonderbeauftragte
     sonderbeauftragter generalsekretär generalsekretärin vertreter vertreterin berater beraterin
     koordinator koordinatorin mitglied staatssekretär staatssekretärin bürgermeister bürgermeisterin""".split()
 )
@@ -65,17 +70,24 @@ PLACE_WORDS = frozenset(
     kosovo north south east west northern southern eastern western south-east south-eastern
     caucasus balkans asia mediterranean baltic black sea danube""".split()
 )
-HONORIFICS = frozenset(
-    "ambassador mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir dame madam h.e. excellency "
-    "colonel".split()
+# Honorifics that say the person is a man or a woman, in the languages releases are written in.
+MALE_HONORIFICS = frozenset("mr mr. sir m. monsieur herr hr. г-н г-на господин sr. señor signor".split())
+FEMALE_HONORIFICS = frozenset(
+    "ms ms. mrs mrs. madam dame mme mme. mlle mlle. madame frau fr. г-жа г-жи госпожа sra. señora signora".split()
 )
+# Written before a name and never part of it (`name` drops them; a role ending in one drops it too).
+HONORIFICS = MALE_HONORIFICS | FEMALE_HONORIFICS | frozenset(
+    "ambassador dr dr. prof prof. professor h.e. excellency colonel hon. dott. dott.ssa mag. ing. посол".split()
+)
+# French "M." (Monsieur) opening a name: written like an initial, read as the honorific.
+FRENCH_MISTER = "M"
 # Lowercase words that qualify a title written before a name ("national programme officer",
 # "национальный сотрудник"): the institution words and these adjectives.
 ROLE_MODIFIERS = INSTITUTION_WORDS | frozenset(
     """senior junior chief former local legal political field programme project police border
     национальный национальная старший старшая главный главная первый первая исполнительный
     исполнительная специальный специальная региональный региональная международный международная
-    бывший бывшая постоянный постоянная личный личная stellvertretende stellvertretender
+    бывший бывшая постоянный постоянная личный личная верховный верховная генеральный генеральная stellvertretende stellvertretender
     stellvertretenden ehemalige ehemaliger ehemaligen amtierende amtierender amtierenden""".split()
 )
 # Military and police ranks: written before a name like an honorific ("Rector of the Academy, Major
@@ -172,8 +184,12 @@ VERBS_FR = (
 )
 VERBS_RU = (
     r"сказал[аи]?|заявил[аи]?|отметил[аи]?|подчеркнул[аи]?|добавил[аи]?|сообщил[аи]?|пояснил[аи]?|"
-    r"считает|говорит|[Пп]о\s+(?:его|её|ее|их)?\s*словам"
+    r"считает|говорит|говорится|сообщается|отмечается|подчеркивается|подчёркивается|"
+    r"[Пп]о\s+(?:его|её|ее|их)?\s*словам"
 )
+# After the French auxiliary "a": up to three lower-case words ("pour sa part"), then a lower-case past
+# participle ("salué", "insisté", "dit", "ouvert"); lower case, so "a prosecutor from Chisinau" is none.
+FRENCH_PARTICIPLE_AFTER_AUXILIARY = r"(?:[a-zà-ÿ’']+\s+){0,3}?[a-zà-ÿ]+(?:é|i|is|it|ert|u)(?![\w-])"
 VERB = rf"(?:{VERBS_EN}|{VERBS_DE}|{VERBS_FR}|{VERBS_RU})"
 # Case-sensitive: a reporting verb is written in lower case ("participating States" is no verb);
 # only the phrases that open a sentence ("According to X, …") also match capitalized.
@@ -199,8 +215,9 @@ UPPER = _upper_class()
 CAP_WORD = rf"(?:[{UPPER}]\.(?=\s)|[{UPPER}][\w’'\-]*)"
 WINDOW = 300  # characters of context read on either side of a quote
 
-# Where a clause ends: sentence punctuation (not after an initial or Mr/Ms/Dr/St) or a quotation mark.
-CLAUSE_END = r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St))[.!?;](?=\s|$)|[\"“”«»„]"
+# Where a clause ends: sentence punctuation (not after an initial or an abbreviated honorific: Mr, Mrs,
+# Prof, Mme…) or a quotation mark.
+CLAUSE_END = r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St))(?<!\b(?:Mrs|Mme|Hon))(?<!\b(?:Prof|Mlle))[.!?;](?=\s|$)|[\"“”«»„]"
 CLAUSE_END_RE = re.compile(CLAUSE_END)
 LAST_CLAUSE_END_RE = re.compile(rf"(?s:.*)(?:{CLAUSE_END})")
 # Words around a reporting verb that name nobody.

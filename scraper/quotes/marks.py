@@ -7,6 +7,7 @@ paragraph opens with a mark; an unclosed quotation that runs into its own attrib
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -108,6 +109,74 @@ def scan_spans(paragraphs: Sequence[str]) -> list[Span]:
             spans.append(_finish_unclosed(current, p, text))
             stack, current = [], None
     return spans
+
+
+# Single quotation marks, straight or curly: the same characters are apostrophes ("can't", "the
+# States' duty", "the Mission’s"), so a single-quoted span is taken only where it cannot be one: the
+# opening mark starts a word after a space, an opening bracket or a dash, and the closing mark follows
+# the quote's own punctuation (`'We are ready to help,' said …`, `said: ‘We are ready.’`). A quoted term
+# ('cooperation') has no such punctuation and stays no span; neither does a span across paragraphs.
+SINGLE_OPENERS = "'‘"
+SINGLE_CLOSERS = "'’"
+SINGLE_OPEN_CONTEXT = "([{—–-/:;\"“„«"
+SINGLE_QUOTE_END = ",.!?…"
+SINGLE_AFTER_CLOSE = " \t\n,.;:!?)—–-\"”»"
+SINGLE_MARK_RE = re.compile(r"['‘’]")
+SENTENCE_BEFORE_RE = re.compile(r"[.!?:]\s+\Z")
+
+
+def scan_single_spans(paragraphs: Sequence[str], double: Sequence[Span]) -> list[Span]:
+    """Single-quoted spans outside the double-quoted ones, each within one paragraph."""
+    covered = _Regions([((span.paragraph, span.start), (span.end_paragraph, span.end)) for span in double])
+    spans: list[Span] = []
+    for p, text in enumerate(paragraphs):
+        opener: int | None = None
+        for match in SINGLE_MARK_RE.finditer(text):
+            ch, i = match.group(), match.start()
+            if opener is None:
+                if ch in SINGLE_OPENERS and _single_opens(text, i) and not covered.holds((p, i)):
+                    opener = i
+            elif ch in SINGLE_CLOSERS and _single_closes(text, i):
+                content = text[opener + 1 : i].strip()
+                if content and not covered.holds((p, i)):
+                    spans.append(Span(p, opener, p, i + 1, content, True))
+                opener = None
+            elif ch in SINGLE_OPENERS and _single_opens(text, i) and SENTENCE_BEFORE_RE.search(text, max(0, i - 3), i):
+                opener = i  # the earlier mark was an apostrophe ("rock 'n' roll. 'We …"): a new sentence quotes
+    return spans
+
+
+def _single_opens(text: str, i: int) -> bool:
+    prev = text[i - 1] if i else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return (prev.isspace() or prev in SINGLE_OPEN_CONTEXT) and nxt.isalpha()
+
+
+def _single_closes(text: str, i: int) -> bool:
+    prev = text[i - 1] if i else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return prev in SINGLE_QUOTE_END and nxt in SINGLE_AFTER_CLOSE
+
+
+class _Regions:
+    """Text regions in order, not overlapping: whether a position lies in one is a bisection."""
+
+    def __init__(self, regions: list[tuple[tuple[int, int], tuple[int, int]]]) -> None:
+        self.starts = [start for start, _ in regions]
+        self.ends = [end for _, end in regions]
+
+    def holds(self, where: tuple[int, int]) -> bool:
+        index = bisect.bisect_right(self.starts, where) - 1
+        return index >= 0 and where < self.ends[index]
+
+
+def all_spans(paragraphs: Sequence[str]) -> list[Span]:
+    """Double-quoted spans (and guillemets, German marks) and the single-quoted ones, in text order."""
+    double = scan_spans(paragraphs)
+    single = scan_single_spans(paragraphs, double)
+    if not single:
+        return double
+    return sorted([*double, *single], key=lambda span: (span.paragraph, span.start))
 
 
 def _finish_unclosed(current: _OpenQuote, paragraph: int, text: str) -> Span:

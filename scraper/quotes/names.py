@@ -7,6 +7,7 @@ import re
 
 from scraper.quotes.lexicon import (
     CAP_WORD,
+    FRENCH_MISTER,
     HONORIFICS,
     INSTITUTION_WORDS,
     PERSON_TITLES,
@@ -29,6 +30,8 @@ RUN_CONNECTOR = (
 RUN_RE = re.compile(rf"{CAP_WORD}(?:\s+{RUN_CONNECTOR}?{CAP_WORD})*")
 # Prepositions that attach a place to a run ("… in Vienna", "… from Serbia") rather than to a role.
 PLACE_PREPOSITIONS = frozenset("in at from to".split())
+# Prepositions after a person's name that introduce where or what they belong to ("Name of Linz").
+OWNER_PREPOSITIONS = frozenset("of from in at for".split())
 PARTICLES = frozenset("de van von da di al bin ibn ter ten du der den del della dos la le zu".split())
 PREPOSITIONS = frozenset("of for on to in at against für im des the в во на по при для".split())
 MAX_NAME_TOKENS = 4
@@ -117,7 +120,7 @@ def _is_caps_surname(token: str) -> bool:
     return (
         len(token) >= 2
         and token.isupper()
-        and token.replace("-", "").isalpha()
+        and token.replace("-", "").replace("'", "").replace("’", "").isalpha()  # "O'CONNELL"
         and lowered not in INSTITUTION_WORDS
         and lowered not in PLACE_WORDS
         and lowered not in STOP_CAPS
@@ -139,6 +142,8 @@ def _trailing_name(tokens: list[re.Match[str]]) -> int:
         first -= 1
     while first < len(words) and words[first].casefold() in PARTICLES and not words[first].isupper():
         first += 1
+    if len(words) - first >= 2 and _french_mister(tokens[first]):
+        first += 1  # "M. Ousmane Diop": Monsieur, not an initial
     while len(words) - first > 2 and norm(words[first]) in PLACE_WORDS:
         first += 1  # "Trade of Malta Ian Borg": the place belongs to the role
     if not any(_is_name_token(word) and norm(word) not in PLACE_WORDS for word in words[first:]):
@@ -146,6 +151,12 @@ def _trailing_name(tokens: list[re.Match[str]]) -> int:
     if len(words) - first >= 3 and first > 0 and words[first - 1].casefold() in PREPOSITIONS:
         first += 1  # "Mission to Skopje Ralf Breth": the first word is the preposition's object
     return first if len(words) - first <= MAX_NAME_TOKENS else max(first, _name_limit(words))
+
+
+def _french_mister(token: re.Match[str]) -> bool:
+    """`M.` opening a name is the French honorific (an initial opening a name is rare in releases,
+    which write a middle initial: "John M. Smith")."""
+    return token.group() == FRENCH_MISTER and token.string[token.end() : token.end() + 1] == "."
 
 
 def _name_limit(words: list[str]) -> int:
@@ -207,6 +218,12 @@ def _name_in_run(tokens: list[re.Match[str]]) -> tuple[int, int]:
     last = len(tokens)
     while last > 0:
         first = _trailing_name(tokens[:last])
+        if first == last - 1 and first >= 2 and tokens[first - 1].group() in OWNER_PREPOSITIONS:
+            # "Mayor Peter Holm of Linz": one word after "of" is a place or a body, and the name
+            # before it is the person's
+            earlier = _trailing_name(tokens[: first - 1])
+            if earlier <= first - 3:
+                return first - 1, earlier
         if first < last:
             return last, first
         preposition = next(

@@ -15,11 +15,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from scraper.quotes.lexicon import (
+    FEMALE_HONORIFICS,
+    FRENCH_PARTICIPLE_AFTER_AUXILIARY,
     FEMALE_NAMES,
     FEMALE_SUFFIXES,
     FEMALE_SURNAME_SUFFIXES,
     FUNCTION_WORDS,
     HONORIFICS,
+    MALE_HONORIFICS,
     MALE_NAMES,
     MALE_NAMES_ENDING_A,
     MALE_SURNAME_SUFFIXES,
@@ -34,10 +37,14 @@ from scraper.quotes.lexicon import (
     WINDOW,
     WORD_RE,
 )
-from scraper.quotes.names import is_title, names_in, norm, strip_possessive
+from scraper.quotes.names import PARTICLES, is_title, names_in, norm, strip_possessive
 
 ARTICLE_RE = re.compile(r"^(?:the|a|an|le|la|les|l’|l'|die|der|das|des)\s+", re.IGNORECASE)
 ACRONYM_PARENS_RE = re.compile(r"\s*\([^()\s]{2,12}\)")
+# What follows French "a" when it is the auxiliary: up to three words, then a past participle.
+FRENCH_PERFECT_ROLE_RE = re.compile(FRENCH_PARTICIPLE_AFTER_AUXILIARY)
+POSSESSIVE_WORD_RE = re.compile(r"\w(?:['’]s|s['’])$")
+CAPS_WORD_START_RE = re.compile(r"(^|[\-'’])(\w)")
 
 
 @dataclass
@@ -51,14 +58,27 @@ class Mention:
     evidence: bool  # a role, an honorific or a reporting verb says this is a person
     gender: str | None = None
     honorific: str | None = None  # the title written before the name ("ambassador"), casefolded
+    affiliation: str | None = None  # "(Greens/EFA, DK)" after the name, without the brackets
 
 
+# What parliaments and newsrooms write in brackets after a name: party group and country ("Greens/EFA,
+# DK"), an organization ("UNICEF"). It opens with a capital (not "(pictured)") and holds no digit (not
+# an age "(62)" or a date).
+AFFILIATION_RE = re.compile(r"\s*\((?P<affiliation>[A-ZÀ-ÖØ-ÞА-ЯЁ][^()\d]{0,39})\)")
 # Where the clause before a name begins: sentence punctuation, quotation marks, a dash.
 HARD_BOUNDARY = r"(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)(?<!\bProf)\.|[;:!?\"“”«»„—–]|\s-\s|(?<=\S)-(?=\s)"
 HARD_BOUNDARY_RE = re.compile(HARD_BOUNDARY)
+# "Name, recently appointed (as) the …," / "Name, die kürzlich ernannte …," / "Name, récemment nommée …,":
+# the participle says how the person came to the role; the role is what follows it.
+APPOINTED = (
+    r"(?:(?:recently|newly|just|kürzlich|neu|récemment|nouvellement)\s+)?"
+    r"(?:appointed|elected|re-elected|named|nominated|ernannte|ernannter|gewählte|gewählter|"
+    r"nommée?|élue?|désignée?)\s+(?:as\s+|comme\s+|zur?\s+)?"
+)
 APPOSITIVE_RE = re.compile(
     # an optional group after the name, as parliaments write party and country: "Name (EPP, PL), rapporteur"
-    r"(?:\s*\([^()]{1,40}\))?(?:,\s+|(?<=\))\s+)(?:who\s+(?:is|was|serves\s+as|heads)\s+)?(?P<article>(?:the|a|an|le|la|l’|die|der)\s+)?"
+    r"(?:\s*\([^()]{1,40}\))?(?:,\s+|(?<=\))\s+)(?:who\s+(?:is|was|serves\s+as|heads)\s+|"
+    rf"{APPOINTED})?(?P<article>(?:the|a|an|le|la|l’|die|der)\s+)?(?:{APPOINTED})?"
     r"(?P<role>(?:[^,;.()“”\"«»„:]|\([A-Z]{2,12}\)){2,200})"
 )
 # Where an appositive role ends: a reporting verb, a relative clause ("a mediator from Kharkiv who has
@@ -72,6 +92,7 @@ APPOSITIVE_END_RE = re.compile(
 # A comma segment opening with one of these starts a new clause, so nothing before it is this role.
 CLAUSE_OPENER_RE = re.compile(r"\s*(?:while|whilst|whereas|but|when|although|während|tandis\s+que|а|тогда\s+как)\s", re.IGNORECASE)
 MAX_ROLE_WORDS = 20
+MAX_LIST_ITEM_WORDS = 3
 # Lowercase words a role may hold before its title word; any other lowercase word there is the end of
 # the clause before the role ("Ein Papier stelle der Erste Geschäftsführer …": "stelle" is a verb).
 ROLE_LINK_WORDS = ROLE_MODIFIERS | frozenset(
@@ -105,9 +126,16 @@ def _left_role(marks: Landmarks, name_start: int) -> str | None:
     if not segments:
         return None
     parts = [_trim_to_role(_after_last_name(segments[-1] or "")[0])]
+    listed: list[str] = []  # items of an enumeration inside the role ("für Familie, Senioren, Frauen und Jugend")
     for index in range(len(segments) - 2, -1, -1):
         segment = segments[index]
+        if segment is not None and not any(is_title(w) for w in WORD_RE.findall(segment)) and _list_item(segment):
+            listed.insert(0, segment.strip())
+            continue
         if segment is None or not any(is_title(w) for w in WORD_RE.findall(segment)):
+            break
+        if listed:  # the enumeration belongs to this titled segment: keep it whole, then stop
+            parts[0:0] = [segment.strip(), *listed]
             break
         if len(WORD_RE.findall(segment)) > MAX_ROLE_WORDS:
             break
@@ -125,6 +153,16 @@ def _left_role(marks: Landmarks, name_start: int) -> str | None:
     if _ranks_only(parts[-1]):
         parts.pop()  # "Rector of the Academy, Major General Name": the rank is like an honorific
     return _clean_role(", ".join(part for part in parts if part))
+
+
+def _list_item(segment: str) -> bool:
+    """A short capitalized item of an enumeration ("Senioren", "Frauen und Jugend Frau Dr."), no clause."""
+    words = segment.split()
+    return (
+        0 < len(words) <= MAX_LIST_ITEM_WORDS
+        and words[0][0].isupper()
+        and all(word[0].isupper() or word.casefold() in ROLE_LINK_WORDS for word in words)
+    )
 
 
 def _ranks_only(part: str) -> bool:
@@ -210,13 +248,21 @@ def _trim_to_role(segment: str) -> str:
     title_at = next((i for i, word in enumerate(words) if is_title(word)), None)
     if title_at is not None:
         clause_end = next(
-            (i for i in range(title_at - 1, -1, -1) if words[i][0].islower() and words[i].casefold() not in ROLE_LINK_WORDS),
+            (
+                i
+                for i in range(title_at - 1, -1, -1)
+                if words[i][0].islower()
+                and words[i].casefold() not in ROLE_LINK_WORDS
+                and not (i == title_at - 1 and POSSESSIVE_WORD_RE.search(words[i]))
+            ),
             None,
         )
         words = words[clause_end + 1 :] if clause_end is not None else words
     first = next((i for i, word in enumerate(words) if word[0].isupper() or is_title(word)), len(words))
     while first > 0 and words[first - 1].casefold() in ROLE_MODIFIERS:
         first -= 1
+    if first > 0 and first < len(words) and POSSESSIVE_WORD_RE.search(words[first - 1]):
+        first -= 1  # "the organization's Secretary General": the owner is part of the role, verbatim
     return " ".join(words[first:])
 
 
@@ -237,10 +283,12 @@ def _appositive(text: str, name_end: int) -> str | None:
     if not (words[0][0].isupper() or any(is_title(word) for word in words[:2]) or match.group("article")):
         return None
     participle = words[0][0].islower() and first.endswith(("ing", "ed", "ant")) and not is_title(first)
-    if first in FUNCTION_WORDS or participle:
+    if (first in FUNCTION_WORDS and not words[0].isupper()) or participle:  # "WHO Representative" is a role
         return None  # "Valtonen, commending the effort": a participle clause, not a role
     if re.search(r"\s(?:has|had|is|was|will|took|met|gave|visited)\s", f" {role} "):
         return None  # a clause, not a role
+    if match.group("article") == "a " and FRENCH_PERFECT_ROLE_RE.match(role):
+        return None  # "Mme Beaulieu, a pour sa part insisté …": the French auxiliary, not an article
     return _clean_role(role) or (_clean_role_loose(role) if match.group("article") else None)
 
 
@@ -264,9 +312,9 @@ def _clean_role_loose(role: str) -> str | None:
 
 
 def _gender(tokens: tuple[str, ...], honorific: str | None) -> str | None:
-    if honorific in ("mr", "mr.", "sir"):
+    if honorific in MALE_HONORIFICS:
         return "m"
-    if honorific in ("ms", "ms.", "mrs", "mrs.", "madam", "dame"):
+    if honorific in FEMALE_HONORIFICS:
         return "f"
     first = tokens[0] if len(tokens) > 1 else ""
     if first in MALE_NAMES or first in MALE_NAMES_ENDING_A:
@@ -295,7 +343,11 @@ def find_mentions(paragraphs: Sequence[str]) -> list[Mention]:
             evidence = bool(role or honorific or verb_near or AGE_RE.match(text, end))
             name = strip_possessive(text[start:end])
             gender = _gender(tokens, honorific)
-            mentions.append(Mention(p, start, end, tokens, name, role, evidence, gender, honorific))
+            affiliation = AFFILIATION_RE.match(text, end)
+            mentions.append(
+                Mention(p, start, end, tokens, name, role, evidence, gender, honorific,
+                        affiliation.group("affiliation").strip() if affiliation else None)
+            )
     return mentions
 
 
@@ -310,12 +362,29 @@ def _longest(*roles: str | None) -> str | None:
     return max(present, key=lambda role: len(role.split())) if present else None
 
 
+def readable_name(name: str) -> str:
+    """A name as a person reads it: words in capitals (the European Parliament's surnames, "Henrik
+    SØRENSEN") in title case, their particles in lower case as the name is spoken ("Ursula VON DER
+    LEYEN" -> "Ursula von der Leyen"); mixed-case words and initials stay as written."""
+    words = name.split(" ")
+    for index, word in enumerate(words):
+        letters = [ch for ch in word if ch.isalpha()]
+        if len(letters) < 2 or not all(ch.isupper() for ch in letters):
+            continue
+        if index > 0 and index < len(words) - 1 and word.casefold() in PARTICLES:
+            words[index] = word.casefold()
+        else:
+            words[index] = CAPS_WORD_START_RE.sub(lambda m: m.group(1) + m.group(2).upper(), word.casefold())
+    return " ".join(words)
+
+
 @dataclass
 class Person:
     name: str
     tokens: tuple[str, ...]
     role: str | None = None
     gender: str | None = None
+    affiliation: str | None = None
     seen: list[tuple[int, int]] = field(default_factory=list)  # (paragraph, offset) of each mention
     honorifics: set[str] = field(default_factory=set)  # "ambassador": `the Ambassador said` names them
 
@@ -332,6 +401,9 @@ class Person:
         bisect.insort(self.seen, (mention.paragraph, mention.start))
         self.role = _longest(self.role, mention.role)
         self.gender = self.gender or mention.gender
+        self.affiliation = self.affiliation or mention.affiliation
+        if len(mention.tokens) > len(self.tokens) and mention.tokens[-len(self.tokens) :] == self.tokens:
+            self.name, self.tokens = mention.name, mention.tokens  # the fullest name the text gives
         if mention.honorific:
             self.honorifics.add(mention.honorific.rstrip("."))
 
@@ -346,16 +418,16 @@ class People:
 
     def __init__(self, mentions: Sequence[Mention]) -> None:
         self.people: list[Person] = []
-        self.unconfirmed = {}  # name tokens -> mention, for people only a reporting verb will confirm
-        for mention in mentions:
+        self.unconfirmed = {}  # name tokens -> mentions, for people only a reporting verb will confirm
+        for mention in mentions:  # first the people the text says are people, by full name
+            if mention.evidence and len(mention.tokens) >= 2 and self.find(mention.tokens) is None:
+                self.people.append(Person(mention.name, mention.tokens))
+        for mention in mentions:  # then every mention of them, before or after, and the rest
             person = self.find(mention.tokens)
-            if person is None and mention.evidence and len(mention.tokens) >= 2:
-                person = Person(mention.name, mention.tokens)
-                self.people.append(person)
             if person is not None:
                 person.add(mention)
             else:
-                self.unconfirmed.setdefault(mention.tokens, mention)
+                self.unconfirmed.setdefault(mention.tokens, []).append(mention)
 
     def find(self, tokens: tuple[str, ...]) -> Person | None:
         return next((person for person in self.people if person.matches(tokens)), None)
@@ -364,13 +436,25 @@ class People:
         """The person a speaker phrase names, introducing them if nobody matched before."""
         person = self.find(tokens)
         if person is None:
-            mention = self.unconfirmed.get(tokens)
-            person = Person(mention.name if mention else " ".join(tokens), tokens)
-            if mention is not None:
-                person.add(mention)
+            fullest = self._fullest_unconfirmed(tokens)
+            person = Person(fullest.name if fullest else " ".join(tokens), fullest.tokens if fullest else tokens)
+            for key in [key for key in self.unconfirmed if person.matches(key)]:
+                for mention in self.unconfirmed.pop(key):
+                    person.add(mention)
             self.people.append(person)
         bisect.insort(person.seen, where)
         return person
+
+    def _fullest_unconfirmed(self, tokens: tuple[str, ...]) -> Mention | None:
+        """The fullest name given without a title for the surname a speaker phrase uses ("Witold
+        Waszczykowski chaired …" then `said Waszczykowski`); when two full names end in that surname,
+        the surname alone (which one spoke, the text does not tell)."""
+        fuller = {key for key in self.unconfirmed if Person("", key).matches(tokens)}
+        longest = {key for key in fuller if not any(len(other) > len(key) and other[-len(key) :] == key for other in fuller)}
+        if len(longest) == 1:
+            return self.unconfirmed[longest.pop()][0]
+        mentions = self.unconfirmed.get(tokens)
+        return mentions[0] if mentions else None
 
     def latest_before(self, where: tuple[int, int], gender: str | None) -> Person | None:
         """The person a pronoun points back to: the latest one mentioned of the pronoun's gender; when
@@ -400,6 +484,20 @@ class People:
         fitting = [
             (seen, person)
             for person in self.people
-            if (seen := person.last_seen_before(where)) is not None and wanted <= person.titles()
+            if (seen := person.last_seen_before(where)) is not None and _holds_titles(person.titles(), wanted)
         ]
         return max(fitting, key=lambda item: item[0])[1] if fitting else None
+
+
+# A title word shorter than this is not read inside a compound ("Ministerin" in "Bundesministerin" is;
+# "Rat" in "Beirat" is not).
+MIN_COMPOUND_TITLE = 6
+
+
+def _holds_titles(titles: set[str], wanted: set[str]) -> bool:
+    """Every title word of the phrase is among the person's, or ends one of them as German compounds do
+    (`die Ministerin` names the "Bundesministerin")."""
+    return all(
+        word in titles or (len(word) >= MIN_COMPOUND_TITLE and any(title.endswith(word) for title in titles))
+        for word in wanted
+    )

@@ -14,16 +14,20 @@ from collections.abc import Callable, Sequence
 from schemas import Quote, Speaker
 from scraper.quotes.attribution import attribution_after, attribution_before, resolve
 from scraper.quotes.lexicon import LEADING_SPACE_RE, TITLE_CUES, TITLE_LINKS, WINDOW, WORD_RE, last_clause_end
-from scraper.quotes.marks import Span, scan_spans
-from scraper.quotes.people import Mention, People, Person, find_mentions
+from scraper.quotes.marks import Span, all_spans
+from scraper.quotes.people import Mention, People, Person, find_mentions, readable_name
 
 FIRST_PERSON_RE = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 PARTIAL_MIN_WORDS = 6
+# The share of capitalized words (of four letters or more, after the first) that makes a quote title-like.
+# German capitalizes every noun, so a sentence ("Das ist erst der Anfang.") reaches half of them.
+TITLE_CASE_SHARE = 0.5
+TITLE_CASE_SHARE_DE = 0.75
 
 
-def _sentence_initial(text: str, offset: int) -> bool:
-    """Nothing but punctuation between the last sentence end (or quote) and the opening mark."""
-    clause_start = last_clause_end(text, max(0, offset - WINDOW), offset)
+def _sentence_initial(text: str, offset: int, floor: int = 0) -> bool:
+    """Nothing but punctuation between the last sentence end (or quote, ending at `floor`) and the opening mark."""
+    clause_start = last_clause_end(text, max(floor, offset - WINDOW), offset)
     return not WORD_RE.search(text, clause_start, offset)
 
 
@@ -35,7 +39,7 @@ def _ends_sentence(span: Span, paragraphs: Sequence[str]) -> bool:
     return span.text[-1:] in ".!?…" and tail[0].isupper()
 
 
-def _title_like(text: str, paragraph: str, offset: int) -> bool:
+def _title_like(text: str, paragraph: str, offset: int, language: str | None = None) -> bool:
     """A quoted title or term: cued by a noun or article before it, or written in title case."""
     clause_start = last_clause_end(paragraph, max(0, offset - 80), offset)
     before = WORD_RE.findall(paragraph[clause_start:offset])[-4:]
@@ -46,7 +50,8 @@ def _title_like(text: str, paragraph: str, offset: int) -> bool:
         return True
     words = [word for word in WORD_RE.findall(text)[1:] if len(word) >= 4]
     capitalized = sum(1 for word in words if word[0].isupper())
-    return len(words) >= 2 and capitalized / len(words) >= 0.5
+    share = TITLE_CASE_SHARE_DE if language and language.startswith("de") else TITLE_CASE_SHARE
+    return len(words) >= 2 and capitalized / len(words) >= share
 
 
 def _cued_as_title(lowered: list[str]) -> bool:
@@ -87,7 +92,7 @@ def extract_quotes(paragraphs: Sequence[str], language: str | None = None) -> tu
     Never raises on odd text: unbalanced marks give at most a quote to the end of the paragraph.
     """
     paragraphs = [paragraph or "" for paragraph in paragraphs]
-    spans = scan_spans(paragraphs)
+    spans = all_spans(paragraphs)
     if not spans:
         return [], []
     # Reading every name and role is the costly pass (German capitalizes every noun): it runs only
@@ -96,42 +101,67 @@ def extract_quotes(paragraphs: Sequence[str], language: str | None = None) -> tu
     quotes: list[Quote] = []
     quoted: list[Person] = []
     last_speaker: Person | None = None
-    for span in spans:
+    for index, span in enumerate(spans):
         if not WORD_RE.search(span.text):
             continue
-        decision = _decide(span, paragraphs, language, people, last_speaker)
+        decision = _decide(span, paragraphs, language, people, last_speaker, _neighbours(spans, index))
         if decision is None:
             continue
         speaker = decision if isinstance(decision, Person) else None
-        quotes.append(Quote(text=span.text, speaker=speaker.name if speaker else None, paragraph=span.paragraph))
+        quotes.append(Quote(text=span.text, speaker=readable_name(speaker.name) if speaker else None, paragraph=span.paragraph))
         last_speaker = speaker
         if speaker is not None and speaker not in quoted:
             quoted.append(speaker)
-    speakers = [Speaker(name=person.name, role=person.role) for person in quoted]
+    speakers = [_speaker(person) for person in quoted]
     return quotes, speakers
 
 
+def _speaker(person: Person) -> Speaker:
+    name = readable_name(person.name)
+    return Speaker(
+        name=name, name_raw=person.name if person.name != name else None, role=person.role, affiliation=person.affiliation
+    )
+
+
+def _neighbours(spans: Sequence[Span], index: int) -> tuple[int, int | None]:
+    """Where the quote before this one ends in its paragraph (0 if none) and where the next one starts
+    in the paragraph this one ends in (None if none): an attribution never reaches into another quote
+    (single marks are no clause ends, as apostrophes share them, so this is what bounds their clauses)."""
+    span = spans[index]
+    before = spans[index - 1] if index > 0 else None
+    after = spans[index + 1] if index + 1 < len(spans) else None
+    floor = before.end if before is not None and before.end_paragraph == span.paragraph else 0
+    limit = after.start + 1 if after is not None and after.paragraph == span.end_paragraph else None  # its mark ends the clause
+    return floor, limit
+
+
 def _decide(
-    span: Span, paragraphs: Sequence[str], language: str | None, people: Callable[[], People], last_speaker: Person | None
+    span: Span,
+    paragraphs: Sequence[str],
+    language: str | None,
+    people: Callable[[], People],
+    last_speaker: Person | None,
+    neighbours: tuple[int, int | None] = (0, None),
 ) -> Person | None | bool:
     """The speaker (a Person, or False for speech nobody is named for); None when not speech."""
     text = paragraphs[span.paragraph]
+    floor, limit = neighbours
     words = _word_count(span.text)
-    initial = _sentence_initial(text, span.start)
-    attribution = attribution_after(span, paragraphs, language, initial) or attribution_before(
-        text, span.start, span.paragraph, language
+    initial = _sentence_initial(text, span.start, floor)
+    attribution = attribution_after(span, paragraphs, language, initial, limit) or attribution_before(
+        text, span.start, span.paragraph, language, floor
     )
     opens_paragraph = LEADING_SPACE_RE.match(text).end() == span.start
     if attribution is None and opens_paragraph and span.paragraph > 0:
         previous = paragraphs[span.paragraph - 1][-WINDOW:].rstrip()
         if previous.endswith(":"):
             attribution = attribution_before(previous, len(previous), span.paragraph - 1, language)
-    if attribution is not None and (attribution.strict or (words >= PARTIAL_MIN_WORDS and not _title_like(span.text, text, span.start))):
+    if attribution is not None and (attribution.strict or (words >= PARTIAL_MIN_WORDS and not _title_like(span.text, text, span.start, language))):
         return resolve(attribution, people()) or False
     if not span.closed and not opens_paragraph:
         return None
-    if initial and words >= 3 and _ends_sentence(span, paragraphs) and not _title_like(span.text, text, span.start):
+    if initial and words >= 3 and _ends_sentence(span, paragraphs) and not _title_like(span.text, text, span.start, language):
         return last_speaker or False  # a stand-alone quote continues the previous speaker
-    if words >= 8 and FIRST_PERSON_RE.search(span.text) and not _title_like(span.text, text, span.start):
+    if words >= 8 and FIRST_PERSON_RE.search(span.text) and not _title_like(span.text, text, span.start, language):
         return False
     return None
