@@ -403,13 +403,14 @@ def _run_crawl(args: argparse.Namespace) -> int:
 
 def _crawl_files(args: argparse.Namespace) -> list[tuple[str, Path]]:
     """The files a crawl writes, with the option that names each: -o, the state (and its lock), --stats."""
-    from scraper.state import LOCK_SUFFIX, default_state_path
+    from scraper.state import LOCK_SUFFIX, default_state_path, is_database_url
 
     files: list[tuple[str, Path]] = []
     if args.output is not None:
         files.append(("-o", args.output))
     state = None if args.no_state else args.state or (default_state_path(args.output) if args.output else None)
-    if state is not None:
+    if state is not None and not is_database_url(state):  # a database is no file to collide with
+        state = Path(state)
         files.append(("--state" if args.state else "the state beside -o", state))
         files.append(("the state's lock", state.with_name(state.name + LOCK_SUFFIX)))
     if args.stats is not None:
