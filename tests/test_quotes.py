@@ -746,6 +746,13 @@ ENTITIES = [
         id="ep-group-country-then-appositive-role",
     ),
     pytest.param(
+        ["Jean DUPONT (the Left, FR) co-rapporteur for the fund stated: “The money must reach the islands.”"],
+        "en",
+        [("The money must reach the islands.", "Jean Dupont", 0)],
+        [("Jean Dupont", "co-rapporteur for the fund", "the Left, FR", "Jean DUPONT")],
+        id="ep-group-with-article",
+    ),
+    pytest.param(
         ["Lena Brandt (48) ist vom Stiftungsrat zur Präsidentin des Jugendwerkes ernannt worden.",
          "„Die Arbeit beginnt morgen“, sagte Brandt."],
         "de",

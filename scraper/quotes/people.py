@@ -62,9 +62,9 @@ class Mention:
 
 
 # What parliaments and newsrooms write in brackets after a name: party group and country ("Greens/EFA,
-# DK"), an organization ("UNICEF"). It opens with a capital (not "(pictured)") and holds no digit (not
-# an age "(62)" or a date).
-AFFILIATION_RE = re.compile(r"\s*\((?P<affiliation>[A-ZÀ-ÖØ-ÞА-ЯЁ][^()\d]{0,39})\)")
+# DK", "the Left, FR"), an organization ("UNICEF"). It opens with a capital, after an optional "the" (not
+# "(pictured)"), and holds no digit (not an age "(62)" or a date).
+AFFILIATION_RE = re.compile(r"\s*\((?P<affiliation>(?:the\s+)?[A-ZÀ-ÖØ-ÞА-ЯЁ][^()\d]{0,39})\)")
 # Where the clause before a name begins: sentence punctuation, quotation marks, a dash.
 HARD_BOUNDARY = r"(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)(?<!\bProf)\.|[;:!?\"“”«»„—–]|\s-\s|(?<=\S)-(?=\s)"
 HARD_BOUNDARY_RE = re.compile(HARD_BOUNDARY)
