@@ -752,6 +752,30 @@ ENTITIES = [
         [("Jean Dupont", "co-rapporteur for the fund", "the Left, FR", "Jean DUPONT")],
         id="ep-group-with-article",
     ),
+    # found on other organizations' pages in ../shared/pages (sentences of our own)
+    pytest.param(
+        ["Bei der Feier sprach die Holocaust-Überlebende Inge Auer.", "„Ich habe es selbst gesehen“, sagte Auer."],
+        "de",
+        [("Ich habe es selbst gesehen", "Inge Auer", 1)],
+        [("Inge Auer", "Holocaust-Überlebende", None, None)],
+        id="de-participial-noun-is-a-role-not-a-name",
+    ),
+    pytest.param(
+        ["“We will build the port,” Minister of Trade, Senator the Hon. Paul Grant, told reporters."],
+        "en",
+        [("We will build the port,", "Paul Grant", 0)],
+        [("Paul Grant", "Minister of Trade, Senator", None, None)],
+        id="en-the-hon-is-an-honorific",
+    ),
+    pytest.param(
+        ["„Wir öffnen die Schule für alle“, sagte die Direktorin Eva Hahn.",
+         "„Die Türen der Schule weit aufmachen“",
+         "Die Schule hat 300 Kinder."],
+        "de",
+        [("Wir öffnen die Schule für alle", "Eva Hahn", 0)],
+        [("Eva Hahn", "Direktorin", None, None)],
+        id="de-quoted-heading-without-punctuation-is-no-speech",
+    ),
     pytest.param(
         ["Lena Brandt (48) ist vom Stiftungsrat zur Präsidentin des Jugendwerkes ernannt worden.",
          "„Die Arbeit beginnt morgen“, sagte Brandt."],

@@ -77,7 +77,7 @@ FEMALE_HONORIFICS = frozenset(
 )
 # Written before a name and never part of it (`name` drops them; a role ending in one drops it too).
 HONORIFICS = MALE_HONORIFICS | FEMALE_HONORIFICS | frozenset(
-    "ambassador dr dr. prof prof. professor h.e. excellency colonel hon. dott. dott.ssa mag. ing. посол".split()
+    "ambassador dr dr. prof prof. professor h.e. excellency colonel hon hon. dott. dott.ssa mag. ing. посол".split()
 )
 # French "M." (Monsieur) opening a name: written like an initial, read as the honorific.
 FRENCH_MISTER = "M"

@@ -37,7 +37,7 @@ PREPOSITIONS = frozenset("of for on to in at against für im des the в во н�
 MAX_NAME_TOKENS = 4
 # German compounds ending in a title ("Fraktionsvorsitzender", "Landesgeschäftsführerin") are no names.
 GERMAN_TITLE_ENDINGS = (
-    "minister", "ministerin", "präsident", "präsidentin", "vorsitzender", "vorsitzende", "führer", "führerin",
+    "überlebende", "überlebender", "zeitzeuge", "zeitzeugin", "minister", "ministerin", "präsident", "präsidentin", "vorsitzender", "vorsitzende", "führer", "führerin",
     "beauftragte", "beauftragter", "beauftragten", "direktor", "direktorin", "sprecher", "sprecherin",
 )
 # German institution nouns by their ending ("Caritasverbandes", "Bundesamt", "Malteser Hilfsdienst"):

@@ -66,7 +66,7 @@ class Mention:
 # "(pictured)"), and holds no digit (not an age "(62)" or a date).
 AFFILIATION_RE = re.compile(r"\s*\((?P<affiliation>(?:the\s+)?[A-ZÀ-ÖØ-ÞА-ЯЁ][^()\d]{0,39})\)")
 # Where the clause before a name begins: sentence punctuation, quotation marks, a dash.
-HARD_BOUNDARY = r"(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)(?<!\bProf)\.|[;:!?\"“”«»„—–]|\s-\s|(?<=\S)-(?=\s)"
+HARD_BOUNDARY = r"(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)(?<!\bProf)(?<!\bHon)(?<!\bMme)(?<!\bMlle)\.|[;:!?\"“”«»„—–]|\s-\s|(?<=\S)-(?=\s)"
 HARD_BOUNDARY_RE = re.compile(HARD_BOUNDARY)
 # "Name, recently appointed (as) the …," / "Name, die kürzlich ernannte …," / "Name, récemment nommée …,":
 # the participle says how the person came to the role; the role is what follows it.
@@ -114,7 +114,7 @@ def _clean_role(role: str | None) -> str | None:
     words = role.split(" ")
     while words and (ARTICLE_RE.match(words[0] + " ") or words[0].casefold() in STOP_CAPS):
         words.pop(0)
-    while words and (words[-1].casefold().strip(",") in HONORIFICS or words[-1] in ("and", "и", "und", "et")):
+    while words and (words[-1].casefold().strip(",") in HONORIFICS or words[-1] in ("and", "и", "und", "et", "the")):
         words.pop()
     role = " ".join(words).strip(" ,")
     return role if role and any(is_title(word.strip(",")) for word in words) else None
