@@ -614,9 +614,16 @@ ENTITIES = [
     pytest.param(
         ["Anna Berg and Lars Berg opened the exhibition.", "“Art speaks for itself,” said Berg."],
         "en",
-        [("Art speaks for itself,", "Berg", 1)],
-        [("Berg", None, None, None)],
+        [("Art speaks for itself,", None, 1)],
+        [],
         id="en-surname-of-two-full-names-is-not-guessed",
+    ),
+    pytest.param(
+        ["Minister Anna Berg and Ambassador Lars Berg opened the exhibition.", "“Art speaks for itself,” said Berg."],
+        "en",
+        [("Art speaks for itself,", None, 1)],
+        [],
+        id="en-surname-of-two-titled-people-is-not-guessed",
     ),
     # consecutive quoted paragraphs where the speaker changes
     pytest.param(

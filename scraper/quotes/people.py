@@ -432,11 +432,21 @@ class People:
     def find(self, tokens: tuple[str, ...]) -> Person | None:
         return next((person for person in self.people if person.matches(tokens)), None)
 
-    def confirm(self, tokens: tuple[str, ...], where: tuple[int, int]) -> Person:
-        """The person a speaker phrase names, introducing them if nobody matched before."""
+    def ambiguous(self, tokens: tuple[str, ...]) -> bool:
+        """A surname two people of the text share ("Anna Berg", "Lars Berg"; `said Berg`)."""
+        return sum(1 for person in self.people if person.matches(tokens) and person.tokens != tokens) > 1
+
+    def confirm(self, tokens: tuple[str, ...], where: tuple[int, int]) -> Person | None:
+        """The person a speaker phrase names, introducing them if nobody matched before; None when the
+        name fits two people (which one spoke, the text does not tell: no guess)."""
+        if self.ambiguous(tokens):
+            return None
         person = self.find(tokens)
         if person is None:
-            fullest = self._fullest_unconfirmed(tokens)
+            fuller = self._fullest_unconfirmed_names(tokens)
+            if len(fuller) > 1:
+                return None  # "Anna Berg and Lars Berg …", then `said Berg`
+            fullest = self.unconfirmed[fuller.pop()][0] if fuller else self._first_unconfirmed(tokens)
             person = Person(fullest.name if fullest else " ".join(tokens), fullest.tokens if fullest else tokens)
             for key in [key for key in self.unconfirmed if person.matches(key)]:
                 for mention in self.unconfirmed.pop(key):
@@ -445,14 +455,13 @@ class People:
         bisect.insort(person.seen, where)
         return person
 
-    def _fullest_unconfirmed(self, tokens: tuple[str, ...]) -> Mention | None:
-        """The fullest name given without a title for the surname a speaker phrase uses ("Witold
-        Waszczykowski chaired …" then `said Waszczykowski`); when two full names end in that surname,
-        the surname alone (which one spoke, the text does not tell)."""
-        fuller = {key for key in self.unconfirmed if Person("", key).matches(tokens)}
-        longest = {key for key in fuller if not any(len(other) > len(key) and other[-len(key) :] == key for other in fuller)}
-        if len(longest) == 1:
-            return self.unconfirmed[longest.pop()][0]
+    def _fullest_unconfirmed_names(self, tokens: tuple[str, ...]) -> set[tuple[str, ...]]:
+        """The fullest names given without a title for the surname a speaker phrase uses ("Witold
+        Waszczykowski chaired …" then `said Waszczykowski`): one, or two people sharing it."""
+        fuller = {key for key in self.unconfirmed if key != tokens and Person("", key).matches(tokens)}
+        return {key for key in fuller if not any(len(other) > len(key) and other[-len(key) :] == key for other in fuller)}
+
+    def _first_unconfirmed(self, tokens: tuple[str, ...]) -> Mention | None:
         mentions = self.unconfirmed.get(tokens)
         return mentions[0] if mentions else None
 
