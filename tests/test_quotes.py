@@ -759,6 +759,14 @@ ENTITIES = [
         [("Jean Dupont", "co-rapporteur for the fund", "the Left, FR", "Jean DUPONT")],
         id="ep-group-with-article",
     ),
+    pytest.param(
+        ["Ambassador Kai-Ole Brandt handed a report to officials of the Ministry of Water Supply.",
+         "“Water is security,” Brandt said.", "“Share it wisely,” he added."],
+        "en",
+        [("Water is security,", "Kai-Ole Brandt", 1), ("Share it wisely,", "Kai-Ole Brandt", 2)],
+        [("Kai-Ole Brandt", None, None, None)],
+        id="en-ministry-of-words-is-no-person-for-a-pronoun",
+    ),
     # found on other organizations' pages in ../shared/pages (sentences of our own)
     pytest.param(
         ["Bei der Feier sprach die Holocaust-Überlebende Inge Auer.", "„Ich habe es selbst gesehen“, sagte Auer."],
