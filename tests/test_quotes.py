@@ -730,6 +730,21 @@ ENTITIES = [
         [("Katharina Keller", "Bundesministerin", None, None)],
         id="de-die-ministerin-sagte",
     ),
+    pytest.param(
+        ["Министр иностранных дел Иван Петров открыл конференцию.", "Министр заявил: «Мы готовы к диалогу»."],
+        "ru",
+        [("Мы готовы к диалогу", "Иван Петров", 1)],
+        [("Иван Петров", "Министр иностранных дел", None, None)],
+        id="ru-title-without-article-said",
+    ),
+    pytest.param(
+        ["PARIS – Le ministre de la Santé, Paul Martin, a ouvert la conférence.",
+         "Le ministre a déclaré : « Nous devons investir dans les hôpitaux. »"],
+        "fr",
+        [("Nous devons investir dans les hôpitaux.", "Paul Martin", 1)],
+        [("Paul Martin", "ministre de la Santé", None, None)],
+        id="fr-le-ministre-a-declare",
+    ),
     # European Parliament members: capitals to a readable name, party group and country to affiliation
     pytest.param(
         ["Rapporteur Henrik SØRENSEN (Greens/EFA, DK) said: “Data centres are the factories of our time.”"],
