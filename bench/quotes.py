@@ -149,7 +149,8 @@ def score(case: Case, tally: Tally) -> None:
             if fields == (truth["affiliation"], truth["name_raw"]):
                 tally.right_entities += 1
             elif found is not None:
-                tally.misses.append(f"{case.name}: (affiliation, name_raw) {fields!r} != {(truth['affiliation'], truth['name_raw'])!r}")
+                wanted = (truth["affiliation"], truth["name_raw"])
+                tally.misses.append(f"{case.name}: (affiliation, name_raw) {fields!r} != {wanted!r}")
         tally.roles += 1
         if truth["name"] in roles:
             f1 = token_f1(roles[truth["name"]], truth["role"])

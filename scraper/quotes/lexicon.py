@@ -87,7 +87,8 @@ ROLE_MODIFIERS = INSTITUTION_WORDS | frozenset(
     """senior junior chief former local legal political field programme project police border
     национальный национальная старший старшая главный главная первый первая исполнительный
     исполнительная специальный специальная региональный региональная международный международная
-    бывший бывшая постоянный постоянная личный личная верховный верховная генеральный генеральная stellvertretende stellvertretender
+    бывший бывшая постоянный постоянная личный личная верховный верховная генеральный генеральная
+    stellvertretende stellvertretender
     stellvertretenden ehemalige ehemaliger ehemaligen amtierende amtierender amtierenden""".split()
 )
 # Military and police ranks: written before a name like an honorific ("Rector of the Academy, Major

@@ -165,7 +165,8 @@ def _decide(
         previous = paragraphs[span.paragraph - 1][-WINDOW:].rstrip()
         if previous.endswith(":"):
             attribution = attribution_before(previous, len(previous), span.paragraph - 1, language)
-    if attribution is not None and (attribution.strict or (words >= PARTIAL_MIN_WORDS and not _title_like(span.text, text, span.start, language))):
+    partial_speech = words >= PARTIAL_MIN_WORDS and not _title_like(span.text, text, span.start, language)
+    if attribution is not None and (attribution.strict or partial_speech):
         return resolve(attribution, people()) or False
     if not span.closed and not opens_paragraph:
         return None
