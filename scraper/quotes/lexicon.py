@@ -73,7 +73,7 @@ PLACE_WORDS = frozenset(
 # Honorifics that say the person is a man or a woman, in the languages releases are written in.
 MALE_HONORIFICS = frozenset("mr mr. sir m. monsieur herr hr. г-н г-на господин sr. señor signor".split())
 FEMALE_HONORIFICS = frozenset(
-    "ms ms. mrs mrs. madam dame mme mme. mlle mlle. madame frau fr. г-жа г-жи госпожа sra. señora signora".split()
+    "ms ms. mrs mrs. madam dame mme mme. mlle mlle. madame frau г-жа г-жи госпожа sra. señora signora".split()
 )
 # Written before a name and never part of it (`name` drops them; a role ending in one drops it too).
 HONORIFICS = MALE_HONORIFICS | FEMALE_HONORIFICS | frozenset(
