@@ -657,6 +657,26 @@ ENTITIES = [
         [("Eva Roth", "Leiterin des Büros", None, None), ("Karl Weber", "Bürgermeister", None, None)],
         id="de-run-names-change-speaker",
     ),
+    pytest.param(
+        ["« Nous sommes prêts », a déclaré Marie Dupont, directrice du bureau.",
+         "« La ville participe aussi », a ajouté le maire Jean Roy.",
+         "« Ce n’est que le début. »"],
+        "fr",
+        [("Nous sommes prêts", "Marie Dupont", 0), ("La ville participe aussi", "Jean Roy", 1),
+         ("Ce n’est que le début.", "Jean Roy", 2)],
+        [("Marie Dupont", "directrice du bureau", None, None), ("Jean Roy", "maire", None, None)],
+        id="fr-run-names-change-speaker",
+    ),
+    pytest.param(
+        ["«Мы готовы», – сказала директор бюро Анна Смирнова.",
+         "«Город тоже поможет», – добавил мэр Иван Ростов.",
+         "«Это только начало.»"],
+        "ru",
+        [("Мы готовы", "Анна Смирнова", 0), ("Город тоже поможет", "Иван Ростов", 1),
+         ("Это только начало.", "Иван Ростов", 2)],
+        [("Анна Смирнова", "директор бюро", None, None), ("Иван Ростов", "мэр", None, None)],
+        id="ru-run-names-change-speaker",
+    ),
     # honorifics are no part of a name, in any language
     pytest.param(
         ["Mrs Jane Doyle, Prof. Ian Reid and Dr. Omar Haddad spoke.", "“Data first,” said Prof. Reid.",
