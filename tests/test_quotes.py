@@ -625,6 +625,14 @@ ENTITIES = [
         [],
         id="en-surname-of-two-titled-people-is-not-guessed",
     ),
+    pytest.param(
+        ["Director Anna Berg opened the fair.", "Anna Maria Berg, who founded the fair in 1990, spoke of its start.",
+         "“It began with ten stands,” said Berg."],
+        "en",
+        [("It began with ten stands,", "Anna Maria Berg", 2)],
+        [("Anna Maria Berg", "Director", None, None)],
+        id="en-middle-name-is-the-same-person-fullest-name-wins",
+    ),
     # consecutive quoted paragraphs where the speaker changes
     pytest.param(
         ["Ambassador Anna Berg, Head of the Office, opened the meeting with Deputy Minister Lars Holm.",

@@ -378,6 +378,11 @@ def readable_name(name: str) -> str:
     return " ".join(words)
 
 
+def _same_first_and_last(tokens: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Two names of one person, one with a middle name or initial: same first name, same surname."""
+    return len(tokens) >= 2 and len(other) >= 2 and tokens[0] == other[0] and tokens[-1] == other[-1]
+
+
 @dataclass
 class Person:
     name: str
@@ -391,7 +396,9 @@ class Person:
     def matches(self, tokens: tuple[str, ...]) -> bool:
         if tokens == self.tokens or (len(tokens) < len(self.tokens) and self.tokens[-len(tokens) :] == tokens):
             return True  # the full name, or the surname ("Biaudet", "Patackova Melicharova")
-        return len(tokens) == 1 and tokens[0] in self.tokens[1:]
+        if len(tokens) == 1:
+            return tokens[0] in self.tokens[1:]
+        return _same_first_and_last(tokens, self.tokens)  # "Anna Berg" / "Anna Maria Berg"
 
     def last_seen_before(self, where: tuple[int, int]) -> tuple[int, int] | None:
         index = bisect.bisect_left(self.seen, where)
@@ -402,7 +409,9 @@ class Person:
         self.role = _longest(self.role, mention.role)
         self.gender = self.gender or mention.gender
         self.affiliation = self.affiliation or mention.affiliation
-        if len(mention.tokens) > len(self.tokens) and mention.tokens[-len(self.tokens) :] == self.tokens:
+        if len(mention.tokens) > len(self.tokens) and (
+            mention.tokens[-len(self.tokens) :] == self.tokens or _same_first_and_last(mention.tokens, self.tokens)
+        ):
             self.name, self.tokens = mention.name, mention.tokens  # the fullest name the text gives
         if mention.honorific:
             self.honorifics.add(mention.honorific.rstrip("."))
