@@ -572,6 +572,15 @@ ENTITIES = [
         [("Eva Lind", "Sonderbeauftragte der OSZE für Jugend", None, None)],
         id="de-ernannte-appositive-then-pronoun",
     ),
+    pytest.param(
+        ["ВЕНА, 9 ноября 2006 года – Анна Петрова, недавно назначенная специальным представителем ОБСЕ по делам "
+         "молодёжи, призвала государства действовать.",
+         "«Молодёжь не может ждать», – сказала она."],
+        "ru",
+        [("Молодёжь не может ждать", "Анна Петрова", 1)],
+        [("Анна Петрова", "специальным представителем ОБСЕ по делам молодёжи", None, None)],
+        id="ru-naznachennaya-appositive-then-pronoun",
+    ),
     # the surname for the quote, the full name (with or without a role) elsewhere, before or after
     pytest.param(
         ["WARSAW, 3 May 2016 - Witold Waszczykowski chaired the meeting of the Council.",

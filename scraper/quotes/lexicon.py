@@ -32,6 +32,8 @@ PERSON_TITLES = frozenset(
     secrétaire porte-parole représentante conseillère coordonnateur coordonnatrice coordinateur
     coordinatrice maire juge procureure rapporteure député députée sénateur sénatrice commissaire
     experte responsable adjoint adjointe abgeordnete abgeordneter delegierte delegierter
+    представителем руководителем директором министром председателем координатором послом советником
+    главой заместителем секретарем секретарём уполномоченным
     делегат комиссар спецпредставитель представительница руководительница beauftragte beauftragter sonderbeauftragte
     sonderbeauftragter generalsekretär generalsekretärin vertreter vertreterin berater beraterin
     koordinator koordinatorin mitglied staatssekretär staatssekretärin bürgermeister bürgermeisterin""".split()
@@ -88,6 +90,7 @@ ROLE_MODIFIERS = INSTITUTION_WORDS | frozenset(
     национальный национальная старший старшая главный главная первый первая исполнительный
     исполнительная специальный специальная региональный региональная международный международная
     бывший бывшая постоянный постоянная личный личная верховный верховная генеральный генеральная
+    специальным постоянным личным региональным национальным генеральным верховным
     stellvertretende stellvertretender
     stellvertretenden ehemalige ehemaliger ehemaligen amtierende amtierender amtierenden""".split()
 )

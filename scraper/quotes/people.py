@@ -71,9 +71,9 @@ HARD_BOUNDARY_RE = re.compile(HARD_BOUNDARY)
 # "Name, recently appointed (as) the …," / "Name, die kürzlich ernannte …," / "Name, récemment nommée …,":
 # the participle says how the person came to the role; the role is what follows it.
 APPOINTED = (
-    r"(?:(?:recently|newly|just|kürzlich|neu|récemment|nouvellement)\s+)?"
+    r"(?:(?:recently|newly|just|kürzlich|neu|récemment|nouvellement|недавно)\s+)?"
     r"(?:appointed|elected|re-elected|named|nominated|ernannte|ernannter|gewählte|gewählter|"
-    r"nommée?|élue?|désignée?)\s+(?:as\s+|comme\s+|zur?\s+)?"
+    r"nommée?|élue?|désignée?|назначенн(?:ый|ая)|избранн(?:ый|ая))\s+(?:as\s+|comme\s+|zur?\s+)?"
 )
 APPOSITIVE_RE = re.compile(
     # an optional group after the name, as parliaments write party and country: "Name (EPP, PL), rapporteur"
