@@ -85,7 +85,8 @@ def fixtures() -> Iterable[tuple[str, str | None, str | None]]:
         expected = json.loads(path.read_text(encoding="utf-8"))
         html = path.with_suffix(".html")
         if "place" in expected and html.exists():
-            yield f"{path.parent.name}/{path.stem}", place_of(html.read_text(encoding="utf-8"), expected["url"]), expected["place"]
+            predicted = place_of(html.read_text(encoding="utf-8"), expected["url"])
+            yield f"{path.parent.name}/{path.stem}", predicted, expected["place"]
 
 
 def datelines() -> Iterable[tuple[str, str | None, str | None]]:

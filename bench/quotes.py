@@ -18,7 +18,9 @@ its hard cases; its speakers' `affiliation` and `name_raw` are checked for typos
   their normalized texts share at least 80 % of the tokens of the longer of the two;
 - speaker accuracy: the share of matched quotes whose speaker is right (None counts as a value);
 - role token-F1: for each expected speaker found by name, the token F1 of the roles (None vs None
-  scores 1), averaged over the expected speakers (a missed speaker scores 0).
+  scores 1), averaged over the expected speakers (a missed speaker scores 0);
+- where the expected speakers carry them (the fourth set): how many have `affiliation` and `name_raw`
+  both right (a speaker not found by name counts as wrong).
 
 Under each set, its first measurement (bench/quotes_first.py: the commit and date it was taken on)
 beside the current figures.
@@ -71,6 +73,8 @@ class Tally:
     right_speaker: int = 0
     role_f1_sum: float = 0.0
     roles: int = 0
+    entities: int = 0  # expected speakers carrying `affiliation` and `name_raw` (the fourth set's)
+    right_entities: int = 0  # ... found by name with both fields right
     misses: list[str] = field(default_factory=list)
 
     def figures(self) -> tuple[float, float, float, float, float]:
@@ -88,6 +92,7 @@ class Tally:
             f"{label}: quotes P={precision:.3f} R={recall:.3f} F1={f1:.3f} "
             f"({self.matched} matched / {self.predicted} predicted / {self.expected} expected), "
             f"speaker accuracy={speaker:.3f}, role token-F1={role:.3f} ({self.roles} speakers)"
+            + (f", affiliation and name_raw right for {self.right_entities}/{self.entities}" if self.entities else "")
         )
 
 
@@ -135,7 +140,17 @@ def score(case: Case, tally: Tally) -> None:
         if i not in used:
             tally.misses.append(f"{case.name}: extra {q.text[:70]!r}")
     roles = {speaker.name: speaker.role for speaker in speakers}
+    found_speakers = {speaker.name: speaker for speaker in speakers}
     for truth in case.speakers:
+        if "affiliation" in truth and "name_raw" in truth:
+            tally.entities += 1
+            found = found_speakers.get(truth["name"])
+            fields = (found.affiliation, found.name_raw) if found else None
+            if fields == (truth["affiliation"], truth["name_raw"]):
+                tally.right_entities += 1
+            elif found is not None:
+                wanted = (truth["affiliation"], truth["name_raw"])
+                tally.misses.append(f"{case.name}: (affiliation, name_raw) {fields!r} != {wanted!r}")
         tally.roles += 1
         if truth["name"] in roles:
             f1 = token_f1(roles[truth["name"]], truth["role"])
@@ -209,6 +224,8 @@ def first_beside_now(label: str, tally: Tally) -> str:
     then = (first.precision, first.recall, first.f1, first.speaker_accuracy, first.role_f1)
     names = ("P", "R", "F1", "speaker", "role")
     pairs = ", ".join(f"{name} {old:.3f} -> {new:.3f}" for name, old, new in zip(names, then, now))
+    if first.entities and tally.entities:
+        pairs += f", affiliation+name_raw {first.entities} -> {tally.right_entities}/{tally.entities}"
     return f"first ({first.commit}, {first.date}) -> now: {pairs}"
 
 

@@ -120,6 +120,20 @@ def test_rapporteurs_quoted_with_their_roles() -> None:
         ("Jörgen Warborn", "EP rapporteur on sustainable maritime fuels"),
     ]
     assert [q.speaker for q in record.quotes] == ["Ismail Ertug", "Jörgen Warborn"]
+    assert [(s.affiliation, s.name_raw) for s in record.speakers] == [("S&D, DE", None), ("EPP, SE", None)]
+
+
+def test_members_in_capitals_get_readable_names_and_their_group() -> None:
+    [path] = [p for p in REAL_PAGES if page_id(p) == "20241212IPR25960"] or [None]
+    if path is None:
+        pytest.skip("../shared/pages/europarl is absent")
+    record = parse_shared(path)
+    assert [(s.name, s.name_raw, s.affiliation) for s in record.speakers] == [
+        ("Andrzej Buła", "Andrzej BUŁA", "EPP, PL"),
+        ("Younous Omarjee", "Younous OMARJEE", "the Left, FR"),
+        ("Veronika Vrecionová", "Veronika VRECIONOVÁ", "ECR, CZ"),
+    ]
+    assert [q.speaker for q in record.quotes] == ["Andrzej Buła", "Younous Omarjee", "Veronika Vrecionová"]
 
 
 @pytest.mark.parametrize(

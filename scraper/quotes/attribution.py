@@ -15,6 +15,7 @@ from scraper.quotes.lexicon import (
     FRENCH_PARTICIPLE_AFTER_AUXILIARY,
     HONORIFICS,
     PRONOUNS,
+    ROLE_MODIFIERS,
     SUBJECT_WORDS,
     VERB_RE,
     VERB_SO_DE,
@@ -64,6 +65,7 @@ OBJECT_PREPOSITIONS = frozenset("of des der von for für".split())
 # French "a" + past participle ("M. Diop a salué la décision :") is a predicate, not the article "a".
 # Up to three words may stand between ("a pour sa part insisté", "a également salué").
 FRENCH_PERFECT_RE = re.compile(rf"a\s+{FRENCH_PARTICIPLE_AFTER_AUXILIARY}")
+MAX_BARE_TITLE_WORDS = 4
 OBJECT_VERBS_RE = re.compile(r"^(?:according\s+to|in\s+the\s+words\s+of|selon|по\s+)", re.IGNORECASE)
 
 
@@ -182,7 +184,17 @@ def _has_speaker_words(phrase: str) -> bool:
     if names_in(phrase) or any(word.casefold() in PRONOUNS for word in WORD_RE.findall(phrase)[-3:]):
         return True
     tail = SUBJECT_TAIL_RE.search(phrase)  # "…, and the Director noted that"
-    return tail is not None and any(is_title(word) for word in WORD_RE.findall(tail.group("tail")))
+    if tail is not None and any(is_title(word) for word in WORD_RE.findall(tail.group("tail"))):
+        return True
+    return _bare_title(phrase)
+
+
+def _bare_title(phrase: str) -> bool:
+    """A title without an article, as languages without articles write it ("Министр заявил:")."""
+    words = WORD_RE.findall(phrase)
+    return 0 < len(words) <= MAX_BARE_TITLE_WORDS and is_title(words[0]) and all(
+        is_title(word) or word.casefold() in ROLE_MODIFIERS for word in words
+    )
 
 
 def resolve(attribution: Attribution, people: People) -> Person | None:

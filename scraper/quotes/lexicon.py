@@ -32,6 +32,8 @@ PERSON_TITLES = frozenset(
     secrétaire porte-parole représentante conseillère coordonnateur coordonnatrice coordinateur
     coordinatrice maire juge procureure rapporteure député députée sénateur sénatrice commissaire
     experte responsable adjoint adjointe abgeordnete abgeordneter delegierte delegierter
+    представителем руководителем директором министром председателем координатором послом советником
+    главой заместителем секретарем секретарём уполномоченным
     делегат комиссар спецпредставитель представительница руководительница beauftragte beauftragter sonderbeauftragte
     sonderbeauftragter generalsekretär generalsekretärin vertreter vertreterin berater beraterin
     koordinator koordinatorin mitglied staatssekretär staatssekretärin bürgermeister bürgermeisterin""".split()
@@ -73,11 +75,11 @@ PLACE_WORDS = frozenset(
 # Honorifics that say the person is a man or a woman, in the languages releases are written in.
 MALE_HONORIFICS = frozenset("mr mr. sir m. monsieur herr hr. г-н г-на господин sr. señor signor".split())
 FEMALE_HONORIFICS = frozenset(
-    "ms ms. mrs mrs. madam dame mme mme. mlle mlle. madame frau fr. г-жа г-жи госпожа sra. señora signora".split()
+    "ms ms. mrs mrs. madam dame mme mme. mlle mlle. madame frau г-жа г-жи госпожа sra. señora signora".split()
 )
 # Written before a name and never part of it (`name` drops them; a role ending in one drops it too).
 HONORIFICS = MALE_HONORIFICS | FEMALE_HONORIFICS | frozenset(
-    "ambassador dr dr. prof prof. professor h.e. excellency colonel hon. dott. dott.ssa mag. ing. посол".split()
+    "ambassador dr dr. prof prof. professor h.e. excellency colonel hon hon. dott. dott.ssa mag. ing. посол".split()
 )
 # French "M." (Monsieur) opening a name: written like an initial, read as the honorific.
 FRENCH_MISTER = "M"
@@ -87,7 +89,9 @@ ROLE_MODIFIERS = INSTITUTION_WORDS | frozenset(
     """senior junior chief former local legal political field programme project police border
     национальный национальная старший старшая главный главная первый первая исполнительный
     исполнительная специальный специальная региональный региональная международный международная
-    бывший бывшая постоянный постоянная личный личная верховный верховная генеральный генеральная stellvertretende stellvertretender
+    бывший бывшая постоянный постоянная личный личная верховный верховная генеральный генеральная
+    специальным постоянным личным региональным национальным генеральным верховным
+    stellvertretende stellvertretender
     stellvertretenden ehemalige ehemaliger ehemaligen amtierende amtierender amtierenden""".split()
 )
 # Military and police ranks: written before a name like an honorific ("Rector of the Academy, Major

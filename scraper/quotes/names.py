@@ -37,7 +37,7 @@ PREPOSITIONS = frozenset("of for on to in at against für im des the в во н�
 MAX_NAME_TOKENS = 4
 # German compounds ending in a title ("Fraktionsvorsitzender", "Landesgeschäftsführerin") are no names.
 GERMAN_TITLE_ENDINGS = (
-    "minister", "ministerin", "präsident", "präsidentin", "vorsitzender", "vorsitzende", "führer", "führerin",
+    "überlebende", "überlebender", "zeitzeuge", "zeitzeugin", "minister", "ministerin", "präsident", "präsidentin", "vorsitzender", "vorsitzende", "führer", "führerin",
     "beauftragte", "beauftragter", "beauftragten", "direktor", "direktorin", "sprecher", "sprecherin",
 )
 # German institution nouns by their ending ("Caritasverbandes", "Bundesamt", "Malteser Hilfsdienst"):
@@ -148,9 +148,20 @@ def _trailing_name(tokens: list[re.Match[str]]) -> int:
         first += 1  # "Trade of Malta Ian Borg": the place belongs to the role
     if not any(_is_name_token(word) and norm(word) not in PLACE_WORDS for word in words[first:]):
         return len(words)  # capitals or places only: an acronym, a dateline, a country
+    if _names_an_institution(words, first):
+        return len(words)  # "Ministry of Water Resources", "Department for Public Works": the body's name
     if len(words) - first >= 3 and first > 0 and words[first - 1].casefold() in PREPOSITIONS:
         first += 1  # "Mission to Skopje Ralf Breth": the first word is the preposition's object
     return first if len(words) - first <= MAX_NAME_TOKENS else max(first, _name_limit(words))
+
+
+def _names_an_institution(words: list[str], first: int) -> bool:
+    """The name follows "of"/"for" (and an article) after an institution word: it completes the
+    institution's name, as no person is "of" a ministry in a run of capitals."""
+    index = first - 1
+    while index >= 0 and words[index].casefold() in ("the", "la", "le", "l’"):
+        index -= 1
+    return index >= 1 and words[index].casefold() in ("of", "for") and norm(words[index - 1]) in INSTITUTION_WORDS
 
 
 def _french_mister(token: re.Match[str]) -> bool:

@@ -62,18 +62,18 @@ class Mention:
 
 
 # What parliaments and newsrooms write in brackets after a name: party group and country ("Greens/EFA,
-# DK"), an organization ("UNICEF"). It opens with a capital (not "(pictured)") and holds no digit (not
-# an age "(62)" or a date).
-AFFILIATION_RE = re.compile(r"\s*\((?P<affiliation>[A-ZÀ-ÖØ-ÞА-ЯЁ][^()\d]{0,39})\)")
+# DK", "the Left, FR"), an organization ("UNICEF"). It opens with a capital, after an optional "the" (not
+# "(pictured)"), and holds no digit (not an age "(62)" or a date).
+AFFILIATION_RE = re.compile(r"\s*\((?P<affiliation>(?:the\s+)?[A-ZÀ-ÖØ-ÞА-ЯЁ][^()\d]{0,39})\)")
 # Where the clause before a name begins: sentence punctuation, quotation marks, a dash.
-HARD_BOUNDARY = r"(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)(?<!\bProf)\.|[;:!?\"“”«»„—–]|\s-\s|(?<=\S)-(?=\s)"
+HARD_BOUNDARY = r"(?<![A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)(?<!\bProf)(?<!\bHon)(?<!\bMme)(?<!\bMlle)\.|[;:!?\"“”«»„—–]|\s-\s|(?<=\S)-(?=\s)"
 HARD_BOUNDARY_RE = re.compile(HARD_BOUNDARY)
 # "Name, recently appointed (as) the …," / "Name, die kürzlich ernannte …," / "Name, récemment nommée …,":
 # the participle says how the person came to the role; the role is what follows it.
 APPOINTED = (
-    r"(?:(?:recently|newly|just|kürzlich|neu|récemment|nouvellement)\s+)?"
+    r"(?:(?:recently|newly|just|kürzlich|neu|récemment|nouvellement|недавно)\s+)?"
     r"(?:appointed|elected|re-elected|named|nominated|ernannte|ernannter|gewählte|gewählter|"
-    r"nommée?|élue?|désignée?)\s+(?:as\s+|comme\s+|zur?\s+)?"
+    r"nommée?|élue?|désignée?|назначенн(?:ый|ая)|избранн(?:ый|ая))\s+(?:as\s+|comme\s+|zur?\s+)?"
 )
 APPOSITIVE_RE = re.compile(
     # an optional group after the name, as parliaments write party and country: "Name (EPP, PL), rapporteur"
@@ -114,7 +114,7 @@ def _clean_role(role: str | None) -> str | None:
     words = role.split(" ")
     while words and (ARTICLE_RE.match(words[0] + " ") or words[0].casefold() in STOP_CAPS):
         words.pop(0)
-    while words and (words[-1].casefold().strip(",") in HONORIFICS or words[-1] in ("and", "и", "und", "et")):
+    while words and (words[-1].casefold().strip(",") in HONORIFICS or words[-1] in ("and", "и", "und", "et", "the")):
         words.pop()
     role = " ".join(words).strip(" ,")
     return role if role and any(is_title(word.strip(",")) for word in words) else None
@@ -378,6 +378,11 @@ def readable_name(name: str) -> str:
     return " ".join(words)
 
 
+def _same_first_and_last(tokens: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Two names of one person, one with a middle name or initial: same first name, same surname."""
+    return len(tokens) >= 2 and len(other) >= 2 and tokens[0] == other[0] and tokens[-1] == other[-1]
+
+
 @dataclass
 class Person:
     name: str
@@ -391,7 +396,9 @@ class Person:
     def matches(self, tokens: tuple[str, ...]) -> bool:
         if tokens == self.tokens or (len(tokens) < len(self.tokens) and self.tokens[-len(tokens) :] == tokens):
             return True  # the full name, or the surname ("Biaudet", "Patackova Melicharova")
-        return len(tokens) == 1 and tokens[0] in self.tokens[1:]
+        if len(tokens) == 1:
+            return tokens[0] in self.tokens[1:]
+        return _same_first_and_last(tokens, self.tokens)  # "Anna Berg" / "Anna Maria Berg"
 
     def last_seen_before(self, where: tuple[int, int]) -> tuple[int, int] | None:
         index = bisect.bisect_left(self.seen, where)
@@ -402,7 +409,9 @@ class Person:
         self.role = _longest(self.role, mention.role)
         self.gender = self.gender or mention.gender
         self.affiliation = self.affiliation or mention.affiliation
-        if len(mention.tokens) > len(self.tokens) and mention.tokens[-len(self.tokens) :] == self.tokens:
+        if len(mention.tokens) > len(self.tokens) and (
+            mention.tokens[-len(self.tokens) :] == self.tokens or _same_first_and_last(mention.tokens, self.tokens)
+        ):
             self.name, self.tokens = mention.name, mention.tokens  # the fullest name the text gives
         if mention.honorific:
             self.honorifics.add(mention.honorific.rstrip("."))
@@ -432,11 +441,21 @@ class People:
     def find(self, tokens: tuple[str, ...]) -> Person | None:
         return next((person for person in self.people if person.matches(tokens)), None)
 
-    def confirm(self, tokens: tuple[str, ...], where: tuple[int, int]) -> Person:
-        """The person a speaker phrase names, introducing them if nobody matched before."""
+    def ambiguous(self, tokens: tuple[str, ...]) -> bool:
+        """A surname two people of the text share ("Anna Berg", "Lars Berg"; `said Berg`)."""
+        return sum(1 for person in self.people if person.matches(tokens) and person.tokens != tokens) > 1
+
+    def confirm(self, tokens: tuple[str, ...], where: tuple[int, int]) -> Person | None:
+        """The person a speaker phrase names, introducing them if nobody matched before; None when the
+        name fits two people (which one spoke, the text does not tell: no guess)."""
+        if self.ambiguous(tokens):
+            return None
         person = self.find(tokens)
         if person is None:
-            fullest = self._fullest_unconfirmed(tokens)
+            fuller = self._fullest_unconfirmed_names(tokens)
+            if len(fuller) > 1:
+                return None  # "Anna Berg and Lars Berg …", then `said Berg`
+            fullest = self.unconfirmed[fuller.pop()][0] if fuller else self._first_unconfirmed(tokens)
             person = Person(fullest.name if fullest else " ".join(tokens), fullest.tokens if fullest else tokens)
             for key in [key for key in self.unconfirmed if person.matches(key)]:
                 for mention in self.unconfirmed.pop(key):
@@ -445,14 +464,13 @@ class People:
         bisect.insort(person.seen, where)
         return person
 
-    def _fullest_unconfirmed(self, tokens: tuple[str, ...]) -> Mention | None:
-        """The fullest name given without a title for the surname a speaker phrase uses ("Witold
-        Waszczykowski chaired …" then `said Waszczykowski`); when two full names end in that surname,
-        the surname alone (which one spoke, the text does not tell)."""
-        fuller = {key for key in self.unconfirmed if Person("", key).matches(tokens)}
-        longest = {key for key in fuller if not any(len(other) > len(key) and other[-len(key) :] == key for other in fuller)}
-        if len(longest) == 1:
-            return self.unconfirmed[longest.pop()][0]
+    def _fullest_unconfirmed_names(self, tokens: tuple[str, ...]) -> set[tuple[str, ...]]:
+        """The fullest names given without a title for the surname a speaker phrase uses ("Witold
+        Waszczykowski chaired …" then `said Waszczykowski`): one, or two people sharing it."""
+        fuller = {key for key in self.unconfirmed if key != tokens and Person("", key).matches(tokens)}
+        return {key for key in fuller if not any(len(other) > len(key) and other[-len(key) :] == key for other in fuller)}
+
+    def _first_unconfirmed(self, tokens: tuple[str, ...]) -> Mention | None:
         mentions = self.unconfirmed.get(tokens)
         return mentions[0] if mentions else None
 

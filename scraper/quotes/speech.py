@@ -19,6 +19,7 @@ from scraper.quotes.people import Mention, People, Person, find_mentions, readab
 
 FIRST_PERSON_RE = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 PARTIAL_MIN_WORDS = 6
+SENTENCE_PUNCTUATION = ".!?…"
 # The share of capitalized words (of four letters or more, after the first) that makes a quote title-like.
 # German capitalizes every noun, so a sentence ("Das ist erst der Anfang.") reaches half of them.
 TITLE_CASE_SHARE = 0.5
@@ -37,6 +38,14 @@ def _ends_sentence(span: Span, paragraphs: Sequence[str]) -> bool:
     if not tail or tail[0] in ".!?;\"“”«»„":
         return True
     return span.text[-1:] in ".!?…" and tail[0].isupper()
+
+
+def _punctuated(span: Span, paragraphs: Sequence[str]) -> bool:
+    """Speech ends in sentence punctuation, inside the marks or right after them; a quoted line without
+    any is a heading or a motto ("„Die Türen der Kirche öffnen“" above the text)."""
+    last = span.text.rstrip()[-1:]
+    after = paragraphs[span.end_paragraph][span.end : span.end + 2].lstrip()[:1]
+    return bool(last) and last in SENTENCE_PUNCTUATION or bool(after) and after in SENTENCE_PUNCTUATION
 
 
 def _title_like(text: str, paragraph: str, offset: int, language: str | None = None) -> bool:
@@ -156,11 +165,18 @@ def _decide(
         previous = paragraphs[span.paragraph - 1][-WINDOW:].rstrip()
         if previous.endswith(":"):
             attribution = attribution_before(previous, len(previous), span.paragraph - 1, language)
-    if attribution is not None and (attribution.strict or (words >= PARTIAL_MIN_WORDS and not _title_like(span.text, text, span.start, language))):
+    partial_speech = words >= PARTIAL_MIN_WORDS and not _title_like(span.text, text, span.start, language)
+    if attribution is not None and (attribution.strict or partial_speech):
         return resolve(attribution, people()) or False
     if not span.closed and not opens_paragraph:
         return None
-    if initial and words >= 3 and _ends_sentence(span, paragraphs) and not _title_like(span.text, text, span.start, language):
+    if (
+        initial
+        and words >= 3
+        and _ends_sentence(span, paragraphs)
+        and _punctuated(span, paragraphs)
+        and not _title_like(span.text, text, span.start, language)
+    ):
         return last_speaker or False  # a stand-alone quote continues the previous speaker
     if words >= 8 and FIRST_PERSON_RE.search(span.text) and not _title_like(span.text, text, span.start, language):
         return False
