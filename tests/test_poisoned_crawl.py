@@ -350,3 +350,19 @@ def test_a_generic_crawl_reads_past_a_bad_robots_line_or_start_charset(tmp_path:
     assert code == 0, err
     assert "Traceback" not in err
     assert len(list(read_jsonl(out))) == COUNT
+
+
+def test_cli_an_internal_error_of_the_loop_exits_1_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    from scraper.cli import main
+
+    async def broken(self, queue) -> None:
+        raise KeyError("frontier")
+
+    monkeypatch.setattr(Crawler, "_discover_all", broken)
+    with LoopbackSite() as site:
+        serve(site)
+        code = main(["crawl", site.url("/press-releases"), "--site", "osce", "-o", str(tmp_path / "o.jsonl"), "--delay", "0"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "Stopped: internal error: KeyError: 'frontier'." in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1  # the summary, one line
