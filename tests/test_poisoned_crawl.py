@@ -302,11 +302,12 @@ def crawl_unchecked(site: LoopbackSite, out: Path) -> CrawlStats:
 
 
 def test_cli_full_state_disk_exits_1_in_one_line(tmp_path: Path) -> None:
-    """In a subprocess: a hang is then a timeout of the test, not of the test run."""
+    """In a subprocess: a hang is then a timeout of the test, not of the test run. The disk fills
+    while the workers write releases: the old code hung there (discovery's StateError it did report)."""
     with LoopbackSite() as site:
         serve(site)
         argv = ["crawl", site.url("/press-releases"), "--site", "osce", "-o", str(tmp_path / "o.jsonl"), "--delay", "0"]
-        script = FILL_STATE + f"fill_after(12)\nfrom scraper.cli import main\nsys.exit(main({argv!r}))\n"
+        script = FILL_STATE + f"fill_after(30)\nfrom scraper.cli import main\nsys.exit(main({argv!r}))\n"
         done = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, timeout=HANG * 2)
     assert done.returncode == 1, done.stderr
     assert "database or disk is full" in done.stderr and "Traceback" not in done.stderr
