@@ -38,11 +38,15 @@ class SleepRecorder:
 
     Give the fetcher both (`sleep=recorder, clock=recorder.clock`) and politeness delays and
     Retry-After pauses come out exactly as they would in real time, in no time.
+
+    `real_time=False` stops the clock between pauses: the real time a test spends (parsing, on a
+    loaded machine) then never shortens a recorded politeness pause, so pauses are exact.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, real_time: bool = True) -> None:
         self.pauses: list[float] = []
         self._skipped = 0.0
+        self._real_time = real_time
 
     async def __call__(self, seconds: float) -> None:
         self.pauses.append(seconds)
@@ -50,7 +54,7 @@ class SleepRecorder:
         await asyncio.sleep(0)
 
     def clock(self) -> float:
-        return time.monotonic() + self._skipped
+        return (time.monotonic() if self._real_time else 0.0) + self._skipped
 
 
 def new_fetcher(settings: FetchSettings, sleep: SleepRecorder, scope: Scope | None = None, **extra) -> Fetcher:
