@@ -514,9 +514,10 @@ class _PinnedBackend(httpcore.AsyncNetworkBackend):
     would reach the loopback service. Here the client never resolves a checked name: it connects
     to the pinned address (the Host header, SNI and certificate check keep the name, as httpcore
     takes them from the URL, not from the socket). An IP literal, or a private host the user
-    targeted, connects as it is; a name that was never checked is refused."""
+    targeted, connects as it is; a name that was never checked is refused. A name with several
+    checked addresses is tried on each in the resolver's order, as the client itself would."""
 
-    def __init__(self, pins: Mapping[str, str], private_ok: frozenset[str]) -> None:
+    def __init__(self, pins: Mapping[str, list[str]], private_ok: frozenset[str]) -> None:
         self._inner = httpcore.AnyIOBackend()
         self._pins = pins
         self._private_ok = private_ok
@@ -524,16 +525,24 @@ class _PinnedBackend(httpcore.AsyncNetworkBackend):
     async def connect_tcp(
         self, host: str, port: int, timeout: float | None = None, local_address: str | None = None, socket_options=None
     ) -> httpcore.AsyncNetworkStream:
+        addresses = self._addresses_for(host)
+        for address in addresses[:-1]:
+            try:
+                return await self._inner.connect_tcp(
+                    address, port, timeout=timeout, local_address=local_address, socket_options=socket_options
+                )
+            except (httpcore.ConnectError, httpcore.ConnectTimeout):
+                continue  # the next checked address (an IPv6 answer on a host without IPv6, say)
         return await self._inner.connect_tcp(
-            self._address_for(host), port, timeout=timeout, local_address=local_address, socket_options=socket_options
+            addresses[-1], port, timeout=timeout, local_address=local_address, socket_options=socket_options
         )
 
-    def _address_for(self, host: str) -> str:
+    def _addresses_for(self, host: str) -> list[str]:
         name = host.strip("[]").lower().rstrip(".")
         if _is_ip_literal(name) or name in self._private_ok:
-            return host
+            return [host]
         pinned = self._pins.get(name)
-        if pinned is None:
+        if not pinned:
             raise httpcore.ConnectError(f"{host}: no checked address to connect to")
         return pinned
 
@@ -625,7 +634,7 @@ class Fetcher:
         self._robots: dict[str, _Robots] = {}
         self._robots_locks: dict[str, asyncio.Lock] = {}
         self._address_ok: dict[str, bool] = {}
-        self._pins: dict[str, str] = {}  # host name -> the checked address every connection goes to
+        self._pins: dict[str, list[str]] = {}  # host name -> the checked addresses its connections go to
         self._backend = _PinnedBackend(self._pins, self.scope.private_ok)
         self._clients: _ClientPool | None = None
 
@@ -711,7 +720,7 @@ class Fetcher:
             resolved = [] if is_restricted_address(host) or _is_ip_literal(host) else await self._resolve(host)
             self._address_ok[host] = not any(is_restricted_address(address) for address in [host, *resolved])
             if self._address_ok[host] and resolved:
-                self._pins[host] = resolved[0]  # the connection goes here, never to a later answer
+                self._pins[host] = list(dict.fromkeys(resolved))  # connections go here, never to a later answer
         if not self._address_ok[host]:
             raise BlockedError(f"{host} is a loopback, private or link-local address", url)
 

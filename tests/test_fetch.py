@@ -38,11 +38,15 @@ class SleepRecorder:
 
     Give the fetcher both (`sleep=recorder, clock=recorder.clock`) and politeness delays and
     Retry-After pauses come out exactly as they would in real time, in no time.
+
+    `real_time=False` stops the clock between pauses: the real time a test spends (parsing, on a
+    loaded machine) then never shortens a recorded politeness pause, so pauses are exact.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, real_time: bool = True) -> None:
         self.pauses: list[float] = []
         self._skipped = 0.0
+        self._real_time = real_time
 
     async def __call__(self, seconds: float) -> None:
         self.pauses.append(seconds)
@@ -50,7 +54,7 @@ class SleepRecorder:
         await asyncio.sleep(0)
 
     def clock(self) -> float:
-        return time.monotonic() + self._skipped
+        return (time.monotonic() if self._real_time else 0.0) + self._skipped
 
 
 def new_fetcher(settings: FetchSettings, sleep: SleepRecorder, scope: Scope | None = None, **extra) -> Fetcher:
@@ -708,11 +712,24 @@ def test_the_connection_goes_to_the_address_that_was_checked(monkeypatch: pytest
 def test_a_name_that_was_never_checked_is_not_connected_to() -> None:
     from scraper.fetch import _PinnedBackend
 
-    backend = _PinnedBackend({"checked.test": "127.0.0.1"}, frozenset({"localhost"}))
-    assert backend._address_for("checked.test") == "127.0.0.1"
-    assert backend._address_for("127.0.0.2") == "127.0.0.2"  # an IP literal: checked as it is
-    assert backend._address_for("localhost") == "localhost"  # a private host the user targeted
+    backend = _PinnedBackend({"checked.test": ["127.0.0.1", "::1"]}, frozenset({"localhost"}))
+    assert backend._addresses_for("Checked.test.") == ["127.0.0.1", "::1"]
+    assert backend._addresses_for("127.0.0.2") == ["127.0.0.2"]  # an IP literal: checked as it is
+    assert backend._addresses_for("localhost") == ["localhost"]  # a private host the user targeted
     import httpcore
 
     with pytest.raises(httpcore.ConnectError):
-        backend._address_for("unchecked.test")
+        backend._addresses_for("unchecked.test")
+
+
+def test_a_checked_name_falls_back_to_its_next_checked_address(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first checked address refuses (nothing listens on 127.0.0.2 at that port): the next one serves."""
+    with site({"/a": Reply(PAGE)}) as s:
+        port = int(s.origin.rsplit(":", 1)[1])
+
+        async def resolve(host: str) -> list[str]:
+            return ["127.0.0.2", "127.0.0.1"] if host == "two.test" else []
+
+        monkeypatch.setattr("scraper.fetch.is_restricted_address", lambda address: False)
+        page = fetch(f"http://two.test:{port}/a", scope=Scope.for_targets([f"http://two.test:{port}/"]), resolve=resolve)
+    assert page.text == PAGE

@@ -302,11 +302,12 @@ def crawl_unchecked(site: LoopbackSite, out: Path) -> CrawlStats:
 
 
 def test_cli_full_state_disk_exits_1_in_one_line(tmp_path: Path) -> None:
-    """In a subprocess: a hang is then a timeout of the test, not of the test run."""
+    """In a subprocess: a hang is then a timeout of the test, not of the test run. The disk fills
+    while the workers write releases: the old code hung there (discovery's StateError it did report)."""
     with LoopbackSite() as site:
         serve(site)
         argv = ["crawl", site.url("/press-releases"), "--site", "osce", "-o", str(tmp_path / "o.jsonl"), "--delay", "0"]
-        script = FILL_STATE + f"fill_after(12)\nfrom scraper.cli import main\nsys.exit(main({argv!r}))\n"
+        script = FILL_STATE + f"fill_after(30)\nfrom scraper.cli import main\nsys.exit(main({argv!r}))\n"
         done = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, timeout=HANG * 2)
     assert done.returncode == 1, done.stderr
     assert "database or disk is full" in done.stderr and "Traceback" not in done.stderr
@@ -350,3 +351,19 @@ def test_a_generic_crawl_reads_past_a_bad_robots_line_or_start_charset(tmp_path:
     assert code == 0, err
     assert "Traceback" not in err
     assert len(list(read_jsonl(out))) == COUNT
+
+
+def test_cli_an_internal_error_of_the_loop_exits_1_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    from scraper.cli import main
+
+    async def broken(self, queue) -> None:
+        raise KeyError("frontier")
+
+    monkeypatch.setattr(Crawler, "_discover_all", broken)
+    with LoopbackSite() as site:
+        serve(site)
+        code = main(["crawl", site.url("/press-releases"), "--site", "osce", "-o", str(tmp_path / "o.jsonl"), "--delay", "0"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "Stopped: internal error: KeyError: 'frontier'." in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1  # the summary, one line
