@@ -143,13 +143,14 @@ def mark_sent(conn: Any, job: str, urls: list[str]) -> None:
 
 
 def stale_urls(conn: Any, job: str, *, resend_after: float, limit: int) -> list[tuple[str, str]]:
-    """(url, kind) of the job's frontier URLs whose task was lost: leased past the lease's expiry
-    (its worker died), or queued and last sent longer ago than `resend_after` (the broker lost it)."""
+    """(url, kind) of the job's frontier URLs whose task was lost, last sent longer ago than
+    `resend_after`: leased past the lease's expiry (its worker died), or still queued (the broker
+    lost the message, or it waits behind many others: sent twice, it runs once)."""
     now = time.time()
     rows = conn.execute(
         "SELECT f.url, f.kind FROM frontier AS f LEFT JOIN dispatch AS d ON d.job = f.job AND d.url = f.url"
-        " WHERE f.job = %s AND ((f.status = 'leased' AND f.lease_expires <= %s)"
-        " OR (f.status = 'queued' AND coalesce(d.sent, 0) <= %s)) ORDER BY f.seq LIMIT %s",
+        " WHERE f.job = %s AND (f.status = 'queued' OR (f.status = 'leased' AND f.lease_expires <= %s))"
+        " AND coalesce(d.sent, 0) <= %s ORDER BY f.seq LIMIT %s",
         (job, now, now - resend_after, limit),
     ).fetchall()
     return [(url, kind) for url, kind in rows]

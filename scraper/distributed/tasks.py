@@ -85,7 +85,9 @@ class Runtime:
         hosts = tuple(host for target in targets for host in target.profile.hosts)
         scope = Scope.for_targets([target.start_url for target in targets], hosts)
         settings = FetchSettings(user_agent=job.user_agent, delay=job.delay)
-        fetcher = SharedGateFetcher(settings, scope=scope, redis=self.redis, prefix=self.settings.gate_prefix)
+        fetcher = SharedGateFetcher(
+            settings, scope=scope, redis=self.redis, prefix=self.settings.gate_prefix, gate_lease=self.settings.gate_lease
+        )
         await fetcher.__aenter__()
         self._fetchers.append(fetcher)
         return fetcher
