@@ -23,7 +23,7 @@ from conftest import REPO
 
 from scraper.crawl import resolve_target
 from tests.loopback import FakeRelease, LoopbackSite, Reply, osce_site
-from tests.services import BROKER_HOST, BROKER_PORT, DATABASE, database_url, fresh_schema, need_postgres, need_redis
+from tests.services import BROKER_HOST, BROKER_PORT, database_url, fresh_schema, need_postgres, need_redis
 
 WAIT = 40.0  # seconds any one wait may take before the test fails (a bound, never slept)
 TIMINGS = {  # the worker's clocks, shortened so lost work comes back within the tests' waits
