@@ -23,7 +23,7 @@ from scraper.errors import ScraperError
 BROKER_ENV, DATABASE_ENV = "PRESSROOM_BROKER", "PRESSROOM_DATABASE"
 DEFAULT_QUEUE = "pressroom"
 DISCOVER_TASK = "pressroom.discover"
-FETCH_TASK = "pressroom.fetch_release"
+HOST_TASK = "pressroom.fetch_host"
 GATE_PREFIX = "pressroom:"  # Redis keys of the per-host politeness leases
 
 

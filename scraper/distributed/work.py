@@ -15,8 +15,8 @@ task sent again by the sweeper) does no harm:
    the commit leaves nothing: the URL is redone. After the commit, a replay finds it done.
 
 A listing's links are pushed (and its next page) in one transaction that also marks the listing
-done; the tasks for them are sent after the commit, and the ones whose message is lost are found by
-the sweeper (their `dispatch` time is old).
+done; the tasks for them are sent after the commit (a discovery task per listing, a host task per
+origin of the releases: scraper/distributed/tasks.py), and the ones lost are found by the sweeper.
 """
 
 from __future__ import annotations
@@ -96,7 +96,7 @@ class JobWork:
             self.store.push_new(in_range, kind=RELEASE, site=start_url)
             self.store.push_new(more, kind=LISTING, site=start_url)
             sends = Sends(self.store.queued_among(more), self.store.queued_among(in_range))
-            jobs.mark_sent(self.store.connection(), self.job.id, sends.listings + sends.releases)
+            jobs.mark_sent(self.store.connection(), self.job.id, sends.listings)
             self._finish(url, jobs.LISTING_READ, None, started)
         return jobs.LISTING_READ, sends
 

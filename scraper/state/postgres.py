@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
@@ -305,6 +306,35 @@ class PostgresStateStore:
             (self.job, now, *params, size, now + self.lease_seconds, self._token),
         )
         return [FrontierItem(url, item_kind, site) for _, url, item_kind, site in sorted(rows)]
+
+    def next_batch_of(self, origin: str, size: int, *, kind: str) -> list[FrontierItem]:
+        """`next_batch` within one origin (scheme://host[:port]): a distributed host task's URLs."""
+        now = self._clock().timestamp()
+        rows = self._write_all(
+            "WITH picked AS (SELECT seq FROM frontier WHERE job = %s AND kind = %s AND left(url, %s) = %s"
+            f" AND (status = '{QUEUED}' OR (status = '{LEASED}' AND lease_expires <= %s))"
+            " ORDER BY seq LIMIT %s FOR UPDATE SKIP LOCKED)"
+            f" UPDATE frontier SET status = '{LEASED}', lease_expires = %s, leased_by = %s"
+            " FROM picked WHERE frontier.seq = picked.seq RETURNING frontier.seq, url, kind, site",
+            (self.job, kind, len(origin) + 1, origin + "/", now, size, now + self.lease_seconds, self._token),
+        )
+        return [FrontierItem(url, item_kind, site) for _, url, item_kind, site in sorted(rows)]
+
+    def waiting_origins(self, *, kind: str) -> list[str]:
+        """The origins with URLs of `kind` to hand out: queued, or leased past their expiry."""
+        with self._mutex, self._errors("read"):
+            return self.waiting_origins_on(self._connection(), self.job, kind=kind, now=self._clock().timestamp())
+
+    @staticmethod
+    def waiting_origins_on(conn: psycopg.Connection, job: str, *, kind: str, now: float | None = None) -> list[str]:
+        """`waiting_origins` on a connection of one's own (the sweeper's)."""
+        now = time.time() if now is None else now
+        rows = conn.execute(
+            "SELECT DISTINCT substring(url from '^[A-Za-z]+://[^/?#]+') FROM frontier WHERE job = %s AND kind = %s"
+            f" AND (status = '{QUEUED}' OR (status = '{LEASED}' AND lease_expires <= %s))",
+            (job, kind, now),
+        ).fetchall()
+        return sorted(row[0] for row in rows if row[0])
 
     def done(self, url: str) -> None:
         self._execute(
