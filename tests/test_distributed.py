@@ -239,14 +239,37 @@ def written(status: object) -> int:
 # -- a worker killed mid-crawl ----------------------------------------------------------------------
 
 
-def test_a_worker_killed_with_sigkill_mid_crawl_loses_and_duplicates_nothing(cluster: Cluster) -> None:
+def pool_processes(worker: subprocess.Popen[bytes]) -> list[int]:
+    """The pids of a worker's pool processes (the children of its main process)."""
+    children = Path(f"/proc/{worker.pid}/task/{worker.pid}/children")
+    return [int(pid) for pid in children.read_text().split()] if children.exists() else []
+
+
+def kill_whole_worker(worker: subprocess.Popen[bytes]) -> None:
+    os.killpg(worker.pid, signal.SIGKILL)  # the main process and its pool processes, mid-task
+    worker.wait(timeout=10)
+
+
+def kill_one_pool_process(worker: subprocess.Popen[bytes]) -> None:
+    pids = pool_processes(worker)
+    assert pids, "the worker has no pool processes"
+    os.kill(pids[0], signal.SIGKILL)  # the main process sees it lost: reject_on_worker_lost requeues its task
+
+
+KILLS = {"the-whole-worker": kill_whole_worker, "one-pool-process": kill_one_pool_process}
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs /proc to find a worker's pool processes")
+@pytest.mark.parametrize("kill", KILLS.values(), ids=KILLS.keys())
+def test_a_worker_killed_with_sigkill_mid_crawl_loses_and_duplicates_nothing(
+    cluster: Cluster, kill: Callable[[subprocess.Popen[bytes]], None]
+) -> None:
     with newsrooms(2, per_site=9, delay=0.05) as sites:  # slow pages: the kill lands mid-crawl
         doomed = cluster.start_worker()
         cluster.start_worker()
         job = cluster.enqueue([site for site, _ in sites])
         cluster.wait_until(job, lambda status: written(status) >= 4, "a few releases written")
-        os.killpg(doomed.pid, signal.SIGKILL)  # the worker and its pool processes, mid-task
-        doomed.wait(timeout=10)
+        kill(doomed)
         cluster.wait_finished(job)
         assert_each_release_once(cluster.records(all_versions=True), sites)
 
