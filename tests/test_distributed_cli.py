@@ -147,3 +147,31 @@ def test_enqueue_prints_the_job_and_status_says_it_runs(database: str, capsys: p
         assert "running" in capsys.readouterr().out
     finally:
         drop_keys(broker, prefix)
+
+
+def test_a_worker_that_stops_unasked_starts_again_and_one_stopped_by_a_signal_does_not(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from celery.signals import worker_shutting_down
+
+    from scraper.distributed import commands, tasks
+
+    runs: list[list[str]] = []
+
+    def fake_worker_main(app: object, argv: list[str]) -> int:
+        runs.append(argv)
+        if len(runs) == 1:
+            return 1  # "Unrecoverable error" after the broker went away
+        if len(runs) == 2:
+            return 0  # ended unasked with 0, as Celery sometimes does after that error
+        worker_shutting_down.send(sender="test", sig="SIGTERM", how="Warm", exitcode=0)  # Ctrl-C / SIGTERM
+        return 0
+
+    monkeypatch.setattr(commands, "_worker_main", fake_worker_main)
+    monkeypatch.setattr(commands, "check_broker", lambda url: None)
+    monkeypatch.setattr(commands, "RESTART_PAUSE", 0.0)
+    monkeypatch.setattr(tasks, "open_store", lambda settings: type("Store", (), {"close": lambda self: None})())
+    argv = ["worker", "--broker", "redis://127.0.0.2:9/0", "--database", "postgresql://127.0.0.2:9/test", "--concurrency", "3"]
+    assert main(argv) == 0
+    assert len(runs) == 3 and "--concurrency=3" in runs[0]
+    assert capsys.readouterr().err.count("starting it again") == 2

@@ -109,6 +109,9 @@ def make_app(settings: Settings):  # -> celery.Celery
         accept_content=["json"],
         broker_connection_retry_on_startup=True,
         broker_connection_max_retries=None,  # a broker restart is waited out, not a reason to quit
+        # On a lost broker connection, the running tasks cannot be acknowledged: cancel them (they
+        # are delivered again, and they are idempotent) rather than finish work nobody will ack.
+        worker_cancel_long_running_tasks_on_connection_loss=True,
         broker_transport_options=_transport_options(settings),
         worker_hijack_root_logger=False,
         worker_send_task_events=False,

@@ -156,8 +156,21 @@ def check_broker(url: str) -> None:
         raise SetupError(f"cannot reach the broker (Redis) at {host}:{port}: {error.strerror or error}") from None
 
 
+RESTART_PAUSE = 2.0  # seconds before a worker that stopped on an error starts again
+QUICK_FAILURES = 5  # a worker that fails this many times in a row within QUICK_SECONDS of starting gives up
+QUICK_SECONDS = 30.0
+
+
 def _run_worker(args: argparse.Namespace, usage_error: type[Exception]) -> int:
+    """A Celery worker with our settings, started again when it stops on an error of its own.
+
+    Celery's Redis transport can end the worker with "Unrecoverable error" when the broker restarts
+    (kombu 5.7 fails to close its channel on the lost connection, seen in the broker-restart test);
+    a worker meant to outlive its broker starts again, unless a signal (Ctrl-C, SIGTERM) stopped it
+    (the exit code alone does not tell: that worker sometimes ends with 0)."""
     import warnings
+
+    from celery.signals import worker_ready, worker_shutting_down
 
     from scraper.distributed.app import make_app
     from scraper.distributed.tasks import open_store, start_sweeper
@@ -166,17 +179,40 @@ def _run_worker(args: argparse.Namespace, usage_error: type[Exception]) -> int:
     settings = _settings(args)
     check_broker(settings.broker)
     open_store(settings).close()  # the database answers, and the tables are there
-    app = make_app(settings)
-    from celery.signals import worker_ready
+    asked_to_stop: list[str] = []
+    sweeping: list[object] = []
 
-    worker_ready.connect(lambda **_: start_sweeper(app), weak=False)
+    def on_ready(sender: object = None, **_: object) -> None:
+        if not sweeping:  # one sweeper per process, however often the worker starts again
+            sweeping.append(start_sweeper(sender.app if sender is not None else make_app(settings)))  # type: ignore[attr-defined]
+
+    worker_ready.connect(on_ready, weak=False)
+    worker_shutting_down.connect(lambda sig=None, **_: asked_to_stop.append(str(sig)), weak=False)
     name = args.name or f"pressroom-{uuid.uuid4().hex[:6]}@%h"
     argv = [
         "worker", f"--concurrency={args.concurrency}", f"--queues={settings.queue}", f"--loglevel={args.loglevel}",
         f"--hostname={name}", "--without-gossip", "--without-mingle", "--without-heartbeat",
     ]
-    app.worker_main(argv)
-    return EXIT_OK
+    quick_failures = 0
+    while True:
+        started = time.monotonic()
+        code = _worker_main(make_app(settings), argv)
+        if asked_to_stop:
+            return EXIT_OK if code == 0 else EXIT_FAILED
+        quick_failures = quick_failures + 1 if time.monotonic() - started < QUICK_SECONDS else 1
+        if quick_failures >= QUICK_FAILURES:
+            print(f"pressroom: the worker stopped on an error {quick_failures} times in a row; giving up", file=sys.stderr)
+            return EXIT_FAILED
+        print(f"pressroom: the worker stopped unasked (exit {code}); starting it again", file=sys.stderr)
+        time.sleep(RESTART_PAUSE)
+
+
+def _worker_main(app: Any, argv: list[str]) -> int:
+    try:
+        app.worker_main(argv)
+    except SystemExit as stop:
+        return stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
+    return 0
 
 
 def new_job_id() -> str:

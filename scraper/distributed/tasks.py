@@ -182,7 +182,7 @@ def _fetch_host(app: Any, job_id: str, origin: str) -> str:
             if not items:
                 break
             here.redis_sync.pexpire(flag, _lease_ms(settings))  # this host task is alive
-            _with_deadlock_retries(lambda: here.loop.run_until_complete(work.fetch_release(items[0].url)))
+            _with_deadlock_retries(lambda: here.loop.run_until_complete(work.fetch_release(items[0].url, items[0])))
             fetched += 1
         work.finish_job_if_empty()
         if fetched == HOST_BATCH and origin in work.store.waiting_origins(kind=RELEASE):

@@ -35,7 +35,7 @@ from scraper.incremental import DUPLICATE, KIND_SEPARATOR, LISTING, NOT_A_RELEAS
 from scraper.parse import parse
 from scraper.progress import error_kind
 from scraper.sites import profile_for
-from scraper.state.base import LEASED, iso_now, utc_now
+from scraper.state.base import LEASED, FrontierItem, iso_now, utc_now
 from scraper.state.postgres import PostgresStateStore
 from scraper.urls import normalize_url, origin_of
 
@@ -123,11 +123,14 @@ class JobWork:
 
     # -- releases --------------------------------------------------------------------------------
 
-    async def fetch_release(self, url: str) -> str:
-        """Fetch, parse and write one release URL of the job; returns its outcome."""
-        verdict, item = self.store.lease(url)
-        if verdict != LEASED or item is None:
-            return verdict
+    async def fetch_release(self, url: str, leased: FrontierItem | None = None) -> str:
+        """Fetch, parse and write one release URL of the job (`leased`: its frontier item, already
+        leased by this store); returns its outcome."""
+        item = leased
+        if item is None:
+            verdict, item = self.store.lease(url)
+            if verdict != LEASED or item is None:
+                return verdict
         started = time.time()
         try:
             page = await self.fetcher.fetch(url, self._conditional_headers(url))

@@ -119,7 +119,7 @@ class PostgresStateStore:
         self._conn: psycopg.Connection | None = None
         self._mutex = threading.RLock()
         self._token = uuid.uuid4().hex  # marks this store's leases
-        self._batch: psycopg.Transaction | None = None
+        self._batch_depth = 0
 
     # -- lifecycle -------------------------------------------------------------------------------
 
@@ -162,11 +162,23 @@ class PostgresStateStore:
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
-        """Group several writes in one transaction (committed at the end, rolled back on error)."""
+        """Group several writes in one transaction (committed at the end, rolled back on error); a
+        batch inside a batch is part of the outer one (no savepoint: a round trip less a statement)."""
         with self._mutex, self._errors("update"):
+            if self._batch_depth:
+                self._batch_depth += 1
+                try:
+                    yield
+                finally:
+                    self._batch_depth -= 1
+                return
             conn = self._connection()
             with conn.transaction():
-                yield
+                self._batch_depth = 1
+                try:
+                    yield
+                finally:
+                    self._batch_depth = 0
 
     # -- per URL ---------------------------------------------------------------------------------
 
@@ -416,17 +428,15 @@ class PostgresStateStore:
             message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
             raise StateError(f"cannot {doing} state {self.path}: {message}") from error
 
+    # One statement is its own transaction (the connection autocommits), or part of the batch's.
+
     def _execute(self, sql: str, params: tuple[object, ...]) -> int:
         with self._mutex, self._errors("update"):
-            conn = self._connection()
-            with conn.transaction():
-                return conn.execute(sql, params).rowcount
+            return self._connection().execute(sql, params).rowcount
 
     def _write_all(self, sql: str, params: tuple[object, ...]) -> list[tuple]:
         with self._mutex, self._errors("update"):
-            conn = self._connection()
-            with conn.transaction():
-                return conn.execute(sql, params).fetchall()
+            return self._connection().execute(sql, params).fetchall()
 
     def _read_one(self, sql: str, params: tuple[object, ...]) -> tuple | None:
         with self._mutex, self._errors("read"):
