@@ -102,6 +102,8 @@ USAGE = {
     "since-after-until": ["enqueue", "osce", "--since", "2024-05-01", "--until", "2024-01-01", "--broker", REFUSED_BROKER],
     "bad-date": ["enqueue", "osce", "--since", "May"],
     "bad-concurrency": ["worker", "--concurrency", "0"],
+    "bad-user-agent": ["enqueue", "osce", "--user-agent", "a\nb"],
+    "bad-delay": ["enqueue", "osce", "--delay", "nan"],
 }
 
 

@@ -18,11 +18,6 @@ from urllib.parse import urlsplit
 
 EXIT_OK, EXIT_FAILED = 0, 1
 
-CONNECTION_HELP = (
-    "--broker URL: Redis (default: $PRESSROOM_BROKER); --database URL: PostgreSQL, postgresql://HOST/DB?schema=NAME "
-    "(default: $PRESSROOM_DATABASE)"
-)
-
 WORKER_EPILOG = """\
 examples:
   export PRESSROOM_BROKER=redis://127.0.0.1:6379/0 PRESSROOM_DATABASE=postgresql://127.0.0.1/pressroom
@@ -59,7 +54,7 @@ def add_commands(commands: argparse._SubParsersAction, usage_error: type[Excepti
     """Register worker, enqueue and status on the CLI's subparsers."""
     worker = commands.add_parser(
         "worker", help="run a distributed crawl worker (Celery)", epilog=WORKER_EPILOG,
-        description="A Celery worker of the distributed crawl. " + CONNECTION_HELP,
+        description="A Celery worker of the distributed crawl.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _connection_options(worker)
@@ -71,7 +66,7 @@ def add_commands(commands: argparse._SubParsersAction, usage_error: type[Excepti
 
     enqueue = commands.add_parser(
         "enqueue", help="start a distributed crawl job", epilog=ENQUEUE_EPILOG,
-        description="Put a crawl job on the queue for the workers. " + CONNECTION_HELP,
+        description="Put a crawl job on the queue for the workers.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     from scraper.sites import PROFILES
@@ -82,12 +77,13 @@ def add_commands(commands: argparse._SubParsersAction, usage_error: type[Excepti
     enqueue.add_argument("--since", type=_iso_date, metavar="DATE", help="only releases from DATE on (YYYY-MM-DD)")
     enqueue.add_argument("--until", type=_iso_date, metavar="DATE", help="only releases up to DATE (YYYY-MM-DD)")
     enqueue.add_argument("--delay", type=_seconds, default=None, metavar="SECONDS", help="seconds between requests to one host (default 1)")
-    enqueue.add_argument("--user-agent", metavar="UA", help="the User-Agent (default: pressroom's)")
+    enqueue.add_argument("--queues", metavar="NAME", help="the queue the workers consume (default: pressroom)")
+    enqueue.add_argument("--user-agent", type=_user_agent, metavar="UA", help="the User-Agent (default: pressroom's)")
     enqueue.set_defaults(handler=lambda args: _guarded(_run_enqueue, args, usage_error))
 
     status = commands.add_parser(
         "status", help="show distributed crawl jobs, per host", epilog=STATUS_EPILOG,
-        description="What the workers did, per job and host. Needs only the database. " + CONNECTION_HELP,
+        description="What the workers did, per job and host. Needs only the database.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     status.add_argument("jobs", nargs="*", metavar="JOB", help="job ids (default: every job)")
@@ -98,7 +94,9 @@ def add_commands(commands: argparse._SubParsersAction, usage_error: type[Excepti
 
 def _connection_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--broker", metavar="URL", help="Redis URL (default: $PRESSROOM_BROKER)")
-    parser.add_argument("--database", metavar="URL", help="PostgreSQL URL (default: $PRESSROOM_DATABASE)")
+    parser.add_argument(
+        "--database", metavar="URL", help="PostgreSQL URL, postgresql://HOST/DB?schema=NAME (default: $PRESSROOM_DATABASE)"
+    )
 
 
 def _positive_int(text: str) -> int:
@@ -115,6 +113,13 @@ def _seconds(text: str) -> float:
     if not (0 <= value < float("inf")):
         raise argparse.ArgumentTypeError(f"{text!r} is not a finite number of 0 or more")
     return value
+
+
+def _user_agent(text: str) -> str:
+    """A header value, as `crawl --user-agent` takes it: non-empty printable ASCII."""
+    if not text.strip() or not (text.isascii() and text.isprintable()):
+        raise argparse.ArgumentTypeError(f"{text!r}: a User-Agent is non-empty printable ASCII")
+    return text.strip()
 
 
 def _iso_date(text: str) -> date:
