@@ -23,7 +23,7 @@ from conftest import REPO
 
 from scraper.crawl import resolve_target
 from tests.loopback import FakeRelease, LoopbackSite, Reply, osce_site
-from tests.services import BROKER_HOST, BROKER_PORT, DATABASE, database_url, fresh_schema, need_postgres, need_redis
+from tests.services import BROKER_HOST, BROKER_PORT, database_url, fresh_schema, need_postgres, need_redis
 
 WAIT = 40.0  # seconds any one wait may take before the test fails (a bound, never slept)
 TIMINGS = {  # the worker's clocks, shortened so lost work comes back within the tests' waits
@@ -31,6 +31,7 @@ TIMINGS = {  # the worker's clocks, shortened so lost work comes back within the
     "PRESSROOM_RESEND_AFTER": "2",
     "PRESSROOM_SWEEP_EVERY": "0.5",
     "PRESSROOM_VISIBILITY_TIMEOUT": "30",
+    "PRESSROOM_GATE_LEASE": "2",
 }
 # Where nothing is lost, nothing needs to come back: long enough that no task is redone on a busy
 # machine (a lease of 3 s can expire under a slow first task, and its URL is then fetched again).
@@ -229,3 +230,138 @@ def test_two_workers_write_every_release_of_three_sites_exactly_once(cluster: Cl
             assert Counter(path for path in site.paths() if path.startswith("/secretariat/")) == {
                 item.path: 1 for item in items
             }
+
+
+def written(status: object) -> int:
+    return sum(host.written for host in status.hosts)  # type: ignore[attr-defined]
+
+
+# -- a worker killed mid-crawl ----------------------------------------------------------------------
+
+
+def pool_processes(worker: subprocess.Popen[bytes]) -> list[int]:
+    """The pids of a worker's pool processes (the children of its main process)."""
+    children = Path(f"/proc/{worker.pid}/task/{worker.pid}/children")
+    return [int(pid) for pid in children.read_text().split()] if children.exists() else []
+
+
+def kill_whole_worker(worker: subprocess.Popen[bytes]) -> None:
+    os.killpg(worker.pid, signal.SIGKILL)  # the main process and its pool processes, mid-task
+    worker.wait(timeout=10)
+
+
+def kill_one_pool_process(worker: subprocess.Popen[bytes]) -> None:
+    pids = pool_processes(worker)
+    assert pids, "the worker has no pool processes"
+    os.kill(pids[0], signal.SIGKILL)  # the main process sees it lost: reject_on_worker_lost requeues its task
+
+
+KILLS = {"the-whole-worker": kill_whole_worker, "one-pool-process": kill_one_pool_process}
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs /proc to find a worker's pool processes")
+@pytest.mark.parametrize("kill", KILLS.values(), ids=KILLS.keys())
+def test_a_worker_killed_with_sigkill_mid_crawl_loses_and_duplicates_nothing(
+    cluster: Cluster, kill: Callable[[subprocess.Popen[bytes]], None]
+) -> None:
+    with newsrooms(2, per_site=9, delay=0.05) as sites:  # slow pages: the kill lands mid-crawl
+        doomed = cluster.start_worker()
+        cluster.start_worker()
+        job = cluster.enqueue([site for site, _ in sites])
+        cluster.wait_until(job, lambda status: written(status) >= 4, "a few releases written")
+        kill(doomed)
+        cluster.wait_finished(job)
+        assert_each_release_once(cluster.records(all_versions=True), sites)
+
+
+# -- the broker restarted mid-crawl -----------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def own_redis() -> Iterator[tuple[str, Callable[[], None]]]:
+    """A redis-server of this test's own on a free loopback port, and a function that restarts it
+    (without persistence: the queued messages are lost, as after a crash). Never the shared one."""
+    import shutil
+    import socket
+
+    if shutil.which("redis-server") is None:
+        pytest.skip("redis-server is not installed: the broker-restart test starts a Redis of its own")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = ["redis-server", "--bind", "127.0.0.1", "--port", str(port), "--save", "", "--appendonly", "no"]
+    server: list[subprocess.Popen[bytes]] = []
+
+    def start() -> None:
+        server.append(subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+            time.sleep(0.05)
+        pytest.fail(f"redis-server on port {port} did not start")
+
+    def restart() -> None:
+        server[-1].send_signal(signal.SIGKILL)
+        server[-1].wait(timeout=10)
+        start()
+
+    start()
+    try:
+        yield f"redis://127.0.0.1:{port}/0", restart
+    finally:
+        server[-1].kill()
+        server[-1].wait(timeout=10)
+
+
+def test_the_broker_restarted_mid_crawl_the_job_completes() -> None:
+    with own_redis() as (broker, restart), cluster_on(broker) as cluster, newsrooms(2, per_site=9, delay=0.05) as sites:
+        for _ in range(2):
+            cluster.start_worker()
+        job = cluster.enqueue([site for site, _ in sites])
+        cluster.wait_until(job, lambda status: written(status) >= 3, "a few releases written")
+        restart()  # every queued message is gone; the workers reconnect, the sweeper sends them again
+        cluster.wait_finished(job)
+        assert_each_release_once(cluster.records(all_versions=True), sites)
+
+
+# -- politeness across workers ----------------------------------------------------------------------
+
+
+def gaps(site: LoopbackSite) -> list[float]:
+    """Seconds between the end of each request to `site` and the start of the next (negative: overlap)."""
+    log = sorted(site.log, key=lambda request: request.started)
+    return [after.started - before.ended for before, after in zip(log, log[1:])]
+
+
+def test_per_host_one_request_at_a_time_across_workers_with_the_delay_and_crawl_delay(cluster: Cluster) -> None:
+    with newsrooms(2, per_site=4) as sites:
+        (plain, _), (slowed, _) = sites
+        slowed.routes["/robots.txt"] = Reply("User-agent: *\nCrawl-delay: 0.4\n", content_type="text/plain")
+        for _ in range(2):
+            cluster.start_worker(**NOTHING_LOST)
+        job = cluster.enqueue([plain, slowed], delay=0.2)
+        cluster.wait_finished(job)
+        assert_each_release_once(cluster.records(), sites)
+    for site, least in ((plain, 0.2), (slowed, 0.4)):
+        assert site.max_in_flight == 1
+        assert len(site.log) >= 7  # robots.txt, 2 listing pages, 4 releases
+        # The first robots.txt is read before the Crawl-delay is known: the gaps after it hold it.
+        held = gaps(site)[1:] if site is slowed else gaps(site)
+        assert min(held) >= least * 0.95, (site.origin, held)
+
+
+def test_retry_after_holds_the_host_for_every_worker(cluster: Cluster) -> None:
+    with newsrooms(1, per_site=6) as sites:
+        (site, items), = sites
+        busy = items[0].path
+        site.routes[busy] = [Reply("busy", status=503, headers={"Retry-After": "1"}, content_type="text/plain"), site.routes[busy]]
+        for _ in range(2):
+            cluster.start_worker(**NOTHING_LOST)
+        job = cluster.enqueue([site], delay=0.0)
+        cluster.wait_finished(job)
+        assert_each_release_once(cluster.records(), sites)
+    log = sorted(site.log, key=lambda request: request.started)
+    refused = next(request for request in log if request.status == 503)
+    after = [request for request in log if request.started > refused.started]
+    assert after and min(request.started for request in after) - refused.ended >= 0.95

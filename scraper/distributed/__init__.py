@@ -5,7 +5,8 @@
                                    │ leases, records,             ▼
                                    │ outcomes            pressroom worker × N (any machine)
                                    └──────────────────── discover: listing/feed/sitemap -> frontier
-                                                         fetch_release: fetch -> parse -> record
+                                                         fetch_host: one host's releases, one by one:
+                                                           fetch -> parse -> record
                                                          politeness: a Redis lease per host
 
     app.py         the Celery app, its delivery rules and the settings (broker, database, timings)

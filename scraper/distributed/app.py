@@ -8,7 +8,8 @@ delivery rules every task of the distributed crawl relies on.
 
 `Settings.resolve(broker, database)` takes the options, else `PRESSROOM_BROKER` /
 `PRESSROOM_DATABASE`; the timing knobs (frontier lease, resend, sweep interval) come from
-`PRESSROOM_LEASE_SECONDS`, `PRESSROOM_RESEND_AFTER` and `PRESSROOM_SWEEP_EVERY` (tests shorten them);
+`PRESSROOM_LEASE_SECONDS`, `PRESSROOM_RESEND_AFTER`, `PRESSROOM_SWEEP_EVERY` and `PRESSROOM_GATE_LEASE`
+(tests shorten them);
 `PRESSROOM_KEY_PREFIX` puts every Redis key of the crawl under a prefix.
 """
 
@@ -22,7 +23,7 @@ from scraper.errors import ScraperError
 BROKER_ENV, DATABASE_ENV = "PRESSROOM_BROKER", "PRESSROOM_DATABASE"
 DEFAULT_QUEUE = "pressroom"
 DISCOVER_TASK = "pressroom.discover"
-FETCH_TASK = "pressroom.fetch_release"
+HOST_TASK = "pressroom.fetch_host"
 GATE_PREFIX = "pressroom:"  # Redis keys of the per-host politeness leases
 
 
@@ -39,6 +40,7 @@ class Settings:
     resend_after: float = 600.0  # a queued URL whose task was sent this long ago is sent again (a lost message)
     sweep_every: float = 10.0  # seconds between two sweeps for lost tasks (in each worker's main process)
     visibility_timeout: float = 3600.0  # Redis transport: an unacknowledged message is redelivered after this
+    gate_lease: float = 10.0  # a host's politeness lease (renewed while its request runs): a dead holder's ends after this
     key_prefix: str = ""  # before every Redis key (broker and gates): several crawls on one Redis database
 
     @classmethod
@@ -61,6 +63,7 @@ class Settings:
             resend_after=_env_seconds("PRESSROOM_RESEND_AFTER", cls.resend_after),
             sweep_every=_env_seconds("PRESSROOM_SWEEP_EVERY", cls.sweep_every),
             visibility_timeout=_env_seconds("PRESSROOM_VISIBILITY_TIMEOUT", cls.visibility_timeout),
+            gate_lease=_env_seconds("PRESSROOM_GATE_LEASE", cls.gate_lease),
             key_prefix=os.environ.get("PRESSROOM_KEY_PREFIX", ""),
         )
 
@@ -106,6 +109,9 @@ def make_app(settings: Settings):  # -> celery.Celery
         accept_content=["json"],
         broker_connection_retry_on_startup=True,
         broker_connection_max_retries=None,  # a broker restart is waited out, not a reason to quit
+        # On a lost broker connection, the running tasks cannot be acknowledged: cancel them (they
+        # are delivered again, and they are idempotent) rather than finish work nobody will ack.
+        worker_cancel_long_running_tasks_on_connection_loss=True,
         broker_transport_options=_transport_options(settings),
         worker_hijack_root_logger=False,
         worker_send_task_events=False,

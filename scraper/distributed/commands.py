@@ -18,11 +18,6 @@ from urllib.parse import urlsplit
 
 EXIT_OK, EXIT_FAILED = 0, 1
 
-CONNECTION_HELP = (
-    "--broker URL: Redis (default: $PRESSROOM_BROKER); --database URL: PostgreSQL, postgresql://HOST/DB?schema=NAME "
-    "(default: $PRESSROOM_DATABASE)"
-)
-
 WORKER_EPILOG = """\
 examples:
   export PRESSROOM_BROKER=redis://127.0.0.1:6379/0 PRESSROOM_DATABASE=postgresql://127.0.0.1/pressroom
@@ -59,7 +54,7 @@ def add_commands(commands: argparse._SubParsersAction, usage_error: type[Excepti
     """Register worker, enqueue and status on the CLI's subparsers."""
     worker = commands.add_parser(
         "worker", help="run a distributed crawl worker (Celery)", epilog=WORKER_EPILOG,
-        description="A Celery worker of the distributed crawl. " + CONNECTION_HELP,
+        description="A Celery worker of the distributed crawl.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _connection_options(worker)
@@ -71,7 +66,7 @@ def add_commands(commands: argparse._SubParsersAction, usage_error: type[Excepti
 
     enqueue = commands.add_parser(
         "enqueue", help="start a distributed crawl job", epilog=ENQUEUE_EPILOG,
-        description="Put a crawl job on the queue for the workers. " + CONNECTION_HELP,
+        description="Put a crawl job on the queue for the workers.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     from scraper.sites import PROFILES
@@ -82,12 +77,13 @@ def add_commands(commands: argparse._SubParsersAction, usage_error: type[Excepti
     enqueue.add_argument("--since", type=_iso_date, metavar="DATE", help="only releases from DATE on (YYYY-MM-DD)")
     enqueue.add_argument("--until", type=_iso_date, metavar="DATE", help="only releases up to DATE (YYYY-MM-DD)")
     enqueue.add_argument("--delay", type=_seconds, default=None, metavar="SECONDS", help="seconds between requests to one host (default 1)")
-    enqueue.add_argument("--user-agent", metavar="UA", help="the User-Agent (default: pressroom's)")
+    enqueue.add_argument("--queues", metavar="NAME", help="the queue the workers consume (default: pressroom)")
+    enqueue.add_argument("--user-agent", type=_user_agent, metavar="UA", help="the User-Agent (default: pressroom's)")
     enqueue.set_defaults(handler=lambda args: _guarded(_run_enqueue, args, usage_error))
 
     status = commands.add_parser(
         "status", help="show distributed crawl jobs, per host", epilog=STATUS_EPILOG,
-        description="What the workers did, per job and host. Needs only the database. " + CONNECTION_HELP,
+        description="What the workers did, per job and host. Needs only the database.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     status.add_argument("jobs", nargs="*", metavar="JOB", help="job ids (default: every job)")
@@ -98,7 +94,9 @@ def add_commands(commands: argparse._SubParsersAction, usage_error: type[Excepti
 
 def _connection_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--broker", metavar="URL", help="Redis URL (default: $PRESSROOM_BROKER)")
-    parser.add_argument("--database", metavar="URL", help="PostgreSQL URL (default: $PRESSROOM_DATABASE)")
+    parser.add_argument(
+        "--database", metavar="URL", help="PostgreSQL URL, postgresql://HOST/DB?schema=NAME (default: $PRESSROOM_DATABASE)"
+    )
 
 
 def _positive_int(text: str) -> int:
@@ -115,6 +113,13 @@ def _seconds(text: str) -> float:
     if not (0 <= value < float("inf")):
         raise argparse.ArgumentTypeError(f"{text!r} is not a finite number of 0 or more")
     return value
+
+
+def _user_agent(text: str) -> str:
+    """A header value, as `crawl --user-agent` takes it: non-empty printable ASCII."""
+    if not text.strip() or not (text.isascii() and text.isprintable()):
+        raise argparse.ArgumentTypeError(f"{text!r}: a User-Agent is non-empty printable ASCII")
+    return text.strip()
 
 
 def _iso_date(text: str) -> date:
@@ -156,8 +161,21 @@ def check_broker(url: str) -> None:
         raise SetupError(f"cannot reach the broker (Redis) at {host}:{port}: {error.strerror or error}") from None
 
 
+RESTART_PAUSE = 2.0  # seconds before a worker that stopped on an error starts again
+QUICK_FAILURES = 5  # a worker that fails this many times in a row within QUICK_SECONDS of starting gives up
+QUICK_SECONDS = 30.0
+
+
 def _run_worker(args: argparse.Namespace, usage_error: type[Exception]) -> int:
+    """A Celery worker with our settings, started again when it stops on an error of its own.
+
+    Celery's Redis transport can end the worker with "Unrecoverable error" when the broker restarts
+    (kombu 5.7 fails to close its channel on the lost connection, seen in the broker-restart test);
+    a worker meant to outlive its broker starts again, unless a signal (Ctrl-C, SIGTERM) stopped it
+    (the exit code alone does not tell: that worker sometimes ends with 0)."""
     import warnings
+
+    from celery.signals import worker_ready, worker_shutting_down
 
     from scraper.distributed.app import make_app
     from scraper.distributed.tasks import open_store, start_sweeper
@@ -166,17 +184,40 @@ def _run_worker(args: argparse.Namespace, usage_error: type[Exception]) -> int:
     settings = _settings(args)
     check_broker(settings.broker)
     open_store(settings).close()  # the database answers, and the tables are there
-    app = make_app(settings)
-    from celery.signals import worker_ready
+    asked_to_stop: list[str] = []
+    sweeping: list[object] = []
 
-    worker_ready.connect(lambda **_: start_sweeper(app), weak=False)
+    def on_ready(sender: object = None, **_: object) -> None:
+        if not sweeping:  # one sweeper per process, however often the worker starts again
+            sweeping.append(start_sweeper(sender.app if sender is not None else make_app(settings)))  # type: ignore[attr-defined]
+
+    worker_ready.connect(on_ready, weak=False)
+    worker_shutting_down.connect(lambda sig=None, **_: asked_to_stop.append(str(sig)), weak=False)
     name = args.name or f"pressroom-{uuid.uuid4().hex[:6]}@%h"
     argv = [
         "worker", f"--concurrency={args.concurrency}", f"--queues={settings.queue}", f"--loglevel={args.loglevel}",
         f"--hostname={name}", "--without-gossip", "--without-mingle", "--without-heartbeat",
     ]
-    app.worker_main(argv)
-    return EXIT_OK
+    quick_failures = 0
+    while True:
+        started = time.monotonic()
+        code = _worker_main(make_app(settings), argv)
+        if asked_to_stop:
+            return EXIT_OK if code == 0 else EXIT_FAILED
+        quick_failures = quick_failures + 1 if time.monotonic() - started < QUICK_SECONDS else 1
+        if quick_failures >= QUICK_FAILURES:
+            print(f"pressroom: the worker stopped on an error {quick_failures} times in a row; giving up", file=sys.stderr)
+            return EXIT_FAILED
+        print(f"pressroom: the worker stopped unasked (exit {code}); starting it again", file=sys.stderr)
+        time.sleep(RESTART_PAUSE)
+
+
+def _worker_main(app: Any, argv: list[str]) -> int:
+    try:
+        app.worker_main(argv)
+    except SystemExit as stop:
+        return stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
+    return 0
 
 
 def new_job_id() -> str:

@@ -5,7 +5,7 @@ the sweeper must send again.
                             settings; created and finished times
     outcomes  (job, url)    what became of a frontier URL: written, unchanged, duplicate, skipped,
                             failed (with the error), listing; when it started and ended
-    dispatch  (job, url)    when a task for the URL was last sent to the broker
+    dispatch  (job, url)    when the discovery task of a listing URL was last sent to the broker
     claims    (job, key)    "release:<canonical URL>" and "content:<hash>" -> the URL that wrote it:
                             one record per release across workers, as the single-process crawl's
                             claims (scraper/incremental.py) within one run
@@ -142,17 +142,18 @@ def mark_sent(conn: Any, job: str, urls: list[str]) -> None:
         )
 
 
-def stale_urls(conn: Any, job: str, *, resend_after: float, limit: int) -> list[tuple[str, str]]:
-    """(url, kind) of the job's frontier URLs whose task was lost: leased past the lease's expiry
-    (its worker died), or queued and last sent longer ago than `resend_after` (the broker lost it)."""
+def stale_urls(conn: Any, job: str, *, resend_after: float, limit: int, kind: str) -> list[str]:
+    """The job's frontier URLs of `kind` whose task was lost, last sent longer ago than
+    `resend_after`: leased past the lease's expiry (its worker died), or still queued (the broker
+    lost the message, or it waits behind many others: sent twice, it runs once)."""
     now = time.time()
     rows = conn.execute(
-        "SELECT f.url, f.kind FROM frontier AS f LEFT JOIN dispatch AS d ON d.job = f.job AND d.url = f.url"
-        " WHERE f.job = %s AND ((f.status = 'leased' AND f.lease_expires <= %s)"
-        " OR (f.status = 'queued' AND coalesce(d.sent, 0) <= %s)) ORDER BY f.seq LIMIT %s",
-        (job, now, now - resend_after, limit),
+        "SELECT f.url FROM frontier AS f LEFT JOIN dispatch AS d ON d.job = f.job AND d.url = f.url"
+        " WHERE f.job = %s AND f.kind = %s AND (f.status = 'queued' OR (f.status = 'leased' AND f.lease_expires <= %s))"
+        " AND coalesce(d.sent, 0) <= %s ORDER BY f.seq LIMIT %s",
+        (job, kind, now, now - resend_after, limit),
     ).fetchall()
-    return [(url, kind) for url, kind in rows]
+    return [row[0] for row in rows]
 
 
 def unfinished_jobs(conn: Any) -> list[str]:

@@ -55,7 +55,7 @@ def iter_records(database_url: str, *, since: date | None = None, all_versions: 
 
     `database_url` is the one the workers write to (`postgresql://host/db?schema=NAME`). Raises
     StateError (one line) when the database cannot be reached."""
-    from scraper.state.postgres import connect, split_schema
+    from scraper.state.pgconn import connect, split_schema
 
     url, schema = split_schema(database_url)
     conn = connect(url, schema=schema)

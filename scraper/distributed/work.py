@@ -15,8 +15,8 @@ task sent again by the sweeper) does no harm:
    the commit leaves nothing: the URL is redone. After the commit, a replay finds it done.
 
 A listing's links are pushed (and its next page) in one transaction that also marks the listing
-done; the tasks for them are sent after the commit, and the ones whose message is lost are found by
-the sweeper (their `dispatch` time is old).
+done; the tasks for them are sent after the commit (a discovery task per listing, a host task per
+origin of the releases: scraper/distributed/tasks.py), and the ones lost are found by the sweeper.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from scraper.incremental import DUPLICATE, KIND_SEPARATOR, LISTING, NOT_A_RELEAS
 from scraper.parse import parse
 from scraper.progress import error_kind
 from scraper.sites import profile_for
-from scraper.state.base import LEASED, iso_now, utc_now
+from scraper.state.base import LEASED, FrontierItem, iso_now, utc_now
 from scraper.state.postgres import PostgresStateStore
 from scraper.urls import normalize_url, origin_of
 
@@ -96,7 +96,7 @@ class JobWork:
             self.store.push_new(in_range, kind=RELEASE, site=start_url)
             self.store.push_new(more, kind=LISTING, site=start_url)
             sends = Sends(self.store.queued_among(more), self.store.queued_among(in_range))
-            jobs.mark_sent(self.store.connection(), self.job.id, sends.listings + sends.releases)
+            jobs.mark_sent(self.store.connection(), self.job.id, sends.listings)
             self._finish(url, jobs.LISTING_READ, None, started)
         return jobs.LISTING_READ, sends
 
@@ -123,11 +123,14 @@ class JobWork:
 
     # -- releases --------------------------------------------------------------------------------
 
-    async def fetch_release(self, url: str) -> str:
-        """Fetch, parse and write one release URL of the job; returns its outcome."""
-        verdict, item = self.store.lease(url)
-        if verdict != LEASED or item is None:
-            return verdict
+    async def fetch_release(self, url: str, leased: FrontierItem | None = None) -> str:
+        """Fetch, parse and write one release URL of the job (`leased`: its frontier item, already
+        leased by this store); returns its outcome."""
+        item = leased
+        if item is None:
+            verdict, item = self.store.lease(url)
+            if verdict != LEASED or item is None:
+                return verdict
         started = time.time()
         try:
             page = await self.fetcher.fetch(url, self._conditional_headers(url))

@@ -5,6 +5,7 @@
     scraper/state/sqlite.py    `StateStore`: one SQLite file beside the output (the default)
     scraper/state/postgres.py  `PostgresStateStore`: shared state in PostgreSQL (`--state
                                postgresql://...`), frontier leases with an expiry for many workers
+    scraper/state/pgconn.py    the PostgreSQL URL, schema, connection, table creation and run lock
 
 `state_store(spec)` picks the store: a `postgresql://` (or `postgres://`) URL, else a file path.
 psycopg is imported only when a PostgreSQL store is opened: a user who never types a database URL

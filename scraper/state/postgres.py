@@ -16,23 +16,24 @@ URL, default "pressroom"; created on first use). Every method keeps the SQLite s
 - Versions planned under a row lock: `plan_write(..., lock=True)` inside a `batch()` holds the URL's
   row until commit, so two workers that fetched the same URL cannot both write version n+1.
 
-psycopg 3 is imported here only, and this module only when a database URL is given.
+The connection (URL, schema, one-line errors, table creation, locks) is scraper/state/pgconn.py.
+psycopg 3 is imported there and here only, and these modules only when a database URL is given.
 """
 
 from __future__ import annotations
 
 import contextlib
-import re
 import threading
+import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from types import TracebackType
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import psycopg
 
 from scraper.errors import StateError
+from scraper.state.pgconn import connect, ensure_tables, redact, split_schema, try_lock
 from scraper.state.base import (
     DONE,
     FAILED,
@@ -50,12 +51,7 @@ from scraper.state.base import (
     utc_now,
 )
 
-DEFAULT_SCHEMA = "pressroom"
 DEFAULT_LEASE_SECONDS = 300.0  # a leased URL nobody finished goes back after this
-CONNECT_TIMEOUT = 5  # seconds: an unreachable server is said in one line, not waited on
-SCHEMA_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
-CREATED_TABLE = re.compile(r"CREATE TABLE IF NOT EXISTS (\w+)")
-SETUP_LOCK = 0x50525353  # advisory lock key: one process creates the tables at a time
 
 TABLES = f"""
 CREATE TABLE IF NOT EXISTS urls (
@@ -100,60 +96,6 @@ URL_COLUMNS = (
 )
 
 
-def split_schema(url: str) -> tuple[str, str]:
-    """`postgresql://h/db?schema=x&sslmode=y` -> ("postgresql://h/db?sslmode=y", "x")."""
-    parts = urlsplit(url)
-    query = parse_qsl(parts.query, keep_blank_values=True)
-    schema = next((value for key, value in query if key == "schema"), DEFAULT_SCHEMA)
-    if not SCHEMA_NAME.match(schema):
-        raise StateError(f"schema {schema!r}: a PostgreSQL schema name here is lower-case letters, digits and _")
-    rest = urlencode([(key, value) for key, value in query if key != "schema"])
-    return urlunsplit(parts._replace(query=rest)), schema
-
-
-def redact(url: str) -> str:
-    """The URL without its password, for messages."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
-    return urlunsplit(parts._replace(netloc=netloc))
-
-
-def connect(url: str, *, schema: str | None = None) -> psycopg.Connection:
-    """An autocommit connection (search_path set to `schema`), or StateError in one line."""
-    try:
-        conn = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT)
-    except psycopg.Error as error:
-        first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        raise StateError(f"cannot connect to PostgreSQL at {redact(url)}: {first_line}") from None
-    if schema is not None:
-        conn.execute(f'SET search_path TO "{schema}"')  # a schema that does not exist yet is fine here
-    return conn
-
-
-def ensure_tables(conn: psycopg.Connection, schema: str, ddl: str) -> None:
-    """Create the schema and run `ddl` (CREATE ... IF NOT EXISTS) where a table is missing, one
-    process at a time: concurrent CREATEs of one table can fail on PostgreSQL's catalog even with IF
-    NOT EXISTS. Where every table exists nothing runs: `CREATE INDEX IF NOT EXISTS` still takes a
-    SHARE lock on its table, which deadlocks with the writes of workers already running."""
-    tables = CREATED_TABLE.findall(ddl)
-    if _tables_present(conn, schema, tables):
-        return
-    with conn.transaction():
-        conn.execute("SELECT pg_advisory_xact_lock(%s)", (SETUP_LOCK,))
-        if not _tables_present(conn, schema, tables):
-            conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
-            conn.execute(ddl)
-
-
-def _tables_present(conn: psycopg.Connection, schema: str, tables: list[str]) -> bool:
-    row = conn.execute(
-        "SELECT count(*) FROM pg_tables WHERE schemaname = %s AND tablename = ANY(%s)", (schema, tables)
-    ).fetchone()
-    return bool(row) and row[0] == len(set(tables))
-
-
 class PostgresStateStore:
     """The state in one PostgreSQL schema: see the module docstring."""
 
@@ -177,7 +119,7 @@ class PostgresStateStore:
         self._conn: psycopg.Connection | None = None
         self._mutex = threading.RLock()
         self._token = uuid.uuid4().hex  # marks this store's leases
-        self._batch: psycopg.Transaction | None = None
+        self._batch_depth = 0
 
     # -- lifecycle -------------------------------------------------------------------------------
 
@@ -187,7 +129,7 @@ class PostgresStateStore:
         conn = connect(self.url, schema=self.schema)
         try:
             ensure_tables(conn, self.schema, TABLES + self._extra_tables)
-            if self.exclusive and not _try_lock(conn, f"{self.schema}:{self.job}"):
+            if self.exclusive and not try_lock(conn, f"{self.schema}:{self.job}"):
                 raise StateError(f"another pressroom run is using {self.path}")
         except BaseException:
             conn.close()
@@ -220,11 +162,23 @@ class PostgresStateStore:
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
-        """Group several writes in one transaction (committed at the end, rolled back on error)."""
+        """Group several writes in one transaction (committed at the end, rolled back on error); a
+        batch inside a batch is part of the outer one (no savepoint: a round trip less a statement)."""
         with self._mutex, self._errors("update"):
+            if self._batch_depth:
+                self._batch_depth += 1
+                try:
+                    yield
+                finally:
+                    self._batch_depth -= 1
+                return
             conn = self._connection()
             with conn.transaction():
-                yield
+                self._batch_depth = 1
+                try:
+                    yield
+                finally:
+                    self._batch_depth = 0
 
     # -- per URL ---------------------------------------------------------------------------------
 
@@ -365,6 +319,35 @@ class PostgresStateStore:
         )
         return [FrontierItem(url, item_kind, site) for _, url, item_kind, site in sorted(rows)]
 
+    def next_batch_of(self, origin: str, size: int, *, kind: str) -> list[FrontierItem]:
+        """`next_batch` within one origin (scheme://host[:port]): a distributed host task's URLs."""
+        now = self._clock().timestamp()
+        rows = self._write_all(
+            "WITH picked AS (SELECT seq FROM frontier WHERE job = %s AND kind = %s AND left(url, %s) = %s"
+            f" AND (status = '{QUEUED}' OR (status = '{LEASED}' AND lease_expires <= %s))"
+            " ORDER BY seq LIMIT %s FOR UPDATE SKIP LOCKED)"
+            f" UPDATE frontier SET status = '{LEASED}', lease_expires = %s, leased_by = %s"
+            " FROM picked WHERE frontier.seq = picked.seq RETURNING frontier.seq, url, kind, site",
+            (self.job, kind, len(origin) + 1, origin + "/", now, size, now + self.lease_seconds, self._token),
+        )
+        return [FrontierItem(url, item_kind, site) for _, url, item_kind, site in sorted(rows)]
+
+    def waiting_origins(self, *, kind: str) -> list[str]:
+        """The origins with URLs of `kind` to hand out: queued, or leased past their expiry."""
+        with self._mutex, self._errors("read"):
+            return self.waiting_origins_on(self._connection(), self.job, kind=kind, now=self._clock().timestamp())
+
+    @staticmethod
+    def waiting_origins_on(conn: psycopg.Connection, job: str, *, kind: str, now: float | None = None) -> list[str]:
+        """`waiting_origins` on a connection of one's own (the sweeper's)."""
+        now = time.time() if now is None else now
+        rows = conn.execute(
+            "SELECT DISTINCT substring(url from '^[A-Za-z]+://[^/?#]+') FROM frontier WHERE job = %s AND kind = %s"
+            f" AND (status = '{QUEUED}' OR (status = '{LEASED}' AND lease_expires <= %s))",
+            (job, kind, now),
+        ).fetchall()
+        return sorted(row[0] for row in rows if row[0])
+
     def done(self, url: str) -> None:
         self._execute(
             f"UPDATE frontier SET status = '{DONE}', lease_expires = NULL WHERE job = %s AND url = %s", (self.job, url)
@@ -445,17 +428,15 @@ class PostgresStateStore:
             message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
             raise StateError(f"cannot {doing} state {self.path}: {message}") from error
 
+    # One statement is its own transaction (the connection autocommits), or part of the batch's.
+
     def _execute(self, sql: str, params: tuple[object, ...]) -> int:
         with self._mutex, self._errors("update"):
-            conn = self._connection()
-            with conn.transaction():
-                return conn.execute(sql, params).rowcount
+            return self._connection().execute(sql, params).rowcount
 
     def _write_all(self, sql: str, params: tuple[object, ...]) -> list[tuple]:
         with self._mutex, self._errors("update"):
-            conn = self._connection()
-            with conn.transaction():
-                return conn.execute(sql, params).fetchall()
+            return self._connection().execute(sql, params).fetchall()
 
     def _read_one(self, sql: str, params: tuple[object, ...]) -> tuple | None:
         with self._mutex, self._errors("read"):
@@ -464,8 +445,3 @@ class PostgresStateStore:
     def _read_all(self, sql: str, params: tuple[object, ...]) -> list[tuple]:
         with self._mutex, self._errors("read"):
             return self._connection().execute(sql, params).fetchall()
-
-
-def _try_lock(conn: psycopg.Connection, name: str) -> bool:
-    row = conn.execute("SELECT pg_try_advisory_lock(hashtext(%s))", ("pressroom-run:" + name,)).fetchone()
-    return bool(row and row[0])

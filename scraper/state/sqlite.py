@@ -80,7 +80,6 @@ from scraper.state.base import (
     FAILED,
     LEASED,
     QUEUED,
-    STATE_SUFFIX,
     UNCHANGED,
     WRITTEN,
     FrontierItem,
