@@ -545,7 +545,8 @@ def _add_export_command(commands: argparse._SubParsersAction) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     command.add_argument("source", metavar="SOURCE", help="a JSON Lines file of records (from crawl or parse), or a postgresql:// URL")
-    command.add_argument("--to", dest="fmt", required=True, choices=FORMATS, help="the format to write")
+    command.add_argument("--to", dest="fmt", choices=FORMATS,
+                         help="the format to write (default: from -o's suffix: .jsonl is jsonl, .db or .sqlite is sqlite)")
     command.add_argument("-o", "--output", type=Path, required=True, metavar="PATH", help="the folder (csv, parquet) or file (sqlite, jsonl) to write")
     command.add_argument("--all-versions", action="store_true", help="every version of an edited release, not only the latest")
     command.add_argument("--since", type=iso_date, metavar="DATE", help="only releases dated DATE or later (YYYY-MM-DD); undated ones are left out")
@@ -553,8 +554,17 @@ def _add_export_command(commands: argparse._SubParsersAction) -> None:
     command.set_defaults(handler=_run_export)
 
 
+# `-o releases.jsonl` says the format by itself; a folder (csv, parquet) needs --to.
+FORMAT_OF_SUFFIX = {".jsonl": "jsonl", ".ndjson": "jsonl", ".db": "sqlite", ".sqlite": "sqlite", ".sqlite3": "sqlite"}
+
+
 def _run_export(args: argparse.Namespace) -> int:
     from scraper.export import ExportError, ExportInputError, export, read_records
+
+    if args.fmt is None:
+        args.fmt = FORMAT_OF_SUFFIX.get(args.output.suffix.lower())
+        if args.fmt is None:
+            raise UsageError(f"-o {args.output}: say which format with --to (csv, parquet, sqlite or jsonl)")
 
     from_database = args.source.startswith(DATABASE_SCHEMES)
     try:

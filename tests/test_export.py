@@ -266,7 +266,8 @@ def test_a_bad_line_is_named_and_nothing_is_written(content: str | bytes, messag
         pytest.param(["export", "{missing}", "--to", "csv", "-o", "{out}"], EXIT_FAILED, "missing.jsonl: no such file", id="missing-input"),
         pytest.param(["export", "{tmp}", "--to", "csv", "-o", "{out}"], EXIT_FAILED, "is a directory", id="folder-input"),
         pytest.param(["export", "{source}", "--to", "xlsx", "-o", "{out}"], EXIT_USAGE, "invalid choice: 'xlsx'", id="unknown-format"),
-        pytest.param(["export", "{source}", "-o", "{out}"], EXIT_USAGE, "--to", id="no-format"),
+        pytest.param(["export", "{source}", "-o", "{out}"], EXIT_USAGE, "--to", id="no-format-and-no-suffix"),
+        pytest.param(["export", "{source}", "-o", "{tmp}/tables.parquet"], EXIT_USAGE, "--to", id="a-folder-format-needs-to"),
         pytest.param(["export", "{source}", "--to", "sqlite", "-o", "{source}/x.db"], EXIT_FAILED, "no such folder", id="parent-is-a-file"),
         pytest.param(["export", "{source}", "--to", "sqlite", "-o", "{tmp}/nowhere/x.db"], EXIT_FAILED, "no such folder", id="no-parent"),
         pytest.param(["export", "{source}", "--to", "jsonl", "-o", "{source}"], EXIT_FAILED, "exists: pass --force", id="existing-output"),
@@ -363,3 +364,15 @@ def test_a_bad_record_from_a_database_is_named_by_position(tmp_path: Path, monke
     fake_reader(monkeypatch, lambda url, **options: iter([FERRY_V1, {"url": FERRY}]))
     assert main(["export", "postgresql://127.0.0.1/press", "--to", "csv", "-o", str(tmp_path / "t")]) == EXIT_FAILED
     assert "record 2 is not a release record" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("name", "read"), [
+    pytest.param("latest.jsonl", read_nested_jsonl, id="jsonl"),
+    pytest.param("releases.db", read_sqlite, id="db-is-sqlite"),
+    pytest.param("releases.sqlite", read_sqlite, id="sqlite"),
+])
+def test_the_format_follows_the_output_suffix_without_to(name: str, read: Any, tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "crawl.jsonl", CRAWL)
+    out = tmp_path / name
+    assert main(["export", str(source), "-o", str(out)]) == EXIT_OK
+    assert [row["url"] for row in read(out)["releases"]] == [CRANES, FERRY, DREDGING]
