@@ -99,6 +99,12 @@ TAG_WEIGHT = {"div": 5, "article": 10, "main": 5, "section": 3, "td": 3, "blockq
 NAME_WEIGHT = 25
 # Widening the best node to an ancestor pays when it brings more prose than other text times this.
 OTHER_TEXT_WEIGHT = 2.0
+# A sibling of the container (or of its ancestors, this many levels up) joins it with this much
+# prose net of other text (characters).
+MIN_SIBLING_PROSE = 80
+SIBLING_LEVELS = 3
+SIBLING_AFTER_SHARE = 0.3
+NOT_SIBLING_TAGS = frozenset({"h1", "script", "style", "form", "ul", "ol", "table", "nav", "aside", "header", "footer"})
 # How many of the best-scoring nodes get the (costlier) link-density check.
 FINALISTS = 8
 MAX_BLOCK_LINK_DENSITY = 0.5
@@ -133,6 +139,13 @@ CHROME_LINE = re.compile(
 # Contact details that close a release: phone, fax, e-mail, a handle.
 CONTACT_DETAILS = re.compile(r"\b(?:tel|telefon|phone|fax)\b\.?\s*:?\s*[+\d(]|e-?mail\s*:|@[\w-]+(?:\.[\w-]+)+|twitter\s*:", re.IGNORECASE)
 MAX_CONTACT_CHARS = 300
+# What a box after the text asks of the reader: to give, to subscribe, to follow.
+CALL_TO_ACTION = re.compile(
+    r"\b(?:donat(?:e|ion|ions)|give (?:online|now|today)|support (?:us|our work)|help us|subscribe|newsletter|sign up"
+    r"|spende[nr]?|jetzt spenden|unterstützen sie|helfen sie|abonnieren|faire un don|soutenez|suivez-nous"
+    r"|follow us|folgen sie uns)\b",
+    re.IGNORECASE,
+)
 MAX_DANGLING_CHARS = 120
 MAX_CAPTION_CHARS = 80
 SENTENCE_ENDS = (".", "!", "?", "…", '"', "“", "”", "»", "«", "'", "’", ")", "]")
@@ -309,6 +322,40 @@ class ProseMap:
             ancestor = ancestor.parent
         return best
 
+    def with_siblings(self, container: Node) -> list[Node]:
+        """The container and, in page order, the siblings of it and of its nearest ancestors that
+        hold prose too (Readability's join): a lead paragraph in a block of its own beside the
+        headline, the rest of a text split over several boxes.
+
+        A sibling joins when its prose, net of the other text it holds, is enough for a paragraph;
+        a box of teasers or links holds more link text than prose and stays out."""
+        nodes = [container]
+        current = container
+        # After the text, boxes (donations, newsletters, "contact us") are the rule and the rest of
+        # a split text the exception: a sibling after the container must hold a share of its prose.
+        after_threshold = max(MIN_SIBLING_PROSE, SIBLING_AFTER_SHARE * self.prose.get(container.mem_id, 0.0))
+        for _ in range(SIBLING_LEVELS):
+            parent = current.parent
+            if parent is None or current.tag == "body" or parent.tag in ("body", "html"):
+                break
+            before: list[Node] = []
+            after: list[Node] = []
+            seen_current = False
+            for sibling in parent.iter():
+                if sibling.mem_id == current.mem_id:
+                    seen_current = True
+                elif sibling.tag not in NOT_SIBLING_TAGS:
+                    net = self.net_prose(sibling)
+                    if seen_current and net >= after_threshold:
+                        after.append(sibling)
+                    elif not seen_current and net >= MIN_SIBLING_PROSE:
+                        before.append(sibling)
+            for sibling in before + after:
+                strip_named_furniture(sibling)
+            nodes = before + nodes + after
+            current = parent
+        return nodes
+
     def net_prose(self, node: Node) -> float:
         prose = self.prose.get(node.mem_id, 0.0)
         other = len(node.text(deep=True, strip=True)) - prose
@@ -323,7 +370,7 @@ def main_nodes(root: Node) -> list[Node]:
         return []
     container = prose.widen(best)
     strip_named_furniture(container)
-    return [container]
+    return prose.with_siblings(container)
 
 
 def text_blocks(nodes: list[Node], block_tags: str = BLOCK_TAGS, trim: bool = True) -> list[str]:
@@ -468,7 +515,7 @@ def trim_edges(blocks: list[str]) -> list[str]:
 
 
 def is_trailing_furniture(block: str) -> bool:
-    if len(block) <= MAX_CONTACT_CHARS and CONTACT_DETAILS.search(block):
+    if len(block) <= MAX_CONTACT_CHARS and (CONTACT_DETAILS.search(block) or CALL_TO_ACTION.search(block)):
         return True
     if len(block) <= MAX_DANGLING_CHARS and block.endswith((":", "：")):
         return True

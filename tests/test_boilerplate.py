@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from scraper.boilerplate import has_nested_block, strip_furniture, text_blocks
+from scraper.boilerplate import has_nested_block, main_nodes, strip_furniture, text_blocks
 
 LONG = "The council met for two days and agreed on a plan for the coming year, with a budget for it."
 
@@ -62,3 +62,18 @@ def test_wrappers_of_the_headline_are_not_furniture(page: str, kept: str, remove
     strip_furniture(tree.body)
     text = tree.body.text()
     assert kept in text and removed not in text
+
+
+SPLIT_PAGE = """<html><body><div class="page"><article><div class="intro"><h1>Headline of the day</h1>
+<p>The lead of the text says in one long sentence what happened, where it happened and why it matters.</p></div>
+<div class="row"><div class="col"><div class="meta">12.01.2022</div><div class="text">{paragraphs}</div></div></div>
+<div class="box"><p>Help us with a donation: every gift counts, and you can give online today.</p></div>
+</article></div></body></html>"""
+
+
+def test_a_lead_in_a_sibling_box_joins_the_text_and_a_small_box_after_it_does_not() -> None:
+    tree = LexborHTMLParser(SPLIT_PAGE.format(paragraphs=f"<p>{LONG}</p>" * 4))
+    strip_furniture(tree.body)
+    text = " ".join(text_blocks(main_nodes(tree.body)))
+    assert text.startswith("The lead of the text says") and LONG in text
+    assert "Help us with a donation" not in text
