@@ -39,7 +39,7 @@ FURNITURE_NAME_PARTS = (
     "breadcrumb", "cookie", "consent", "gdpr", "share", "sharing", "social", "related", "newsletter",
     "subscribe", "comment", "disqus", "sidebar", "footer", "navbar", "advert", "sponsor", "promo",
     "pagination", "pager", "popup", "modal", "toolbar", "print-link", "tag-list", "taglist", "tagcloud",
-    "author-box", "teaser-list", "login",
+    "author-box", "teaser-list", "login", "flyout",
 )
 SOFT_FURNITURE_NAME_PARTS = (
     "navigation", "menu", "banner", "skip", "rating", "feedback", "byline", "carousel", "slider",
@@ -127,6 +127,12 @@ END_OF_TEXT = re.compile(
     r"|about (?:this series|the authors?|us)|über (?:diese reihe|den autor|die autorin|die autoren|uns)|zur person"
     r"|à propos (?:de l'auteur|de nous)|sur le même sujet|articles? similaires?|you may also like|recommended"
     r"|читайте также|см\. также)\s*:?$",
+    re.IGNORECASE,
+)
+# A block that opens with a press-contact label or a note to the newsroom closes the text.
+CONTACT_OPENING = re.compile(
+    r"^(?:(?:press|media)\s+contacts?|(?:presse|medien)kontakte?|kontakt für (?:die )?presse|contacts? presse"
+    r"|for (?:media|press) (?:enquiries|inquiries)|achtung redaktion(?:en)?|hinweis (?:für|an) (?:die )?redaktion(?:en)?)\s*:",
     re.IGNORECASE,
 )
 # A block of page chrome that slips through: share and print buttons, "back to top".
@@ -523,11 +529,13 @@ def is_trailing_furniture(block: str) -> bool:
 
 
 def cut_trailing_furniture(blocks: list[str]) -> list[str]:
-    """End the text at a contact, related-links or last-updated block in its second half."""
+    """End the text at a contact, related-links or last-updated block in its second half, or at a
+    block that opens with a press-contact label however long it is ("Pressekontakte: ...")."""
     total = sum(map(len, blocks))
     seen = 0
     for index, block in enumerate(blocks):
-        if index and seen >= total * END_MIN_SHARE and len(block) <= MAX_END_MARK_CHARS and END_OF_TEXT.match(block):
+        if index and seen >= total * END_MIN_SHARE and (
+                (len(block) <= MAX_END_MARK_CHARS and END_OF_TEXT.match(block)) or CONTACT_OPENING.match(block)):
             return blocks[:index]
         seen += len(block)
     return blocks

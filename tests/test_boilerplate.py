@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from scraper import parse
 from scraper.boilerplate import has_nested_block, main_nodes, strip_furniture, text_blocks
 
 LONG = "The council met for two days and agreed on a plan for the coming year, with a budget for it."
@@ -77,3 +78,23 @@ def test_a_lead_in_a_sibling_box_joins_the_text_and_a_small_box_after_it_does_no
     text = " ".join(text_blocks(main_nodes(tree.body)))
     assert text.startswith("The lead of the text says") and LONG in text
     assert "Help us with a donation" not in text
+
+
+@pytest.mark.parametrize(
+    ("closing", "phrase", "kept"),
+    [
+        ("<p>Press contacts: the office of the spokesperson, reachable every day, at the number and the address "
+         "given on the site, and by mail at the address of the head office, in the capital, near the station.</p>",
+         "the office of the spokesperson", False),
+        ("<p>Achtung Redaktion: Fotos zum Download finden Sie hier: https://example.org/fotos</p>", "Fotos zum Download", False),
+        ("<div class='c-flyout'><p>Help with a gift today: it counts for the people in need, everywhere.</p></div>",
+         "Help with a gift", False),
+        ("<p>The press contacts of both offices met on Monday and agreed on a joint statement, which follows.</p>",
+         "press contacts of both offices", True),
+    ],
+    ids=["long-press-contact", "note-to-the-newsroom", "flyout-box", "contacts-in-a-sentence"],
+)
+def test_what_closes_a_text(closing: str, phrase: str, kept: bool) -> None:
+    html = (f"<html><body><main><h1>The council agrees</h1><div class='text'><p>{LONG}</p><p>{LONG} More.</p>"
+            f"<p>{LONG} Again.</p>{closing}</div></main></body></html>")
+    assert (phrase in parse(html, "https://example.org/news/1", any_page=True).body) is kept
