@@ -96,6 +96,9 @@ TEASER_NAMES = re.compile(r"teaser|related|latest|recent|sidebar|widget|list|car
 DATE_ELEMENTS_AFTER_TITLE = 6
 # Text after the headline read for a date: a kicker, a byline, "Pressemitteilung vom ...".
 TITLE_TEXT_WINDOW = 400
+AFTER_ELEMENTS = 60
+TEXT_BEFORE_TITLE = 120  # a kicker above the headline: "Presse 02.12.2022"
+SKIPPED_AFTER_TITLE = frozenset({"aside", "nav", "footer", "script", "style", "form", "ul", "ol", "figure"})
 UPDATE_LOOKBEHIND = 40
 # A machine value with a time of day: its day may be another in the page's time zone.
 TIMESTAMP = re.compile(r"\d[T ]\d\d:\d\d|\d\d:\d\d(?::\d\d)? (?:GMT|UTC|[+-]\d{4})")
@@ -188,7 +191,7 @@ class ReleasePage(PageMarkup):
             body="",
         )
         self.visible_date_found  # noqa: B018 (phase 1: read before the furniture goes)
-        self.heading_text  # noqa: B018
+        self.title_text_date_found  # noqa: B018
 
         if not any_page:
             self.refuse_listing()
@@ -292,9 +295,12 @@ class ReleasePage(PageMarkup):
         """A timestamp's day is the day in its time zone: `2021-11-04T23:00Z` is the 5th in Berlin.
         When the page shows a date one day off a timestamp, the page's own date is the one meant;
         when it shows the same day, `date_raw` is what it shows ("February 12, 2024"), not the stamp."""
+        # (htmldate's original_date: of the page's own dates, the earliest is the publication)
         if machine is None or visible is None or not machine.iso or not visible.iso:
             return machine
-        if visible.iso == machine.iso:
+        if visible.iso <= machine.iso:
+            # the same day as the page shows it; or an earlier one: the page shows the original
+            # publication where the metadata has the date of a later edit or a move to a new system
             return visible
         if not TIMESTAMP.search(machine.raw or ""):
             return machine
@@ -577,18 +583,16 @@ class ReleasePage(PageMarkup):
     @cached_property
     def title_text_date_found(self) -> FoundDate | None:
         """The first date in the text a reader sees right after the headline ("Pressemitteilung vom
-        25. Januar 2022 | Berlin"), not one a change or a copyright line gives. Read in phase 2,
-        once the furniture (a teaser list's dates) is out of the tree."""
-        self.body_nodes  # noqa: B018 (phase 2)
-        body = self.tree.body
-        headline = self.heading_text
-        if not headline or body is None:
+        25. Januar 2022 | Berlin"), not one a change or a copyright line gives. Phase 1: read
+        from the intact tree, element by element after the headline, boxes of other items skipped."""
+        heading = self.title_heading
+        if heading is None:
             return None
-        text = clean_text(body.text(deep=True, separator=" ", strip=False))
-        start = text.find(headline)
-        if start < 0:
-            return None
-        window = text[start + len(headline):start + len(headline) + TITLE_TEXT_WINDOW]
+        return (self.date_in_window(text_after(heading, TITLE_TEXT_WINDOW))
+                or self.date_in_window(text_after(heading, TEXT_BEFORE_TITLE, backwards=True)))
+
+    @staticmethod
+    def date_in_window(window: str) -> FoundDate | None:
         position = 0
         while position < len(window):  # each turn moves past a date, so it ends
             rest = window[position:]
@@ -655,6 +659,46 @@ def in_teaser(node: Node, by_name: bool = True) -> bool:
             return True
         ancestor = ancestor.parent
     return False
+
+
+def text_after(node: Node, limit: int, backwards: bool = False) -> str:
+    """Up to `limit` characters of the text that follows `node` in page order (its following
+    siblings, then its ancestors' following siblings), without boxes of other items (asides,
+    navigation, teaser lists): what a reader reads right after a headline. Bounded by `limit`
+    and by AFTER_ELEMENTS elements read. `backwards`: the text before it, nearest first."""
+    parts: list[str] = []
+    length = 0
+    read = 0
+    current: Node | None = node
+    while current is not None and current.tag not in ("body", "html") and read < AFTER_ELEMENTS:
+        sibling = current.prev if backwards else current.next
+        while sibling is not None and read < AFTER_ELEMENTS:
+            read += 1
+            if sibling.tag == "-text":
+                text = sibling.text_content or ""
+            elif sibling.tag in SKIPPED_AFTER_TITLE or (sibling.tag != "-comment" and is_teaser_box(sibling)):
+                text = ""
+            elif sibling.tag.startswith("-"):
+                text = ""
+            else:
+                text = sibling.text(deep=True, separator=" ", strip=False)
+            if text.strip():
+                parts.append(text)
+                length += len(text)
+                if length >= limit:
+                    break
+            sibling = sibling.prev if backwards else sibling.next
+        if length >= limit:
+            break
+        current = current.parent
+    if backwards:
+        return clean_text(" ".join(reversed(parts)))[-limit:]
+    return clean_text(" ".join(parts))[:limit]
+
+
+def is_teaser_box(node: Node) -> bool:
+    names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+    return bool(names.strip()) and bool(TEASER_NAMES.search(names))
 
 
 def ancestor_depths(node: Node) -> dict[int, int]:

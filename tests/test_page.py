@@ -293,3 +293,10 @@ DATED_PAGE = """<html lang="en"><head><title>Harbour works begin | Port Authorit
 def test_date_cascade(head: str, under_title: str, url: str, date: str | None, raw: str | None) -> None:
     record = parse(DATED_PAGE.format(head=head, under_title=under_title), url, any_page=True)
     assert (record.date, record.date_raw) == (date, raw)
+
+
+def test_a_date_in_the_kicker_above_the_headline() -> None:
+    html = DATED_PAGE.format(head="", under_title="").replace(
+        "<h1>Harbour works begin</h1>", '<div class="kicker">Press 02.12.2022</div><h1>Harbour works begin</h1>')
+    record = parse(html, "https://port.example/news/works", any_page=True)
+    assert (record.date, record.date_raw) == ("2022-12-02", "02.12.2022")
