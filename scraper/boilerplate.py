@@ -72,11 +72,13 @@ BLOCK_TAGS = "p, li, blockquote, h2, h3, h4, h5, h6, pre, dd"
 NESTED_BLOCKS = "p, li, blockquote, h1, h2, h3, h4, h5, h6, pre, div, table, ul, ol, dl, section"
 NESTED_BLOCK_TAGS = frozenset(tag.strip() for tag in NESTED_BLOCKS.split(","))
 # What a caption or a data table says is not release text.
-NOT_TEXT = (
-    "figure, figcaption, table, picture, video, audio, .caption, .wp-caption-text, "
+NOT_TEXT_WALKED = (
+    "figure, figcaption, picture, video, audio, .caption, .wp-caption-text, "
     # what a picture shows, written beside it: "image-alt", "image-caption", "Bildunterschrift"
     '[class*="image-alt" i], [class*="image-caption" i], [class*="img-caption" i], [class*="bildunterschrift" i]'
 )
+# A profile's named blocks never read a table; the walk reads a table of facts row by row.
+NOT_TEXT = f"table, {NOT_TEXT_WALKED}"
 MIN_PROSE_CHARS = 25
 # Walking a container: inline elements continue a run of text, these blocks are read whole (as
 # `block_text` reads them), and these are skipped (the headline, which the record holds apart).
@@ -388,13 +390,14 @@ def text_blocks(nodes: list[Node], block_tags: str = BLOCK_TAGS, trim: bool = Tr
     `trim` also drops leading date lines and trailing contact lines and captions: right for a
     container the scorer found, wrong for one a site profile names exactly."""
     blocks: list[str] = []
+    walked = block_tags == BLOCK_TAGS
     for node in nodes:
-        remove_all(node.css(NOT_TEXT))
+        remove_all(node.css(NOT_TEXT_WALKED if walked else NOT_TEXT))
         if node.tag in ("p", "pre", "blockquote", "li"):
             text = block_text(node, node)
             if text:
                 blocks.append(text)
-        elif block_tags == BLOCK_TAGS:
+        elif walked:
             run = Run()
             walk_blocks(node, node, run, blocks, in_link=False)
             run.flush(blocks)  # the text after the last block
@@ -458,6 +461,12 @@ def walk_blocks(node: Node, container: Node, run: Run, blocks: list[str], in_lin
                 blocks.append(text)
         elif tag in SKIPPED_IN_WALK or tag.startswith("-"):
             continue
+        elif tag == "tr" and not any(has_nested_block(cell) for cell in child.iter()):
+            run.flush(blocks)  # a row of a table of facts: one block, its cells side by side
+            cells = [text for cell in child.iter() if (text := node_text(cell))]
+            row = " ".join(cells)
+            if row and not in_link and (child.css_first("a") is None or link_density(child, len(row)) <= MAX_BLOCK_LINK_DENSITY):
+                blocks.append(row)
         else:
             run.flush(blocks)  # a <div>, <section>, <ul>, <table>...: a boundary on both sides
             walk_blocks(child, container, run, blocks, in_link)

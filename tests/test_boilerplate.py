@@ -29,8 +29,12 @@ def blocks_of(inner: str) -> list[str]:
         (f"<p>{LONG}</p><a href='/x'><div>{LONG} A teaser card that is a link.</div></a>", [LONG]),
         (f"<p>{LONG}</p><div><a href='/1'>One older headline here</a> <a href='/2'>Another older headline</a></div>", [LONG]),
         (f"<blockquote><p>{LONG}</p><p>{LONG} Said.</p></blockquote>", [LONG, f"{LONG} Said."]),
+        (f"<p>{LONG}</p><table><tr><th>Budget</th><td>4 million euros</td></tr><tr><td>Term</td><td>2024 to 2026</td></tr></table><p>{LONG} End.</p>",
+         [LONG, "Budget 4 million euros", "Term 2024 to 2026", f"{LONG} End."]),
+        (f"<table><tr><td><p>{LONG}</p></td><td><div>{LONG} Cell.</div></td></tr></table>", [LONG, f"{LONG} Cell."]),
     ],
-    ids=["bare-text-divs", "text-after-the-last-block", "text-around-a-paragraph", "list-items", "teaser-card-in-link", "link-list-run", "quoted-paragraphs"],
+    ids=["bare-text-divs", "text-after-the-last-block", "text-around-a-paragraph", "list-items", "teaser-card-in-link", "link-list-run", "quoted-paragraphs",
+         "table-of-facts", "layout-table"],
 )
 def test_walked_blocks(inner: str, expected: list[str]) -> None:
     assert blocks_of(inner) == expected
