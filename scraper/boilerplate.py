@@ -411,6 +411,10 @@ def text_blocks(nodes: list[Node], block_tags: str = BLOCK_TAGS, trim: bool = Tr
     return trim_edges(cut_trailing_furniture(unique(blocks)))
 
 
+class TableRow(str):
+    """A table row's text: a cell saying "Comment" or "Contact" is a column's name, not the end of the text."""
+
+
 class Run:
     """Inline text between two blocks: its pieces, and how many of its characters are link text."""
 
@@ -466,7 +470,7 @@ def walk_blocks(node: Node, container: Node, run: Run, blocks: list[str], in_lin
             cells = [text for cell in child.iter() if (text := node_text(cell))]
             row = " ".join(cells)
             if row and not in_link and (child.css_first("a") is None or link_density(child, len(row)) <= MAX_BLOCK_LINK_DENSITY):
-                blocks.append(row)
+                blocks.append(TableRow(row))
         else:
             run.flush(blocks)  # a <div>, <section>, <ul>, <table>...: a boundary on both sides
             walk_blocks(child, container, run, blocks, in_link)
@@ -543,7 +547,7 @@ def cut_trailing_furniture(blocks: list[str]) -> list[str]:
     total = sum(map(len, blocks))
     seen = 0
     for index, block in enumerate(blocks):
-        if index and seen >= total * END_MIN_SHARE and (
+        if index and seen >= total * END_MIN_SHARE and not isinstance(block, TableRow) and (
                 (len(block) <= MAX_END_MARK_CHARS and END_OF_TEXT.match(block)) or CONTACT_OPENING.match(block)):
             return blocks[:index]
         seen += len(block)
