@@ -418,25 +418,33 @@ class TableRow(str):
 class Run:
     """Inline text between two blocks: its pieces, and how many of its characters are link text."""
 
-    __slots__ = ("parts", "linked")
+    __slots__ = ("parts", "linked", "chars")
 
     def __init__(self) -> None:
         self.parts: list[str] = []
         self.linked = 0
+        self.chars = 0  # characters of the pieces that are not white space only
 
     def add(self, text: str, in_link: bool) -> None:
+        stripped = text.strip()
+        if not stripped:
+            if self.parts:
+                self.parts.append(" ")  # the space between two words, never the layout's indentation
+            return
         self.parts.append(text)
+        self.chars += len(stripped)
         if in_link:
-            self.linked += len(text.strip())
+            self.linked += len(stripped)
 
     def flush(self, blocks: list[str]) -> None:
         """Append the run as a block when it is prose (long enough, not chrome, not a link list)."""
         if not self.parts:
             return
-        text = clean_text("".join(self.parts))
+        short = self.chars + len(self.parts) < MIN_PROSE_CHARS  # an upper bound of the cleaned length
+        text = "" if short else clean_text("".join(self.parts))
         linked = self.linked
-        self.parts, self.linked = [], 0
-        if len(text) < MIN_PROSE_CHARS or CHROME_LINE.match(text):
+        self.parts, self.linked, self.chars = [], 0, 0
+        if short or len(text) < MIN_PROSE_CHARS or CHROME_LINE.match(text):
             return
         if linked > MAX_BLOCK_LINK_DENSITY * len(text) and not (
                 text.endswith(SENTENCE_ENDS) and len(text) - linked >= MIN_UNLINKED_PROSE_CHARS):
