@@ -161,6 +161,7 @@ class ReleasePage(PageMarkup):
         self.url = url
         self.body_named_by_profile = False
         self.tree = tree if tree is not None else parse_html(html)
+        self.html = html  # for a second, gentler reading when the furniture took the text along
 
     # -- the record -------------------------------------------------------------------------------
 
@@ -415,6 +416,21 @@ class ReleasePage(PageMarkup):
                 if len(node.text(deep=True)) >= MIN_BODY_CHARS and link_density(node) <= MAX_LINK_DENSITY:
                     self.body_named_by_profile = selector not in BODY_CONTAINERS
                     return [node]
+        nodes = main_nodes(body)
+        if sum(len(node.text(deep=True, strip=True)) for node in nodes) < MIN_BODY_CHARS:
+            nodes = self.body_nodes_unstripped() or nodes
+        return nodes
+
+    def body_nodes_unstripped(self) -> list[Node]:
+        """The scored text of a second parse without the furniture removal: for a page whose text
+        sits in what looks like furniture (an unclosed <aside> around the rest of the page)."""
+        tree = parse_html(self.html)
+        body = tree.body
+        if body is None:
+            return []
+        for script in tree.css("script"):
+            script.decompose()
+        self.second_tree = tree  # the nodes live as long as their tree
         return main_nodes(body)
 
     @property

@@ -300,3 +300,11 @@ def test_a_date_in_the_kicker_above_the_headline() -> None:
         "<h1>Harbour works begin</h1>", '<div class="kicker">Press 02.12.2022</div><h1>Harbour works begin</h1>')
     record = parse(html, "https://port.example/news/works", any_page=True)
     assert (record.date, record.date_raw) == ("2022-12-02", "02.12.2022")
+
+
+def test_text_inside_what_looks_like_furniture_is_read_when_nothing_else_is() -> None:
+    # An <aside> left open by the page's template holds the whole article.
+    paragraph = "The harbour works began this morning and will last until the end of next year, the authority said."
+    html = (f"<html><head><title>Harbour works begin | Port</title></head><body><aside class='column'>"
+            f"<div class='story'><p>{paragraph}</p><p>{paragraph} Again.</p></div></aside></body></html>")
+    assert parse(html, "https://port.example/news/works", any_page=True).body.startswith("The harbour works began")
