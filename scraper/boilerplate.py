@@ -39,7 +39,7 @@ FURNITURE_NAME_PARTS = (
     "breadcrumb", "cookie", "consent", "gdpr", "share", "sharing", "social", "related", "newsletter",
     "subscribe", "comment", "disqus", "sidebar", "footer", "navbar", "advert", "sponsor", "promo",
     "pagination", "pager", "popup", "modal", "toolbar", "print-link", "tag-list", "taglist", "tagcloud",
-    "author-box", "teaser-list", "login", "flyout",
+    "author-box", "teaser-list", "login", "flyout", "notification",
 )
 SOFT_FURNITURE_NAME_PARTS = (
     "navigation", "menu", "banner", "skip", "rating", "feedback", "byline", "carousel", "slider",
@@ -50,7 +50,8 @@ SOFT_FURNITURE_NAMES = ", ".join(f'[class*="{part}" i], [id*="{part}" i]' for pa
 # Before scoring, only the commonest names are looked for, on the whole page (each name costs a pass
 # over every element); the full list then runs inside the chosen container only.
 PAGE_FURNITURE_NAMES = ", ".join(
-    f'[class*="{part}" i]' for part in ("cookie", "consent", "comment", "related", "share", "social", "newsletter", "sidebar", "footer", "breadcrumb")
+    f'[class*="{part}" i]' for part in ("cookie", "consent", "comment", "related", "share", "social", "newsletter", "sidebar",
+                                       "footer", "breadcrumb", "modal", "popup", "notification")
 )
 PAGE_SOFT_FURNITURE_NAMES = ", ".join(f'[class*="{part}" i]' for part in ("navigation", "menu"))
 # An element with a soft furniture name that holds this many real paragraphs is a text wrapper.
