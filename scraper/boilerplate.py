@@ -416,6 +416,10 @@ class TableRow(str):
     """A table row's text: a cell saying "Comment" or "Contact" is a column's name, not the end of the text."""
 
 
+class ListItem(str):
+    """A list item's text: release text however short ("Budget: 4 million euros"), never a caption."""
+
+
 class Run:
     """Inline text between two blocks: its pieces, and how many of its characters are link text."""
 
@@ -471,7 +475,7 @@ def walk_blocks(node: Node, container: Node, run: Run, blocks: list[str], in_lin
                 continue
             text = block_text(child, container)
             if text:
-                blocks.append(text)
+                blocks.append(ListItem(text) if tag == "li" else text)
         elif tag in SKIPPED_IN_WALK or tag.startswith("-"):
             continue
         elif tag == "tr" and not any(has_nested_block(cell) for cell in child.iter()):
@@ -545,6 +549,8 @@ def trim_edges(blocks: list[str]) -> list[str]:
 def is_trailing_furniture(block: str) -> bool:
     if len(block) <= MAX_CONTACT_CHARS and (CONTACT_DETAILS.search(block) or CALL_TO_ACTION.search(block)):
         return True
+    if isinstance(block, ListItem):
+        return False  # every item of a list in the text is text (fixtures/README.md)
     if len(block) <= MAX_DANGLING_CHARS and block.endswith((":", "：")):
         return True
     return len(block) <= MAX_CAPTION_CHARS and not block.endswith(SENTENCE_ENDS)

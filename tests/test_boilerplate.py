@@ -26,6 +26,8 @@ def blocks_of(inner: str) -> list[str]:
          [f"Opening words, in bold, then {LONG}", f"{LONG} Two.", "A tail after the paragraph, long enough."]),
         (f"<p>{LONG}</p><ul><li>Short item</li><li>Another item</li></ul><p>{LONG} End.</p>",
          [LONG, "Short item", "Another item", f"{LONG} End."]),
+        (f"<p>{LONG}</p><p>{LONG} Two.</p><ul><li>Budget 4 million euros</li><li>Term 2024 to 2026</li></ul>",
+         [LONG, f"{LONG} Two.", "Budget 4 million euros", "Term 2024 to 2026"]),
         (f"<p>{LONG}</p><a href='/x'><div>{LONG} A teaser card that is a link.</div></a>", [LONG]),
         (f"<p>{LONG}</p><div><a href='/1'>One older headline here</a> <a href='/2'>Another older headline</a></div>", [LONG]),
         (f"<blockquote><p>{LONG}</p><p>{LONG} Said.</p></blockquote>", [LONG, f"{LONG} Said."]),
@@ -33,7 +35,7 @@ def blocks_of(inner: str) -> list[str]:
          [LONG, "Budget 4 million euros", "Term 2024 to 2026", f"{LONG} End."]),
         (f"<table><tr><td><p>{LONG}</p></td><td><div>{LONG} Cell.</div></td></tr></table>", [LONG, f"{LONG} Cell."]),
     ],
-    ids=["bare-text-divs", "text-after-the-last-block", "text-around-a-paragraph", "list-items", "teaser-card-in-link", "link-list-run", "quoted-paragraphs",
+    ids=["bare-text-divs", "text-after-the-last-block", "text-around-a-paragraph", "list-items", "list-closing-the-text", "teaser-card-in-link", "link-list-run", "quoted-paragraphs",
          "table-of-facts", "layout-table"],
 )
 def test_walked_blocks(inner: str, expected: list[str]) -> None:
