@@ -145,6 +145,8 @@ CHROME_LINE = re.compile(
     r"artikel per e-mail weiterempfehlen|vielen dank für die weiterempfehlung!?)\s*:?$",
     re.IGNORECASE,
 )
+# Markup shown as text (an embed code printed escaped): "<iframe width='670' src=...>"
+MARKUP_TEXT = re.compile(r"^<[a-zA-Z][\w-]*(?:\s+[\w:-]+\s*=\s*[\"'][^\"']*[\"'])+\s*/?>")
 # Contact details that close a release: phone, fax, e-mail, a handle.
 CONTACT_DETAILS = re.compile(r"\b(?:tel|telefon|phone|fax)\b\.?\s*:?\s*[+\d(]|e-?mail\s*:|@[\w-]+(?:\.[\w-]+)+|twitter\s*:", re.IGNORECASE)
 MAX_CONTACT_CHARS = 300
@@ -449,7 +451,7 @@ class Run:
         text = "" if short else clean_text("".join(self.parts))
         linked = self.linked
         self.parts, self.linked, self.chars = [], 0, 0
-        if short or len(text) < MIN_PROSE_CHARS or CHROME_LINE.match(text):
+        if short or len(text) < MIN_PROSE_CHARS or CHROME_LINE.match(text) or MARKUP_TEXT.match(text):
             return
         if linked > MAX_BLOCK_LINK_DENSITY * len(text) and not (
                 text.endswith(SENTENCE_ENDS) and len(text) - linked >= MIN_UNLINKED_PROSE_CHARS):
@@ -503,7 +505,7 @@ def block_text(block: Node, container: Node) -> str | None:
     if enclosing == "a" or (enclosing == "p" and tag not in ("div", "blockquote", "li")):
         return None  # a teaser card wrapped in its link; a block read with its paragraph
     text = node_text(block)
-    if not text or CHROME_LINE.match(text):
+    if not text or CHROME_LINE.match(text) or MARKUP_TEXT.match(text):
         return None
     if block.css_first("a") is not None and link_density(block, len(text)) > MAX_BLOCK_LINK_DENSITY \
             and not is_linked_prose(block, text):

@@ -49,7 +49,8 @@ from scraper.quotes import extract_quotes
 
 # Nodes that never hold release text: removed at parse time (<script> stays for JSON-LD until read).
 # (<form> is not among them: some sites wrap the whole page in one.)
-NEVER_CONTENT = ("style", "noscript", "template", "svg", "iframe", "button", "select", "object", "canvas")
+NEVER_CONTENT = ("style", "noscript", "template", "svg", "iframe", "button", "select", "object", "canvas",
+                 "annotation")  # a formula's TeX source beside its MathML
 # Where the release text lives when a page marks it; otherwise the paragraphs are scored.
 BODY_CONTAINERS: tuple[str, ...] = ("[itemprop=articleBody]",)
 LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)

@@ -33,10 +33,12 @@ def blocks_of(inner: str) -> list[str]:
         (f"<blockquote><p>{LONG}</p><p>{LONG} Said.</p></blockquote>", [LONG, f"{LONG} Said."]),
         (f"<p>{LONG}</p><table><tr><th>Budget</th><td>4 million euros</td></tr><tr><td>Term</td><td>2024 to 2026</td></tr></table><p>{LONG} End.</p>",
          [LONG, "Budget 4 million euros", "Term 2024 to 2026", f"{LONG} End."]),
+        (f"<p>{LONG}</p><p>&lt;iframe width='670' src='https://video.example/embed/1'&gt;Your browser does not play it&lt;/iframe&gt;</p>",
+         [LONG]),
         (f"<table><tr><td><p>{LONG}</p></td><td><div>{LONG} Cell.</div></td></tr></table>", [LONG, f"{LONG} Cell."]),
     ],
     ids=["bare-text-divs", "text-after-the-last-block", "text-around-a-paragraph", "list-items", "list-closing-the-text", "teaser-card-in-link", "link-list-run", "quoted-paragraphs",
-         "table-of-facts", "layout-table"],
+         "table-of-facts", "embed-code-as-text", "layout-table"],
 )
 def test_walked_blocks(inner: str, expected: list[str]) -> None:
     assert blocks_of(inner) == expected
