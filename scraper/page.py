@@ -117,6 +117,8 @@ NESTED_BLOCK_TAGS = frozenset({"p", "li", "blockquote", "h1", "h2", "h3", "h4", 
 # A listing shows many linked headlines (teasers); a release shows one headline and its text.
 LINKED_HEADLINES = "h2 a[href], h3 a[href], h4 a[href]"
 MAX_LINKED_HEADLINES = 5
+# ... and its text, net of link lists, is less than this much a headline (a teaser line each).
+LISTING_CHARS_PER_HEADLINE = 400
 # A heading is the headline when it is this much of the title and shares this share of its words.
 MIN_HEADING_SHARE = 0.4
 SHARED_WORDS = 0.75
@@ -195,17 +197,18 @@ class ReleasePage(PageMarkup):
         self.visible_date_found  # noqa: B018 (phase 1: read before the furniture goes)
         self.title_text_date_found  # noqa: B018
 
-        if not any_page:
-            self.refuse_listing()
         found_date = self.date()
         record.date, record.date_raw = found_date.iso, found_date.raw
         place_raw = self.place_raw()
         record.place, record.place_raw = normalize_place(place_raw), place_raw
+        self.linked_headlines  # noqa: B018 (counted before the text is read out of the container)
         paragraphs = self.body_paragraphs()
         if paragraphs and comparable(paragraphs[0]) == comparable(title):
             paragraphs = paragraphs[1:]  # the headline repeated atop the text
         if sum(map(len, paragraphs)) < MIN_BODY_CHARS and not any_page:
             raise ExtractionError("no release text: not a release page (a listing or an empty page?)")
+        if not any_page:
+            self.refuse_listing(sum(map(len, paragraphs)))
         if not any_page:
             self.refuse_undated_page(record)
         record.body = "\n\n".join(paragraphs)
@@ -213,10 +216,17 @@ class ReleasePage(PageMarkup):
         record.quotes, record.speakers = extract_quotes(paragraphs, record.language)
         return record.with_content_hash()
 
-    def refuse_listing(self) -> None:
-        headlines = sum(len(node.css(LINKED_HEADLINES)) for node in self.body_nodes)
-        if headlines >= MAX_LINKED_HEADLINES:
+    def refuse_listing(self, text_chars: int) -> None:
+        """A listing is linked headlines with a line of teaser each; an article may link a few
+        headlines (related stories, a heading's "edit" link) beside far more text of its own."""
+        headlines = self.linked_headlines
+        if headlines >= MAX_LINKED_HEADLINES and text_chars < LISTING_CHARS_PER_HEADLINE * headlines:
             raise ExtractionError(f"a listing page ({headlines} linked headlines), not a release page")
+
+    @cached_property
+    def linked_headlines(self) -> int:
+        """Linked headlines in the text's container, counted before the text is read out of it."""
+        return sum(len(node.css(LINKED_HEADLINES)) for node in self.body_nodes)
 
     def refuse_undated_page(self, record: PressRelease) -> None:
         """A page of a site without a profile is a release when it dates itself or says what it is:

@@ -308,3 +308,14 @@ def test_text_inside_what_looks_like_furniture_is_read_when_nothing_else_is() ->
     html = (f"<html><head><title>Harbour works begin | Port</title></head><body><aside class='column'>"
             f"<div class='story'><p>{paragraph}</p><p>{paragraph} Again.</p></div></aside></body></html>")
     assert parse(html, "https://port.example/news/works", any_page=True).body.startswith("The harbour works began")
+
+
+def test_an_article_with_related_headlines_in_its_box_is_not_a_listing() -> None:
+    paragraph = "The harbour works began this morning and will last until the end of next year, the authority said today."
+    related = "".join(f'<h3><a href="/news/{n}">Older story number {n}</a></h3>' for n in range(6))
+    html = (f"<html><head><title>Harbour works begin | Port</title></head><body><main><h1>Harbour works begin</h1>"
+            f"<p>12 March 2024</p>{f'<p>{paragraph}</p>' * 8}<div class='more'>{related}</div></main></body></html>")
+    record = parse(html, "https://port.example/news/works")  # a release parse, as a crawl's
+    assert record.body.startswith("The harbour works began") and "Older story" not in record.body
+    with pytest.raises(ExtractionError, match="listing"):
+        parse(LISTING_PAGE, "https://port.example/news")
