@@ -119,6 +119,8 @@ LINKED_HEADLINES = "h2 a[href], h3 a[href], h4 a[href]"
 MAX_LINKED_HEADLINES = 5
 # ... and its text, net of link lists, is less than this much a headline (a teaser line each).
 LISTING_CHARS_PER_HEADLINE = 400
+# ... unless the headlines come after the text (related stories): past this share of its characters.
+RELATED_AFTER_SHARE = 0.5
 # A heading is the headline when it is this much of the title and shares this share of its words.
 MIN_HEADING_SHARE = 0.4
 SHARED_WORDS = 0.75
@@ -219,14 +221,25 @@ class ReleasePage(PageMarkup):
     def refuse_listing(self, text_chars: int) -> None:
         """A listing is linked headlines with a line of teaser each; an article may link a few
         headlines (related stories, a heading's "edit" link) beside far more text of its own."""
-        headlines = self.linked_headlines
-        if headlines >= MAX_LINKED_HEADLINES and text_chars < LISTING_CHARS_PER_HEADLINE * headlines:
+        headlines, first_at = self.linked_headlines
+        if headlines >= MAX_LINKED_HEADLINES and text_chars < LISTING_CHARS_PER_HEADLINE * headlines \
+                and first_at < RELATED_AFTER_SHARE:
             raise ExtractionError(f"a listing page ({headlines} linked headlines), not a release page")
 
     @cached_property
-    def linked_headlines(self) -> int:
-        """Linked headlines in the text's container, counted before the text is read out of it."""
-        return sum(len(node.css(LINKED_HEADLINES)) for node in self.body_nodes)
+    def linked_headlines(self) -> tuple[int, float]:
+        """Linked headlines in the text's container, and where the first one is (a share of the
+        container's text before it): counted before the text is read out of the container."""
+        count = 0
+        first_at = 1.0
+        for node in self.body_nodes:
+            found = node.css(LINKED_HEADLINES)
+            if found and count == 0:
+                text = node.text(deep=True)
+                at = text.find(found[0].text(deep=True))
+                first_at = at / len(text) if at >= 0 and text else 0.0
+            count += len(found)
+        return count, first_at
 
     def refuse_undated_page(self, record: PressRelease) -> None:
         """A page of a site without a profile is a release when it dates itself or says what it is:
