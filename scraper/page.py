@@ -298,13 +298,15 @@ class ReleasePage(PageMarkup):
 
     def date(self) -> FoundDate:
         visible = self.visible_date_found
+        # a date in the text by the headline: what a reader sees, where it is the metadata's day
+        shown = self.title_text_date_found
         for source in (
             self.labelled_date,
-            lambda: self.agreeing_with(visible, self.json_ld_date()),
-            lambda: self.agreeing_with(visible, self.machine_date(self.meta(*PUBLISHED_META))),
+            lambda: as_shown(shown, self.agreeing_with(visible, self.json_ld_date())),
+            lambda: as_shown(shown, self.agreeing_with(visible, self.machine_date(self.meta(*PUBLISHED_META)))),
             self.dateline_date,
             lambda: visible,
-            lambda: self.agreeing_with(visible, self.machine_date(self.any_date_meta())),
+            lambda: as_shown(shown, self.agreeing_with(visible, self.machine_date(self.any_date_meta()))),
             self.url_date,
             lambda: self.title_text_date_found,
             self.body_head_date,
@@ -699,6 +701,13 @@ def in_teaser(node: Node, by_name: bool = True) -> bool:
             return True
         ancestor = ancestor.parent
     return False
+
+
+def as_shown(shown: FoundDate | None, found: FoundDate | None) -> FoundDate | None:
+    """`found`, with the date as the page shows it as `raw` when the page shows the same day."""
+    if found is not None and shown is not None and shown.iso == found.iso and shown.raw:
+        return FoundDate(iso=found.iso, raw=shown.raw)
+    return found
 
 
 def text_after(node: Node, limit: int, backwards: bool = False) -> str:

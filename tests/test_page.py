@@ -279,6 +279,8 @@ DATED_PAGE = """<html lang="en"><head><title>Harbour works begin | Port Authorit
         ('<meta property="article:published_time" content="2024-02-12T09:00:00+01:00">',
          '<p class="byline">By the press office, February 12, 2024</p>', "https://port.example/news/works", "2024-02-12", "February 12, 2024"),
         ("", "<p>Pressemitteilung vom 25. Januar 2022 | Hamburg</p>", "https://port.example/news/works", "2022-01-25", "25. Januar 2022"),
+        ('<meta property="article:published_time" content="2022-01-25T08:00:00Z">', "<p>Pressemitteilung vom 25. Januar 2022</p>",
+         "https://port.example/news/works", "2022-01-25", "25. Januar 2022"),
         ("", "<p>Publicado el 3 de mayo de 2022</p>", "https://port.example/news/works", "2022-05-03", "3 de mayo de 2022"),
         ("", '<div class="created"><span class="key">Created on</span><span>09.02.2022</span></div>',
          "https://port.example/news/works", "2022-02-09", "09.02.2022"),
@@ -287,7 +289,7 @@ DATED_PAGE = """<html lang="en"><head><title>Harbour works begin | Port Authorit
         ("", "", "https://port.example/news/works", None, None),
     ],
     ids=["json-ld-in-cdata", "json-ld-unix-seconds", "rnews-meta", "any-date-meta-not-updated", "raw-as-shown-same-day",
-         "text-under-title", "spanish-under-title", "label-beside-value", "url", "update-is-not-publication",
+         "text-under-title", "raw-as-shown-in-text", "spanish-under-title", "label-beside-value", "url", "update-is-not-publication",
          "teaser-and-copyright-never"],
 )
 def test_date_cascade(head: str, under_title: str, url: str, date: str | None, raw: str | None) -> None:
