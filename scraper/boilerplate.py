@@ -251,12 +251,15 @@ def prose_score(text: str) -> float:
     return 1 + text.count(",") + text.count("，") + min(len(text) // 100, 3)
 
 
-def prose_nodes(root: Node) -> Iterable[Node]:
-    yield from root.css(PROSE)
+def prose_nodes(root: Node) -> Iterable[tuple[Node, str | None]]:
+    """Paragraphs, bare-text <div>s, and (with their own text) wrappers that hold text of their
+    own between their blocks: (node, None) for a block, (node, its own text) for a wrapper."""
+    for node in root.css(PROSE):
+        yield node, None
     for node in root.css(BARE_TEXT_CONTAINERS):
         own = node.text(deep=False, strip=True)
-        if len(own) >= MIN_PROSE_CHARS and not has_nested_block(node):
-            yield node
+        if len(own) >= MIN_PROSE_CHARS:
+            yield (node, own) if has_nested_block(node) else (node, None)
 
 
 def has_nested_block(node: Node) -> bool:
@@ -283,18 +286,20 @@ class ProseMap:
         self.nodes: dict[int, Node] = {}
         self.scores: dict[int, float] = {}
         self.prose: dict[int, float] = {}
-        for block in prose_nodes(root):
-            self.add(block)
+        for block, own_text in prose_nodes(root):
+            self.add(block, own_text)
 
-    def add(self, block: Node) -> None:
-        text = block.text(deep=True, strip=True)
+    def add(self, block: Node, own_text: str | None = None) -> None:
+        """Credit a block's prose to its ancestors; a wrapper's own text (`own_text`, the text
+        between its blocks, never in a link) to the wrapper itself and its ancestors."""
+        text = own_text if own_text is not None else block.text(deep=True, strip=True)
         if len(text) < MIN_PROSE_CHARS:
             return
-        has_links = block.css_first("a") is not None
+        has_links = own_text is None and block.css_first("a") is not None
         density = link_density(block, len(text)) if has_links else 0.0
         prose = len(text) * (1 - density)
         points = prose_score(text) if block.tag not in LIST_ITEMS and density < MAX_LINK_DENSITY else 0.0
-        ancestor = block.parent
+        ancestor = block if own_text is not None else block.parent
         depth = 0
         while ancestor is not None and ancestor.tag not in ("html", "-undef"):
             key = ancestor.mem_id

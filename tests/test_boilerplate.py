@@ -106,3 +106,12 @@ def test_what_closes_a_text(closing: str, phrase: str, kept: bool) -> None:
     html = (f"<html><body><main><h1>The council agrees</h1><div class='text'><p>{LONG}</p><p>{LONG} More.</p>"
             f"<p>{LONG} Again.</p>{closing}</div></main></body></html>")
     assert (phrase in parse(html, "https://example.org/news/1", any_page=True).body) is kept
+
+
+def test_text_of_a_wrapper_between_its_blocks_is_scored() -> None:
+    # A chapter written as bare text with line breaks around one nested box outweighs a box of short paragraphs.
+    bare = f"{LONG} " * 6
+    html = (f"<html><body><h1>Chapter one</h1><div class='chapter'>{bare}<br><br>{bare}<div class='note'><p>A short note.</p></div>{bare}</div>"
+            "<div class='other'><p>Another box with a paragraph of its own, long enough to count here.</p>"
+            "<p>And a second paragraph in that other box, also long enough to count.</p></div></body></html>")
+    assert parse(html, "https://example.org/story/1", any_page=True).body.startswith(LONG)
