@@ -197,6 +197,7 @@ YEAR_FIRST = re.compile(r"(?<![\d/.])(?P<year>(?:19|20)\d\d)[/.](?P<month>[01]?\
 SLASHED = re.compile(r"(?<![\d/])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/])")
 # C's ctime and JavaScript's Date.toString: "Fri Feb 18 10:27:24 2022", "Fri Feb 18 2022 10:27:24 GMT+0100"
 CTIME = re.compile(rf"\b{_MONTH}\s+{_DAY}\s+(?:\d\d:\d\d(?::\d\d)?\s+)?{_YEAR}\b")
+ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 # A unix timestamp in seconds or milliseconds, as some JSON-LD writes datePublished.
 UNIX_SECONDS = (946684800, 4102444800)  # 2000-01-01 .. 2100-01-01
 
@@ -224,6 +225,8 @@ def find_page_date(text: str) -> DateMatch | None:
     """The first full date written in `text`, in the forms of `find_date` and in more languages and
     forms (Spanish, Portuguese, Italian, Dutch, Polish, Czech month names; 2022/05/03; an
     unambiguous 13/05/2022): the reader of dates a page shows, never of datelines."""
+    if not ANY_YEAR.search(text):
+        return None  # every form read here has a year: most texts are done in one scan
     best: tuple[int, DateMatch] | None = None
     found = find_date(text)
     if found is not None:
