@@ -169,7 +169,7 @@ MAX_END_MARK_CHARS = 60  # "Kontakt", "Related articles", "Last updated: ...": a
 
 def clean_text(text: str) -> str:
     """Fold runs of whitespace (spaces, tabs, newlines, no-break spaces) to one space; drop invisibles."""
-    text = WHITESPACE.sub(" ", text).strip()
+    text = " ".join(text.split())  # str.split() splits at what \s matches, and faster than WHITESPACE.sub
     return INVISIBLE.sub("", text) if "\u00ad" in text or "\u200b" in text or "\ufeff" in text else text
 
 
