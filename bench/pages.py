@@ -53,6 +53,7 @@ def page_files(folder: Path) -> list[Path]:
 
 
 def folder_pages(folder: Path) -> Iterator[Page]:
+    folder = folder.resolve()
     for path in page_files(folder):
         yield Page(name=str(path.relative_to(folder)), html=read_html(path), url=path.as_uri())
 

@@ -39,7 +39,7 @@ FURNITURE_NAME_PARTS = (
     "breadcrumb", "cookie", "consent", "gdpr", "share", "sharing", "social", "related", "newsletter",
     "subscribe", "comment", "disqus", "sidebar", "footer", "navbar", "advert", "sponsor", "promo",
     "pagination", "pager", "popup", "modal", "toolbar", "print-link", "tag-list", "taglist", "tagcloud",
-    "author-box", "teaser-list", "login",
+    "author-box", "teaser-list", "login", "flyout", "notification",
 )
 SOFT_FURNITURE_NAME_PARTS = (
     "navigation", "menu", "banner", "skip", "rating", "feedback", "byline", "carousel", "slider",
@@ -50,7 +50,8 @@ SOFT_FURNITURE_NAMES = ", ".join(f'[class*="{part}" i], [id*="{part}" i]' for pa
 # Before scoring, only the commonest names are looked for, on the whole page (each name costs a pass
 # over every element); the full list then runs inside the chosen container only.
 PAGE_FURNITURE_NAMES = ", ".join(
-    f'[class*="{part}" i]' for part in ("cookie", "consent", "comment", "related", "share", "social", "newsletter", "sidebar", "footer", "breadcrumb")
+    f'[class*="{part}" i]' for part in ("cookie", "consent", "comment", "related", "share", "social", "newsletter", "sidebar",
+                                       "footer", "breadcrumb", "modal", "popup", "notification")
 )
 PAGE_SOFT_FURNITURE_NAMES = ", ".join(f'[class*="{part}" i]' for part in ("navigation", "menu"))
 # An element with a soft furniture name that holds this many real paragraphs is a text wrapper.
@@ -72,11 +73,13 @@ BLOCK_TAGS = "p, li, blockquote, h2, h3, h4, h5, h6, pre, dd"
 NESTED_BLOCKS = "p, li, blockquote, h1, h2, h3, h4, h5, h6, pre, div, table, ul, ol, dl, section"
 NESTED_BLOCK_TAGS = frozenset(tag.strip() for tag in NESTED_BLOCKS.split(","))
 # What a caption or a data table says is not release text.
-NOT_TEXT = (
-    "figure, figcaption, table, picture, video, audio, .caption, .wp-caption-text, "
+NOT_TEXT_WALKED = (
+    "figure, figcaption, picture, video, audio, .caption, .wp-caption-text, "
     # what a picture shows, written beside it: "image-alt", "image-caption", "Bildunterschrift"
     '[class*="image-alt" i], [class*="image-caption" i], [class*="img-caption" i], [class*="bildunterschrift" i]'
 )
+# A profile's named blocks never read a table; the walk reads a table of facts row by row.
+NOT_TEXT = f"table, {NOT_TEXT_WALKED}"
 MIN_PROSE_CHARS = 25
 # Walking a container: inline elements continue a run of text, these blocks are read whole (as
 # `block_text` reads them), and these are skipped (the headline, which the record holds apart).
@@ -99,6 +102,12 @@ TAG_WEIGHT = {"div": 5, "article": 10, "main": 5, "section": 3, "td": 3, "blockq
 NAME_WEIGHT = 25
 # Widening the best node to an ancestor pays when it brings more prose than other text times this.
 OTHER_TEXT_WEIGHT = 2.0
+# A sibling of the container (or of its ancestors, this many levels up) joins it with this much
+# prose net of other text (characters).
+MIN_SIBLING_PROSE = 80
+SIBLING_LEVELS = 3
+SIBLING_AFTER_SHARE = 0.3
+NOT_SIBLING_TAGS = frozenset({"h1", "script", "style", "form", "ul", "ol", "table", "nav", "aside", "header", "footer"})
 # How many of the best-scoring nodes get the (costlier) link-density check.
 FINALISTS = 8
 MAX_BLOCK_LINK_DENSITY = 0.5
@@ -123,6 +132,12 @@ END_OF_TEXT = re.compile(
     r"|читайте также|см\. также)\s*:?$",
     re.IGNORECASE,
 )
+# A block that opens with a press-contact label or a note to the newsroom closes the text.
+CONTACT_OPENING = re.compile(
+    r"^(?:(?:press|media)\s+contacts?|(?:presse|medien)kontakte?|kontakt für (?:die )?presse|contacts? presse"
+    r"|for (?:media|press) (?:enquiries|inquiries)|achtung redaktion(?:en)?|hinweis (?:für|an) (?:die )?redaktion(?:en)?)\s*:",
+    re.IGNORECASE,
+)
 # A block of page chrome that slips through: share and print buttons, "back to top".
 CHROME_LINE = re.compile(
     r"^(?:share(?: this(?: page| article)?)?|teilen|drucken|print|tweet|e-?mail|facebook|twitter|x|linkedin|"
@@ -130,9 +145,18 @@ CHROME_LINE = re.compile(
     r"artikel per e-mail weiterempfehlen|vielen dank für die weiterempfehlung!?)\s*:?$",
     re.IGNORECASE,
 )
+# Markup shown as text (an embed code printed escaped): "<iframe width='670' src=...>"
+MARKUP_TEXT = re.compile(r"^<[a-zA-Z][\w-]*(?:\s+[\w:-]+\s*=\s*[\"'][^\"']*[\"'])+\s*/?>")
 # Contact details that close a release: phone, fax, e-mail, a handle.
 CONTACT_DETAILS = re.compile(r"\b(?:tel|telefon|phone|fax)\b\.?\s*:?\s*[+\d(]|e-?mail\s*:|@[\w-]+(?:\.[\w-]+)+|twitter\s*:", re.IGNORECASE)
 MAX_CONTACT_CHARS = 300
+# What a box after the text asks of the reader: to give, to subscribe, to follow.
+CALL_TO_ACTION = re.compile(
+    r"\b(?:donat(?:e|ion|ions)|give (?:online|now|today)|support (?:us|our work)|help us|subscribe|newsletter|sign up"
+    r"|spende[nr]?|jetzt spenden|unterstützen sie|helfen sie|abonnieren|faire un don|soutenez|suivez-nous"
+    r"|follow us|folgen sie uns)\b",
+    re.IGNORECASE,
+)
 MAX_DANGLING_CHARS = 120
 MAX_CAPTION_CHARS = 80
 SENTENCE_ENDS = (".", "!", "?", "…", '"', "“", "”", "»", "«", "'", "’", ")", "]")
@@ -145,7 +169,7 @@ MAX_END_MARK_CHARS = 60  # "Kontakt", "Related articles", "Last updated: ...": a
 
 def clean_text(text: str) -> str:
     """Fold runs of whitespace (spaces, tabs, newlines, no-break spaces) to one space; drop invisibles."""
-    text = WHITESPACE.sub(" ", text).strip()
+    text = " ".join(text.split())  # str.split() splits at what \s matches, and faster than WHITESPACE.sub
     return INVISIBLE.sub("", text) if "\u00ad" in text or "\u200b" in text or "\ufeff" in text else text
 
 
@@ -227,12 +251,15 @@ def prose_score(text: str) -> float:
     return 1 + text.count(",") + text.count("，") + min(len(text) // 100, 3)
 
 
-def prose_nodes(root: Node) -> Iterable[Node]:
-    yield from root.css(PROSE)
+def prose_nodes(root: Node) -> Iterable[tuple[Node, str | None]]:
+    """Paragraphs, bare-text <div>s, and (with their own text) wrappers that hold text of their
+    own between their blocks: (node, None) for a block, (node, its own text) for a wrapper."""
+    for node in root.css(PROSE):
+        yield node, None
     for node in root.css(BARE_TEXT_CONTAINERS):
         own = node.text(deep=False, strip=True)
-        if len(own) >= MIN_PROSE_CHARS and not has_nested_block(node):
-            yield node
+        if len(own) >= MIN_PROSE_CHARS:
+            yield (node, own) if has_nested_block(node) else (node, None)
 
 
 def has_nested_block(node: Node) -> bool:
@@ -259,18 +286,20 @@ class ProseMap:
         self.nodes: dict[int, Node] = {}
         self.scores: dict[int, float] = {}
         self.prose: dict[int, float] = {}
-        for block in prose_nodes(root):
-            self.add(block)
+        for block, own_text in prose_nodes(root):
+            self.add(block, own_text)
 
-    def add(self, block: Node) -> None:
-        text = block.text(deep=True, strip=True)
+    def add(self, block: Node, own_text: str | None = None) -> None:
+        """Credit a block's prose to its ancestors; a wrapper's own text (`own_text`, the text
+        between its blocks, never in a link) to the wrapper itself and its ancestors."""
+        text = own_text if own_text is not None else block.text(deep=True, strip=True)
         if len(text) < MIN_PROSE_CHARS:
             return
-        has_links = block.css_first("a") is not None
+        has_links = own_text is None and block.css_first("a") is not None
         density = link_density(block, len(text)) if has_links else 0.0
         prose = len(text) * (1 - density)
         points = prose_score(text) if block.tag not in LIST_ITEMS and density < MAX_LINK_DENSITY else 0.0
-        ancestor = block.parent
+        ancestor = block if own_text is not None else block.parent
         depth = 0
         while ancestor is not None and ancestor.tag not in ("html", "-undef"):
             key = ancestor.mem_id
@@ -309,6 +338,40 @@ class ProseMap:
             ancestor = ancestor.parent
         return best
 
+    def with_siblings(self, container: Node) -> list[Node]:
+        """The container and, in page order, the siblings of it and of its nearest ancestors that
+        hold prose too (Readability's join): a lead paragraph in a block of its own beside the
+        headline, the rest of a text split over several boxes.
+
+        A sibling joins when its prose, net of the other text it holds, is enough for a paragraph;
+        a box of teasers or links holds more link text than prose and stays out."""
+        nodes = [container]
+        current = container
+        # After the text, boxes (donations, newsletters, "contact us") are the rule and the rest of
+        # a split text the exception: a sibling after the container must hold a share of its prose.
+        after_threshold = max(MIN_SIBLING_PROSE, SIBLING_AFTER_SHARE * self.prose.get(container.mem_id, 0.0))
+        for _ in range(SIBLING_LEVELS):
+            parent = current.parent
+            if parent is None or current.tag == "body" or parent.tag in ("body", "html"):
+                break
+            before: list[Node] = []
+            after: list[Node] = []
+            seen_current = False
+            for sibling in parent.iter():
+                if sibling.mem_id == current.mem_id:
+                    seen_current = True
+                elif sibling.tag not in NOT_SIBLING_TAGS:
+                    net = self.net_prose(sibling)
+                    if seen_current and net >= after_threshold:
+                        after.append(sibling)
+                    elif not seen_current and net >= MIN_SIBLING_PROSE:
+                        before.append(sibling)
+            for sibling in before + after:
+                strip_named_furniture(sibling)
+            nodes = before + nodes + after
+            current = parent
+        return nodes
+
     def net_prose(self, node: Node) -> float:
         prose = self.prose.get(node.mem_id, 0.0)
         other = len(node.text(deep=True, strip=True)) - prose
@@ -323,7 +386,7 @@ def main_nodes(root: Node) -> list[Node]:
         return []
     container = prose.widen(best)
     strip_named_furniture(container)
-    return [container]
+    return prose.with_siblings(container)
 
 
 def text_blocks(nodes: list[Node], block_tags: str = BLOCK_TAGS, trim: bool = True) -> list[str]:
@@ -335,13 +398,14 @@ def text_blocks(nodes: list[Node], block_tags: str = BLOCK_TAGS, trim: bool = Tr
     `trim` also drops leading date lines and trailing contact lines and captions: right for a
     container the scorer found, wrong for one a site profile names exactly."""
     blocks: list[str] = []
+    walked = block_tags == BLOCK_TAGS
     for node in nodes:
-        remove_all(node.css(NOT_TEXT))
+        remove_all(node.css(NOT_TEXT_WALKED if walked else NOT_TEXT))
         if node.tag in ("p", "pre", "blockquote", "li"):
             text = block_text(node, node)
             if text:
                 blocks.append(text)
-        elif block_tags == BLOCK_TAGS:
+        elif walked:
             run = Run()
             walk_blocks(node, node, run, blocks, in_link=False)
             run.flush(blocks)  # the text after the last block
@@ -355,28 +419,44 @@ def text_blocks(nodes: list[Node], block_tags: str = BLOCK_TAGS, trim: bool = Tr
     return trim_edges(cut_trailing_furniture(unique(blocks)))
 
 
+class TableRow(str):
+    """A table row's text: a cell saying "Comment" or "Contact" is a column's name, not the end of the text."""
+
+
+class ListItem(str):
+    """A list item's text: release text however short ("Budget: 4 million euros"), never a caption."""
+
+
 class Run:
     """Inline text between two blocks: its pieces, and how many of its characters are link text."""
 
-    __slots__ = ("parts", "linked")
+    __slots__ = ("parts", "linked", "chars")
 
     def __init__(self) -> None:
         self.parts: list[str] = []
         self.linked = 0
+        self.chars = 0  # characters of the pieces that are not white space only
 
     def add(self, text: str, in_link: bool) -> None:
+        stripped = text.strip()
+        if not stripped:
+            if self.parts:
+                self.parts.append(" ")  # the space between two words, never the layout's indentation
+            return
         self.parts.append(text)
+        self.chars += len(stripped)
         if in_link:
-            self.linked += len(text.strip())
+            self.linked += len(stripped)
 
     def flush(self, blocks: list[str]) -> None:
         """Append the run as a block when it is prose (long enough, not chrome, not a link list)."""
         if not self.parts:
             return
-        text = clean_text("".join(self.parts))
+        short = self.chars + len(self.parts) < MIN_PROSE_CHARS  # an upper bound of the cleaned length
+        text = "" if short else clean_text("".join(self.parts))
         linked = self.linked
-        self.parts, self.linked = [], 0
-        if len(text) < MIN_PROSE_CHARS or CHROME_LINE.match(text):
+        self.parts, self.linked, self.chars = [], 0, 0
+        if short or len(text) < MIN_PROSE_CHARS or CHROME_LINE.match(text) or MARKUP_TEXT.match(text):
             return
         if linked > MAX_BLOCK_LINK_DENSITY * len(text) and not (
                 text.endswith(SENTENCE_ENDS) and len(text) - linked >= MIN_UNLINKED_PROSE_CHARS):
@@ -402,9 +482,15 @@ def walk_blocks(node: Node, container: Node, run: Run, blocks: list[str], in_lin
                 continue
             text = block_text(child, container)
             if text:
-                blocks.append(text)
+                blocks.append(ListItem(text) if tag == "li" else text)
         elif tag in SKIPPED_IN_WALK or tag.startswith("-"):
             continue
+        elif tag == "tr" and not any(has_nested_block(cell) for cell in child.iter()):
+            run.flush(blocks)  # a row of a table of facts: one block, its cells side by side
+            cells = [text for cell in child.iter() if (text := node_text(cell))]
+            row = " ".join(cells)
+            if row and not in_link and (child.css_first("a") is None or link_density(child, len(row)) <= MAX_BLOCK_LINK_DENSITY):
+                blocks.append(TableRow(row))
         else:
             run.flush(blocks)  # a <div>, <section>, <ul>, <table>...: a boundary on both sides
             walk_blocks(child, container, run, blocks, in_link)
@@ -424,7 +510,7 @@ def block_text(block: Node, container: Node) -> str | None:
     if enclosing == "a" or (enclosing == "p" and tag not in ("div", "blockquote", "li")):
         return None  # a teaser card wrapped in its link; a block read with its paragraph
     text = node_text(block)
-    if not text or CHROME_LINE.match(text):
+    if not text or CHROME_LINE.match(text) or MARKUP_TEXT.match(text):
         return None
     if block.css_first("a") is not None and link_density(block, len(text)) > MAX_BLOCK_LINK_DENSITY \
             and not is_linked_prose(block, text):
@@ -468,19 +554,23 @@ def trim_edges(blocks: list[str]) -> list[str]:
 
 
 def is_trailing_furniture(block: str) -> bool:
-    if len(block) <= MAX_CONTACT_CHARS and CONTACT_DETAILS.search(block):
+    if len(block) <= MAX_CONTACT_CHARS and (CONTACT_DETAILS.search(block) or CALL_TO_ACTION.search(block)):
         return True
+    if isinstance(block, ListItem):
+        return False  # every item of a list in the text is text (fixtures/README.md)
     if len(block) <= MAX_DANGLING_CHARS and block.endswith((":", "：")):
         return True
     return len(block) <= MAX_CAPTION_CHARS and not block.endswith(SENTENCE_ENDS)
 
 
 def cut_trailing_furniture(blocks: list[str]) -> list[str]:
-    """End the text at a contact, related-links or last-updated block in its second half."""
+    """End the text at a contact, related-links or last-updated block in its second half, or at a
+    block that opens with a press-contact label however long it is ("Pressekontakte: ...")."""
     total = sum(map(len, blocks))
     seen = 0
     for index, block in enumerate(blocks):
-        if index and seen >= total * END_MIN_SHARE and len(block) <= MAX_END_MARK_CHARS and END_OF_TEXT.match(block):
+        if index and seen >= total * END_MIN_SHARE and not isinstance(block, TableRow) and (
+                (len(block) <= MAX_END_MARK_CHARS and END_OF_TEXT.match(block)) or CONTACT_OPENING.match(block)):
             return blocks[:index]
         seen += len(block)
     return blocks

@@ -250,6 +250,9 @@ EXTRA_MONTH_DAY_YEAR = re.compile(rf"\b{_EXTRA_MONTH}\s+{_DAY},?\s+{_YEAR}\b")
 YEAR_FIRST = re.compile(r"(?<![\d/.])(?P<year>(?:19|20)\d\d)[/.](?P<month>[01]?\d)[/.](?P<day>[0-3]?\d)(?![\d/.])")
 # 05/03/2022 only where the day cannot be a month (13/05/2022: day first; 05/13/2022: month first)
 SLASHED = re.compile(r"(?<![\d/])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/])")
+# C's ctime and JavaScript's Date.toString: "Fri Feb 18 10:27:24 2022", "Fri Feb 18 2022 10:27:24 GMT+0100"
+CTIME = re.compile(rf"\b{_MONTH}\s+{_DAY}\s+(?:\d\d:\d\d(?::\d\d)?\s+)?{_YEAR}\b")
+ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 # A unix timestamp in seconds or milliseconds, as some JSON-LD writes datePublished.
 UNIX_SECONDS = (946684800, 4102444800)  # 2000-01-01 .. 2100-01-01
 
@@ -277,12 +280,14 @@ def find_page_date(text: str) -> DateMatch | None:
     """The first full date written in `text`, in the forms of `find_date` and in more languages and
     forms (Spanish, Portuguese, Italian, Dutch, Polish, Czech month names; 2022/05/03; an
     unambiguous 13/05/2022): the reader of dates a page shows, never of datelines."""
+    if not ANY_YEAR.search(text):
+        return None  # every form read here has a year: most texts are done in one scan
     best: tuple[int, DateMatch] | None = None
     found = find_date(text)
     if found is not None:
         best = (text.find(found.raw), found)
     for form, convert in ((EXTRA_DAY_MONTH_YEAR, _extra_match), (EXTRA_MONTH_DAY_YEAR, _extra_match),
-                          (YEAR_FIRST, _to_match), (SLASHED, _slashed_match)):
+                          (YEAR_FIRST, _to_match), (SLASHED, _slashed_match), (CTIME, _to_match)):
         for match in form.finditer(text):
             if best is not None and match.start() >= best[0]:
                 break

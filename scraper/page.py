@@ -50,7 +50,8 @@ from scraper.quotes import extract_quotes
 
 # Nodes that never hold release text: removed at parse time (<script> stays for JSON-LD until read).
 # (<form> is not among them: some sites wrap the whole page in one.)
-NEVER_CONTENT = ("style", "noscript", "template", "svg", "iframe", "button", "select", "object", "canvas")
+NEVER_CONTENT = ("style", "noscript", "template", "svg", "iframe", "button", "select", "object", "canvas",
+                 "annotation")  # a formula's TeX source beside its MathML
 # Where the release text lives when a page marks it; otherwise the paragraphs are scored.
 BODY_CONTAINERS: tuple[str, ...] = ("[itemprop=articleBody]",)
 LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -97,6 +98,9 @@ TEASER_NAMES = re.compile(r"teaser|related|latest|recent|sidebar|widget|list|car
 DATE_ELEMENTS_AFTER_TITLE = 6
 # Text after the headline read for a date: a kicker, a byline, "Pressemitteilung vom ...".
 TITLE_TEXT_WINDOW = 400
+AFTER_ELEMENTS = 60
+TEXT_BEFORE_TITLE = 120  # a kicker above the headline: "Presse 02.12.2022"
+SKIPPED_AFTER_TITLE = frozenset({"aside", "nav", "footer", "script", "style", "form", "ul", "ol", "figure"})
 UPDATE_LOOKBEHIND = 40
 # A machine value with a time of day: its day may be another in the page's time zone.
 TIMESTAMP = re.compile(r"\d[T ]\d\d:\d\d|\d\d:\d\d(?::\d\d)? (?:GMT|UTC|[+-]\d{4})")
@@ -114,6 +118,10 @@ NESTED_BLOCK_TAGS = frozenset({"p", "li", "blockquote", "h1", "h2", "h3", "h4", 
 # A listing shows many linked headlines (teasers); a release shows one headline and its text.
 LINKED_HEADLINES = "h2 a[href], h3 a[href], h4 a[href]"
 MAX_LINKED_HEADLINES = 5
+# ... and its text, net of link lists, is less than this much a headline (a teaser line each).
+LISTING_CHARS_PER_HEADLINE = 400
+# ... unless the headlines come after the text (related stories): past this share of its characters.
+RELATED_AFTER_SHARE = 0.5
 # A heading is the headline when it is this much of the title and shares this share of its words.
 MIN_HEADING_SHARE = 0.4
 SHARED_WORDS = 0.75
@@ -159,6 +167,7 @@ class ReleasePage(PageMarkup):
         self.url = url
         self.body_named_by_profile = False
         self.tree = tree if tree is not None else parse_html(html)
+        self.html = html  # for a second, gentler reading when the furniture took the text along
 
     # -- the record -------------------------------------------------------------------------------
 
@@ -191,19 +200,20 @@ class ReleasePage(PageMarkup):
             body="",
         )
         self.visible_date_found  # noqa: B018 (phase 1: read before the furniture goes)
-        self.heading_text  # noqa: B018
+        self.title_text_date_found  # noqa: B018
 
-        if not any_page:
-            self.refuse_listing()
         found_date = self.date()
         record.date, record.date_raw = found_date.iso, found_date.raw
         place_raw = self.place_raw()
         record.place, record.place_raw = normalize_place(place_raw), place_raw
+        self.linked_headlines  # noqa: B018 (counted before the text is read out of the container)
         paragraphs = self.body_paragraphs()
         if paragraphs and comparable(paragraphs[0]) == comparable(title):
             paragraphs = paragraphs[1:]  # the headline repeated atop the text
         if sum(map(len, paragraphs)) < MIN_BODY_CHARS and not any_page:
             raise ExtractionError("no release text: not a release page (a listing or an empty page?)")
+        if not any_page:
+            self.refuse_listing(sum(map(len, paragraphs)))
         if not any_page:
             self.refuse_undated_page(record)
         record.body = "\n\n".join(paragraphs)
@@ -211,10 +221,28 @@ class ReleasePage(PageMarkup):
         record.quotes, record.speakers = extract_quotes(paragraphs, record.language)
         return record.with_content_hash()
 
-    def refuse_listing(self) -> None:
-        headlines = sum(len(node.css(LINKED_HEADLINES)) for node in self.body_nodes)
-        if headlines >= MAX_LINKED_HEADLINES:
+    def refuse_listing(self, text_chars: int) -> None:
+        """A listing is linked headlines with a line of teaser each; an article may link a few
+        headlines (related stories, a heading's "edit" link) beside far more text of its own."""
+        headlines, first_at = self.linked_headlines
+        if headlines >= MAX_LINKED_HEADLINES and text_chars < LISTING_CHARS_PER_HEADLINE * headlines \
+                and first_at < RELATED_AFTER_SHARE:
             raise ExtractionError(f"a listing page ({headlines} linked headlines), not a release page")
+
+    @cached_property
+    def linked_headlines(self) -> tuple[int, float]:
+        """Linked headlines in the text's container, and where the first one is (a share of the
+        container's text before it): counted before the text is read out of the container."""
+        count = 0
+        first_at = 1.0
+        for node in self.body_nodes:
+            found = node.css(LINKED_HEADLINES)
+            if found and count == 0:
+                text = node.text(deep=True)
+                at = text.find(found[0].text(deep=True))
+                first_at = at / len(text) if at >= 0 and text else 0.0
+            count += len(found)
+        return count, first_at
 
     def refuse_undated_page(self, record: PressRelease) -> None:
         """A page of a site without a profile is a release when it dates itself or says what it is:
@@ -273,13 +301,15 @@ class ReleasePage(PageMarkup):
 
     def date(self) -> FoundDate:
         visible = self.visible_date_found
+        # a date in the text by the headline: what a reader sees, where it is the metadata's day
+        shown = self.title_text_date_found
         for source in (
             self.labelled_date,
-            lambda: self.agreeing_with(visible, self.json_ld_date()),
-            lambda: self.agreeing_with(visible, self.machine_date(self.meta(*PUBLISHED_META))),
+            lambda: as_shown(shown, self.agreeing_with(visible, self.json_ld_date())),
+            lambda: as_shown(shown, self.agreeing_with(visible, self.machine_date(self.meta(*PUBLISHED_META)))),
             self.dateline_date,
             lambda: visible,
-            lambda: self.agreeing_with(visible, self.machine_date(self.any_date_meta())),
+            lambda: as_shown(shown, self.agreeing_with(visible, self.machine_date(self.any_date_meta()))),
             self.url_date,
             lambda: self.title_text_date_found,
             self.body_head_date,
@@ -295,9 +325,12 @@ class ReleasePage(PageMarkup):
         """A timestamp's day is the day in its time zone: `2021-11-04T23:00Z` is the 5th in Berlin.
         When the page shows a date one day off a timestamp, the page's own date is the one meant;
         when it shows the same day, `date_raw` is what it shows ("February 12, 2024"), not the stamp."""
+        # (htmldate's original_date: of the page's own dates, the earliest is the publication)
         if machine is None or visible is None or not machine.iso or not visible.iso:
             return machine
-        if visible.iso == machine.iso:
+        if visible.iso <= machine.iso:
+            # the same day as the page shows it; or an earlier one: the page shows the original
+            # publication where the metadata has the date of a later edit or a move to a new system
             return visible
         if not TIMESTAMP.search(machine.raw or ""):
             return machine
@@ -412,6 +445,21 @@ class ReleasePage(PageMarkup):
                 if len(node.text(deep=True)) >= MIN_BODY_CHARS and link_density(node) <= MAX_LINK_DENSITY:
                     self.body_named_by_profile = selector not in BODY_CONTAINERS
                     return [node]
+        nodes = main_nodes(body)
+        if sum(len(node.text(deep=True, strip=True)) for node in nodes) < MIN_BODY_CHARS:
+            nodes = self.body_nodes_unstripped() or nodes
+        return nodes
+
+    def body_nodes_unstripped(self) -> list[Node]:
+        """The scored text of a second parse without the furniture removal: for a page whose text
+        sits in what looks like furniture (an unclosed <aside> around the rest of the page)."""
+        tree = parse_html(self.html)
+        body = tree.body
+        if body is None:
+            return []
+        for script in tree.css("script"):
+            script.decompose()
+        self.second_tree = tree  # the nodes live as long as their tree
         return main_nodes(body)
 
     @property
@@ -580,18 +628,16 @@ class ReleasePage(PageMarkup):
     @cached_property
     def title_text_date_found(self) -> FoundDate | None:
         """The first date in the text a reader sees right after the headline ("Pressemitteilung vom
-        25. Januar 2022 | Berlin"), not one a change or a copyright line gives. Read in phase 2,
-        once the furniture (a teaser list's dates) is out of the tree."""
-        self.body_nodes  # noqa: B018 (phase 2)
-        body = self.tree.body
-        headline = self.heading_text
-        if not headline or body is None:
+        25. Januar 2022 | Berlin"), not one a change or a copyright line gives. Phase 1: read
+        from the intact tree, element by element after the headline, boxes of other items skipped."""
+        heading = self.title_heading
+        if heading is None:
             return None
-        text = clean_text(body.text(deep=True, separator=" ", strip=False))
-        start = text.find(headline)
-        if start < 0:
-            return None
-        window = text[start + len(headline):start + len(headline) + TITLE_TEXT_WINDOW]
+        return (self.date_in_window(text_after(heading, TITLE_TEXT_WINDOW))
+                or self.date_in_window(text_after(heading, TEXT_BEFORE_TITLE, backwards=True)))
+
+    @staticmethod
+    def date_in_window(window: str) -> FoundDate | None:
         position = 0
         while position < len(window):  # each turn moves past a date, so it ends
             rest = window[position:]
@@ -658,6 +704,53 @@ def in_teaser(node: Node, by_name: bool = True) -> bool:
             return True
         ancestor = ancestor.parent
     return False
+
+
+def as_shown(shown: FoundDate | None, found: FoundDate | None) -> FoundDate | None:
+    """`found`, with the date as the page shows it as `raw` when the page shows the same day."""
+    if found is not None and shown is not None and shown.iso == found.iso and shown.raw:
+        return FoundDate(iso=found.iso, raw=shown.raw)
+    return found
+
+
+def text_after(node: Node, limit: int, backwards: bool = False) -> str:
+    """Up to `limit` characters of the text that follows `node` in page order (its following
+    siblings, then its ancestors' following siblings), without boxes of other items (asides,
+    navigation, teaser lists): what a reader reads right after a headline. Bounded by `limit`
+    and by AFTER_ELEMENTS elements read. `backwards`: the text before it, nearest first."""
+    parts: list[str] = []
+    length = 0
+    read = 0
+    current: Node | None = node
+    while current is not None and current.tag not in ("body", "html") and read < AFTER_ELEMENTS:
+        sibling = current.prev if backwards else current.next
+        while sibling is not None and read < AFTER_ELEMENTS:
+            read += 1
+            if sibling.tag == "-text":
+                text = sibling.text_content or ""
+            elif sibling.tag in SKIPPED_AFTER_TITLE or (sibling.tag != "-comment" and is_teaser_box(sibling)):
+                text = ""
+            elif sibling.tag.startswith("-"):
+                text = ""
+            else:
+                text = sibling.text(deep=True, separator=" ", strip=False)
+            if text.strip():
+                parts.append(text)
+                length += len(text)
+                if length >= limit:
+                    break
+            sibling = sibling.prev if backwards else sibling.next
+        if length >= limit:
+            break
+        current = current.parent
+    if backwards:
+        return clean_text(" ".join(reversed(parts)))[-limit:]
+    return clean_text(" ".join(parts))[:limit]
+
+
+def is_teaser_box(node: Node) -> bool:
+    names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+    return bool(names.strip()) and bool(TEASER_NAMES.search(names))
 
 
 def ancestor_depths(node: Node) -> dict[int, int]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from scraper.boilerplate import has_nested_block, strip_furniture, text_blocks
+from scraper import parse
+from scraper.boilerplate import has_nested_block, main_nodes, strip_furniture, text_blocks
 
 LONG = "The council met for two days and agreed on a plan for the coming year, with a budget for it."
 
@@ -25,11 +26,19 @@ def blocks_of(inner: str) -> list[str]:
          [f"Opening words, in bold, then {LONG}", f"{LONG} Two.", "A tail after the paragraph, long enough."]),
         (f"<p>{LONG}</p><ul><li>Short item</li><li>Another item</li></ul><p>{LONG} End.</p>",
          [LONG, "Short item", "Another item", f"{LONG} End."]),
+        (f"<p>{LONG}</p><p>{LONG} Two.</p><ul><li>Budget 4 million euros</li><li>Term 2024 to 2026</li></ul>",
+         [LONG, f"{LONG} Two.", "Budget 4 million euros", "Term 2024 to 2026"]),
         (f"<p>{LONG}</p><a href='/x'><div>{LONG} A teaser card that is a link.</div></a>", [LONG]),
         (f"<p>{LONG}</p><div><a href='/1'>One older headline here</a> <a href='/2'>Another older headline</a></div>", [LONG]),
         (f"<blockquote><p>{LONG}</p><p>{LONG} Said.</p></blockquote>", [LONG, f"{LONG} Said."]),
+        (f"<p>{LONG}</p><table><tr><th>Budget</th><td>4 million euros</td></tr><tr><td>Term</td><td>2024 to 2026</td></tr></table><p>{LONG} End.</p>",
+         [LONG, "Budget 4 million euros", "Term 2024 to 2026", f"{LONG} End."]),
+        (f"<p>{LONG}</p><p>&lt;iframe width='670' src='https://video.example/embed/1'&gt;Your browser does not play it&lt;/iframe&gt;</p>",
+         [LONG]),
+        (f"<table><tr><td><p>{LONG}</p></td><td><div>{LONG} Cell.</div></td></tr></table>", [LONG, f"{LONG} Cell."]),
     ],
-    ids=["bare-text-divs", "text-after-the-last-block", "text-around-a-paragraph", "list-items", "teaser-card-in-link", "link-list-run", "quoted-paragraphs"],
+    ids=["bare-text-divs", "text-after-the-last-block", "text-around-a-paragraph", "list-items", "list-closing-the-text", "teaser-card-in-link", "link-list-run", "quoted-paragraphs",
+         "table-of-facts", "embed-code-as-text", "layout-table"],
 )
 def test_walked_blocks(inner: str, expected: list[str]) -> None:
     assert blocks_of(inner) == expected
@@ -62,3 +71,47 @@ def test_wrappers_of_the_headline_are_not_furniture(page: str, kept: str, remove
     strip_furniture(tree.body)
     text = tree.body.text()
     assert kept in text and removed not in text
+
+
+SPLIT_PAGE = """<html><body><div class="page"><article><div class="intro"><h1>Headline of the day</h1>
+<p>The lead of the text says in one long sentence what happened, where it happened and why it matters.</p></div>
+<div class="row"><div class="col"><div class="meta">12.01.2022</div><div class="text">{paragraphs}</div></div></div>
+<div class="box"><p>Help us with a donation: every gift counts, and you can give online today.</p></div>
+</article></div></body></html>"""
+
+
+def test_a_lead_in_a_sibling_box_joins_the_text_and_a_small_box_after_it_does_not() -> None:
+    tree = LexborHTMLParser(SPLIT_PAGE.format(paragraphs=f"<p>{LONG}</p>" * 4))
+    strip_furniture(tree.body)
+    text = " ".join(text_blocks(main_nodes(tree.body)))
+    assert text.startswith("The lead of the text says") and LONG in text
+    assert "Help us with a donation" not in text
+
+
+@pytest.mark.parametrize(
+    ("closing", "phrase", "kept"),
+    [
+        ("<p>Press contacts: the office of the spokesperson, reachable every day, at the number and the address "
+         "given on the site, and by mail at the address of the head office, in the capital, near the station.</p>",
+         "the office of the spokesperson", False),
+        ("<p>Achtung Redaktion: Fotos zum Download finden Sie hier: https://example.org/fotos</p>", "Fotos zum Download", False),
+        ("<div class='c-flyout'><p>Help with a gift today: it counts for the people in need, everywhere.</p></div>",
+         "Help with a gift", False),
+        ("<p>The press contacts of both offices met on Monday and agreed on a joint statement, which follows.</p>",
+         "press contacts of both offices", True),
+    ],
+    ids=["long-press-contact", "note-to-the-newsroom", "flyout-box", "contacts-in-a-sentence"],
+)
+def test_what_closes_a_text(closing: str, phrase: str, kept: bool) -> None:
+    html = (f"<html><body><main><h1>The council agrees</h1><div class='text'><p>{LONG}</p><p>{LONG} More.</p>"
+            f"<p>{LONG} Again.</p>{closing}</div></main></body></html>")
+    assert (phrase in parse(html, "https://example.org/news/1", any_page=True).body) is kept
+
+
+def test_text_of_a_wrapper_between_its_blocks_is_scored() -> None:
+    # A chapter written as bare text with line breaks around one nested box outweighs a box of short paragraphs.
+    bare = f"{LONG} " * 6
+    html = (f"<html><body><h1>Chapter one</h1><div class='chapter'>{bare}<br><br>{bare}<div class='note'><p>A short note.</p></div>{bare}</div>"
+            "<div class='other'><p>Another box with a paragraph of its own, long enough to count here.</p>"
+            "<p>And a second paragraph in that other box, also long enough to count.</p></div></body></html>")
+    assert parse(html, "https://example.org/story/1", any_page=True).body.startswith(LONG)

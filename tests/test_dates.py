@@ -140,9 +140,11 @@ def test_long_text_is_fast() -> None:
         ("am 28. Januar 2022", "2022-01-28"),  # what find_date reads, read the same
         ("it was set 15 years ago", None),
         ("Updated 2 May 2022, first 1 May 2022", "2022-05-02"),  # the first date; context is the caller's
+        ("Fri Feb 18 10:27:24 2022", "2022-02-18"),
+        ("Fri Feb 18 2022 10:27:24 GMT+0100", "2022-02-18"),
     ],
     ids=["es", "es-month-first", "it", "pt", "nl", "pl", "year-first", "slashed-day-first", "slashed-month-first",
-         "slashed-ambiguous", "de", "words-not-a-date", "first-of-two"],
+         "slashed-ambiguous", "de", "words-not-a-date", "first-of-two", "ctime", "javascript-date"],
 )
 def test_find_page_date(text: str, iso: str | None) -> None:
     found = find_page_date(text)

@@ -288,6 +288,8 @@ DATED_PAGE = """<html lang="en"><head><title>Harbour works begin | Port Authorit
         ('<meta property="article:published_time" content="2024-02-12T09:00:00+01:00">',
          '<p class="byline">By the press office, February 12, 2024</p>', "https://port.example/news/works", "2024-02-12", "February 12, 2024"),
         ("", "<p>Pressemitteilung vom 25. Januar 2022 | Hamburg</p>", "https://port.example/news/works", "2022-01-25", "25. Januar 2022"),
+        ('<meta property="article:published_time" content="2022-01-25T08:00:00Z">', "<p>Pressemitteilung vom 25. Januar 2022</p>",
+         "https://port.example/news/works", "2022-01-25", "25. Januar 2022"),
         ("", "<p>Publicado el 3 de mayo de 2022</p>", "https://port.example/news/works", "2022-05-03", "3 de mayo de 2022"),
         ("", '<div class="created"><span class="key">Created on</span><span>09.02.2022</span></div>',
          "https://port.example/news/works", "2022-02-09", "09.02.2022"),
@@ -296,9 +298,35 @@ DATED_PAGE = """<html lang="en"><head><title>Harbour works begin | Port Authorit
         ("", "", "https://port.example/news/works", None, None),
     ],
     ids=["json-ld-in-cdata", "json-ld-unix-seconds", "rnews-meta", "any-date-meta-not-updated", "raw-as-shown-same-day",
-         "text-under-title", "spanish-under-title", "label-beside-value", "url", "update-is-not-publication",
+         "text-under-title", "raw-as-shown-in-text", "spanish-under-title", "label-beside-value", "url", "update-is-not-publication",
          "teaser-and-copyright-never"],
 )
 def test_date_cascade(head: str, under_title: str, url: str, date: str | None, raw: str | None) -> None:
     record = parse(DATED_PAGE.format(head=head, under_title=under_title), url, any_page=True)
     assert (record.date, record.date_raw) == (date, raw)
+
+
+def test_a_date_in_the_kicker_above_the_headline() -> None:
+    html = DATED_PAGE.format(head="", under_title="").replace(
+        "<h1>Harbour works begin</h1>", '<div class="kicker">Press 02.12.2022</div><h1>Harbour works begin</h1>')
+    record = parse(html, "https://port.example/news/works", any_page=True)
+    assert (record.date, record.date_raw) == ("2022-12-02", "02.12.2022")
+
+
+def test_text_inside_what_looks_like_furniture_is_read_when_nothing_else_is() -> None:
+    # An <aside> left open by the page's template holds the whole article.
+    paragraph = "The harbour works began this morning and will last until the end of next year, the authority said."
+    html = (f"<html><head><title>Harbour works begin | Port</title></head><body><aside class='column'>"
+            f"<div class='story'><p>{paragraph}</p><p>{paragraph} Again.</p></div></aside></body></html>")
+    assert parse(html, "https://port.example/news/works", any_page=True).body.startswith("The harbour works began")
+
+
+def test_an_article_with_related_headlines_in_its_box_is_not_a_listing() -> None:
+    paragraph = "The harbour works began this morning and will last until the end of next year, the authority said today."
+    related = "".join(f'<h3><a href="/news/{n}">Older story number {n}</a></h3>' for n in range(6))
+    html = (f"<html><head><title>Harbour works begin | Port</title></head><body><main><h1>Harbour works begin</h1>"
+            f"<p>12 March 2024</p>{f'<p>{paragraph}</p>' * 8}<div class='more'>{related}</div></main></body></html>")
+    record = parse(html, "https://port.example/news/works")  # a release parse, as a crawl's
+    assert record.body.startswith("The harbour works began") and "Older story" not in record.body
+    with pytest.raises(ExtractionError, match="listing"):
+        parse(LISTING_PAGE, "https://port.example/news")
