@@ -18,6 +18,7 @@ from schemas import json_schema
 from scraper.charset import decode_html
 from scraper.errors import ExtractionError, ScraperError
 from scraper.parse import parse
+from scraper.parsepool import PARSE_DEADLINE, parse_deadline
 from scraper.sites import PROFILES
 
 EXIT_OK = 0
@@ -33,7 +34,7 @@ Turn the press releases of international organizations into validated JSON recor
   pressroom schema                       the JSON Schema of a record
 """
 
-PARSE_EPILOG = """\
+PARSE_EPILOG = f"""\
 examples:
   pressroom parse fixtures/osce/en-sarajevo-hyphen-date-label-empty.html
   pressroom parse --url https://www.osce.org/cthb/50703 saved.html
@@ -42,8 +43,8 @@ examples:
 
 Without --url a page is parsed as its own canonical URL (<link rel=canonical>), else as its file://
 path; the URL's host picks the site profile unless --site names one. A file that is not a release
-page (or larger than 10 MB, or not a file) gets a one-line error on stderr; the others are still
-parsed, and the exit code is 1.
+page (or larger than 10 MB, or not a file, or that takes longer than {PARSE_DEADLINE:g} s to parse) gets a one-line
+error on stderr; the others are still parsed, and the exit code is 1.
 """
 # The same cap the crawler puts on a response body: a release page is far smaller.
 MAX_PAGE_BYTES = 10 * 1024 * 1024
@@ -126,15 +127,25 @@ def _run_parse(args: argparse.Namespace) -> int:
     for name in args.files:
         try:
             html, default_url = _read_page(name)
-            record = parse(html, args.url, args.site, default_url=default_url)
+            with parse_deadline(PARSE_DEADLINE):
+                line = parse(html, args.url, args.site, default_url=default_url).model_dump_json()
         except (OSError, ScraperError) as error:
             failures += 1
             hint = f" (parsed as site {args.site!r}: is it the right --site?)" if args.site and isinstance(error, ExtractionError) else ""
             print(f"pressroom: {name}: {_describe(error)}{hint}", file=sys.stderr)
             continue
-        sys.stdout.write(record.model_dump_json() + "\n")
+        except Exception as error:  # noqa: BLE001 - a parser bug on one page: say so in a line, go on
+            failures += 1
+            print(f"pressroom: {name}: unexpected error ({type(error).__name__}: {_first_line(error)})", file=sys.stderr)
+            continue
+        sys.stdout.write(line + "\n")
         sys.stdout.flush()
     return EXIT_FAILED if failures else EXIT_OK
+
+
+def _first_line(error: BaseException) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0][:200] if lines else "no message"
 
 
 def _read_page(name: str) -> tuple[str, str]:

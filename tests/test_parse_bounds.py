@@ -6,9 +6,14 @@ bound is generous, as the machine running the tests may be busy.
 
 from __future__ import annotations
 
+import os
 import re
+import signal
+import subprocess
+import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -40,6 +45,7 @@ def page(*paragraphs: str, title: str = "A release about nothing in particular")
     return f"<html><head><title>{title}</title></head><body><h1>{title}</h1>{body}</body></html>"
 
 
+REPO = Path(__file__).resolve().parent.parent
 FILLER = "The participants discussed the situation at length, and agreed to meet again next year. " * 2
 
 # (what, input): each a pattern's worst case found, run through the function that applies it.
@@ -222,3 +228,79 @@ def test_deep_pages_are_parsed_in_bounded_time(html: str) -> None:
 def test_a_page_with_more_tags_than_a_release_holds_is_refused() -> None:
     with pytest.raises(ExtractionError, match="tags, more than a release page holds"):
         parse(page(*["a short paragraph of text, long enough to count"] * (MAX_TAGS // 2 + 1)), "https://example.org/a")
+
+
+# -- `pressroom parse`: a bad page is one line on stderr, and the pages after it are parsed ------------
+
+BODY = "<p>" + FILLER * 2 + "</p>"
+
+
+def page_with_head(head: str) -> str:
+    title = "A release about nothing in particular"
+    return f"<html><head><title>{title}</title>{head}</head><body><h1>{title}</h1>{BODY}</body></html>"
+
+
+def json_ld(text: str) -> str:
+    return f'<script type="application/ld+json">{text}</script>'
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        (page_with_head(json_ld('{"@type": "NewsArticle", "publisher": {"name": "Office \\ud800 of Things"}}')),
+         "Office \ufffd of Things"),
+        (page_with_head(json_ld('{"@type": "NewsArticle", "publisher": {"name": "\\udfff"}}')), "\ufffd"),
+        (page_with_head(json_ld('{"@type": "NewsArticle", "publisher": {"name": "Smile \\ud83d\\ude00"}}')), "Smile \U0001f600"),
+        (page_with_head(json_ld("[" * 100_000 + "]" * 100_000)), None),
+        (page_with_head(json_ld('{"a":' * 100_000 + "1" + "}" * 100_000)), None),
+    ],
+    ids=["lone-high-surrogate", "lone-low-surrogate", "a-pair-is-kept", "arrays-100k-deep", "objects-100k-deep"],
+)
+def test_odd_json_ld_gives_a_record_that_can_be_written(html: str, expected: str | None) -> None:
+    record = parse(html, "https://example.org/a")
+    assert record.publisher == expected
+    record.model_dump_json().encode("utf-8")  # a lone surrogate could not be written out
+
+
+def test_parse_command_reports_each_bad_file_in_a_line_and_parses_the_rest(
+        tmp_path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    from scraper import cli
+
+    def broken(*args: object, **kwargs: object) -> object:
+        raise RuntimeError("a bug in the parser\nwith a second line")
+
+    files = {
+        "surrogate.html": page_with_head(json_ld('{"@type": "NewsArticle", "headline": "\\ud800"}')),
+        "deep.html": page_with_head(json_ld("[" * 100_000 + "]" * 100_000)),
+        "listing.html": "<html><body><p>nothing</p></body></html>",
+        "good.html": page_with_head(""),
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert cli.main(["parse", *(str(tmp_path / name) for name in files)]) == 1
+    out, err = capsys.readouterr()
+    assert len(out.splitlines()) == 3 and err.count("\n") == 1 and "listing.html" in err and "Traceback" not in err
+
+    real_parse = cli.parse
+    monkeypatch.setattr(cli, "parse", lambda html, *a, **k: broken() if "surrogate" in html or "ud800" in html else real_parse(html, *a, **k))
+    assert cli.main(["parse", *(str(tmp_path / name) for name in files)]) == 1
+    out, err = capsys.readouterr()
+    assert len(out.splitlines()) == 2
+    assert "surrogate.html: unexpected error (RuntimeError: a bug in the parser)" in err and err.count("\n") == 2
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGINT") or os.name != "posix", reason="sends a SIGINT")
+def test_the_first_ctrl_c_stops_parse(tmp_path) -> None:  # noqa: ANN001
+    release = tmp_path / "release.html"
+    release.write_text(page(*[f"{FILLER} {index}" for index in range(2_000)]), encoding="utf-8")  # ~0.1 s each
+    command = [sys.executable, "-m", "scraper", "parse", *[str(release)] * 500]
+    process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        process.stdout.readline()  # parsing has begun
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=20)
+    finally:
+        process.kill()
+    assert process.returncode == 130
+    assert err.strip() == "pressroom: interrupted"
