@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, ClassVar
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode as Node
@@ -258,4 +258,11 @@ def canonical_link(tree: HTMLParser, base_url: str) -> str | None:
     if not (href and href.strip()):
         og_url = tree.css_first('meta[property="og:url"]')
         href = og_url.attributes.get("content") if og_url is not None else None
-    return urljoin(base_url, href.strip()) if href and href.strip() else None
+    if not (href and href.strip()):
+        return None
+    try:
+        url = urljoin(base_url, href.strip())
+        urlsplit(url).port  # noqa: B018 - raises ValueError for a port out of range or not a number
+    except ValueError:
+        return None  # "http://[::1", "http://host:99999/": not a URL
+    return url

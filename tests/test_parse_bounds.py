@@ -304,3 +304,11 @@ def test_the_first_ctrl_c_stops_parse(tmp_path) -> None:  # noqa: ANN001
         process.kill()
     assert process.returncode == 130
     assert err.strip() == "pressroom: interrupted"
+
+
+@pytest.mark.parametrize("href", ["http://[::1", "http://example.org:99999/a", "http://example.org:abc/a"],
+                         ids=["unclosed-ipv6", "port-out-of-range", "port-not-a-number"])
+def test_a_canonical_link_that_is_no_url_is_left_out(href: str) -> None:  # found by tests/test_fuzz.py
+    for head in (f'<link rel="canonical" href="{href}">', f'<meta property="og:url" content="{href}">'):
+        assert parse(page_with_head(head), "https://example.org/a").canonical_url is None
+        assert parse(page_with_head(head), default_url="file:///tmp/a.html").url == "file:///tmp/a.html"
