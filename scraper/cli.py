@@ -20,6 +20,7 @@ from schemas import json_schema
 from scraper.charset import decode_html
 from scraper.errors import ExtractionError, ScraperError
 from scraper.parse import parse
+from scraper.parsepool import PARSE_DEADLINE, parse_deadline
 from scraper.sites import PROFILES, profile_for
 
 EXIT_OK = 0
@@ -38,7 +39,7 @@ Turn the press releases of international organizations into validated JSON recor
   pressroom worker / enqueue / status    a crawl spread over many machines (Celery, Redis, PostgreSQL)
 """
 
-PARSE_EPILOG = """\
+PARSE_EPILOG = f"""\
 examples:
   pressroom parse fixtures/osce/en-sarajevo-hyphen-date-label-empty.html
   pressroom parse --url https://www.osce.org/cthb/50703 saved.html
@@ -54,9 +55,10 @@ robots.txt obeyed, its User-Agent, the 10 MB cap, retries, one request at a time
 its delay; it is parsed as the URL it ends at after redirects. The URL's host picks the site
 profile unless --site names one. An input that cannot be read, fetched or parsed (not a release
 page: a listing, an empty page, an undated page of a site without a profile; larger than 10 MB,
-refused by robots.txt, HTTP 404...) gets a one-line error on stderr; the others are still parsed,
-and the exit code is 1. With --any-page every HTML page gets a record (its `kind` null unless the
-page labels itself), so the exit code is 0 unless an input cannot be read, fetched or is not HTML.
+refused by robots.txt, HTTP 404, longer than {PARSE_DEADLINE:g} s to parse...) gets a one-line error on
+stderr; the others are still parsed, and the exit code is 1. With --any-page every HTML page gets a
+record (its `kind` null unless the page labels itself), so the exit code is 0 unless an input
+cannot be read, fetched or is not HTML.
 """
 # The same cap the crawler puts on a response body: a release page is far smaller.
 MAX_PAGE_BYTES = 10 * 1024 * 1024
@@ -171,17 +173,23 @@ def _parse_inputs(args: argparse.Namespace, fetch: Callable[[str], tuple[str, st
     for name in args.files:
         try:
             if fetch is not None and is_web_url(name):
-                html, final_url = fetch(name)
-                record = parse(html, final_url, args.site, any_page=args.any_page)
+                html, url = fetch(name)
+                default_url = None
             else:
                 html, default_url = _read_page(name)
-                record = parse(html, args.url, args.site, default_url=default_url, any_page=args.any_page)
+                url = args.url
+            with parse_deadline(PARSE_DEADLINE):
+                line = parse(html, url, args.site, default_url=default_url, any_page=args.any_page).model_dump_json()
         except (OSError, ScraperError) as error:
             failures += 1
             hint = f" (parsed as site {args.site!r}: is it the right --site?)" if args.site and isinstance(error, ExtractionError) else ""
             print(f"pressroom: {name}: {_describe(error)}{hint}", file=sys.stderr)
             continue
-        sys.stdout.write(record.model_dump_json() + "\n")
+        except Exception as error:  # noqa: BLE001 - a parser bug on one page: say so in a line, go on
+            failures += 1
+            print(f"pressroom: {name}: unexpected error ({type(error).__name__}: {_first_line(error)})", file=sys.stderr)
+            continue
+        sys.stdout.write(line + "\n")
         sys.stdout.flush()
     return EXIT_FAILED if failures else EXIT_OK
 
@@ -218,6 +226,11 @@ def _parse_with_fetcher(args: argparse.Namespace, urls: list[str]) -> int:
 def is_web_url(text: str) -> bool:
     """An input to fetch rather than a file to read: http:// or https://."""
     return text.lower().startswith(("http://", "https://"))
+
+
+def _first_line(error: BaseException) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0][:200] if lines else "no message"
 
 
 def _read_page(name: str) -> tuple[str, str]:

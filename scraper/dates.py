@@ -54,7 +54,16 @@ DATE_FORMS = (ISO_DATE, DAY_MONTH_YEAR, MONTH_DAY_YEAR, NUMERIC_DMY, DASHED_DMY)
 # A dateline ends at a dash: en or em dash with any spacing, or a hyphen with a space on at least
 # one side (a bare hyphen is a compound word: "Co-operation").
 _DASH = r"(?:\s*[–—]+\s*|\s+-+\s*|-+\s+)"
-_PLACE = r"(?P<place>[^\W\d_][^\d,–—;:!?()\"“”«»]{0,40}?(?:\s*[,/]\s*[^\W\d_][^\d,–—;:!?()\"“”«»]{0,40}?){0,4})"
+# A place: up to five names split by commas or slashes ("VIENNA/WARSAW", "QABALA, Azerbaijan"), each
+# a letter and at most 40 more characters. Each name is read whole, atomically, up to the first
+# character it cannot hold: a digit, a comma or slash, punctuation, a dash (a hyphen between spaces
+# or before one), or a space before another space or a hyphen; a hyphen inside a word ("Nur-Sultan")
+# and single spaces between words stay in. Where a name ends is thus never in doubt: the pattern it
+# replaces let a name hold the "/" and spaces it also split at, and tried every split of a
+# "A / A / A …" opening (2.9 s for one 200-character paragraph head).
+_PLACE_CHAR = r"(?:[^\d,/–—;:!?()\"“”«»\s-]|-(?![\s-])|\s(?![\s-]))"
+_PLACE_NAME = rf"(?>[^\W\d_]{_PLACE_CHAR}{{0,40}})"
+_PLACE = rf"(?P<place>{_PLACE_NAME}(?:\s*[,/]\s*{_PLACE_NAME}){{0,4}})"
 _NUMERIC_DATE = r"[0-3]?\d\.\s?[01]?\d\.\s?(?:19|20)\d\d"
 _DATELINE_DATE = (
     rf"(?P<date>{_DAY_ANY}\s*{_MONTH_ANY}(?:\s*,?\s*{_YEAR_ANY})?{_RU_YEAR_SUFFIX}"

@@ -2,6 +2,7 @@
 
     ScraperError
     ├── ExtractionError      the HTML is not a release page (no title, no text), or not HTML at all
+    ├── ParseTimeoutError    parsing one page took longer than its deadline (an error, not a verdict)
     ├── FetchError           a URL could not be fetched
     │   ├── BlockedError     refused before sending: robots.txt, scheme, address or host not allowed
     │   ├── TooLargeError    the body passed the size cap
@@ -20,6 +21,14 @@ class ScraperError(Exception):
 
 class ExtractionError(ScraperError):
     """The input is not a release page that can be turned into a record."""
+
+
+class ParseTimeoutError(ScraperError):
+    """Parsing one page took longer than the parse deadline; the page was abandoned.
+
+    Not an ExtractionError: that says the page is no release (and the crawl backs it off as dead),
+    while a timeout says nothing about the page (a busy machine), so it is counted as an error of
+    its URL and asked again on the next run."""
 
 
 class FetchError(ScraperError):

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, ClassVar
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode as Node
@@ -21,6 +21,8 @@ from scraper.boilerplate import clean_text, node_text
 from scraper.language import ISO_639_1
 
 LANGUAGE_CODE = re.compile(r"^[a-zA-Z]{2,3}(?=$|[-_])")
+SURROGATE = re.compile("[\ud800-\udfff]")
+SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")  # paired or lone: decoding tells
 # Labels of a page's metadata list ("Date:", "Place:"...), normalized, per language, mapped to fields.
 METADATA_LABELS: dict[str, str] = {
     "date": "date", "published": "date", "дата": "date", "datum": "date", "veröffentlicht": "date",
@@ -208,11 +210,17 @@ def label_value(label: Node) -> Node | None:
 
 
 def iter_json_ld(text: str) -> list[dict[str, Any]]:
+    """The objects of a JSON-LD script (its @graph's members too); [] when it is not JSON.
+
+    JSON nested deeper than the decoder's recursion limit is not JSON-LD a page means; a lone
+    surrogate escape ("\\ud800") decodes to a character no UTF-8 output can hold, so it becomes U+FFFD."""
     text = CDATA.sub("", text)  # <script type="application/ld+json"><![CDATA[ {...} ]]></script>
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         return []
+    if SURROGATE_ESCAPE.search(text):
+        data = without_surrogates(data)
     items = data if isinstance(data, list) else [data]
     flat: list[dict[str, Any]] = []
     for item in items:
@@ -220,6 +228,30 @@ def iter_json_ld(text: str) -> list[dict[str, Any]]:
             graph = item.get("@graph")
             flat.extend(g for g in graph if isinstance(g, dict)) if isinstance(graph, list) else flat.append(item)
     return flat
+
+
+def without_surrogates(data: Any) -> Any:
+    """Decoded JSON with every surrogate code point (a lone escape: pairs decode to one character)
+    replaced by U+FFFD, containers fixed in place. Iterative, so any depth the decoder took will do."""
+    pending: list[Any] = []
+
+    def fixed(value: Any) -> Any:
+        if isinstance(value, str):
+            return SURROGATE.sub("\ufffd", value)
+        if isinstance(value, (dict, list)):
+            pending.append(value)
+        return value
+
+    root = fixed(data)
+    while pending:
+        container = pending.pop()
+        if isinstance(container, dict):
+            items = [(fixed(key), fixed(value)) for key, value in container.items()]
+            container.clear()
+            container.update(items)
+        else:
+            container[:] = [fixed(value) for value in container]
+    return root
 
 
 def language_code(value: str | None) -> str | None:
@@ -236,4 +268,11 @@ def canonical_link(tree: HTMLParser, base_url: str) -> str | None:
     if not (href and href.strip()):
         og_url = tree.css_first('meta[property="og:url"]')
         href = og_url.attributes.get("content") if og_url is not None else None
-    return urljoin(base_url, href.strip()) if href and href.strip() else None
+    if not (href and href.strip()):
+        return None
+    try:
+        url = urljoin(base_url, href.strip())
+        urlsplit(url).port  # noqa: B018 - raises ValueError for a port out of range or not a number
+    except ValueError:
+        return None  # "http://[::1", "http://host:99999/": not a URL
+    return url

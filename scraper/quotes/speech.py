@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 
 from schemas import Quote, Speaker
 from scraper.quotes.attribution import attribution_after, attribution_before, resolve
+from scraper.quotes.bounds import scanned_paragraphs
 from scraper.quotes.lexicon import LEADING_SPACE_RE, TITLE_CUES, TITLE_LINKS, WINDOW, WORD_RE, last_clause_end
 from scraper.quotes.marks import Span, all_spans
 from scraper.quotes.people import Mention, People, Person, find_mentions, readable_name
@@ -99,8 +100,9 @@ def extract_quotes(paragraphs: Sequence[str], language: str | None = None) -> tu
     """Direct quotes (text, speaker, paragraph) and their speakers (name, role), in order.
 
     Never raises on odd text: unbalanced marks give at most a quote to the end of the paragraph.
+    Reads the first MAX_SCANNED_CHARS characters of the text only (scraper/quotes/bounds.py).
     """
-    paragraphs = [paragraph or "" for paragraph in paragraphs]
+    paragraphs = scanned_paragraphs([paragraph or "" for paragraph in paragraphs])  # bounded: see scraper/quotes/bounds.py
     spans = all_spans(paragraphs)
     if not spans:
         return [], []

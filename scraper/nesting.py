@@ -1,0 +1,98 @@
+"""A bound on how deep a page's elements nest, applied to the HTML text before the HTML parser.
+
+An HTML parser's tree builder checks the stack of open elements for every block it opens (is a
+<p> open in button scope?), so a page of 200,000 nested <div>s took 82 s inside lexbor, and every
+walk up a node's ancestors (scoring, teaser checks) costs as much as the nesting is deep. Real
+release pages nest 25 to 30 deep. As browsers do (Blink attaches elements past a depth of 512 to
+the element at that depth, `kMaximumHTMLParserDOMTreeDepth`), `flatten_deep_nesting` keeps the
+page's text and drops the tags that would open elements deeper than MAX_NESTING (and their end tags).
+The bound is lower than a browser's as the extraction walks up from every block (its cost is the
+number of blocks times the depth); `scraper.parse` bounds the number of tags (MAX_TAGS).
+
+The depth is estimated by one linear pass over the tags with a stack of open element names, as a
+tree builder keeps it, simplified: void elements and those whose end tag may be left out (<p>,
+<li>, <td>...) are not counted, an end tag closes the nearest open element of its name and all
+opened after it, the text of <script>, <style>, <textarea>, <title> and comments is skipped. An
+estimate is enough: it only decides which tags of an absurdly deep page are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+MAX_NESTING = 64  # twice the deepest release page seen (29)
+# A tag's start, or a comment's (whose text is skipped): one pattern, so each character is read once.
+TAG_START = re.compile(r"<(?:(!--)|(/?)([A-Za-z][^\s/>]*))")
+# The end of a tag: a tag with a "<" inside is not read as one (which keeps each scan linear).
+TAG_END = re.compile(r"[^<>]*>")
+# Elements with no end tag, and elements a tree builder closes by itself (a new <p> closes the last).
+VOID = frozenset("area base br col embed hr img input link meta param source track wbr basefont bgsound frame keygen".split())
+NOT_COUNTED = VOID | frozenset("p li dt dd tr td th tbody thead tfoot colgroup caption option optgroup rb rt rtc rp html head body".split())
+# Elements whose content is text up to their end tag, not markup.
+RAW_TEXT = {name: re.compile(rf"</{name}\b", re.IGNORECASE) for name in ("script", "style", "textarea", "title", "xmp", "noembed", "noframes", "iframe")}
+
+
+def flatten_deep_nesting(html: str, limit: int = MAX_NESTING) -> str:
+    """`html` with the tags of elements nested deeper than `limit` taken out (their text stays); the
+    same string when nothing nests that deep."""
+    if html.count("<") <= limit:
+        return html  # too few tags to nest that deep
+    dropped = _tags_too_deep(html, limit)
+    if not dropped:
+        return html
+    pieces, position = [], 0
+    for start, end in dropped:
+        pieces.append(html[position:start])
+        pieces.append(" ")  # the words on either side stay apart
+        position = end
+    pieces.append(html[position:])
+    return "".join(pieces)
+
+
+def _tags_too_deep(html: str, limit: int) -> list[tuple[int, int]]:
+    """(start, end) of every tag to take out, in order.
+
+    The stack holds the names of the open elements; those at index `limit` and beyond are the
+    ones whose tags are dropped (an element is pushed there exactly when `limit` are open below it)."""
+    stack: list[str] = []
+    open_names: Counter[str] = Counter()
+    names: dict[str, str] = {}  # one string per element name, however many open
+    dropped: list[tuple[int, int]] = []
+    position = 0
+    while (tag := TAG_START.search(html, position)) is not None:
+        if tag.group(1):  # a comment
+            end = html.find("-->", tag.end())
+            if end < 0:
+                break  # a comment that never ends runs to the end of the page
+            position = end + 3
+            continue
+        end_of_tag = TAG_END.match(html, tag.end())
+        if end_of_tag is None:
+            position = tag.end()
+            continue
+        span = (tag.start(), end_of_tag.end())
+        position = span[1]
+        name = names.setdefault(tag.group(3).lower(), tag.group(3).lower())
+        if tag.group(2):  # an end tag: closes the nearest open element of its name, and those above
+            if open_names[name]:
+                while True:
+                    was_dropped = len(stack) > limit
+                    open_name = stack.pop()
+                    open_names[open_name] -= 1
+                    if open_name == name:
+                        break
+                if was_dropped:
+                    dropped.append(span)
+            continue
+        if name in RAW_TEXT:
+            closing_tag = RAW_TEXT[name].search(html, position)
+            position = closing_tag.start() if closing_tag else len(html)
+            continue
+        if name in NOT_COUNTED or html[position - 2] == "/":
+            continue  # no end tag, closed by the tree builder itself, or <path/>-style self-closing
+        if len(stack) >= limit:
+            dropped.append(span)
+        stack.append(name)
+        open_names[name] += 1
+    return dropped
