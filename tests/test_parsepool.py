@@ -13,7 +13,7 @@ from scraper.errors import ExtractionError, ParseTimeoutError
 from scraper.parsepool import ReleaseParser, parse_deadline
 
 RELEASE = (
-    "<html><head><title>A release about nothing in particular</title><meta property="article:published_time" content="2024-05-14"></head><body>"
+    "<html><head><title>A release about nothing in particular</title><meta property='article:published_time' content='2024-05-14'></head><body>"
     "<h1>A release about nothing in particular</h1>"
     + "<p>The participants discussed the situation at length, and agreed to meet again next year.</p>" * 40
     + "</body></html>"
