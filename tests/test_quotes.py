@@ -924,6 +924,110 @@ def test_speakers_as_entities(
     assert [(person.name, person.role, person.affiliation, person.name_raw) for person in people] == speakers
 
 
+# -- patterns the fifth held-out set's author saw (rules, each in every language that has it) ------------
+# (paragraphs, language, quotes, speakers as (name, role, affiliation, name_raw))
+RESOLUTION = [
+    # the second half of an interrupted quote, after an attribution whose role ends in an acronym and a period
+    pytest.param(
+        ["“The count was orderly,” said Ms. Nora Field, Head of the delegation of the OSCE. “The complaints "
+         "must now be examined one by one.”"],
+        "en",
+        [("The count was orderly,", "Nora Field", 0), ("The complaints must now be examined one by one.", "Nora Field", 0)],
+        [("Nora Field", "Head of the delegation of the OSCE", None, None)],
+        id="en-interrupted-quote-after-acronym-period",
+    ),
+    pytest.param(
+        ["« Le dépouillement s’est bien déroulé », a déclaré Mme Nora Champ, cheffe de la délégation du BIDDH. "
+         "« Les plaintes doivent maintenant être examinées une à une. »"],
+        "fr",
+        [("Le dépouillement s’est bien déroulé", "Nora Champ", 0),
+         ("Les plaintes doivent maintenant être examinées une à une.", "Nora Champ", 0)],
+        [("Nora Champ", "cheffe de la délégation du BIDDH", None, None)],
+        id="fr-interrupted-quote-after-acronym-period",
+    ),
+    pytest.param(
+        ["„Die Auszählung verlief geordnet“, sagte Frau Nora Feld, Leiterin der Delegation der OSZE. „Die Beschwerden "
+         "müssen jetzt einzeln geprüft werden.“"],
+        "de",
+        [("Die Auszählung verlief geordnet", "Nora Feld", 0), ("Die Beschwerden müssen jetzt einzeln geprüft werden.", "Nora Feld", 0)],
+        [("Nora Feld", "Leiterin der Delegation der OSZE", None, None)],
+        id="de-interrupted-quote-after-acronym-period",
+    ),
+    pytest.param(
+        ["“The count was orderly,” said Deputy Head of the OSCE delegation John F. Kennedy. “The complaints come next.”"],
+        "en",
+        [("The count was orderly,", "John F. Kennedy", 0), ("The complaints come next.", "John F. Kennedy", 0)],
+        [("John F. Kennedy", "Deputy Head of the OSCE delegation", None, None)],
+        id="en-initial-still-no-sentence-end",
+    ),
+    # the ambassador's rank before a name is an honorific in every language: neither name nor role
+    pytest.param(
+        ["The Head of the OSCE Mission to Moldova, Ambassador Karin Ostrova, opened the forum.",
+         "“Free media need safe reporters,” she said."],
+        "en",
+        [("Free media need safe reporters,", "Karin Ostrova", 1)],
+        [("Karin Ostrova", "Head of the OSCE Mission to Moldova", None, None)],
+        id="en-ambassador-rank-after-role",
+    ),
+    pytest.param(
+        ["Die Leiterin der OSZE-Mission in Moldau, Botschafterin Karin Ostrova, eröffnete das Forum.",
+         "„Freie Medien brauchen sichere Reporter“, erklärte sie."],
+        "de",
+        [("Freie Medien brauchen sichere Reporter", "Karin Ostrova", 1)],
+        [("Karin Ostrova", "Leiterin der OSZE-Mission in Moldau", None, None)],
+        id="de-botschafterin-rank-after-role",
+    ),
+    pytest.param(
+        ["„Freie Medien brauchen sichere Reporter“, sagte der Leiter der OSZE-Mission in Moldau, Botschafter Jan Ostrov."],
+        "de",
+        [("Freie Medien brauchen sichere Reporter", "Jan Ostrov", 0)],
+        [("Jan Ostrov", "Leiter der OSZE-Mission in Moldau", None, None)],
+        id="de-botschafter-rank-after-role",
+    ),
+    pytest.param(
+        ["La cheffe de la mission de l’OSCE en Moldavie, l’Ambassadrice Karin Ostrova, a ouvert le forum.",
+         "« Des médias libres ont besoin de journalistes en sécurité », a-t-elle déclaré."],
+        "fr",
+        [("Des médias libres ont besoin de journalistes en sécurité", "Karin Ostrova", 1)],
+        [("Karin Ostrova", "cheffe de la mission de l’OSCE en Moldavie", None, None)],
+        id="fr-ambassadrice-rank-after-role",
+    ),
+    pytest.param(
+        ["« Des médias libres ont besoin de journalistes en sécurité », a déclaré le chef de la mission de l’OSCE en "
+         "Moldavie, Ambassadeur Jan Ostrov."],
+        "fr",
+        [("Des médias libres ont besoin de journalistes en sécurité", "Jan Ostrov", 0)],
+        [("Jan Ostrov", "chef de la mission de l’OSCE en Moldavie", None, None)],
+        id="fr-ambassadeur-rank-after-role",
+    ),
+    pytest.param(
+        ["Глава Миссии ОБСЕ в Молдове, посол Ян Остров, открыл форум.",
+         "«Свободным СМИ нужны защищённые журналисты», – сказал он."],
+        "ru",
+        [("Свободным СМИ нужны защищённые журналисты", "Ян Остров", 1)],
+        [("Ян Остров", "Глава Миссии ОБСЕ в Молдове", None, None)],
+        id="ru-posol-rank-after-role",
+    ),
+    pytest.param(
+        ["Direktor Kim Sato und Botschafterin Alex Berger eröffneten das Forum.",
+         "„Freie Medien brauchen sichere Reporter“, erklärte sie."],
+        "de",
+        [("Freie Medien brauchen sichere Reporter", "Alex Berger", 1)],
+        [("Alex Berger", None, None, None)],
+        id="de-botschafterin-says-she-is-a-woman",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "language", "quotes", "speakers"), RESOLUTION)
+def test_resolution_patterns(
+    paragraphs: list[str], language: str, quotes: list[Q], speakers: list[tuple[str, str | None, str | None, str | None]]
+) -> None:
+    found, people = extract_quotes(paragraphs, language)
+    assert [(quote.text, quote.speaker, quote.paragraph) for quote in found] == quotes
+    assert [(person.name, person.role, person.affiliation, person.name_raw) for person in people] == speakers
+
+
 # -- odd text -------------------------------------------------------------------------------------
 ODD = [
     pytest.param([], id="no-paragraphs"),

@@ -74,12 +74,18 @@ PLACE_WORDS = frozenset(
 )
 # Honorifics that say the person is a man or a woman, in the languages releases are written in.
 MALE_HONORIFICS = frozenset("mr mr. sir m. monsieur herr hr. г-н г-на господин sr. señor signor".split())
+# The feminine forms of the ambassador's rank say the person is a woman; the masculine ones do not (French
+# writes "Madame l'Ambassadeur", German "Botschafter" may stand for any holder).
 FEMALE_HONORIFICS = frozenset(
-    "ms ms. mrs mrs. madam dame mme mme. mlle mlle. madame frau г-жа г-жи госпожа sra. señora signora".split()
+    """ms ms. mrs mrs. madam dame mme mme. mlle mlle. madame frau г-жа г-жи госпожа sra. señora signora
+    botschafterin ambassadrice""".split()
 )
-# Written before a name and never part of it (`name` drops them; a role ending in one drops it too).
+# Written before a name and never part of it (`name` drops them; a role ending in one drops it too). The
+# ambassador's rank is one in every language (GOLD_CONVENTIONS: "without honorifics (Ms., Ambassador)"):
+# "the Head of Mission, Ambassador Name" and "die Leiterin der Mission, Botschafterin Name" give the same role.
 HONORIFICS = MALE_HONORIFICS | FEMALE_HONORIFICS | frozenset(
-    "ambassador dr dr. prof prof. professor h.e. excellency colonel hon hon. dott. dott.ssa mag. ing. посол".split()
+    """ambassador dr dr. prof prof. professor h.e. excellency colonel hon hon. dott. dott.ssa mag. ing. посол
+    botschafter ambassadeur""".split()
 )
 # French "M." (Monsieur) opening a name: written like an initial, read as the honorific.
 FRENCH_MISTER = "M"
@@ -220,8 +226,9 @@ CAP_WORD = rf"(?:[{UPPER}]\.(?=\s)|[{UPPER}][\w’'\-]*)"
 WINDOW = 300  # characters of context read on either side of a quote
 
 # Where a clause ends: sentence punctuation (not after an initial or an abbreviated honorific: Mr, Mrs,
-# Prof, Mme…) or a quotation mark.
-CLAUSE_END = r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St))(?<!\b(?:Mrs|Mme|Hon))(?<!\b(?:Prof|Mlle))[.!?;](?=\s|$)|[\"“”«»„]"
+# Prof, Mme…) or a quotation mark. An initial is one capital after a word boundary ("John M. Smith"); an
+# acronym's last capital ends a sentence like any word ("…, Head of the delegation of the OSCE. “…”").
+CLAUSE_END = r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St))(?<!\b(?:Mrs|Mme|Hon))(?<!\b(?:Prof|Mlle))[.!?;](?=\s|$)|[\"“”«»„]"
 CLAUSE_END_RE = re.compile(CLAUSE_END)
 LAST_CLAUSE_END_RE = re.compile(rf"(?s:.*)(?:{CLAUSE_END})")
 # Words around a reporting verb that name nobody.
