@@ -1016,6 +1016,48 @@ RESOLUTION = [
         [("Alex Berger", None, None, None)],
         id="de-botschafterin-says-she-is-a-woman",
     ),
+    # a pronoun subject after a sentence-opening phrase, with a colon introduction (the pronoun is the
+    # subject of the reporting verb it stands right before)
+    pytest.param(
+        ["Minister of Justice Dana Kovalenko visited the border crossing.",
+         "After the visit to the crossing, she told journalists: “The queues will be gone by spring.”"],
+        "en",
+        [("The queues will be gone by spring.", "Dana Kovalenko", 1)],
+        [("Dana Kovalenko", "Minister of Justice", None, None)],
+        id="en-pronoun-after-opening-phrase-colon",
+    ),
+    pytest.param(
+        ["Действующий председатель ОБСЕ, министр иностранных дел Латвии Янис Озолс, провёл встречу в Вене.",
+         "По итогам встречи он заявил журналистам: «Диалог важнее любых заявлений»."],
+        "ru",
+        [("Диалог важнее любых заявлений", "Янис Озолс", 1)],
+        [("Янис Озолс", "Действующий председатель ОБСЕ, министр иностранных дел Латвии", None, None)],
+        id="ru-pronoun-after-opening-phrase-colon-genitive-country",
+    ),
+    pytest.param(
+        ["Justizministerin Dana Kovalenko besuchte den Grenzübergang.",
+         "Nach dem Besuch am Übergang erklärte sie den Journalisten: „Die Schlangen sind im Frühling verschwunden.“"],
+        "de",
+        [("Die Schlangen sind im Frühling verschwunden.", "Dana Kovalenko", 1)],
+        [("Dana Kovalenko", "Justizministerin", None, None)],
+        id="de-pronoun-after-opening-phrase-colon",
+    ),
+    pytest.param(
+        ["La ministre de la Justice, Dana Kovalenko, a visité le poste frontière.",
+         "À l’issue de la visite, elle a déclaré : « Les files d’attente auront disparu au printemps. »"],
+        "fr",
+        [("Les files d’attente auront disparu au printemps.", "Dana Kovalenko", 1)],
+        [("Dana Kovalenko", "ministre de la Justice", None, None)],
+        id="fr-pronoun-after-opening-phrase-colon",
+    ),
+    pytest.param(
+        ["Minister of Justice Dana Kovalenko and Minister of Finance Olga Marsh visited the border crossing.",
+         "After the visit to the crossing, she told journalists: “The queues will be gone by spring.”"],
+        "en",
+        [("The queues will be gone by spring.", "Olga Marsh", 1)],
+        [("Olga Marsh", "Minister of Finance", None, None)],
+        id="en-pronoun-after-opening-phrase-latest-of-her-gender",
+    ),
 ]
 
 

@@ -71,6 +71,20 @@ PLACE_WORDS = frozenset(
     kiev minsk tbilisi yerevan baku astana bishkek dushanbe ashgabat tashkent podgorica osh
     kosovo north south east west northern southern eastern western south-east south-eastern
     caucasus balkans asia mediterranean baltic black sea danube""".split()
+) | frozenset(
+    # Russian writes the country after the role in the genitive ("министр иностранных дел Словении Матей
+    # Кос"): the participating States (and the Vatican) in the nominative and the genitive.
+    """австрия австрии азербайджан азербайджана албания албании андорра андорры армения армении беларусь
+    беларуси бельгия бельгии болгария болгарии босния боснии герцеговина герцеговины ватикан ватикана
+    великобритания великобритании венгрия венгрии германия германии греция греции грузия грузии дания
+    дании ирландия ирландии исландия исландии испания испании италия италии казахстан казахстана канада
+    канады кипр кипра кыргызстан кыргызстана киргизия киргизии латвия латвии литва литвы лихтенштейн
+    лихтенштейна люксембург люксембурга македония македонии мальта мальты молдова молдовы молдавия
+    молдавии монако монголия монголии нидерланды нидерландов норвегия норвегии польша польши португалия
+    португалии россия россии румыния румынии сербия сербии словакия словакии словения словении сша
+    таджикистан таджикистана туркменистан туркменистана турция турции узбекистан узбекистана украина
+    украины финляндия финляндии франция франции хорватия хорватии черногория черногории чехия чехии
+    швейцария швейцарии швеция швеции эстония эстонии""".split()
 )
 # Honorifics that say the person is a man or a woman, in the languages releases are written in.
 MALE_HONORIFICS = frozenset("mr mr. sir m. monsieur herr hr. г-н г-на господин sr. señor signor".split())
