@@ -1058,6 +1058,57 @@ RESOLUTION = [
         [("Olga Marsh", "Minister of Finance", None, None)],
         id="en-pronoun-after-opening-phrase-latest-of-her-gender",
     ),
+    # a surname as the subject of reported speech makes that person the latest one for a pronoun, when the
+    # text gives the full name once (and a role after a predicate, "met X's Minister, Name", is Name's)
+    pytest.param(
+        ["The High Commissioner, Lars Berg, met Estonia’s Minister of Education, Kadri Tamm, in Tallinn.",
+         "“Reform must be paced,” the High Commissioner said.",
+         "Tamm told journalists that teacher training would begin in May.",
+         "“No pupil will be left behind,” she said."],
+        "en",
+        [("Reform must be paced,", "Lars Berg", 1), ("No pupil will be left behind,", "Kadri Tamm", 3)],
+        [("Lars Berg", "High Commissioner", None, None), ("Kadri Tamm", "Estonia’s Minister of Education", None, None)],
+        id="en-reported-speech-surname-then-pronoun",
+    ),
+    pytest.param(
+        ["Der Hohe Kommissar, Lars Berg, traf die Bildungsministerin Estlands, Kadri Tamm, in Tallinn.",
+         "„Die Reform braucht Zeit“, sagte der Hohe Kommissar.",
+         "Tamm erklärte vor Journalisten, dass die Fortbildung im Mai beginne.",
+         "„Kein Kind bleibt zurück“, sagte sie."],
+        "de",
+        [("Die Reform braucht Zeit", "Lars Berg", 1), ("Kein Kind bleibt zurück", "Kadri Tamm", 3)],
+        [("Lars Berg", "Hohe Kommissar", None, None), ("Kadri Tamm", "Bildungsministerin Estlands", None, None)],
+        id="de-reported-speech-surname-then-pronoun",
+    ),
+    pytest.param(
+        ["Le Haut-Commissaire, Lars Berg, a rencontré la ministre de l’Éducation, Kadri Tamm, à Tallinn.",
+         "« La réforme demande du temps », a déclaré le Haut-Commissaire.",
+         "Tamm a déclaré aux journalistes que la formation commencerait en mai.",
+         "« Aucun élève ne sera laissé de côté », a-t-elle ajouté."],
+        "fr",
+        [("La réforme demande du temps", "Lars Berg", 1), ("Aucun élève ne sera laissé de côté", "Kadri Tamm", 3)],
+        [("Lars Berg", "Haut-Commissaire", None, None), ("Kadri Tamm", "ministre de l’Éducation", None, None)],
+        id="fr-reported-speech-surname-then-pronoun",
+    ),
+    pytest.param(
+        ["Директор Бюро Иван Берг встретился в Таллине с Кадри Тамм и её командой.",
+         "«Реформе нужно время», – сказал директор.",
+         "Тамм сообщила журналистам, что обучение учителей начнётся в мае.",
+         "«Ни один ученик не останется без помощи», – сказала она."],
+        "ru",
+        [("Реформе нужно время", "Иван Берг", 1), ("Ни один ученик не останется без помощи", "Кадри Тамм", 3)],
+        [("Иван Берг", "Директор Бюро", None, None), ("Кадри Тамм", None, None, None)],
+        id="ru-reported-speech-surname-then-pronoun",
+    ),
+    pytest.param(
+        ["Kadri Tamm and Jaan Tamm met the High Commissioner, Lars Berg, in Tallinn.",
+         "Tamm told journalists that teacher training would begin in May.",
+         "“No pupil will be left behind,” she said."],
+        "en",
+        [("No pupil will be left behind,", None, 2)],
+        [],
+        id="en-reported-speech-surname-of-two-people-no-guess",
+    ),
 ]
 
 

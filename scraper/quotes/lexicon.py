@@ -36,7 +36,8 @@ PERSON_TITLES = frozenset(
     главой заместителем секретарем секретарём уполномоченным
     делегат комиссар спецпредставитель представительница руководительница beauftragte beauftragter sonderbeauftragte
     sonderbeauftragter generalsekretär generalsekretärin vertreter vertreterin berater beraterin
-    koordinator koordinatorin mitglied staatssekretär staatssekretärin bürgermeister bürgermeisterin""".split()
+    koordinator koordinatorin mitglied staatssekretär staatssekretärin bürgermeister bürgermeisterin
+    kommissar kommissarin hochkommissar hochkommissarin""".split()
 )
 INSTITUTION_WORDS = frozenset(
     """osce odihr hcnm un eu nato office offices mission missions programme program project centre

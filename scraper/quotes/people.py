@@ -59,6 +59,7 @@ class Mention:
     gender: str | None = None
     honorific: str | None = None  # the title written before the name ("ambassador"), casefolded
     affiliation: str | None = None  # "(Greens/EFA, DK)" after the name, without the brackets
+    reported: bool = False  # a reporting verb right after or before it: the name says something
 
 
 # What parliaments and newsrooms write in brackets after a name: party group and country ("Greens/EFA,
@@ -236,8 +237,8 @@ def _clause_before_role(segment: str) -> bool:
     for word in segment.split():
         if word[0].isupper() or is_title(word):
             return False
-        if word.casefold() in FUNCTION_WORDS or word.endswith("ed"):
-            return True
+        if word.casefold() in FUNCTION_WORDS or word.endswith("ed") or word.casefold() not in ROLE_LINK_WORDS:
+            return True  # a lowercase word no role holds is the predicate ("met", "visited", "traf")
     return False
 
 
@@ -346,7 +347,7 @@ def find_mentions(paragraphs: Sequence[str]) -> list[Mention]:
             affiliation = AFFILIATION_RE.match(text, end)
             mentions.append(
                 Mention(p, start, end, tokens, name, role, evidence, gender, honorific,
-                        affiliation.group("affiliation").strip() if affiliation else None)
+                        affiliation.group("affiliation").strip() if affiliation else None, verb_near)
             )
     return mentions
 
@@ -437,6 +438,20 @@ class People:
                 person.add(mention)
             else:
                 self.unconfirmed.setdefault(mention.tokens, []).append(mention)
+        for mention in mentions:
+            if self._reports_speech_of_full_name(mention):
+                self.confirm(mention.tokens, (mention.paragraph, mention.start))
+
+    def _reports_speech_of_full_name(self, mention: Mention) -> bool:
+        """A surname as the subject of reported speech ("Lepik told journalists that …"), whose full name
+        the text gives once, untitled ("met the Minister, Kadri Lepik,"): that person spoke there, so a
+        pronoun after it points to them. Two full names for the surname: nobody (no guess)."""
+        return (
+            mention.reported
+            and len(mention.tokens) == 1
+            and mention.tokens in self.unconfirmed
+            and len(self._fullest_unconfirmed_names(mention.tokens)) == 1
+        )
 
     def find(self, tokens: tuple[str, ...]) -> Person | None:
         return next((person for person in self.people if person.matches(tokens)), None)
