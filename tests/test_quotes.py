@@ -1109,6 +1109,54 @@ RESOLUTION = [
         [],
         id="en-reported-speech-surname-of-two-people-no-guess",
     ),
+    # a role with an enumeration before the name: the last item does not join the name, whether its words
+    # are a ministry's portfolio (a word list) or unknown (the name after the list is first name and surname)
+    pytest.param(
+        ["Minister of Labour, Veterans and Family Welfare Jana Novak opened the centre.",
+         "“Every family deserves a safe home,” she said."],
+        "en",
+        [("Every family deserves a safe home,", "Jana Novak", 1)],
+        [("Jana Novak", "Minister of Labour, Veterans and Family Welfare", None, None)],
+        id="en-role-enumeration-portfolio-words-before-name",
+    ),
+    pytest.param(
+        ["“Our museums belong to everyone,” said Deputy Minister of Culture, Heritage and Crafts Zarina Abdulova."],
+        "en",
+        [("Our museums belong to everyone,", "Zarina Abdulova", 0)],
+        [("Zarina Abdulova", "Deputy Minister of Culture, Heritage and Crafts", None, None)],
+        id="en-role-enumeration-unknown-item-before-name",
+    ),
+    pytest.param(
+        ["“Young people need places to train,” said Minister of Youth and Sports Policy Aibek Sadyrov."],
+        "en",
+        [("Young people need places to train,", "Aibek Sadyrov", 0)],
+        [("Aibek Sadyrov", "Minister of Youth and Sports Policy", None, None)],
+        id="en-role-portfolio-words-without-commas-before-name",
+    ),
+    pytest.param(
+        ["Deputy Minister Anna Berg, Lars Holm and Maria Anna Smith visited the school.",
+         "“Our schools belong to everyone,” said Maria Anna Smith."],
+        "en",
+        [("Our schools belong to everyone,", "Maria Anna Smith", 1)],
+        [("Maria Anna Smith", None, None, None)],
+        id="en-list-of-people-keeps-three-part-name",
+    ),
+    pytest.param(
+        ["Ministerin für Kultur, Medien und Denkmalpflege Zarina Abdulova eröffnete die Ausstellung.",
+         "„Unsere Museen gehören allen“, sagte sie."],
+        "de",
+        [("Unsere Museen gehören allen", "Zarina Abdulova", 1)],
+        [("Zarina Abdulova", "Ministerin für Kultur, Medien und Denkmalpflege", None, None)],
+        id="de-role-enumeration-before-name",
+    ),
+    pytest.param(
+        ["Заместитель министра культуры, информации, спорта и молодёжной политики Айбек Садыров открыл выставку.",
+         "«Музеи принадлежат всем», – сказал он."],
+        "ru",
+        [("Музеи принадлежат всем", "Айбек Садыров", 1)],
+        [("Айбек Садыров", "Заместитель министра культуры, информации, спорта и молодёжной политики", None, None)],
+        id="ru-role-lowercase-enumeration-before-name",
+    ),
 ]
 
 

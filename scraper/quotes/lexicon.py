@@ -60,6 +60,12 @@ INSTITUTION_WORDS = frozenset(
     миссия миссии миссией миссию офис офиса офисе центр центра центре бюро представительство
     представительства программа программы проект проекта секретариат секретариата организация
     организации министерство министерства комиссия комиссии совет совета парламент парламента""".split()
+) | frozenset(
+    # A ministry's portfolio, listed after the title ("Minister of Culture, Information, Sports and Youth
+    # Policy Name"): the last item runs into the name with nothing but capitals between.
+    """policy policies culture information sport sports tourism labour labor welfare agriculture transport
+    infrastructure science technology innovation communications digital family families social
+    protection veterans housing planning""".split()
 )
 # Places that sit between a role and a name ("Minister of Foreign Affairs of Malta Ian Borg").
 PLACE_WORDS = frozenset(

@@ -94,6 +94,8 @@ APPOSITIVE_END_RE = re.compile(
 CLAUSE_OPENER_RE = re.compile(r"\s*(?:while|whilst|whereas|but|when|although|während|tandis\s+que|а|тогда\s+как)\s", re.IGNORECASE)
 MAX_ROLE_WORDS = 20
 MAX_LIST_ITEM_WORDS = 3
+MAX_LOWERCASE_LIST_END_WORDS = 6
+LIST_CONJUNCTIONS = frozenset("and und et и".split())
 # Lowercase words a role may hold before its title word; any other lowercase word there is the end of
 # the clause before the role ("Ein Papier stelle der Erste Geschäftsführer …": "stelle" is a verb).
 ROLE_LINK_WORDS = ROLE_MODIFIERS | frozenset(
@@ -126,11 +128,17 @@ def _left_role(marks: Landmarks, name_start: int) -> str | None:
     segments = _segments(marks, max(0, name_start - WINDOW), name_start)
     if not segments:
         return None
-    parts = [_trim_to_role(_after_last_name(segments[-1] or "")[0])]
+    last = _after_last_name(segments[-1] or "")[0]
+    lowercase_list = _lowercase_enumeration_end(last) and len(segments) > 2
+    parts = [last.strip() if lowercase_list else _trim_to_role(last)]
     listed: list[str] = []  # items of an enumeration inside the role ("für Familie, Senioren, Frauen und Jugend")
     for index in range(len(segments) - 2, -1, -1):
         segment = segments[index]
-        if segment is not None and not any(is_title(w) for w in WORD_RE.findall(segment)) and _list_item(segment):
+        if (
+            segment is not None
+            and not any(is_title(w) for w in WORD_RE.findall(segment))
+            and (_list_item(segment) or (lowercase_list and _lowercase_list_item(segment)))
+        ):
             listed.insert(0, segment.strip())
             continue
         if segment is None or not any(is_title(w) for w in WORD_RE.findall(segment)):
@@ -164,6 +172,23 @@ def _list_item(segment: str) -> bool:
         and words[0][0].isupper()
         and all(word[0].isupper() or word.casefold() in ROLE_LINK_WORDS for word in words)
     )
+
+
+def _lowercase_enumeration_end(segment: str) -> bool:
+    """The last items of an enumeration in lower case, right before a name ("министр культуры, информации,
+    спорта и молодёжной политики Name"): no title and no capital, a joining conjunction, a few words."""
+    words = segment.split()
+    return (
+        0 < len(words) <= MAX_LOWERCASE_LIST_END_WORDS
+        and all(word[0].islower() and not is_title(word) for word in words)
+        and any(word in LIST_CONJUNCTIONS for word in words[1:-1])
+    )
+
+
+def _lowercase_list_item(segment: str) -> bool:
+    """An item of such an enumeration: a few lowercase words, no title."""
+    words = segment.split()
+    return 0 < len(words) <= MAX_LIST_ITEM_WORDS and all(word[0].islower() and word.isalpha() for word in words)
 
 
 def _ranks_only(part: str) -> bool:
