@@ -1081,6 +1081,15 @@ RESOLUTION = [
         id="de-reported-speech-surname-then-pronoun",
     ),
     pytest.param(
+        ["Der Hohe Kommissar, Lars Berg, traf die Bildungsministerin Estlands, Kadri Tamm, in Tallinn.",
+         "Tamm sagte den Journalisten, dass die Fortbildung im Mai beginne.",
+         "„Kein Kind bleibt zurück“, sagte sie."],
+        "de",
+        [("Kein Kind bleibt zurück", "Kadri Tamm", 2)],
+        [("Kadri Tamm", "Bildungsministerin Estlands", None, None)],
+        id="de-article-after-verb-is-no-name-particle",
+    ),
+    pytest.param(
         ["Le Haut-Commissaire, Lars Berg, a rencontré la ministre de l’Éducation, Kadri Tamm, à Tallinn.",
          "« La réforme demande du temps », a déclaré le Haut-Commissaire.",
          "Tamm a déclaré aux journalistes que la formation commencerait en mai.",

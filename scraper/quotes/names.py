@@ -22,6 +22,9 @@ from scraper.quotes.lexicon import (
 # particles of a surname, two at once ("Matthias van der Berg", "Rosa de los Ríos"; "de la" is the
 # preposition's). German "von der" stays out: in German text it is mostly "from the" before a noun.
 NAME_PARTICLE = r"(?:van|von|de|der|den|del|della|di|da|dos|du|la|le|al|bin|ibn|ter|ten|zu)"
+# Particles that are articles when they open the group ("von der Leyen" opens with "von"): after a
+# reporting verb they begin its object ("sagte den Journalisten", "a déclaré la Presse").
+ARTICLE_PARTICLES = frozenset("den der dem die das la le".split())
 LEADING_PARTICLES_RE = re.compile(rf"(?<![\w-])(?:{NAME_PARTICLE}\s+){{1,3}}\Z")
 RUN_CONNECTOR = (
     r"(?:(?:of|for|on|to|in|at|against|für|im|des|der|de|del|della|dos|du|van|von|da|di|al|bin|ter|ten|в|во|на|по|при|для)"
@@ -260,6 +263,8 @@ def _leading_particles(text: str, start: int) -> re.Match[str] | None:
     particles = LEADING_PARTICLES_RE.search(text, max(0, start - 20), start)
     if particles is None or not VERB_BEFORE_NAME_RE.search(text, max(0, particles.start() - 40), particles.start()):
         return None
+    if particles.group().split()[0] in ARTICLE_PARTICLES:
+        return None  # "sagte den Journalisten", "erklärte der Presse": the German article, no surname's particle
     return particles
 
 
