@@ -1109,6 +1109,25 @@ RESOLUTION = [
         [("Иван Берг", "Директор Бюро", None, None), ("Кадри Тамм", None, None, None)],
         id="ru-reported-speech-surname-then-pronoun",
     ),
+    # Russian past-tense verbs give their subject's gender ("Тамм сообщила": a woman); without one, two
+    # people of unknown gender leave "она" unresolved
+    pytest.param(
+        ["Директор Бюро Ларс Берг и министр образования Кадри Тамм встретились в Таллине.",
+         "Тамм сообщила журналистам, что обучение учителей начнётся в мае.",
+         "«Ни один ученик не останется без помощи», – сказала она."],
+        "ru",
+        [("Ни один ученик не останется без помощи", "Кадри Тамм", 2)],
+        [("Кадри Тамм", "министр образования", None, None)],
+        id="ru-feminine-past-verb-gives-gender",
+    ),
+    pytest.param(
+        ["Директор Бюро Ларс Берг и министр образования Кадри Тамм встретились в Таллине.",
+         "«Ни один ученик не останется без помощи», – сказала она."],
+        "ru",
+        [("Ни один ученик не останется без помощи", None, 1)],
+        [],
+        id="ru-two-people-of-unknown-gender-no-guess",
+    ),
     pytest.param(
         ["Kadri Tamm and Jaan Tamm met the High Commissioner, Lars Berg, in Tallinn.",
          "Tamm told journalists that teacher training would begin in May.",

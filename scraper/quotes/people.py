@@ -101,6 +101,9 @@ LIST_CONJUNCTIONS = frozenset("and und et и".split())
 ROLE_LINK_WORDS = ROLE_MODIFIERS | frozenset(
     "of for on to in at the a an and des der die das den dem und für im von zur zum de du la le les".split()
 )
+# Russian past-tense verbs agree with their subject's gender: "-ла" a woman, "-л" a man ("сказала", "заявил").
+RUSSIAN_FEMININE_PAST_RE = re.compile(r"[а-яё]{2,20}ла")
+RUSSIAN_MASCULINE_PAST_RE = re.compile(r"[а-яё]{2,20}л")
 # A name followed by an age in brackets ("Name (62) ist …") is a person.
 AGE_RE = re.compile(r"\s*\(\d{1,3}\)")
 # A role given by the predicate: "Name (62) ist … zur neuen Präsidentin des Verbandes gewählt worden".
@@ -353,6 +356,19 @@ def _gender(tokens: tuple[str, ...], honorific: str | None) -> str | None:
     return "m" if surname.endswith(MALE_SURNAME_SUFFIXES) else None
 
 
+def _past_tense_gender(verbs: Sequence[re.Match[str] | None]) -> str | None:
+    """The gender a Russian reporting verb in the past tense gives its subject or the name after it
+    ("Тамм сообщила": a woman; "сказал Петров": a man); the plural ("заявили") and other languages, none."""
+    for verb in verbs:
+        words = WORD_RE.findall(verb.group()) if verb else []
+        for word in words:
+            if RUSSIAN_FEMININE_PAST_RE.fullmatch(word):
+                return "f"
+            if RUSSIAN_MASCULINE_PAST_RE.fullmatch(word):
+                return "m"
+    return None
+
+
 def find_mentions(paragraphs: Sequence[str]) -> list[Mention]:
     """Every name ending a capitalized run, with the role around it, in text order."""
     mentions = []
@@ -363,12 +379,11 @@ def find_mentions(paragraphs: Sequence[str]) -> list[Mention]:
             honorific = before_words[-1].casefold() if before_words else None
             honorific = honorific if honorific in HONORIFICS else None
             role = _longest(_left_role(marks, start), _appositive(text, end)) or _predicate_role(text, end)
-            verb_near = bool(VERB_AFTER_NAME_RE.match(text, end, end + 60)) or bool(
-                VERB_BEFORE_NAME_RE.search(text, max(0, start - 40), start)
-            )
+            verbs = (VERB_AFTER_NAME_RE.match(text, end, end + 60), VERB_BEFORE_NAME_RE.search(text, max(0, start - 40), start))
+            verb_near = any(verbs)
             evidence = bool(role or honorific or verb_near or AGE_RE.match(text, end))
             name = strip_possessive(text[start:end])
-            gender = _gender(tokens, honorific)
+            gender = _gender(tokens, honorific) or _past_tense_gender(verbs)
             affiliation = AFFILIATION_RE.match(text, end)
             mentions.append(
                 Mention(p, start, end, tokens, name, role, evidence, gender, honorific,
