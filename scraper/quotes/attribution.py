@@ -46,6 +46,8 @@ STRICT_BETWEEN_RE = re.compile(r"^(?:\s+(?:that|dass|que|что))?\s*[:,]?\s*$")
 COLON_BETWEEN_RE = re.compile(r"^[^.!?:\"“”«»„]{0,100}:\s*$")
 FRENCH_PRONOUN_RE = re.compile(r"-t-(il|elle)\b")
 COLON_END_RE = re.compile(r":\s*$")
+# A subject pronoun right after the reporting verb ("erklärte sie:", "sagte er den Journalisten:").
+INVERTED_PRONOUN_RE = re.compile(r"\s+(\w+)\b")
 PRONOUN_SUBJECT_RE = re.compile(r"\s*(\w+)\s+(?:also\s+)?[^\W\d_A-ZА-ЯЁ]")
 # After a subject name: an optional parenthesis and a comma-enclosed appositive, then the predicate.
 SUBJECT_PREDICATE_RE = re.compile(r"(?:\s*\([^()]{0,40}\))?(?:,[^,:]{1,200}(?=,))?,?\s+(?:also\s+)?(?P<word>\w+)")
@@ -66,6 +68,9 @@ OBJECT_PREPOSITIONS = frozenset("of des der von for für".split())
 # Up to three words may stand between ("a pour sa part insisté", "a également salué").
 FRENCH_PERFECT_RE = re.compile(rf"a\s+{FRENCH_PARTICIPLE_AFTER_AUXILIARY}")
 MAX_BARE_TITLE_WORDS = 4
+# A pronoun right before the reporting verb is its subject after a sentence-opening phrase of at most
+# this many words ("After the meeting with the two ministers, she said:").
+MAX_OPENING_ADVERBIAL_WORDS = 8
 OBJECT_VERBS_RE = re.compile(r"^(?:according\s+to|in\s+the\s+words\s+of|selon|по\s+)", re.IGNORECASE)
 
 
@@ -142,6 +147,11 @@ def attribution_before(text: str, offset: int, paragraph: int, language: str | N
     if not strict and (len(between.split()) > 15 or re.search(r"[.!?]", between)):
         return None
     subject = clause[: verb.start()]
+    inverted = INVERTED_PRONOUN_RE.match(between)
+    if inverted is not None and inverted.group(1).casefold() in PRONOUNS:
+        # "Nach dem Besuch erklärte sie: „…“": the pronoun after the verb is its subject (German puts the
+        # verb second), whatever capitalized nouns the opening phrase holds
+        return Attribution("", False, where, strict, pronoun=inverted.group(1).casefold())
     if not subject.strip() or not _has_speaker_words(subject):
         return Attribution(between, False, where, strict)
     return Attribution(subject, True, where, strict)
@@ -236,4 +246,13 @@ def _pronoun_of(words: list[str], subject: bool) -> str | None:
         return None
     if not subject:
         return content[0] if content[0] in PRONOUNS else None
-    return content[-1] if content[-1] in PRONOUNS and len(content) <= 3 else None
+    if content[-1] not in PRONOUNS:
+        return None
+    return content[-1] if len(content) <= 3 or _opening_adverbial(content[:-1]) else None
+
+
+def _opening_adverbial(before: list[str]) -> bool:
+    """The words before a subject pronoun are a phrase that opens the sentence ("After the meeting, she
+    told journalists:", "По итогам встречи он заявил:"): the pronoun right before the verb is its subject,
+    as a name there would be; a longer run of words is more than a phrase, and is left unread."""
+    return len(before) <= MAX_OPENING_ADVERBIAL_WORDS

@@ -36,7 +36,8 @@ PERSON_TITLES = frozenset(
     главой заместителем секретарем секретарём уполномоченным
     делегат комиссар спецпредставитель представительница руководительница beauftragte beauftragter sonderbeauftragte
     sonderbeauftragter generalsekretär generalsekretärin vertreter vertreterin berater beraterin
-    koordinator koordinatorin mitglied staatssekretär staatssekretärin bürgermeister bürgermeisterin""".split()
+    koordinator koordinatorin mitglied staatssekretär staatssekretärin bürgermeister bürgermeisterin
+    kommissar kommissarin hochkommissar hochkommissarin""".split()
 )
 INSTITUTION_WORDS = frozenset(
     """osce odihr hcnm un eu nato office offices mission missions programme program project centre
@@ -59,6 +60,12 @@ INSTITUTION_WORDS = frozenset(
     миссия миссии миссией миссию офис офиса офисе центр центра центре бюро представительство
     представительства программа программы проект проекта секретариат секретариата организация
     организации министерство министерства комиссия комиссии совет совета парламент парламента""".split()
+) | frozenset(
+    # A ministry's portfolio, listed after the title ("Minister of Culture, Information, Sports and Youth
+    # Policy Name"): the last item runs into the name with nothing but capitals between.
+    """policy policies culture information sport sports tourism labour labor welfare agriculture transport
+    infrastructure science technology innovation communications digital family families social
+    protection veterans housing planning""".split()
 )
 # Places that sit between a role and a name ("Minister of Foreign Affairs of Malta Ian Borg").
 PLACE_WORDS = frozenset(
@@ -71,15 +78,35 @@ PLACE_WORDS = frozenset(
     kiev minsk tbilisi yerevan baku astana bishkek dushanbe ashgabat tashkent podgorica osh
     kosovo north south east west northern southern eastern western south-east south-eastern
     caucasus balkans asia mediterranean baltic black sea danube""".split()
+) | frozenset(
+    # Russian writes the country after the role in the genitive ("министр иностранных дел Словении Матей
+    # Кос"): the participating States (and the Vatican) in the nominative and the genitive.
+    """австрия австрии азербайджан азербайджана албания албании андорра андорры армения армении беларусь
+    беларуси бельгия бельгии болгария болгарии босния боснии герцеговина герцеговины ватикан ватикана
+    великобритания великобритании венгрия венгрии германия германии греция греции грузия грузии дания
+    дании ирландия ирландии исландия исландии испания испании италия италии казахстан казахстана канада
+    канады кипр кипра кыргызстан кыргызстана киргизия киргизии латвия латвии литва литвы лихтенштейн
+    лихтенштейна люксембург люксембурга македония македонии мальта мальты молдова молдовы молдавия
+    молдавии монако монголия монголии нидерланды нидерландов норвегия норвегии польша польши португалия
+    португалии россия россии румыния румынии сербия сербии словакия словакии словения словении сша
+    таджикистан таджикистана туркменистан туркменистана турция турции узбекистан узбекистана украина
+    украины финляндия финляндии франция франции хорватия хорватии черногория черногории чехия чехии
+    швейцария швейцарии швеция швеции эстония эстонии""".split()
 )
 # Honorifics that say the person is a man or a woman, in the languages releases are written in.
 MALE_HONORIFICS = frozenset("mr mr. sir m. monsieur herr hr. г-н г-на господин sr. señor signor".split())
+# The feminine forms of the ambassador's rank say the person is a woman; the masculine ones do not (French
+# writes "Madame l'Ambassadeur", German "Botschafter" may stand for any holder).
 FEMALE_HONORIFICS = frozenset(
-    "ms ms. mrs mrs. madam dame mme mme. mlle mlle. madame frau г-жа г-жи госпожа sra. señora signora".split()
+    """ms ms. mrs mrs. madam dame mme mme. mlle mlle. madame frau г-жа г-жи госпожа sra. señora signora
+    botschafterin ambassadrice""".split()
 )
-# Written before a name and never part of it (`name` drops them; a role ending in one drops it too).
+# Written before a name and never part of it (`name` drops them; a role ending in one drops it too). The
+# ambassador's rank is one in every language (GOLD_CONVENTIONS: "without honorifics (Ms., Ambassador)"):
+# "the Head of Mission, Ambassador Name" and "die Leiterin der Mission, Botschafterin Name" give the same role.
 HONORIFICS = MALE_HONORIFICS | FEMALE_HONORIFICS | frozenset(
-    "ambassador dr dr. prof prof. professor h.e. excellency colonel hon hon. dott. dott.ssa mag. ing. посол".split()
+    """ambassador dr dr. prof prof. professor h.e. excellency colonel hon hon. dott. dott.ssa mag. ing. посол
+    botschafter ambassadeur""".split()
 )
 # French "M." (Monsieur) opening a name: written like an initial, read as the honorific.
 FRENCH_MISTER = "M"
@@ -220,8 +247,9 @@ CAP_WORD = rf"(?:[{UPPER}]\.(?=\s)|[{UPPER}][\w’'\-]*)"
 WINDOW = 300  # characters of context read on either side of a quote
 
 # Where a clause ends: sentence punctuation (not after an initial or an abbreviated honorific: Mr, Mrs,
-# Prof, Mme…) or a quotation mark.
-CLAUSE_END = r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St))(?<!\b(?:Mrs|Mme|Hon))(?<!\b(?:Prof|Mlle))[.!?;](?=\s|$)|[\"“”«»„]"
+# Prof, Mme…) or a quotation mark. An initial is one capital after a word boundary ("John M. Smith"); an
+# acronym's last capital ends a sentence like any word ("…, Head of the delegation of the OSCE. “…”").
+CLAUSE_END = r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St))(?<!\b(?:Mrs|Mme|Hon))(?<!\b(?:Prof|Mlle))[.!?;](?=\s|$)|[\"“”«»„]"
 CLAUSE_END_RE = re.compile(CLAUSE_END)
 LAST_CLAUSE_END_RE = re.compile(rf"(?s:.*)(?:{CLAUSE_END})")
 # Words around a reporting verb that name nobody.

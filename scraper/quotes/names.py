@@ -22,6 +22,9 @@ from scraper.quotes.lexicon import (
 # particles of a surname, two at once ("Matthias van der Berg", "Rosa de los Ríos"; "de la" is the
 # preposition's). German "von der" stays out: in German text it is mostly "from the" before a noun.
 NAME_PARTICLE = r"(?:van|von|de|der|den|del|della|di|da|dos|du|la|le|al|bin|ibn|ter|ten|zu)"
+# Particles that are articles when they open the group ("von der Leyen" opens with "von"): after a
+# reporting verb they begin its object ("sagte den Journalisten", "a déclaré la Presse").
+ARTICLE_PARTICLES = frozenset("den der dem die das la le".split())
 LEADING_PARTICLES_RE = re.compile(rf"(?<![\w-])(?:{NAME_PARTICLE}\s+){{1,3}}\Z")
 RUN_CONNECTOR = (
     r"(?:(?:of|for|on|to|in|at|against|für|im|des|der|de|del|della|dos|du|van|von|da|di|al|bin|ter|ten|в|во|на|по|при|для)"
@@ -57,6 +60,15 @@ GERMAN_NAME_ADJECTIVES = frozenset(
 )
 GERMAN_ADJECTIVE_ENDINGS = ("ische", "ischen", "isches")
 INSTITUTION_NOUN_ENDINGS = ("ities", "ation", "ations", "ution", "utions")
+# A role's enumeration before a name ("Minister of Culture, Information, Sports and Youth Policy Name"): how
+# far back it is read, how many items of how many words it may have, the words closing it, and the name's
+# length after its last item (first name and surname: the item's own words come first).
+ENUMERATION_WINDOW = 200
+MAX_ENUMERATION_ITEMS = 8
+MAX_ENUMERATION_ITEM_WORDS = 3
+ENUMERATION_CONJUNCTIONS = frozenset("and und et и".split())
+ENUMERATION_NAME_TOKENS = 2
+ENUMERATION_CLAUSE_START_RE = re.compile(r"[.;:!?\"“”«»„—–]")
 # Word tests and name scans are pure and repeat a lot (the same titles, the same clauses): cached.
 TOKEN_CACHE = 8192
 SEGMENT_CACHE = 2048
@@ -200,12 +212,43 @@ def _scan_names(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
             start, end = run.start() + tokens[first].start(), run.start() + tokens[last - 1].end()
             if DIGIT_JOINED_RE.match(text, end):
                 continue
+            if last - first > ENUMERATION_NAME_TOKENS and _ends_role_enumeration(text, run.start()):
+                first = last - ENUMERATION_NAME_TOKENS  # "…, Sports and Youth Policy Aibek Sadyrbekov"
+                start = run.start() + tokens[first].start()
             words = tuple(norm(t.group()) for t in tokens[first:last])
             particles = _leading_particles(text, start) if first == 0 else None
             if particles is not None and last - first == 1:  # "said van der Berg": the surname keeps them
                 start, words = particles.start(), (*particles.group().split(), *words)
             names.append((start, end, words))
     return tuple(names)
+
+
+def _ends_role_enumeration(text: str, run_start: int) -> bool:
+    """The run is the last item of an enumeration inside a role written before a name ("Deputy Minister of
+    Culture, Information, Sports and Youth Policy Aibek Sadyrbekov"): the text before it reads
+    "<title…>, <Item>, <Item> and ", each item a few capitalized words and no person's name (a list of
+    people, "Minister Anna Berg, Lars Holm and …", is no role). The run then holds the item's words and
+    the name, which is read as first name and surname."""
+    before = text[max(0, run_start - ENUMERATION_WINDOW) : run_start]
+    head, _, conjunction = before.rstrip().rpartition(" ")
+    if conjunction not in ENUMERATION_CONJUNCTIONS or not before[-1:].isspace():
+        return False
+    clause = ENUMERATION_CLAUSE_START_RE.split(head)[-1]
+    title_segment, *items = clause.split(",")
+    if not items or len(items) > MAX_ENUMERATION_ITEMS or not any(is_title(w) for w in WORD_RE.findall(title_segment)):
+        return False
+    if _scan_names(title_segment) and len(_scan_names(title_segment)[-1][2]) >= 2:
+        return False  # the title's own name ends the segment: a list of people
+    return all(_enumeration_item(item) for item in items)
+
+
+def _enumeration_item(item: str) -> bool:
+    words = item.split()
+    return (
+        0 < len(words) <= MAX_ENUMERATION_ITEM_WORDS
+        and all(word[0].isupper() for word in words)
+        and not any(len(name[2]) >= 2 for name in _scan_names(item))
+    )
 
 
 def _leading_particles(text: str, start: int) -> re.Match[str] | None:
@@ -220,6 +263,8 @@ def _leading_particles(text: str, start: int) -> re.Match[str] | None:
     particles = LEADING_PARTICLES_RE.search(text, max(0, start - 20), start)
     if particles is None or not VERB_BEFORE_NAME_RE.search(text, max(0, particles.start() - 40), particles.start()):
         return None
+    if particles.group().split()[0] in ARTICLE_PARTICLES:
+        return None  # "sagte den Journalisten", "erklärte der Presse": the German article, no surname's particle
     return particles
 
 

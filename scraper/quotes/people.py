@@ -59,6 +59,7 @@ class Mention:
     gender: str | None = None
     honorific: str | None = None  # the title written before the name ("ambassador"), casefolded
     affiliation: str | None = None  # "(Greens/EFA, DK)" after the name, without the brackets
+    reported: bool = False  # a reporting verb right after or before it: the name says something
 
 
 # What parliaments and newsrooms write in brackets after a name: party group and country ("Greens/EFA,
@@ -93,11 +94,16 @@ APPOSITIVE_END_RE = re.compile(
 CLAUSE_OPENER_RE = re.compile(r"\s*(?:while|whilst|whereas|but|when|although|während|tandis\s+que|а|тогда\s+как)\s", re.IGNORECASE)
 MAX_ROLE_WORDS = 20
 MAX_LIST_ITEM_WORDS = 3
+MAX_LOWERCASE_LIST_END_WORDS = 6
+LIST_CONJUNCTIONS = frozenset("and und et и".split())
 # Lowercase words a role may hold before its title word; any other lowercase word there is the end of
 # the clause before the role ("Ein Papier stelle der Erste Geschäftsführer …": "stelle" is a verb).
 ROLE_LINK_WORDS = ROLE_MODIFIERS | frozenset(
     "of for on to in at the a an and des der die das den dem und für im von zur zum de du la le les".split()
 )
+# Russian past-tense verbs agree with their subject's gender: "-ла" a woman, "-л" a man ("сказала", "заявил").
+RUSSIAN_FEMININE_PAST_RE = re.compile(r"[а-яё]{2,20}ла")
+RUSSIAN_MASCULINE_PAST_RE = re.compile(r"[а-яё]{2,20}л")
 # A name followed by an age in brackets ("Name (62) ist …") is a person.
 AGE_RE = re.compile(r"\s*\(\d{1,3}\)")
 # A role given by the predicate: "Name (62) ist … zur neuen Präsidentin des Verbandes gewählt worden".
@@ -125,11 +131,17 @@ def _left_role(marks: Landmarks, name_start: int) -> str | None:
     segments = _segments(marks, max(0, name_start - WINDOW), name_start)
     if not segments:
         return None
-    parts = [_trim_to_role(_after_last_name(segments[-1] or "")[0])]
+    last = _after_last_name(segments[-1] or "")[0]
+    lowercase_list = _lowercase_enumeration_end(last) and len(segments) > 2
+    parts = [last.strip() if lowercase_list else _trim_to_role(last)]
     listed: list[str] = []  # items of an enumeration inside the role ("für Familie, Senioren, Frauen und Jugend")
     for index in range(len(segments) - 2, -1, -1):
         segment = segments[index]
-        if segment is not None and not any(is_title(w) for w in WORD_RE.findall(segment)) and _list_item(segment):
+        if (
+            segment is not None
+            and not any(is_title(w) for w in WORD_RE.findall(segment))
+            and (_list_item(segment) or (lowercase_list and _lowercase_list_item(segment)))
+        ):
             listed.insert(0, segment.strip())
             continue
         if segment is None or not any(is_title(w) for w in WORD_RE.findall(segment)):
@@ -163,6 +175,23 @@ def _list_item(segment: str) -> bool:
         and words[0][0].isupper()
         and all(word[0].isupper() or word.casefold() in ROLE_LINK_WORDS for word in words)
     )
+
+
+def _lowercase_enumeration_end(segment: str) -> bool:
+    """The last items of an enumeration in lower case, right before a name ("министр культуры, информации,
+    спорта и молодёжной политики Name"): no title and no capital, a joining conjunction, a few words."""
+    words = segment.split()
+    return (
+        0 < len(words) <= MAX_LOWERCASE_LIST_END_WORDS
+        and all(word[0].islower() and not is_title(word) for word in words)
+        and any(word in LIST_CONJUNCTIONS for word in words[1:-1])
+    )
+
+
+def _lowercase_list_item(segment: str) -> bool:
+    """An item of such an enumeration: a few lowercase words, no title."""
+    words = segment.split()
+    return 0 < len(words) <= MAX_LIST_ITEM_WORDS and all(word[0].islower() and word.isalpha() for word in words)
 
 
 def _ranks_only(part: str) -> bool:
@@ -236,8 +265,8 @@ def _clause_before_role(segment: str) -> bool:
     for word in segment.split():
         if word[0].isupper() or is_title(word):
             return False
-        if word.casefold() in FUNCTION_WORDS or word.endswith("ed"):
-            return True
+        if word.casefold() in FUNCTION_WORDS or word.endswith("ed") or word.casefold() not in ROLE_LINK_WORDS:
+            return True  # a lowercase word no role holds is the predicate ("met", "visited", "traf")
     return False
 
 
@@ -327,6 +356,19 @@ def _gender(tokens: tuple[str, ...], honorific: str | None) -> str | None:
     return "m" if surname.endswith(MALE_SURNAME_SUFFIXES) else None
 
 
+def _past_tense_gender(verbs: Sequence[re.Match[str] | None]) -> str | None:
+    """The gender a Russian reporting verb in the past tense gives its subject or the name after it
+    ("Тамм сообщила": a woman; "сказал Петров": a man); the plural ("заявили") and other languages, none."""
+    for verb in verbs:
+        words = WORD_RE.findall(verb.group()) if verb else []
+        for word in words:
+            if RUSSIAN_FEMININE_PAST_RE.fullmatch(word):
+                return "f"
+            if RUSSIAN_MASCULINE_PAST_RE.fullmatch(word):
+                return "m"
+    return None
+
+
 def find_mentions(paragraphs: Sequence[str]) -> list[Mention]:
     """Every name ending a capitalized run, with the role around it, in text order."""
     mentions = []
@@ -337,16 +379,15 @@ def find_mentions(paragraphs: Sequence[str]) -> list[Mention]:
             honorific = before_words[-1].casefold() if before_words else None
             honorific = honorific if honorific in HONORIFICS else None
             role = _longest(_left_role(marks, start), _appositive(text, end)) or _predicate_role(text, end)
-            verb_near = bool(VERB_AFTER_NAME_RE.match(text, end, end + 60)) or bool(
-                VERB_BEFORE_NAME_RE.search(text, max(0, start - 40), start)
-            )
+            verbs = (VERB_AFTER_NAME_RE.match(text, end, end + 60), VERB_BEFORE_NAME_RE.search(text, max(0, start - 40), start))
+            verb_near = any(verbs)
             evidence = bool(role or honorific or verb_near or AGE_RE.match(text, end))
             name = strip_possessive(text[start:end])
-            gender = _gender(tokens, honorific)
+            gender = _gender(tokens, honorific) or _past_tense_gender(verbs)
             affiliation = AFFILIATION_RE.match(text, end)
             mentions.append(
                 Mention(p, start, end, tokens, name, role, evidence, gender, honorific,
-                        affiliation.group("affiliation").strip() if affiliation else None)
+                        affiliation.group("affiliation").strip() if affiliation else None, verb_near)
             )
     return mentions
 
@@ -437,6 +478,20 @@ class People:
                 person.add(mention)
             else:
                 self.unconfirmed.setdefault(mention.tokens, []).append(mention)
+        for mention in mentions:
+            if self._reports_speech_of_full_name(mention):
+                self.confirm(mention.tokens, (mention.paragraph, mention.start))
+
+    def _reports_speech_of_full_name(self, mention: Mention) -> bool:
+        """A surname as the subject of reported speech ("Lepik told journalists that …"), whose full name
+        the text gives once, untitled ("met the Minister, Kadri Lepik,"): that person spoke there, so a
+        pronoun after it points to them. Two full names for the surname: nobody (no guess)."""
+        return (
+            mention.reported
+            and len(mention.tokens) == 1
+            and mention.tokens in self.unconfirmed
+            and len(self._fullest_unconfirmed_names(mention.tokens)) == 1
+        )
 
     def find(self, tokens: tuple[str, ...]) -> Person | None:
         return next((person for person in self.people if person.matches(tokens)), None)
