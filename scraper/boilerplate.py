@@ -2,15 +2,20 @@
 
 Three steps, each cheap:
 1. `strip_furniture` removes what is never release text (menus, footers, share bars, cookie banners,
-   related links, comments) by selectors: tags and roles first, then class and id names, where a
-   name that also says "content" or "article" is spared (`article-footer` may be furniture, but
-   `main-content-with-sidebar` is not).
+   modals, related links, comments) by selectors: tags and roles first, then class and id names,
+   where a name that also says "content" or "article" is spared (`article-footer` may be furniture,
+   but `main-content-with-sidebar` is not), and so is every wrapper of the headline or of a marked
+   article body, whatever its name ("container right-sidebar" around the whole article).
 2. `main_nodes` scores the page's paragraphs: each adds to its parent and (less) to its grandparent,
-   by its length and commas, so the element that directly holds the most prose wins; siblings that
-   hold prose too join it (a release split over several `<div>`s). Readability's idea, on selectors.
-3. `text_blocks` reads the blocks (paragraphs, list items, sub-headings, quoted paragraphs, bare
-   text `<div>`s) of those nodes in document order, drops link lists and share lines, and ends the
-   release at a trailing "Contact" / "Related" / "Last updated" block.
+   by its length and commas, so the element that directly holds the most prose wins (a wrapper's own
+   text between its blocks counts for the wrapper); it widens to an ancestor while that brings more
+   prose than other text, then siblings of it and of its nearest ancestors that hold a paragraph's
+   worth of prose join it in page order (a lead in the headline's box, a text split over boxes).
+   Readability's idea, on selectors.
+3. `text_blocks` walks those nodes once in page order: paragraphs, list items, sub-headings, quoted
+   paragraphs, table rows and runs of bare text between them are blocks; link lists, share lines
+   and markup shown as text are not; the release ends at a trailing "Contact" / "Related" / "Last
+   updated" block, a press-contact paragraph or a call to give or subscribe.
 """
 
 from __future__ import annotations
