@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import re
 import sys
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
@@ -153,6 +154,8 @@ def _add_parse_command(commands: argparse._SubParsersAction) -> None:
 
 
 def _run_parse(args: argparse.Namespace) -> int:
+    for name in args.files:
+        check_scheme(name, "FILE|URL", "a file or an http(s) URL", WEB_SCHEMES)
     urls = [name for name in args.files if is_web_url(name)]
     if args.url and urls:
         raise UsageError("--url names where a saved FILE comes from; a URL input is parsed as the URL it was fetched from")
@@ -257,6 +260,38 @@ def web_url(text: str) -> str:
     return text
 
 
+# "redis://", "C:/x" excluded: a scheme is letters, digits, + - . before "://".
+URL_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
+WEB_SCHEMES = ("http", "https")
+POSTGRESQL_SCHEMES = ("postgresql", "postgres")
+
+
+def url_scheme(text: str) -> str | None:
+    """"redis" for "redis://host/0"; None for a path (even "C:\\x" or "a:b")."""
+    match = URL_SCHEME.match(text)
+    return match.group(1).lower() if match else None
+
+
+def check_scheme(text: str, option: str, takes: str, supported: tuple[str, ...] = ()) -> None:
+    """A UsageError when `text` is a URL of a scheme `option` does not take: a file option given
+    "redis://host/0" would otherwise make a file named "redis:/host/0" (or say "no such file")."""
+    scheme = url_scheme(text)
+    if scheme is not None and scheme not in supported:
+        raise UsageError(f"{text}: {option} takes {takes}, not {scheme}://")
+
+
+def file_argument(option: str, takes: str = "a file") -> Callable[[str], Path]:
+    """An argparse type: a local path, refusing a URL (`-o s3://bucket/x` is no file this writes)."""
+
+    def path(text: str) -> Path:
+        scheme = url_scheme(text)
+        if scheme is not None:
+            raise argparse.ArgumentTypeError(f"{text!r}: {option} takes {takes}, not {scheme}://")
+        return Path(text)
+
+    return path
+
+
 def _describe(error: BaseException) -> str:
     if isinstance(error, FileNotFoundError):
         return "no such file"
@@ -332,7 +367,7 @@ resume), 128+N killed by a second signal N.
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     command.add_argument("targets", nargs="+", metavar="TARGET", help=f"a site ({', '.join(sorted(PROFILES))}) or a URL")
-    command.add_argument("-o", "--output", type=Path, metavar="FILE", help="append JSON Lines to FILE (default: stdout)")
+    command.add_argument("-o", "--output", type=file_argument("-o"), metavar="FILE", help="append JSON Lines to FILE (default: stdout)")
     command.add_argument("--site", choices=sorted(PROFILES), help="the site profile to parse URL targets with")
     command.add_argument("--since", type=iso_date, metavar="DATE", help="only releases from DATE on (YYYY-MM-DD)")
     command.add_argument("--until", type=iso_date, metavar="DATE", help="only releases up to DATE (YYYY-MM-DD)")
@@ -345,7 +380,7 @@ resume), 128+N killed by a second signal N.
         "--concurrency", type=at_least(1, int), default=1, metavar="N", help="requests in flight per host (default 1)"
     )
     command.add_argument("--user-agent", type=user_agent, default=USER_AGENT, metavar="UA", help=f"default: {USER_AGENT}")
-    command.add_argument("--stats", type=Path, metavar="FILE", help="write the crawl's figures to FILE as JSON")
+    command.add_argument("--stats", type=file_argument("--stats"), metavar="FILE", help="write the crawl's figures to FILE as JSON")
     state = command.add_mutually_exclusive_group()
     state.add_argument(
         "--state", metavar="FILE|URL",
@@ -374,6 +409,8 @@ def _run_crawl(args: argparse.Namespace) -> int:
         raise UsageError(str(error)) from None
     if args.since and args.until and args.since > args.until:
         raise UsageError(f"--since {args.since} is after --until {args.until}")
+    if args.state is not None:
+        check_scheme(args.state, "--state", "a file or a postgresql:// URL", POSTGRESQL_SCHEMES)
     _check_crawl_files(args)
     settings = FetchSettings(user_agent=args.user_agent, delay=args.delay, per_host=args.concurrency)
     config = CrawlConfig(targets, since=args.since, until=args.until, max_pages=args.max_pages, fetch=settings)
@@ -547,7 +584,8 @@ def _add_export_command(commands: argparse._SubParsersAction) -> None:
     command.add_argument("source", metavar="SOURCE", help="a JSON Lines file of records (from crawl or parse), or a postgresql:// URL")
     command.add_argument("--to", dest="fmt", choices=FORMATS,
                          help="the format to write (default: from -o's suffix: .jsonl is jsonl, .db or .sqlite is sqlite)")
-    command.add_argument("-o", "--output", type=Path, required=True, metavar="PATH", help="the folder (csv, parquet) or file (sqlite, jsonl) to write")
+    command.add_argument("-o", "--output", type=file_argument("-o", "a folder or a file"), required=True, metavar="PATH",
+                         help="the folder (csv, parquet) or file (sqlite, jsonl) to write")
     command.add_argument("--all-versions", action="store_true", help="every version of an edited release, not only the latest")
     command.add_argument("--since", type=iso_date, metavar="DATE", help="only releases dated DATE or later (YYYY-MM-DD); undated ones are left out")
     command.add_argument("--force", action="store_true", help="replace an existing output")
@@ -566,6 +604,7 @@ def _run_export(args: argparse.Namespace) -> int:
         if args.fmt is None:
             raise UsageError(f"-o {args.output}: say which format with --to (csv, parquet, sqlite or jsonl)")
 
+    check_scheme(args.source, "SOURCE", "a JSON Lines file or a postgresql:// URL", POSTGRESQL_SCHEMES)
     from_database = args.source.startswith(DATABASE_SCHEMES)
     try:
         records = _database_records(args) if from_database else read_records(Path(args.source))
@@ -626,8 +665,9 @@ def _add_report_command(commands: argparse._SubParsersAction) -> None:
         epilog=REPORT_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    command.add_argument("source", metavar="RELEASES.jsonl", help="a JSON Lines file of records (from crawl or parse)")
-    command.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="the HTML file to write")
+    command.add_argument("source", metavar="RELEASES.jsonl", type=file_argument("RELEASES.jsonl", "a JSON Lines file"),
+                         help="a JSON Lines file of records (from crawl or parse)")
+    command.add_argument("-o", "--output", type=file_argument("-o"), required=True, metavar="FILE", help="the HTML file to write")
     command.add_argument("--since", type=iso_date, metavar="DATE", help="only releases dated DATE or later (YYYY-MM-DD)")
     command.add_argument("--title", help="the report's heading (default: from the file name)")
     command.add_argument("--force", action="store_true", help="replace an existing FILE")
@@ -741,7 +781,7 @@ def _add_fixtures_command(commands: argparse._SubParsersAction) -> None:
         "<slug>.json to review.",
         epilog=FIXTURES_RECORD_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    record.add_argument("url", metavar="URL", help="the release page to fetch (once, politely: robots.txt, the crawler's limits)")
+    record.add_argument("url", metavar="URL", type=web_url, help="the release page to fetch (once, politely: robots.txt, the crawler's limits)")
     record.add_argument("--site", choices=sorted(PROFILES), help="the profile (default: the one for the URL's host)")
     record.add_argument("--name", metavar="SLUG", help="the fixture's name (default: from the URL's path)")
     record.add_argument("--dir", type=Path, default=DEFAULT_FIXTURES, help="the fixtures folder (default: fixtures/)")

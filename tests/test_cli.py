@@ -80,6 +80,19 @@ def test_url_and_site_options(capsys: pytest.CaptureFixture[str]) -> None:
         (["export", "a.jsonl", "--to", "csv"], "required: -o/--output", "pressroom export"),
         (["report", "a.jsonl", "-o", "r.html", "--colour"], "unrecognized arguments: --colour", "pressroom report"),
         (["crawl", "osce", "--delay", "-1"], "below 0", "pressroom crawl"),
+        # A URL where a file is expected: a usage error naming what the option takes (it was read
+        # as a path: "cannot create lock file redis:/127.0.0.2:9/0.lock", "mysql:/...: no such file").
+        (["parse", "ftp://example.org/x"], "FILE|URL takes a file or an http(s) URL, not ftp://", "pressroom parse"),
+        (["parse", "a.html", "file:///tmp/a.html"], "not file://", "pressroom parse"),
+        (["crawl", "http://127.0.0.2:9/news", "--state", "redis://127.0.0.2:9/0", "-o", "x.jsonl"],
+         "--state takes a file or a postgresql:// URL, not redis://", "pressroom crawl"),
+        (["crawl", "osce", "-o", "s3://bucket/x.jsonl"], "-o takes a file, not s3://", "pressroom crawl"),
+        (["crawl", "osce", "--stats", "http://127.0.0.2/s.json"], "--stats takes a file, not http://", "pressroom crawl"),
+        (["export", "mysql://127.0.0.2:9/test", "--to", "csv", "-o", "out"],
+         "SOURCE takes a JSON Lines file or a postgresql:// URL, not mysql://", "pressroom export"),
+        (["export", "sqlite:///x.db", "--to", "csv", "-o", "out"], "not sqlite://", "pressroom export"),
+        (["export", "a.jsonl", "--to", "csv", "-o", "s3://bucket/out"], "-o takes a folder or a file, not s3://", "pressroom export"),
+        (["report", "https://127.0.0.2/a.jsonl", "-o", "r.html"], "RELEASES.jsonl takes a JSON Lines file", "pressroom report"),
     ],
 )
 def test_bad_usage_exits_2_with_one_line(argv: list[str], message: str, help_of: str, capsys: pytest.CaptureFixture[str]) -> None:
