@@ -195,13 +195,9 @@ PARSE_FETCH_SLEEP: Callable[[float], Awaitable[None]] = asyncio.sleep
 
 def _parse_with_fetcher(args: argparse.Namespace, urls: list[str]) -> int:
     """Parse with one Fetcher for every URL: one robots.txt per host, the delay between requests to it."""
-    import logging
-
     from scraper.fetch import Fetcher, FetchSettings, Scope  # only URL inputs need the network layer
 
-    if not logging.getLogger().handlers:  # the fetcher's retries, one line each, as the crawl shows them
-        logging.basicConfig(level=logging.WARNING, format="pressroom: %(message)s", stream=sys.stderr)
-
+    log_to_stderr()
     hosts = tuple(host for url in urls for host in profile_for(url, args.site).hosts)
     scope = Scope.for_targets(urls, hosts)  # the hosts named, and their profile's: redirects stay there
     with asyncio.Runner() as runner:
@@ -216,6 +212,15 @@ def _parse_with_fetcher(args: argparse.Namespace, urls: list[str]) -> int:
             return _parse_inputs(args, fetch)
         finally:
             runner.run(fetcher.__aexit__(None, None, None))
+
+
+def log_to_stderr() -> None:
+    """The library's log lines (a retry, a crawl's page failure) on stderr as the CLI's own lines,
+    "pressroom: retry 1 of URL after ...": without a handler Python prints them bare."""
+    import logging
+
+    if not logging.getLogger().handlers:  # a test's or an embedding program's handler is kept
+        logging.basicConfig(level=logging.WARNING, format="pressroom: %(message)s", stream=sys.stderr)
 
 
 def is_web_url(text: str) -> bool:
@@ -359,10 +364,12 @@ SIGTERM stops it cleanly; a second one quits at once. One run per state file at 
 A page that fails (a bad answer, a bad header, a bug met on it) is an error of that page, counted
 and logged; the crawl goes on and never hangs on it.
 
-exit codes: 0 the crawl completed (page failures are counted), 1 it could not start, write its
-output or state (full disk, unusable or in use), or stopped on an internal error (said in one
-line), 2 bad usage, 3 interrupted by SIGINT/SIGTERM (run again to
-resume), 128+N killed by a second signal N.
+exit codes: 0 the crawl completed (page failures are counted; a run that finds nothing new is
+0), 1 a start URL failed (on every run: it is no work to resume), a start page gave no release
+link at all (a wrong URL, or a newsroom the generic page does not read: see --site), it could
+not write its output or state (full disk, unusable or in use), or it stopped on an internal
+error (said in one line), 2 bad usage, 3 interrupted by SIGINT/SIGTERM (run again to resume),
+128+N killed by a second signal N.
 """,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -393,7 +400,6 @@ resume), 128+N killed by a second signal N.
 
 def _run_crawl(args: argparse.Namespace) -> int:
     import asyncio
-    import logging
     import signal
 
     from scraper.crawl import CrawlConfig, crawl, resolve_target
@@ -414,8 +420,7 @@ def _run_crawl(args: argparse.Namespace) -> int:
     _check_crawl_files(args)
     settings = FetchSettings(user_agent=args.user_agent, delay=args.delay, per_host=args.concurrency)
     config = CrawlConfig(targets, since=args.since, until=args.until, max_pages=args.max_pages, fetch=settings)
-    if not logging.getLogger().handlers:  # page failures and retries, one line each, on stderr
-        logging.basicConfig(level=logging.WARNING, format="pressroom: %(message)s", stream=sys.stderr)
+    log_to_stderr()
     signals = (signal.SIGINT, signal.SIGTERM)
     try:
         # The state first: its lock speaks. The outputs are opened before the crawl, so a bad path
@@ -435,7 +440,7 @@ def _run_crawl(args: argparse.Namespace) -> int:
     print(stats.summary(), file=sys.stderr)
     if stats.interrupted:
         return EXIT_INTERRUPTED  # resumable, whatever else went wrong
-    return EXIT_OK if stats.completed and stats_saved else EXIT_FAILED
+    return EXIT_OK if stats.succeeded and stats_saved else EXIT_FAILED
 
 
 def _crawl_files(args: argparse.Namespace) -> list[tuple[str, Path]]:
@@ -832,6 +837,7 @@ def _run_fixtures_rerun(args: argparse.Namespace) -> int:
 def _run_fixtures_record(args: argparse.Namespace) -> int:
     from scraper.fixtures import REVIEW_MARK, FixtureExists, record
 
+    log_to_stderr()  # the fetcher's retries, as `parse URL` shows them
     try:
         recorded = record(args.url, args.dir, site=args.site, name=args.name, force=args.force)
     except ValueError as error:

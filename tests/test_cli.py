@@ -220,3 +220,35 @@ def test_url_option_is_for_files_only(capsys: pytest.CaptureFixture[str]) -> Non
     code, _, err = run(["parse", "--url", "https://port.example/a", "https://port.example/a"], capsys)
     assert code == 2
     assert "--url names where a saved FILE comes from" in err
+
+
+# A URL that cannot be reached: the fetcher's retries are progress lines shaped like the CLI's own
+# ("pressroom: retry 1 of ..."; fixtures record printed them bare), the failure is one line, and the
+# robots.txt reason is said once (it was logged, then said again in the error line).
+UNREACHABLE = {
+    "parse": ["parse", "http://127.0.0.2:9/news/x"],
+    "fixtures-record": ["fixtures", "record", "http://127.0.0.2:9/news/x", "--dir", "{tmp}"],
+}
+
+
+@pytest.mark.parametrize("argv", UNREACHABLE.values(), ids=UNREACHABLE.keys())
+def test_an_unreachable_url_is_one_error_line_after_prefixed_retry_lines(
+    argv: list[str], tmp_path: Path, pauses: list[float], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import logging
+
+    from scraper import fixtures as fixtures_module
+
+    monkeypatch.setattr(fixtures_module, "FETCH_SLEEP", cli_module.PARSE_FETCH_SLEEP)  # the recorder: no real sleep
+    monkeypatch.setattr("scraper.fetch.RETRY_INITIAL_WAIT", 0.0)
+    monkeypatch.setattr(logging.root, "handlers", [])  # as in a shell: no handler but the CLI's own
+    monkeypatch.setattr(logging.root, "level", logging.root.level)
+    code, out, err = run([word.format(tmp=tmp_path) for word in argv], capsys)
+    lines = err.splitlines()
+    retries = [line for line in lines if line.startswith("pressroom: retry ")]
+    errors = [line for line in lines if line not in retries]
+    assert (code, out) == (1, "")
+    assert retries and all(" of http://127.0.0.2:9/robots.txt after " in line for line in retries), err
+    assert errors == [errors[0]] and errors[0].startswith("pressroom: http://127.0.0.2:9/news/x: robots.txt of "), err
+    assert err.count("unavailable (") == 1, err
+
