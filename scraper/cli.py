@@ -538,10 +538,12 @@ def _crawl_state(args: argparse.Namespace):  # -> ContextManager[StateBackend | 
 
 def _warn_if_rebuilding(store, writer) -> None:
     """Say so when the state knows releases the output does not hold (deleted or replaced)."""
+    from scraper.progress import counted
+
     known = store.written_count()
     if writer.path is not None and not writer.existed and known:
         print(
-            f"pressroom: {writer.path} is missing or empty but {store.path} knows {known} releases: "
+            f"pressroom: {writer.path} is missing or empty but {store.path} knows {counted(known, 'release')}: "
             "rebuilding the output with full fetches",
             file=sys.stderr,
         )
@@ -836,6 +838,7 @@ def _run_fixtures_rerun(args: argparse.Namespace) -> int:
 
 def _run_fixtures_record(args: argparse.Namespace) -> int:
     from scraper.fixtures import REVIEW_MARK, FixtureExists, record
+    from scraper.progress import counted
 
     log_to_stderr()  # the fetcher's retries, as `parse URL` shows them
     try:
@@ -846,7 +849,7 @@ def _run_fixtures_record(args: argparse.Namespace) -> int:
         print(f"pressroom: {args.url}: {_describe(error)}", file=sys.stderr)
         return EXIT_FAILED
     fixture = recorded.fixture
-    print(f"pressroom: fetched {recorded.final_url} ({recorded.size} bytes)", file=sys.stderr)
+    print(f"pressroom: fetched {recorded.final_url} ({counted(recorded.size, 'byte')})", file=sys.stderr)
     print(f"pressroom: wrote {fixture.html_path}", file=sys.stderr)
     print(f"pressroom: wrote {fixture.json_path}: a draft; check every field against the page, "
           f"then remove {REVIEW_MARK!r}", file=sys.stderr)

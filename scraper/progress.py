@@ -180,8 +180,8 @@ class Progress:
     @staticmethod
     def line(stats: CrawlStats) -> str:
         return (
-            f"pressroom: {stats.pages} pages, {stats.written} written, {stats.rate():.2f} pages/s, "
-            f"{stats.error_count} errors, {stats.retries} retries"
+            f"pressroom: {counted(stats.pages, 'page')}, {stats.written} written, {stats.rate():.2f} pages/s, "
+            f"{counted(stats.error_count, 'error')}, {counted(stats.retries, 'retry', 'retries')}"
         )
 
     def close(self) -> None:

@@ -106,6 +106,11 @@ def test_plain_progress_lines_when_not_a_terminal(tmp_path: Path) -> None:
     assert line.startswith("pressroom: 5 pages, 4 written,") and "0 errors, 0 retries" in line
 
 
+def test_plain_progress_lines_count_in_the_singular(tmp_path: Path) -> None:
+    assert Progress.line(CrawlStats(pages=1, errors=Counter({"http 404": 1}), retries=1)).endswith("1 error, 1 retry")
+    assert Progress.line(CrawlStats(pages=1)).startswith("pressroom: 1 page, 0 written")
+
+
 @pytest.mark.parametrize(
     ("error", "kind"),
     [
