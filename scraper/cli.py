@@ -767,7 +767,7 @@ def _add_fixtures_command(commands: argparse._SubParsersAction) -> None:
         "a tally ends the output.",
         epilog=FIXTURES_CHECK_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    check.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="fixture files or folders (default: fixtures/)")
+    check.add_argument("paths", nargs="*", type=file_argument("PATH", "a fixture file or folder"), metavar="PATH", help="fixture files or folders (default: fixtures/)")
     check.set_defaults(handler=_run_fixtures_check)
 
     rerun = actions.add_parser(
@@ -776,7 +776,7 @@ def _add_fixtures_command(commands: argparse._SubParsersAction) -> None:
         "take the named fields (or all) from the parser into the expected JSON. The git diff is the review.",
         epilog=FIXTURES_RERUN_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    rerun.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="fixture files (.json or .html) or folders")
+    rerun.add_argument("paths", nargs="+", type=file_argument("PATH", "a fixture file or folder"), metavar="PATH", help="fixture files (.json or .html) or folders")
     rerun.add_argument("--fields", help="only these fields, comma-separated (e.g. body,highlights)")
     rerun.add_argument("--write", action="store_true", help="rewrite the expected JSON (else only show the diff)")
     rerun.set_defaults(handler=_run_fixtures_rerun)
@@ -791,7 +791,7 @@ def _add_fixtures_command(commands: argparse._SubParsersAction) -> None:
     record.add_argument("url", metavar="URL", type=web_url, help="the release page to fetch (once, politely: robots.txt, the crawler's limits)")
     record.add_argument("--site", choices=sorted(PROFILES), help="the profile (default: the one for the URL's host)")
     record.add_argument("--name", metavar="SLUG", help="the fixture's name (default: from the URL's path)")
-    record.add_argument("--dir", type=Path, default=DEFAULT_FIXTURES, help="the fixtures folder (default: fixtures/)")
+    record.add_argument("--dir", type=file_argument("--dir", "a folder"), default=DEFAULT_FIXTURES, help="the fixtures folder (default: fixtures/)")
     record.add_argument("--force", action="store_true", help="record over an existing fixture")
     record.set_defaults(handler=_run_fixtures_record)
 
