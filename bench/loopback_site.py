@@ -1,14 +1,20 @@
 """A fast OSCE-style newsroom on 127.0.0.1, in its own process, for the crawl benchmark.
 
     python bench/loopback_site.py --releases 2000 [--per-page 20] [--lifetime 1800]
+    pressroom crawl http://127.0.0.1:PORT/press-releases --site osce -o releases.jsonl --delay 0
 
-prints `READY http://127.0.0.1:PORT` on stdout, then serves until its stdin closes (or the lifetime
-ends). A line `stats` on stdin answers one JSON line on stdout with what was served since the last
-`stats` (requests by kind, first request and last answer on the monotonic clock, the server's own
-CPU seconds) and starts counting afresh, so one server can time several crawlers in turn.
+prints `READY http://127.0.0.1:PORT` on stdout, then serves until its stdin closes (Ctrl-D, or the
+benchmark that started it ends), the lifetime ends, or it gets SIGINT/SIGTERM. A line `stats` on
+stdin answers one JSON line on stdout with what was served since the last `stats` (requests by
+kind, first request and last answer on the monotonic clock, the server's own CPU seconds) and
+starts counting afresh, so one server can time several crawlers in turn. Started in the
+background with stdin a file or /dev/null (`... &` in a script), there is no stdin to watch: it
+says so in one line on stderr and serves until --lifetime ends or a signal stops it.
 
-The site: /robots.txt (allow everything), listing pages /press-releases?page=K (newest first,
-`--per-page` items each, `li.pager-next` to the next page), release pages /secretariat/<id>.
+The site: /robots.txt (allow everything), the listing at /press-releases (the root / answers 404:
+crawl the listing URL, with --site osce since 127.0.0.1 is no OSCE host), listing pages
+/press-releases?page=K (newest first, `--per-page` items each, `li.pager-next` to the next page),
+release pages /secretariat/<id>.
 Pages are rendered on demand with the markup generators of tests/loopback.py (the same pages the
 crawl tests use), so 20,000 releases cost no memory here; every release says something different,
 so no crawler may skip one as a duplicate of another. The server is a single asyncio protocol
@@ -21,8 +27,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import re
 import resource
+import signal
+import stat
 import sys
 import time
 from collections import Counter
@@ -202,7 +211,14 @@ class HttpProtocol(asyncio.Protocol):
 
 
 async def _commands(tally: list[Tally], done: asyncio.Event) -> None:
-    """Read `stats` lines from stdin until it closes (the benchmark ended or died)."""
+    """Read `stats` lines from stdin until it closes (the benchmark ended or died). A stdin the
+    event loop cannot watch (a regular file, /dev/null: epoll refuses them; or none at all) is no
+    pipe to close: the server then runs until its lifetime ends, without `stats`."""
+    unwatchable = _unwatchable_stdin()
+    if unwatchable:
+        print(f"loopback_site: stdin is {unwatchable}, not a pipe or a terminal: serving until --lifetime ends "
+              "or a signal (SIGINT, SIGTERM)", file=sys.stderr)
+        return
     loop = asyncio.get_running_loop()
     reader = asyncio.StreamReader()
     await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
@@ -212,6 +228,22 @@ async def _commands(tally: list[Tally], done: asyncio.Event) -> None:
             sys.stdout.write(json.dumps(report) + "\n")
             sys.stdout.flush()
     done.set()
+
+
+def _unwatchable_stdin() -> str:
+    """What stdin is when the event loop cannot watch it ("/dev/null or another device", "a regular
+    file", "closed"), else "". epoll takes pipes, sockets and terminals; registering anything else
+    fails inside a loop callback, as a traceback on stderr."""
+    try:
+        if sys.stdin is None:
+            return "closed"
+        fd = sys.stdin.fileno()
+        mode = os.fstat(fd).st_mode
+    except (OSError, ValueError):
+        return "closed"
+    if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) or os.isatty(fd):
+        return ""
+    return "a regular file" if stat.S_ISREG(mode) else "/dev/null or another device"
 
 
 async def serve(releases: int, per_page: int, port: int, lifetime: float) -> None:
@@ -235,17 +267,22 @@ async def serve(releases: int, per_page: int, port: int, lifetime: float) -> Non
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--releases", type=int, default=2000, help="release pages on the site (default 2000)")
     parser.add_argument("--per-page", type=int, default=20, help="releases per listing page (default 20)")
     parser.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: a free one)")
-    parser.add_argument("--lifetime", type=float, default=1800.0, help="seconds before the server stops by itself")
+    parser.add_argument("--lifetime", type=float, default=1800.0, help="seconds before the server stops by itself (default 1800)")
     args = parser.parse_args(argv)
+    signal.signal(signal.SIGTERM, _stop)  # `kill PID`: the same clean end as Ctrl-C
     try:
         asyncio.run(serve(args.releases, args.per_page, args.port, args.lifetime))
     except KeyboardInterrupt:
         pass
     return 0
+
+
+def _stop(number: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import re
 import sys
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
@@ -155,6 +156,8 @@ def _add_parse_command(commands: argparse._SubParsersAction) -> None:
 
 
 def _run_parse(args: argparse.Namespace) -> int:
+    for name in args.files:
+        check_scheme(name, "FILE|URL", "a file or an http(s) URL", WEB_SCHEMES)
     urls = [name for name in args.files if is_web_url(name)]
     if args.url and urls:
         raise UsageError("--url names where a saved FILE comes from; a URL input is parsed as the URL it was fetched from")
@@ -200,13 +203,9 @@ PARSE_FETCH_SLEEP: Callable[[float], Awaitable[None]] = asyncio.sleep
 
 def _parse_with_fetcher(args: argparse.Namespace, urls: list[str]) -> int:
     """Parse with one Fetcher for every URL: one robots.txt per host, the delay between requests to it."""
-    import logging
-
     from scraper.fetch import Fetcher, FetchSettings, Scope  # only URL inputs need the network layer
 
-    if not logging.getLogger().handlers:  # the fetcher's retries, one line each, as the crawl shows them
-        logging.basicConfig(level=logging.WARNING, format="pressroom: %(message)s", stream=sys.stderr)
-
+    log_to_stderr()
     hosts = tuple(host for url in urls for host in profile_for(url, args.site).hosts)
     scope = Scope.for_targets(urls, hosts)  # the hosts named, and their profile's: redirects stay there
     with asyncio.Runner() as runner:
@@ -221,6 +220,15 @@ def _parse_with_fetcher(args: argparse.Namespace, urls: list[str]) -> int:
             return _parse_inputs(args, fetch)
         finally:
             runner.run(fetcher.__aexit__(None, None, None))
+
+
+def log_to_stderr() -> None:
+    """The library's log lines (a retry, a crawl's page failure) on stderr as the CLI's own lines,
+    "pressroom: retry 1 of URL after ...": without a handler Python prints them bare."""
+    import logging
+
+    if not logging.getLogger().handlers:  # a test's or an embedding program's handler is kept
+        logging.basicConfig(level=logging.WARNING, format="pressroom: %(message)s", stream=sys.stderr)
 
 
 def is_web_url(text: str) -> bool:
@@ -268,6 +276,38 @@ def web_url(text: str) -> str:
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise argparse.ArgumentTypeError(f"{text!r} is not an http(s) URL")
     return text
+
+
+# "redis://", "C:/x" excluded: a scheme is letters, digits, + - . before "://".
+URL_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
+WEB_SCHEMES = ("http", "https")
+POSTGRESQL_SCHEMES = ("postgresql", "postgres")
+
+
+def url_scheme(text: str) -> str | None:
+    """"redis" for "redis://host/0"; None for a path (even "C:\\x" or "a:b")."""
+    match = URL_SCHEME.match(text)
+    return match.group(1).lower() if match else None
+
+
+def check_scheme(text: str, option: str, takes: str, supported: tuple[str, ...] = ()) -> None:
+    """A UsageError when `text` is a URL of a scheme `option` does not take: a file option given
+    "redis://host/0" would otherwise make a file named "redis:/host/0" (or say "no such file")."""
+    scheme = url_scheme(text)
+    if scheme is not None and scheme not in supported:
+        raise UsageError(f"{text}: {option} takes {takes}, not {scheme}://")
+
+
+def file_argument(option: str, takes: str = "a file") -> Callable[[str], Path]:
+    """An argparse type: a local path, refusing a URL (`-o s3://bucket/x` is no file this writes)."""
+
+    def path(text: str) -> Path:
+        scheme = url_scheme(text)
+        if scheme is not None:
+            raise argparse.ArgumentTypeError(f"{text!r}: {option} takes {takes}, not {scheme}://")
+        return Path(text)
+
+    return path
 
 
 def _describe(error: BaseException) -> str:
@@ -337,15 +377,17 @@ SIGTERM stops it cleanly; a second one quits at once. One run per state file at 
 A page that fails (a bad answer, a bad header, a bug met on it) is an error of that page, counted
 and logged; the crawl goes on and never hangs on it.
 
-exit codes: 0 the crawl completed (page failures are counted), 1 it could not start, write its
-output or state (full disk, unusable or in use), or stopped on an internal error (said in one
-line), 2 bad usage, 3 interrupted by SIGINT/SIGTERM (run again to
-resume), 128+N killed by a second signal N.
+exit codes: 0 the crawl completed (page failures are counted; a run that finds nothing new is
+0), 1 a start URL failed (on every run: it is no work to resume), a start page gave no release
+link at all (a wrong URL, or a newsroom the generic page does not read: see --site), it could
+not write its output or state (full disk, unusable or in use), or it stopped on an internal
+error (said in one line), 2 bad usage, 3 interrupted by SIGINT/SIGTERM (run again to resume),
+128+N killed by a second signal N.
 """,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     command.add_argument("targets", nargs="+", metavar="TARGET", help=f"a site ({', '.join(sorted(PROFILES))}) or a URL")
-    command.add_argument("-o", "--output", type=Path, metavar="FILE", help="append JSON Lines to FILE (default: stdout)")
+    command.add_argument("-o", "--output", type=file_argument("-o"), metavar="FILE", help="append JSON Lines to FILE (default: stdout)")
     command.add_argument("--site", choices=sorted(PROFILES), help="the site profile to parse URL targets with")
     command.add_argument("--since", type=iso_date, metavar="DATE", help="only releases from DATE on (YYYY-MM-DD)")
     command.add_argument("--until", type=iso_date, metavar="DATE", help="only releases up to DATE (YYYY-MM-DD)")
@@ -358,7 +400,7 @@ resume), 128+N killed by a second signal N.
         "--concurrency", type=at_least(1, int), default=1, metavar="N", help="requests in flight per host (default 1)"
     )
     command.add_argument("--user-agent", type=user_agent, default=USER_AGENT, metavar="UA", help=f"default: {USER_AGENT}")
-    command.add_argument("--stats", type=Path, metavar="FILE", help="write the crawl's figures to FILE as JSON")
+    command.add_argument("--stats", type=file_argument("--stats"), metavar="FILE", help="write the crawl's figures to FILE as JSON")
     state = command.add_mutually_exclusive_group()
     state.add_argument(
         "--state", metavar="FILE|URL",
@@ -371,7 +413,6 @@ resume), 128+N killed by a second signal N.
 
 def _run_crawl(args: argparse.Namespace) -> int:
     import asyncio
-    import logging
     import signal
 
     from scraper.crawl import CrawlConfig, crawl, resolve_target
@@ -387,11 +428,12 @@ def _run_crawl(args: argparse.Namespace) -> int:
         raise UsageError(str(error)) from None
     if args.since and args.until and args.since > args.until:
         raise UsageError(f"--since {args.since} is after --until {args.until}")
+    if args.state is not None:
+        check_scheme(args.state, "--state", "a file or a postgresql:// URL", POSTGRESQL_SCHEMES)
     _check_crawl_files(args)
     settings = FetchSettings(user_agent=args.user_agent, delay=args.delay, per_host=args.concurrency)
     config = CrawlConfig(targets, since=args.since, until=args.until, max_pages=args.max_pages, fetch=settings)
-    if not logging.getLogger().handlers:  # page failures and retries, one line each, on stderr
-        logging.basicConfig(level=logging.WARNING, format="pressroom: %(message)s", stream=sys.stderr)
+    log_to_stderr()
     signals = (signal.SIGINT, signal.SIGTERM)
     try:
         # The state first: its lock speaks. The outputs are opened before the crawl, so a bad path
@@ -411,7 +453,7 @@ def _run_crawl(args: argparse.Namespace) -> int:
     print(stats.summary(), file=sys.stderr)
     if stats.interrupted:
         return EXIT_INTERRUPTED  # resumable, whatever else went wrong
-    return EXIT_OK if stats.completed and stats_saved else EXIT_FAILED
+    return EXIT_OK if stats.succeeded and stats_saved else EXIT_FAILED
 
 
 def _crawl_files(args: argparse.Namespace) -> list[tuple[str, Path]]:
@@ -509,10 +551,12 @@ def _crawl_state(args: argparse.Namespace):  # -> ContextManager[StateBackend | 
 
 def _warn_if_rebuilding(store, writer) -> None:
     """Say so when the state knows releases the output does not hold (deleted or replaced)."""
+    from scraper.progress import counted
+
     known = store.written_count()
     if writer.path is not None and not writer.existed and known:
         print(
-            f"pressroom: {writer.path} is missing or empty but {store.path} knows {known} releases: "
+            f"pressroom: {writer.path} is missing or empty but {store.path} knows {counted(known, 'release')}: "
             "rebuilding the output with full fetches",
             file=sys.stderr,
         )
@@ -560,7 +604,8 @@ def _add_export_command(commands: argparse._SubParsersAction) -> None:
     command.add_argument("source", metavar="SOURCE", help="a JSON Lines file of records (from crawl or parse), or a postgresql:// URL")
     command.add_argument("--to", dest="fmt", choices=FORMATS,
                          help="the format to write (default: from -o's suffix: .jsonl is jsonl, .db or .sqlite is sqlite)")
-    command.add_argument("-o", "--output", type=Path, required=True, metavar="PATH", help="the folder (csv, parquet) or file (sqlite, jsonl) to write")
+    command.add_argument("-o", "--output", type=file_argument("-o", "a folder or a file"), required=True, metavar="PATH",
+                         help="the folder (csv, parquet) or file (sqlite, jsonl) to write")
     command.add_argument("--all-versions", action="store_true", help="every version of an edited release, not only the latest")
     command.add_argument("--since", type=iso_date, metavar="DATE", help="only releases dated DATE or later (YYYY-MM-DD); undated ones are left out")
     command.add_argument("--force", action="store_true", help="replace an existing output")
@@ -579,6 +624,7 @@ def _run_export(args: argparse.Namespace) -> int:
         if args.fmt is None:
             raise UsageError(f"-o {args.output}: say which format with --to (csv, parquet, sqlite or jsonl)")
 
+    check_scheme(args.source, "SOURCE", "a JSON Lines file or a postgresql:// URL", POSTGRESQL_SCHEMES)
     from_database = args.source.startswith(DATABASE_SCHEMES)
     try:
         records = _database_records(args) if from_database else read_records(Path(args.source))
@@ -639,8 +685,9 @@ def _add_report_command(commands: argparse._SubParsersAction) -> None:
         epilog=REPORT_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    command.add_argument("source", metavar="RELEASES.jsonl", help="a JSON Lines file of records (from crawl or parse)")
-    command.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="the HTML file to write")
+    command.add_argument("source", metavar="RELEASES.jsonl", type=file_argument("RELEASES.jsonl", "a JSON Lines file"),
+                         help="a JSON Lines file of records (from crawl or parse)")
+    command.add_argument("-o", "--output", type=file_argument("-o"), required=True, metavar="FILE", help="the HTML file to write")
     command.add_argument("--since", type=iso_date, metavar="DATE", help="only releases dated DATE or later (YYYY-MM-DD)")
     command.add_argument("--title", help="the report's heading (default: from the file name)")
     command.add_argument("--force", action="store_true", help="replace an existing FILE")
@@ -733,7 +780,7 @@ def _add_fixtures_command(commands: argparse._SubParsersAction) -> None:
         "a tally ends the output.",
         epilog=FIXTURES_CHECK_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    check.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="fixture files or folders (default: fixtures/)")
+    check.add_argument("paths", nargs="*", type=file_argument("PATH", "a fixture file or folder"), metavar="PATH", help="fixture files or folders (default: fixtures/)")
     check.set_defaults(handler=_run_fixtures_check)
 
     rerun = actions.add_parser(
@@ -742,7 +789,7 @@ def _add_fixtures_command(commands: argparse._SubParsersAction) -> None:
         "take the named fields (or all) from the parser into the expected JSON. The git diff is the review.",
         epilog=FIXTURES_RERUN_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    rerun.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="fixture files (.json or .html) or folders")
+    rerun.add_argument("paths", nargs="+", type=file_argument("PATH", "a fixture file or folder"), metavar="PATH", help="fixture files (.json or .html) or folders")
     rerun.add_argument("--fields", help="only these fields, comma-separated (e.g. body,highlights)")
     rerun.add_argument("--write", action="store_true", help="rewrite the expected JSON (else only show the diff)")
     rerun.set_defaults(handler=_run_fixtures_rerun)
@@ -754,10 +801,10 @@ def _add_fixtures_command(commands: argparse._SubParsersAction) -> None:
         "<slug>.json to review.",
         epilog=FIXTURES_RECORD_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    record.add_argument("url", metavar="URL", help="the release page to fetch (once, politely: robots.txt, the crawler's limits)")
+    record.add_argument("url", metavar="URL", type=web_url, help="the release page to fetch (once, politely: robots.txt, the crawler's limits)")
     record.add_argument("--site", choices=sorted(PROFILES), help="the profile (default: the one for the URL's host)")
     record.add_argument("--name", metavar="SLUG", help="the fixture's name (default: from the URL's path)")
-    record.add_argument("--dir", type=Path, default=DEFAULT_FIXTURES, help="the fixtures folder (default: fixtures/)")
+    record.add_argument("--dir", type=file_argument("--dir", "a folder"), default=DEFAULT_FIXTURES, help="the fixtures folder (default: fixtures/)")
     record.add_argument("--force", action="store_true", help="record over an existing fixture")
     record.set_defaults(handler=_run_fixtures_record)
 
@@ -804,7 +851,9 @@ def _run_fixtures_rerun(args: argparse.Namespace) -> int:
 
 def _run_fixtures_record(args: argparse.Namespace) -> int:
     from scraper.fixtures import REVIEW_MARK, FixtureExists, record
+    from scraper.progress import counted
 
+    log_to_stderr()  # the fetcher's retries, as `parse URL` shows them
     try:
         recorded = record(args.url, args.dir, site=args.site, name=args.name, force=args.force)
     except ValueError as error:
@@ -813,7 +862,7 @@ def _run_fixtures_record(args: argparse.Namespace) -> int:
         print(f"pressroom: {args.url}: {_describe(error)}", file=sys.stderr)
         return EXIT_FAILED
     fixture = recorded.fixture
-    print(f"pressroom: fetched {recorded.final_url} ({recorded.size} bytes)", file=sys.stderr)
+    print(f"pressroom: fetched {recorded.final_url} ({counted(recorded.size, 'byte')})", file=sys.stderr)
     print(f"pressroom: wrote {fixture.html_path}", file=sys.stderr)
     print(f"pressroom: wrote {fixture.json_path}: a draft; check every field against the page, "
           f"then remove {REVIEW_MARK!r}", file=sys.stderr)

@@ -75,7 +75,7 @@ from scraper.incremental import (
 )
 from scraper.page import ReleasePage
 from scraper.parsepool import ReleaseParser, parse_processes
-from scraper.progress import CrawlStats, Progress, error_kind
+from scraper.progress import CrawlStats, Progress, counted, error_kind
 from scraper.sites import PROFILES, profile_for
 from scraper.urls import is_under, is_web_url, normalize_url, origin_of
 
@@ -203,6 +203,9 @@ class Crawler:
         self._last_error_kind = ""
         self._targets = {target.start_url: target for target in config.targets}
         self._listing_pages: Counter[str] = Counter()  # listing pages read, per target
+        self._links_found: Counter[str] = Counter()  # release links read (listings, feeds, sitemaps), per target
+        self._starts_read: list[Target] = []  # targets whose start page answered
+        self._starts_failed: set[str] = set()  # start URLs that did not answer: they stay on the frontier
         self._parser = ReleaseParser(0)  # run() starts the parse processes, if any
         self._commits = GroupCommit(
             writer,
@@ -279,7 +282,27 @@ class Crawler:
             self.stats.left = self.state.end(self.stats, self.config)
         except StateError as error:
             self._abort(_one_line(error))
+        # A start URL that failed stays on the frontier (the next run asks it again first), but it
+        # is no work to resume: the summary must not promise that running again finishes anything.
+        self.stats.starts_left = min(len(self._starts_failed), self.stats.left)
+        self._note_found_nothing()
         self._finish()
+
+    def _note_found_nothing(self) -> None:
+        """A target whose start page answered but gave no release link at all (no listing item, no
+        feed or sitemap entry, not a release itself), in a run that read everything it could: said
+        in the summary with a hint, and the run fails (`CrawlStats.found_nothing`). A scheduler must
+        tell "nothing new" (links read, all known) from "read nothing" (a wrong URL or profile)."""
+        stats = self.stats
+        cut_short = stats.resumed or stats.interrupted or stats.aborted or stats.unfetched or (
+            self.config.max_pages is not None and stats.pages >= self.config.max_pages
+        )
+        some_release = stats.written or stats.unchanged or stats.not_modified or stats.out_of_range or stats.duplicates
+        if cut_short or some_release:
+            return
+        for target in self._starts_read:
+            if not self._links_found[target.start_url]:
+                stats.found_nothing.append(f"{target.start_url} ({_nothing_found_hint(target)})")
 
     def _abort(self, reason: str) -> None:
         """The crawl cannot go on (the output or the state cannot be written, a bug of the loop)."""
@@ -377,8 +400,10 @@ class Crawler:
 
     async def _resume(self, resume: Resume, queue: asyncio.Queue[_Task]) -> None:
         """Continue the crawl an earlier run left: its queued releases first, then its listings."""
-        self.stats.resumed = resume.pending
-        log.warning("resuming the unfinished crawl: %d URLs left on the frontier", resume.pending)
+        starts = {target.start_url for target in self.config.targets}
+        if resume.pending > sum(url in starts for url, _ in resume.listings):  # more than the start URLs again
+            self.stats.resumed = resume.pending
+            log.warning("resuming the unfinished crawl: %s left on the frontier", counted(resume.pending, "URL"))
         while not self._stop.is_set() and (batch := resume.releases(QUEUE_SLOTS_PER_WORKER * 4)):
             for url, key in batch:
                 if self.state.claim(url):
@@ -406,8 +431,17 @@ class Crawler:
             return
         self.state.claim(url)
         page = await self._get(url)
+        is_start = url == target.start_url
+        if page is None and is_start:  # a failed start is a failure on every run, resumed or not
+            self._start_failed(target)
         if page is not None:
-            await self._follow_listing(page, target, queue, read=read, start=url == target.start_url)
+            if is_start:
+                self._starts_read.append(target)
+            await self._follow_listing(page, target, queue, read=read, start=is_start)
+
+    def _start_failed(self, target: Target) -> None:
+        self.stats.start_failures.append(f"{target.start_url} ({self._last_error})")
+        self._starts_failed.add(target.start_url)
 
     def _target_of(self, key: str | None) -> Target:
         return self._targets.get(key or "", self.config.targets[0])
@@ -427,8 +461,9 @@ class Crawler:
             return
         start = await self._get(target.start_url)
         if start is None:
-            self.stats.start_failures.append(f"{target.start_url} ({self._last_error})")
+            self._start_failed(target)
             return
+        self._starts_read.append(target)
         if start.is_xml:
             await self._enqueue(self._xml_links(start, target), target, queue)
             self.state.done(target.start_url)
@@ -552,6 +587,7 @@ class Crawler:
         """Queue the in-range links not seen yet, on the state's frontier first, then for the workers."""
         candidates: list[str] = []
         for link in links:
+            self._links_found[target.start_url] += 1
             if not self.state.claim(link.url):
                 continue  # seen before (and counted then, if it was out of range): counted once
             if not self.config.link_in_range(link):
@@ -662,6 +698,17 @@ class Crawler:
         first_identity = self.state.claim("release:" + identity)
         first_content = self.state.claim("content:" + content)
         return first_identity and first_content
+
+
+def _nothing_found_hint(target: Target) -> str:
+    """Why a start page may give no release link, and what to try: the profile it was read with."""
+    if target.has_listing_selectors:
+        return f"read as the {target.profile.site} listing, it lists no release: check the URL is its listing page"
+    sites = ", ".join(sorted(name for name, profile in PROFILES.items() if profile.LISTING_ITEM))
+    return (
+        "read as a generic page: no link to a release under its path, no feed, no sitemap; "
+        f"give --site ({sites}) if it is a known newsroom, or check the URL is its listing page"
+    )
 
 
 def _canonical_identity(canonical_url: str | None, final_url: str) -> str:

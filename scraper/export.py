@@ -198,6 +198,7 @@ class Selection:
     records: list[dict[str, Any]]
     older_versions: int = 0  # lines left out because a higher version of their url follows or precedes
     before_since: int = 0  # releases dated before --since (or undated)
+    duplicates: int = 0  # lines left out because the same (url, version) came before: not an older version
 
 
 def select(records: Iterable[dict[str, Any]], *, all_versions: bool = False, since: date | None = None) -> Selection:
@@ -205,20 +206,25 @@ def select(records: Iterable[dict[str, Any]], *, all_versions: bool = False, sin
     each url first appears; with `all_versions`, every (url, version) once. `since` keeps releases
     dated on or after it (an undated release is left out)."""
     chosen: dict[tuple[str, int] | str, dict[str, Any]] = {}
-    seen = 0
+    versions: set[tuple[str, int]] = set()
+    seen = duplicates = 0
     for record in records:
         seen += 1
-        key = (record["url"], record.get("version") or NO_VERSION) if all_versions else record["url"]
+        version = (record["url"], record.get("version") or NO_VERSION)
+        if version in versions:  # `cat a.jsonl a.jsonl`: the same line again, not another version
+            duplicates += 1
+        versions.add(version)
+        key = version if all_versions else record["url"]
         kept = chosen.get(key)
         if kept is None or _rank(record) >= _rank(kept):
             chosen[key] = record
     kept_records = list(chosen.values())
-    older = seen - len(kept_records)
+    older = seen - len(kept_records) - duplicates
     if since is None:
-        return Selection(kept_records, older_versions=older)
+        return Selection(kept_records, older_versions=older, duplicates=duplicates)
     bound = since.isoformat()
     dated = [record for record in kept_records if record.get("date") and record["date"] >= bound]
-    return Selection(dated, older_versions=older, before_since=len(kept_records) - len(dated))
+    return Selection(dated, older_versions=older, before_since=len(kept_records) - len(dated), duplicates=duplicates)
 
 
 def _rank(record: dict[str, Any]) -> int:
@@ -265,10 +271,13 @@ class Counts:
     speakers: int
     older_versions: int
     before_since: int
+    duplicates: int = 0
 
     def summary(self) -> str:
         text = f"{counted(self.releases, 'release')}, {counted(self.quotes, 'quote')}, {counted(self.speakers, 'speaker')}"
         left_out = []
+        if self.duplicates:
+            left_out.append(f"{counted(self.duplicates, 'duplicate line')} (the same url and version again)")
         if self.older_versions:
             left_out.append(f"{counted(self.older_versions, 'older version')} (--all-versions keeps them)")
         if self.before_since:
@@ -307,7 +316,8 @@ def export(
             raise ExportError(f"cannot write {path}: {describe_os_error(error)}") from None
         _move_into_place(staging, path, targets, fmt in FOLDER_FORMATS)
     return Counts(
-        len(rows["releases"]), len(rows["quotes"]), len(rows["speakers"]), selection.older_versions, selection.before_since
+        len(rows["releases"]), len(rows["quotes"]), len(rows["speakers"]), selection.older_versions, selection.before_since,
+        selection.duplicates,
     )
 
 

@@ -767,8 +767,9 @@ class Fetcher:
     @staticmethod
     def _robots_failed(origin: str, now: float, reason: str) -> _Robots:
         """RFC 9309 2.3.1.4: an unreachable robots.txt (5xx, network, deadline) disallows for now;
-        the reason is kept so each refused URL says why, not "disallows this URL"."""
-        log.warning("robots.txt of %s unavailable (%s): not fetching from it for now", origin, reason)
+        the reason is kept so each refused URL says why, not "disallows this URL" (so it is logged
+        at info level here: the refused URL's one-line error says it, not a second line before it)."""
+        log.info("robots.txt of %s unavailable (%s): not fetching from it for now", origin, reason)
         return _Robots(expires=now + ROBOTS_FAILURE_TTL, failure=reason)
 
     async def _robots_exchange(self, url: str) -> _Exchange:

@@ -46,6 +46,8 @@ class CrawlStats:
     resumed: int = 0  # URLs taken from the frontier an earlier run left
     listings_settled: int = 0  # listings stopped at a page of known releases older than the watermark
     left: int = 0  # URLs left on the frontier for the next run
+    starts_left: int = 0  # of those, start URLs that failed: asked again first, but nothing to resume
+    found_nothing: list[str] = field(default_factory=list)  # targets whose start page gave no release link
     started: float = field(default_factory=time.monotonic)
     elapsed: float = 0.0
 
@@ -57,6 +59,16 @@ class CrawlStats:
     def completed(self) -> bool:
         """The crawl ran to its end: every start reached and the output kept writable."""
         return not self.start_failures and not self.listing_failures and self.aborted is None and self.interrupted is None
+
+    @property
+    def succeeded(self) -> bool:
+        """Completed, and every target gave something to read (exit code 0)."""
+        return self.completed and not self.found_nothing
+
+    @property
+    def resumable(self) -> int:
+        """URLs left on the frontier that a next run would go on with (failed start URLs are not)."""
+        return max(0, self.left - self.starts_left)
 
     def rate(self) -> float:
         elapsed = self.elapsed or (time.monotonic() - self.started)
@@ -76,6 +88,8 @@ class CrawlStats:
             "resumed_from_frontier": self.resumed,
             "listings_stopped_at_watermark": self.listings_settled,
             "left_in_frontier": self.left,
+            "left_to_resume": self.resumable,
+            "found_nothing": list(self.found_nothing),
             "interrupted": self.interrupted,
             "not_fetched_page_limit": self.unfetched,
             "dead_links_not_retried_yet": self.dead_skipped,
@@ -124,8 +138,12 @@ class CrawlStats:
             text += f" Stopped: {self.aborted}."
         if self.interrupted:
             text += f" Interrupted by {self.interrupted}."
-        if self.left:
-            text += f" {counted(self.left, 'URL')} left in the state's frontier: run the same command again to resume."
+        if self.found_nothing:
+            text += " Found no release link on: " + "; ".join(self.found_nothing) + "."
+        if self.resumable:
+            text += f" {counted(self.resumable, 'URL')} left in the state's frontier: run the same command again to resume."
+        elif self.start_failures:
+            text += " Nothing to resume: check the start URL (or the network) before running again."
         return text
 
 
@@ -162,8 +180,8 @@ class Progress:
     @staticmethod
     def line(stats: CrawlStats) -> str:
         return (
-            f"pressroom: {stats.pages} pages, {stats.written} written, {stats.rate():.2f} pages/s, "
-            f"{stats.error_count} errors, {stats.retries} retries"
+            f"pressroom: {counted(stats.pages, 'page')}, {stats.written} written, {stats.rate():.2f} pages/s, "
+            f"{counted(stats.error_count, 'error')}, {counted(stats.retries, 'retry', 'retries')}"
         )
 
     def close(self) -> None:

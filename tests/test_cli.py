@@ -80,6 +80,19 @@ def test_url_and_site_options(capsys: pytest.CaptureFixture[str]) -> None:
         (["export", "a.jsonl", "--to", "csv"], "required: -o/--output", "pressroom export"),
         (["report", "a.jsonl", "-o", "r.html", "--colour"], "unrecognized arguments: --colour", "pressroom report"),
         (["crawl", "osce", "--delay", "-1"], "below 0", "pressroom crawl"),
+        # A URL where a file is expected: a usage error naming what the option takes (it was read
+        # as a path: "cannot create lock file redis:/127.0.0.2:9/0.lock", "mysql:/...: no such file").
+        (["parse", "ftp://example.org/x"], "FILE|URL takes a file or an http(s) URL, not ftp://", "pressroom parse"),
+        (["parse", "a.html", "file:///tmp/a.html"], "not file://", "pressroom parse"),
+        (["crawl", "http://127.0.0.2:9/news", "--state", "redis://127.0.0.2:9/0", "-o", "x.jsonl"],
+         "--state takes a file or a postgresql:// URL, not redis://", "pressroom crawl"),
+        (["crawl", "osce", "-o", "s3://bucket/x.jsonl"], "-o takes a file, not s3://", "pressroom crawl"),
+        (["crawl", "osce", "--stats", "http://127.0.0.2/s.json"], "--stats takes a file, not http://", "pressroom crawl"),
+        (["export", "mysql://127.0.0.2:9/test", "--to", "csv", "-o", "out"],
+         "SOURCE takes a JSON Lines file or a postgresql:// URL, not mysql://", "pressroom export"),
+        (["export", "sqlite:///x.db", "--to", "csv", "-o", "out"], "not sqlite://", "pressroom export"),
+        (["export", "a.jsonl", "--to", "csv", "-o", "s3://bucket/out"], "-o takes a folder or a file, not s3://", "pressroom export"),
+        (["report", "https://127.0.0.2/a.jsonl", "-o", "r.html"], "RELEASES.jsonl takes a JSON Lines file", "pressroom report"),
     ],
 )
 def test_bad_usage_exits_2_with_one_line(argv: list[str], message: str, help_of: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -207,3 +220,35 @@ def test_url_option_is_for_files_only(capsys: pytest.CaptureFixture[str]) -> Non
     code, _, err = run(["parse", "--url", "https://port.example/a", "https://port.example/a"], capsys)
     assert code == 2
     assert "--url names where a saved FILE comes from" in err
+
+
+# A URL that cannot be reached: the fetcher's retries are progress lines shaped like the CLI's own
+# ("pressroom: retry 1 of ..."; fixtures record printed them bare), the failure is one line, and the
+# robots.txt reason is said once (it was logged, then said again in the error line).
+UNREACHABLE = {
+    "parse": ["parse", "http://127.0.0.2:9/news/x"],
+    "fixtures-record": ["fixtures", "record", "http://127.0.0.2:9/news/x", "--dir", "{tmp}"],
+}
+
+
+@pytest.mark.parametrize("argv", UNREACHABLE.values(), ids=UNREACHABLE.keys())
+def test_an_unreachable_url_is_one_error_line_after_prefixed_retry_lines(
+    argv: list[str], tmp_path: Path, pauses: list[float], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import logging
+
+    from scraper import fixtures as fixtures_module
+
+    monkeypatch.setattr(fixtures_module, "FETCH_SLEEP", cli_module.PARSE_FETCH_SLEEP)  # the recorder: no real sleep
+    monkeypatch.setattr("scraper.fetch.RETRY_INITIAL_WAIT", 0.0)
+    monkeypatch.setattr(logging.root, "handlers", [])  # as in a shell: no handler but the CLI's own
+    monkeypatch.setattr(logging.root, "level", logging.root.level)
+    code, out, err = run([word.format(tmp=tmp_path) for word in argv], capsys)
+    lines = err.splitlines()
+    retries = [line for line in lines if line.startswith("pressroom: retry ")]
+    errors = [line for line in lines if line not in retries]
+    assert (code, out) == (1, "")
+    assert retries and all(" of http://127.0.0.2:9/robots.txt after " in line for line in retries), err
+    assert errors == [errors[0]] and errors[0].startswith("pressroom: http://127.0.0.2:9/news/x: robots.txt of "), err
+    assert err.count("unavailable (") == 1, err
+

@@ -329,6 +329,66 @@ def test_cli_unreachable_start_exits_1_without_traceback(no_backoff, capsys: pyt
     assert "Could not start from" in stderr and "Traceback" not in stderr
 
 
+# A start URL that fails is a failure on every run, resumed or not (before: the second run of the
+# same command said "Crawl completed", exit 0); and a run that failed at its start URL leaves
+# nothing to resume, so the summary never says "run the same command again to resume".
+START_FAILURES = {  # start path, --site; the site answers 404 for any path it has no route for
+    "profile-start-404": ("/", ["--site", "osce"]),
+    "generic-start-404": ("/nothing-here", []),
+    "start-unreachable": (None, ["--site", "osce"]),  # the site's port, closed
+}
+
+
+@pytest.mark.parametrize(("path", "options"), START_FAILURES.values(), ids=START_FAILURES.keys())
+def test_a_failed_start_url_fails_on_every_run_and_promises_no_resume(
+    path: str | None, options: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str], no_backoff
+) -> None:
+    out = tmp_path / "out.jsonl"
+    with LoopbackSite() as site:
+        site.routes.update(osce_site(invented_releases(2), site.origin))
+        url = site.url(path or "/press-releases")
+        if path is not None:
+            runs = [run_cli(["crawl", url, *options, "--delay", "0", "-o", str(out)], capsys) for _ in range(3)]
+    if path is None:  # the port is closed now
+        runs = [run_cli(["crawl", url, *options, "--delay", "0", "-o", str(out)], capsys) for _ in range(2)]
+    for code, _, stderr in runs:
+        assert code == 1, stderr
+        assert f"Could not start from: {url} (" in stderr and "did not complete" in stderr
+        assert "run the same command again" not in stderr and "resum" not in stderr.replace("Nothing to resume", "")
+        assert "Nothing to resume" in stderr and "1 URLs" not in stderr
+
+
+# A crawl that reads its start page but finds no release link at all fails (exit 1) and says why,
+# with a hint: before, it said "Crawl completed", exit 0, as if there were simply nothing new.
+FOUND_NOTHING = {  # start path, options, runs, expected exit code of the last run, what its summary says
+    "osce-listing-read-as-generic": ("/press-releases", [], 1, 1, "Found no release link on: {url} (read as a generic page"),
+    "generic-hint-names-the-sites": ("/press-releases", [], 1, 1, "give --site (europarl, osce)"),
+    "osce-profile-on-a-page-without-items": ("/about", ["--site", "osce"], 1, 1, "read as the osce listing, it lists no release"),
+    "osce-listing-with-its-site": ("/press-releases", ["--site", "osce"], 1, 0, "3 records written"),
+    "nothing-new-is-not-nothing-found": ("/press-releases", ["--site", "osce"], 2, 0, "0 records written"),
+    "a-start-url-that-is-a-release": ("/newsroom-0/900100", [], 1, 0, "1 record written"),
+    "cut-short-by-the-page-budget": ("/press-releases", ["--max-pages", "1"], 1, 0, "Crawl completed"),
+}
+
+
+@pytest.mark.parametrize(("path", "options", "runs", "code", "says"), FOUND_NOTHING.values(), ids=FOUND_NOTHING.keys())
+def test_a_crawl_that_finds_no_release_link_fails_with_a_hint(
+    path: str, options: list[str], runs: int, code: int, says: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with LoopbackSite() as site:
+        site.routes.update(osce_site(invented_releases(3), site.origin))
+        site.routes["/about"] = Reply("<html><head><title>About us</title></head><body><p>Who we are.</p></body></html>")
+        url = site.url(path)
+        argv = ["crawl", url, *options, "--delay", "0", "-o", str(tmp_path / "out.jsonl"), "--stats", str(tmp_path / "s.json")]
+        results = [run_cli(argv, capsys) for _ in range(runs)]
+    last_code, _, stderr = results[-1]
+    assert (last_code, "Traceback" in stderr) == (code, False), stderr
+    assert says.format(url=url) in stderr
+    assert ("Found no release link" in stderr) is (code == 1)
+    found_nothing = json.loads((tmp_path / "s.json").read_text())["found_nothing"]  # --stats says it too
+    assert [entry.split(" (")[0] for entry in found_nothing] == ([url] if code else [])
+
+
 def test_cli_unwritable_output_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, stderr = run_cli(["crawl", "http://127.0.0.1:9/", "-o", str(tmp_path / "missing" / "out.jsonl")], capsys)
     assert code == 1

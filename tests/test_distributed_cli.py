@@ -79,10 +79,6 @@ ONE_LINE_ERRORS = {
         ["status", "--database", REFUSED_DATABASE],
         "pressroom: cannot connect to PostgreSQL at postgresql://postgres@127.0.0.2:9/test",
     ),
-    "no-broker": (["enqueue", "osce", "--database", "postgresql://127.0.0.1/test"], "pressroom: no broker: give --broker"),
-    "no-database": (["status"], "pressroom: no database: give --database"),
-    "not-redis": (["worker", "--broker", "amqp://x", "--database", "postgresql://h/d"], "pressroom: broker 'amqp://x': a Redis URL"),
-    "not-postgresql": (["status", "--database", "mysql://h/d"], "pressroom: database 'mysql://h/d': a PostgreSQL URL"),
 }
 
 
@@ -105,6 +101,53 @@ USAGE = {
     "bad-user-agent": ["enqueue", "osce", "--user-agent", "a\nb"],
     "bad-delay": ["enqueue", "osce", "--delay", "nan"],
 }
+
+
+# Settings given wrong (or not at all) are bad usage, exit 2, like any other option; exit 1 was
+# given for these before, as if a service had failed.
+SETTING_ERRORS = {
+    "worker-no-broker": (["worker"], "no broker: give --broker", "pressroom worker"),
+    "enqueue-no-broker": (["enqueue", "osce", "--database", "postgresql://127.0.0.1/test"], "no broker: give --broker", "pressroom enqueue"),
+    "status-no-database": (["status"], "no database: give --database", "pressroom status"),
+    "worker-not-redis": (["worker", "--broker", "http://127.0.0.2:9/", "--database", "postgresql://h/d"],
+                         "broker 'http://127.0.0.2:9/': a Redis URL", "pressroom worker"),
+    "enqueue-not-postgresql": (["enqueue", "osce", "--broker", REFUSED_BROKER, "--database", "notaurl"],
+                               "database 'notaurl': a PostgreSQL URL", "pressroom enqueue"),
+    "status-sqlite": (["status", "--database", "sqlite:///x.db"], "database 'sqlite:///x.db': a PostgreSQL URL", "pressroom status"),
+    "status-broker-not-needed": (["status", "--broker", "amqp://x", "--database", "mysql://h/d"],
+                                 "database 'mysql://h/d': a PostgreSQL URL", "pressroom status"),
+}
+
+
+@pytest.mark.parametrize(("argv", "message", "help_of"), SETTING_ERRORS.values(), ids=SETTING_ERRORS.keys())
+def test_settings_given_wrong_are_bad_usage(
+    argv: list[str], message: str, help_of: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("PRESSROOM_BROKER", raising=False)
+    monkeypatch.delenv("PRESSROOM_DATABASE", raising=False)
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"pressroom: error: {message}") and err.count("\n") == 1, err
+    assert err.rstrip().endswith(f"(see {help_of} --help)"), err
+
+
+HELP_TEXTS = {  # (command, what its --help must say, what it must not)
+    "worker-exit-codes": ("worker", "exit codes: 0", None),
+    "enqueue-exit-codes": ("enqueue", "exit codes: 0", None),
+    "status-exit-codes": ("status", "2 bad\nusage", None),
+    "status-needs-no-broker": ("status", "--database URL", "--broker"),
+}
+
+
+@pytest.mark.parametrize(("command", "says", "not_said"), HELP_TEXTS.values(), ids=HELP_TEXTS.keys())
+def test_help_gives_exit_codes_and_only_the_options_used(
+    command: str, says: str, not_said: str | None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    text = capsys.readouterr().out
+    assert says in text
+    assert not_said is None or not_said not in text
 
 
 @pytest.mark.parametrize("argv", USAGE.values(), ids=USAGE.keys())

@@ -74,6 +74,25 @@ def test_select(records: list[dict[str, Any]], all_versions: bool, since: date |
     assert [(record["url"], record["version"]) for record in selection.records] == kept
 
 
+@pytest.mark.parametrize(
+    ("records", "all_versions", "said", "not_said"),
+    [
+        pytest.param(CRAWL + CRAWL, True, "left out 4 duplicate lines (the same url and version again)", "older version",
+                     id="all-versions-the-same-lines-twice"),
+        pytest.param([FERRY_V1, FERRY_V1], False, "left out 1 duplicate line (", "older version", id="latest-a-line-twice"),
+        pytest.param(CRAWL, False, "left out 1 older version (--all-versions keeps them)", "duplicate", id="latest-an-older-version"),
+        pytest.param(CRAWL + [CRANES_V1], False, "1 duplicate line (the same url and version again) and 1 older version",
+                     None, id="latest-both"),
+        pytest.param(CRAWL, True, None, "left out", id="all-versions-nothing-left-out"),
+    ],
+)
+def test_the_summary_says_why_lines_were_left_out(records: list[dict[str, Any]], all_versions: bool, said: str | None,
+                                                   not_said: str | None, tmp_path: Path) -> None:
+    summary = export(records, "jsonl", tmp_path / "out.jsonl", all_versions=all_versions).summary()
+    assert said is None or said in summary, summary
+    assert not_said is None or not_said not in summary, summary
+
+
 def test_the_later_line_wins_when_versions_tie() -> None:
     assert select([release(FERRY, None, title="a"), release(FERRY, None, title="b")]).records[0]["title"] == "b"
 

@@ -181,6 +181,11 @@ def test_record_keeps_a_page_the_parser_cannot_read(capsys: pytest.CaptureFixtur
         pytest.param(["fixtures", "rerun"], "fixtures rerun", id="no-path"),
         pytest.param(["fixtures", "record"], "fixtures record", id="no-url"),
         pytest.param(["fixtures"], "fixtures", id="no-action"),
+        pytest.param(["fixtures", "record", "notaurl"], "fixtures record", id="not-a-url"),
+        pytest.param(["fixtures", "record", "ftp://127.0.0.1/x"], "fixtures record", id="not-http"),
+        pytest.param(["fixtures", "record", "http://127.0.0.1:9/x", "--dir", "s3://bucket/fx"], "fixtures record", id="dir-a-url"),
+        pytest.param(["fixtures", "check", "https://example.org/fixtures"], "fixtures check", id="check-a-url"),
+        pytest.param(["fixtures", "rerun", "s3://bucket/a.json"], "fixtures rerun", id="rerun-a-url"),
     ],
 )
 def test_bad_usage_exits_2_pointing_at_the_commands_own_help(capsys: pytest.CaptureFixture[str], tmp_path: Path,

@@ -56,6 +56,47 @@ def test_summary_counts_what_was_fetched_in_the_right_number(stats: CrawlStats, 
     assert says in summary and never not in summary
 
 
+RESUME_HINT = "run the same command again to resume"
+
+
+@pytest.mark.parametrize(
+    ("stats", "says", "never"),
+    [
+        pytest.param(CrawlStats(left=1), f"1 URL left in the state's frontier: {RESUME_HINT}", "1 URLs", id="one-url-left"),
+        pytest.param(CrawlStats(left=3), "3 URLs left", "Nothing to resume", id="urls-left"),
+        pytest.param(CrawlStats(left=1, starts_left=1, start_failures=["http://x.org/ (HTTP 404)"]),
+                     "Could not start from: http://x.org/ (HTTP 404). Nothing to resume", RESUME_HINT,
+                     id="only-the-failed-start-left"),
+        pytest.param(CrawlStats(left=0, start_failures=["http://x.org/ (HTTP 404)"]), "Nothing to resume", RESUME_HINT,
+                     id="failed-start-without-state"),
+        pytest.param(CrawlStats(left=5, starts_left=1, start_failures=["http://x.org/ (timeout)"]),
+                     f"4 URLs left in the state's frontier: {RESUME_HINT}", "Nothing to resume", id="failed-start-and-work-left"),
+        pytest.param(CrawlStats(found_nothing=["http://x.org/news (read as a generic page)"]),
+                     "Crawl completed in 1.0 s", RESUME_HINT, id="found-nothing-still-completed"),
+        pytest.param(CrawlStats(found_nothing=["http://x.org/news (read as a generic page)"]),
+                     "Found no release link on: http://x.org/news (read as a generic page).", "Nothing to resume",
+                     id="found-nothing-said"),
+    ],
+)
+def test_summary_promises_a_resume_only_when_there_is_work_to_resume(stats: CrawlStats, says: str, never: str) -> None:
+    stats.elapsed = 1.0
+    summary = stats.summary()
+    assert says in summary and never not in summary, summary
+    assert stats.to_dict()["left_to_resume"] == stats.resumable
+
+
+@pytest.mark.parametrize(
+    ("stats", "completed", "succeeded"),
+    [
+        pytest.param(CrawlStats(), True, True, id="plain"),
+        pytest.param(CrawlStats(found_nothing=["u (why)"]), True, False, id="found-nothing"),
+        pytest.param(CrawlStats(start_failures=["u (HTTP 404)"]), False, False, id="start-failed"),
+    ],
+)
+def test_succeeded_is_completed_with_something_found(stats: CrawlStats, completed: bool, succeeded: bool) -> None:
+    assert (stats.completed, stats.succeeded) == (completed, succeeded)
+
+
 def test_plain_progress_lines_when_not_a_terminal(tmp_path: Path) -> None:
     with (tmp_path / "progress.txt").open("w") as stream:
         progress = Progress(stream, interval=0.0)
@@ -63,6 +104,11 @@ def test_plain_progress_lines_when_not_a_terminal(tmp_path: Path) -> None:
         progress.close()
     line = (tmp_path / "progress.txt").read_text()
     assert line.startswith("pressroom: 5 pages, 4 written,") and "0 errors, 0 retries" in line
+
+
+def test_plain_progress_lines_count_in_the_singular(tmp_path: Path) -> None:
+    assert Progress.line(CrawlStats(pages=1, errors=Counter({"http 404": 1}), retries=1)).endswith("1 error, 1 retry")
+    assert Progress.line(CrawlStats(pages=1)).startswith("pressroom: 1 page, 0 written")
 
 
 @pytest.mark.parametrize(

@@ -28,6 +28,10 @@ A worker runs the crawl's tasks: discovery (listings, feeds, sitemaps) and relea
 write to PostgreSQL). Start one or more on any machine that reaches Redis and PostgreSQL; per host
 they send one request at a time between them, with the job's delay. Stop one with Ctrl-C (it
 finishes its tasks) or kill it: its tasks are run again by the others.
+
+exit codes: 0 stopped on request (Ctrl-C, SIGTERM), 1 Redis or PostgreSQL cannot be reached, or
+the worker kept failing, 2 bad usage (no broker or database given, not a redis:// or
+postgresql:// URL).
 """
 
 ENQUEUE_EPILOG = """\
@@ -38,6 +42,9 @@ examples:
 
 Prints the job id on stdout. Records go to PostgreSQL, one row per (url, version); follow the job
 with `pressroom status JOB`.
+
+exit codes: 0 queued, 1 Redis or PostgreSQL cannot be reached, 2 bad usage (no broker or database
+given, not a redis:// or postgresql:// URL, an unknown TARGET).
 """
 
 STATUS_EPILOG = """\
@@ -45,7 +52,8 @@ examples:
   pressroom status                         every job, per host: queued, done, failed, written, pages/s
   pressroom status 20250101-120000-ab12 --json
 
-exit codes: 0 every job shown is finished, 1 an error, 4 a job shown is still running.
+exit codes: 0 every job shown is finished, 1 PostgreSQL cannot be reached or no such job, 2 bad
+usage (no database given, not a postgresql:// URL), 4 a job shown is still running.
 """
 EXIT_RUNNING = 4
 
@@ -87,13 +95,14 @@ def add_commands(commands: argparse._SubParsersAction, usage_error: type[Excepti
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     status.add_argument("jobs", nargs="*", metavar="JOB", help="job ids (default: every job)")
-    _connection_options(status)
+    _connection_options(status, broker=False)
     status.add_argument("--json", action="store_true", help="one JSON object per job")
     status.set_defaults(handler=lambda args: _guarded(_run_status, args, usage_error))
 
 
-def _connection_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--broker", metavar="URL", help="Redis URL (default: $PRESSROOM_BROKER)")
+def _connection_options(parser: argparse.ArgumentParser, *, broker: bool = True) -> None:
+    # status reads only the database: --broker is still accepted there (scripts pass both), unlisted.
+    parser.add_argument("--broker", metavar="URL", help="Redis URL (default: $PRESSROOM_BROKER)" if broker else argparse.SUPPRESS)
     parser.add_argument(
         "--database", metavar="URL", help="PostgreSQL URL, postgresql://HOST/DB?schema=NAME (default: $PRESSROOM_DATABASE)"
     )
@@ -135,18 +144,27 @@ def _guarded(run: Any, args: argparse.Namespace, usage_error: type[Exception]) -
 
     try:
         return run(args, usage_error)
+    except BadSetting as error:  # a setting the user gave (or left out), not a service that failed
+        raise usage_error(str(error)) from None
     except ScraperError as error:
         print(f"pressroom: {error}", file=sys.stderr)
         return EXIT_FAILED
 
 
+class BadSetting(Exception):
+    """No broker or database given, or not a URL of the scheme it needs: bad usage (exit code 2)."""
+
+
 def _settings(args: argparse.Namespace, *, need_broker: bool = True):
-    from scraper.distributed.app import Settings
+    from scraper.distributed.app import Settings, SetupError
 
     broker = args.broker
-    if not need_broker and not broker:
+    if not need_broker:
         broker = "redis://unused"  # status reads only the database
-    return Settings.resolve(broker, args.database, getattr(args, "queues", None))
+    try:
+        return Settings.resolve(broker, args.database, getattr(args, "queues", None))
+    except SetupError as error:  # Settings.resolve only checks what was given; nothing was reached yet
+        raise BadSetting(str(error)) from None
 
 
 def check_broker(url: str) -> None:
