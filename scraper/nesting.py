@@ -7,7 +7,8 @@ release pages nest 25 to 30 deep. As browsers do (Blink attaches elements past a
 the element at that depth, `kMaximumHTMLParserDOMTreeDepth`), `flatten_deep_nesting` keeps the
 page's text and drops the tags that would open elements deeper than MAX_NESTING (and their end tags).
 The bound is lower than a browser's as the extraction walks up from every block (its cost is the
-number of blocks times the depth); `scraper.parse` bounds the number of tags (MAX_TAGS).
+number of blocks times the depth), and for the same reason a page with more than MAX_TAGS start
+tags is refused (ExtractionError): no release page holds that many.
 
 The depth is estimated by one linear pass over the tags with a stack of open element names, as a
 tree builder keeps it, simplified: void elements and those whose end tag may be left out (<p>,
@@ -21,7 +22,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from scraper.errors import ExtractionError
+
 MAX_NESTING = 64  # twice the deepest release page seen (29)
+# Start tags outside scripts and comments: the largest page seen has 6,754. The extraction's cost is
+# the number of blocks times their depth: with both caps, a 10 MB page parses in a few seconds.
+MAX_TAGS = 25_000
 # A tag's start, or a comment's (whose text is skipped): one pattern, so each character is read once.
 TAG_START = re.compile(r"<(?:(!--)|(/?)([A-Za-z][^\s/>]*))")
 # The end of a tag: a tag with a "<" inside is not read as one (which keeps each scan linear).
@@ -33,12 +39,14 @@ NOT_COUNTED = VOID | frozenset("p li dt dd tr td th tbody thead tfoot colgroup c
 RAW_TEXT = {name: re.compile(rf"</{name}\b", re.IGNORECASE) for name in ("script", "style", "textarea", "title", "xmp", "noembed", "noframes", "iframe")}
 
 
-def flatten_deep_nesting(html: str, limit: int = MAX_NESTING) -> str:
+def flatten_deep_nesting(html: str, limit: int = MAX_NESTING, max_tags: int = MAX_TAGS) -> str:
     """`html` with the tags of elements nested deeper than `limit` taken out (their text stays); the
-    same string when nothing nests that deep."""
-    if html.count("<") <= limit:
+    same string when nothing nests that deep. ExtractionError for more than `max_tags` start tags."""
+    if html.count("<") <= min(limit, max_tags):
         return html  # too few tags to nest that deep
-    dropped = _tags_too_deep(html, limit)
+    tags, dropped = _scan_tags(html, limit, max_tags)
+    if tags > max_tags:
+        raise ExtractionError(f"more than {max_tags} tags, more than a release page holds: not parsed")
     if not dropped:
         return html
     pieces, position = [], 0
@@ -50,8 +58,9 @@ def flatten_deep_nesting(html: str, limit: int = MAX_NESTING) -> str:
     return "".join(pieces)
 
 
-def _tags_too_deep(html: str, limit: int) -> list[tuple[int, int]]:
-    """(start, end) of every tag to take out, in order.
+def _scan_tags(html: str, limit: int, max_tags: int) -> tuple[int, list[tuple[int, int]]]:
+    """The number of start tags (counting stops past `max_tags`), and the (start, end) of every tag
+    to take out, in order.
 
     The stack holds the names of the open elements; those at index `limit` and beyond are the
     ones whose tags are dropped (an element is pushed there exactly when `limit` are open below it)."""
@@ -59,6 +68,7 @@ def _tags_too_deep(html: str, limit: int) -> list[tuple[int, int]]:
     open_names: Counter[str] = Counter()
     names: dict[str, str] = {}  # one string per element name, however many open
     dropped: list[tuple[int, int]] = []
+    tags = 0
     position = 0
     while (tag := TAG_START.search(html, position)) is not None:
         if tag.group(1):  # a comment
@@ -85,6 +95,9 @@ def _tags_too_deep(html: str, limit: int) -> list[tuple[int, int]]:
                 if was_dropped:
                     dropped.append(span)
             continue
+        tags += 1
+        if tags > max_tags:
+            break
         if name in RAW_TEXT:
             closing_tag = RAW_TEXT[name].search(html, position)
             position = closing_tag.start() if closing_tag else len(html)
@@ -95,4 +108,4 @@ def _tags_too_deep(html: str, limit: int) -> list[tuple[int, int]]:
             dropped.append(span)
         stack.append(name)
         open_names[name] += 1
-    return dropped
+    return tags, dropped

@@ -22,9 +22,8 @@ from hypothesis import strategies as st
 
 from scraper import ExtractionError, parse
 from scraper.dates import DATELINE, DATELINE_ALONE, find_date, parse_dateline
-from scraper.nesting import MAX_NESTING, flatten_deep_nesting
+from scraper.nesting import MAX_NESTING, MAX_TAGS, flatten_deep_nesting
 from scraper.page import parse_html, site_name_start, strip_site_name
-from scraper.parse import MAX_TAGS
 from scraper.places import normalize_place
 from scraper.quotes import extract_quotes
 from scraper.quotes.bounds import MAX_SCANNED_CHARS, scanned_paragraphs
@@ -232,7 +231,12 @@ def test_deep_pages_are_parsed_in_bounded_time(html: str) -> None:
 
 def test_a_page_with_more_tags_than_a_release_holds_is_refused() -> None:
     with pytest.raises(ExtractionError, match="tags, more than a release page holds"):
-        parse(page(*["a short paragraph of text, long enough to count"] * (MAX_TAGS // 2 + 1)), "https://example.org/a")
+        parse(page(*["a short paragraph of text, long enough to count"] * (MAX_TAGS + 1)), "https://example.org/a")
+
+
+def test_tags_in_scripts_and_comments_are_not_counted() -> None:
+    script = "<script>" + "if (a < b) {}" * MAX_TAGS + "</script><!--" + "<i>" * MAX_TAGS + "-->"
+    assert parse(page(FILLER).replace("</head>", script + "</head>"), "https://example.org/a").body.startswith("The participants")
 
 
 # -- `pressroom parse`: a bad page is one line on stderr, and the pages after it are parsed ------------
