@@ -27,6 +27,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper.dates import find_date, parse_iso
 from scraper.errors import ExtractionError
+from scraper.nesting import flatten_deep_nesting
 from scraper.page import ReleasePage
 from scraper.urls import MAX_URL_LENGTH, is_under, is_web_url, normalize_url
 
@@ -89,7 +90,7 @@ def _date_in(text: str) -> str | None:
 
 def read_listing(html: str, url: str, profile: type[ReleasePage]) -> Listing:
     """Release links (with their listed dates) and the next page, by the profile's selectors."""
-    tree = LexborHTMLParser(html)
+    tree = html_tree(html)
     links: list[Link] = []
     for item in tree.css(profile.LISTING_ITEM or ""):
         target = _href(item.css_first(profile.LISTING_LINK or "a[href]"), url)
@@ -103,7 +104,7 @@ def read_listing(html: str, url: str, profile: type[ReleasePage]) -> Listing:
 
 def read_generic_listing(html: str, url: str, start_url: str) -> Listing:
     """Without a profile: every link under the start URL's path, and rel=next/"next" pagination."""
-    tree = LexborHTMLParser(html)
+    tree = html_tree(html)
     next_url = next_page(tree, url)
     here = normalize_url(url)
     seen: set[str] = set()
@@ -115,6 +116,12 @@ def read_generic_listing(html: str, url: str, start_url: str) -> Listing:
         seen.add(target)
         links.append(Link(target))
     return Listing(links, next_url)
+
+
+def html_tree(html: str) -> LexborHTMLParser:
+    """A listing page's tree, its nesting bounded first as a release page's is (scraper/nesting.py):
+    200,000 nested <div>s took over a minute inside lexbor. ExtractionError past MAX_TAGS tags."""
+    return LexborHTMLParser(flatten_deep_nesting(html))
 
 
 def next_page(tree: LexborHTMLParser, url: str) -> str | None:
@@ -130,7 +137,7 @@ def next_page(tree: LexborHTMLParser, url: str) -> str | None:
 
 def feed_links(html: str, url: str) -> list[str]:
     """RSS and Atom feeds the page announces with <link rel=alternate>."""
-    tree = LexborHTMLParser(html)
+    tree = html_tree(html)
     return [found for node in tree.css(FEED_LINK) if (found := _href(node, url))]
 
 
