@@ -142,7 +142,7 @@ def run() -> None:
 def _add_parse_command(commands: argparse._SubParsersAction) -> None:
     command = commands.add_parser(
         "parse",
-        help="parse saved release pages into JSON records",
+        help="parse saved release pages (or fetch URLs) into JSON records",
         description="Parse release pages, saved or fetched from a URL, into JSON records, one per line, in input order.",
         epilog=PARSE_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
