@@ -32,7 +32,9 @@ MAX_NESTING = 64  # twice the deepest release page seen (29)
 MAX_TAGS = 200_000
 # A tag, or a comment's start (whose text is skipped): one pattern, so each character is read once.
 # The end of a tag is optional: a tag with a "<" inside is not read as one (which keeps each scan linear).
-TAG = re.compile(r"<(?:(!--)|(/?)([A-Za-z][^\s/>]*)([^<>]*>)?)")
+# Which group matched last tells the kind of token (see the TOKEN_ constants): one attribute read.
+TAG = re.compile(r"<(?:(!--)|/([A-Za-z][^\s/>]*)([^<>]*>)?|([A-Za-z][^\s/>]*)([^<>]*>)?)")
+COMMENT, END_TAG, START_TAG = 1, 3, 5  # TAG's `lastindex` for each whole token (2 and 4: no end of tag)
 # Elements with no end tag, and elements a tree builder closes by itself (a new <p> closes the last).
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr basefont bgsound frame keygen".split())
 NOT_COUNTED = VOID | frozenset("p li dt dd tr td th tbody thead tfoot colgroup caption option optgroup rb rt rtc rp html head body".split())
@@ -76,18 +78,22 @@ def _scan_tags(html: str, limit: int, max_tags: int) -> tuple[int, list[tuple[in
     while position is not None:
         tokens, position = TAG.finditer(html, position), None
         for tag in tokens:
-            comment, slash, written, end_of_tag = tag.groups()
-            if comment:
+            kind = tag.lastindex
+            if kind == START_TAG:
+                written = tag[4]
+            elif kind == END_TAG:
+                written = tag[2]
+            elif kind == COMMENT:
                 end = html.find("-->", tag.end())
                 if end >= 0:  # a comment that never ends runs to the end of the page
                     position = end + 3
                 break
-            if end_of_tag is None:
+            else:
                 continue  # a "<" inside the tag: not read as one
             name = lowered.get(written)
             if name is None:
                 name = lowered[written] = written.lower()
-            if slash:  # an end tag: closes the nearest open element of its name, and those above
+            if kind == END_TAG:  # closes the nearest open element of its name, and those above
                 if open_names.get(name):
                     while True:
                         was_dropped = len(stack) > limit
