@@ -30,10 +30,11 @@ MAX_NESTING = 64  # twice the deepest release page seen (29)
 # (measured: 100,000 flat paragraphs 1.0 s; 14,000 nests of 60 <div>s, 10 MB, 6 s). The cap is far
 # above any real page, since a refused page is a release lost: it only stops the absurd ones.
 MAX_TAGS = 200_000
-# A tag's start, or a comment's (whose text is skipped): one pattern, so each character is read once.
-TAG_START = re.compile(r"<(?:(!--)|(/?)([A-Za-z][^\s/>]*))")
-# The end of a tag: a tag with a "<" inside is not read as one (which keeps each scan linear).
-TAG_END = re.compile(r"[^<>]*>")
+# A tag, or a comment's start (whose text is skipped): one pattern, so each character is read once.
+# The end of a tag is optional: a tag with a "<" inside is not read as one (which keeps each scan linear).
+# Which group matched last tells the kind of token (see the TOKEN_ constants): one attribute read.
+TAG = re.compile(r"<(?:(!--)|/([A-Za-z][^\s/>]*)([^<>]*>)?|([A-Za-z][^\s/>]*)([^<>]*>)?)")
+COMMENT, END_TAG, START_TAG = 1, 3, 5  # TAG's `lastindex` for each whole token (2 and 4: no end of tag)
 # Elements with no end tag, and elements a tree builder closes by itself (a new <p> closes the last).
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr basefont bgsound frame keygen".split())
 NOT_COUNTED = VOID | frozenset("p li dt dd tr td th tbody thead tfoot colgroup caption option optgroup rb rt rtc rp html head body".split())
@@ -65,49 +66,55 @@ def _scan_tags(html: str, limit: int, max_tags: int) -> tuple[int, list[tuple[in
     to take out, in order.
 
     The stack holds the names of the open elements; those at index `limit` and beyond are the
-    ones whose tags are dropped (an element is pushed there exactly when `limit` are open below it)."""
+    ones whose tags are dropped (an element is pushed there exactly when `limit` are open below it).
+    One `finditer` reads the tags (a new one after a comment or a raw-text element, whose text is
+    skipped): this runs on every page, and a regex call per tag cost more than the HTML parse."""
     stack: list[str] = []
-    open_names: Counter[str] = Counter()
-    names: dict[str, str] = {}  # one string per element name, however many open
+    open_names: dict[str, int] = {}
+    lowered: dict[str, str] = {}  # tag name as written -> its lower case, computed once per spelling
     dropped: list[tuple[int, int]] = []
     tags = 0
-    position = 0
-    while (tag := TAG_START.search(html, position)) is not None:
-        if tag.group(1):  # a comment
-            end = html.find("-->", tag.end())
-            if end < 0:
-                break  # a comment that never ends runs to the end of the page
-            position = end + 3
-            continue
-        end_of_tag = TAG_END.match(html, tag.end())
-        if end_of_tag is None:
-            position = tag.end()
-            continue
-        span = (tag.start(), end_of_tag.end())
-        position = span[1]
-        name = names.setdefault(tag.group(3).lower(), tag.group(3).lower())
-        if tag.group(2):  # an end tag: closes the nearest open element of its name, and those above
-            if open_names[name]:
-                while True:
-                    was_dropped = len(stack) > limit
-                    open_name = stack.pop()
-                    open_names[open_name] -= 1
-                    if open_name == name:
-                        break
-                if was_dropped:
-                    dropped.append(span)
-            continue
-        tags += 1
-        if tags > max_tags:
-            break
-        if name in RAW_TEXT:
-            closing_tag = RAW_TEXT[name].search(html, position)
-            position = closing_tag.start() if closing_tag else len(html)
-            continue
-        if name in NOT_COUNTED or html[position - 2] == "/":
-            continue  # no end tag, closed by the tree builder itself, or <path/>-style self-closing
-        if len(stack) >= limit:
-            dropped.append(span)
-        stack.append(name)
-        open_names[name] += 1
+    position: int | None = 0
+    while position is not None:
+        tokens, position = TAG.finditer(html, position), None
+        for tag in tokens:
+            kind = tag.lastindex
+            if kind == START_TAG:
+                written = tag[4]
+            elif kind == END_TAG:
+                written = tag[2]
+            elif kind == COMMENT:
+                end = html.find("-->", tag.end())
+                if end >= 0:  # a comment that never ends runs to the end of the page
+                    position = end + 3
+                break
+            else:
+                continue  # a "<" inside the tag: not read as one
+            name = lowered.get(written)
+            if name is None:
+                name = lowered[written] = written.lower()
+            if kind == END_TAG:  # closes the nearest open element of its name, and those above
+                if open_names.get(name):
+                    while True:
+                        was_dropped = len(stack) > limit
+                        open_name = stack.pop()
+                        open_names[open_name] -= 1
+                        if open_name == name:
+                            break
+                    if was_dropped:
+                        dropped.append(tag.span())
+                continue
+            tags += 1
+            if tags > max_tags:
+                return tags, dropped
+            if name in RAW_TEXT:
+                closing_tag = RAW_TEXT[name].search(html, tag.end())
+                position = closing_tag.start() if closing_tag else len(html)
+                break
+            if name in NOT_COUNTED or html[tag.end() - 2] == "/":
+                continue  # no end tag, closed by the tree builder itself, or <path/>-style self-closing
+            if len(stack) >= limit:
+                dropped.append(tag.span())
+            stack.append(name)
+            open_names[name] = open_names.get(name, 0) + 1
     return tags, dropped

@@ -206,21 +206,31 @@ def _names_in_clause(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
 def _scan_names(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
     names = []
     for run in RUN_RE.finditer(text):
-        tokens = list(WORD_RE.finditer(run.group()))
-        last, first = _name_in_run(tokens)
+        last, first, starts, ends, normed = _run_name(run.group())
         if first < last:
-            start, end = run.start() + tokens[first].start(), run.start() + tokens[last - 1].end()
+            start, end = run.start() + starts[first], run.start() + ends[last - 1]
             if DIGIT_JOINED_RE.match(text, end):
                 continue
             if last - first > ENUMERATION_NAME_TOKENS and _ends_role_enumeration(text, run.start()):
                 first = last - ENUMERATION_NAME_TOKENS  # "…, Sports and Youth Policy Aibek Sadyrbekov"
-                start = run.start() + tokens[first].start()
-            words = tuple(norm(t.group()) for t in tokens[first:last])
+                start = run.start() + starts[first]
+            words = normed[first:last]
             particles = _leading_particles(text, start) if first == 0 else None
             if particles is not None and last - first == 1:  # "said van der Berg": the surname keeps them
                 start, words = particles.start(), (*particles.group().split(), *words)
             names.append((start, end, words))
     return tuple(names)
+
+
+@functools.lru_cache(maxsize=TOKEN_CACHE)
+def _run_name(run: str) -> tuple[int, int, tuple[int, ...], tuple[int, ...], tuple[str, ...]]:
+    """(end, start) token indices of the name in a run of capitalized words (see _name_in_run), with
+    where each token starts and ends in the run and its normalized form. Cached by the run's text: a
+    page repeats the same runs ("The", "OSCE", a name) and the answer depends on the run alone."""
+    tokens = list(WORD_RE.finditer(run))
+    last, first = _name_in_run(tokens)
+    return (last, first, tuple(t.start() for t in tokens), tuple(t.end() for t in tokens),
+            tuple(norm(t.group()) for t in tokens))
 
 
 def _ends_role_enumeration(text: str, run_start: int) -> bool:
