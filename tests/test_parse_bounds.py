@@ -304,7 +304,10 @@ def test_the_first_ctrl_c_stops_parse(tmp_path) -> None:  # noqa: ANN001
     release.write_text(page(*[f"{FILLER} {index}" for index in range(2_000)]), encoding="utf-8")  # ~0.1 s each
     # --any-page: the page is undated, and a refusal would print nothing on stdout to wait for
     command = [sys.executable, "-m", "scraper", "parse", "--any-page", *[str(release)] * 500]
-    process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # A shell that starts the tests in the background leaves SIGINT ignored, and Python then installs
+    # no KeyboardInterrupt handler: the child gets SIGINT's default back, as a terminal would give it.
+    process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         assert process.stdout is not None
         ready, _, _ = select.select([process.stdout], [], [], 30)  # bounded: never hang the suite
