@@ -656,3 +656,35 @@ def test_a_date_range_counts_each_url_once_and_skips_what_lastmod_proves_outside
     assert {record.url.removeprefix(site.origin) for record in writer.records} == {RANGE_RELEASES[name].path for name in written}
     assert stats.out_of_range == outside
     assert all(requested.count(release.path) <= 1 for release in RANGE_RELEASES.values())
+
+
+# -- only release pages are records ------------------------------------------------------------------
+
+ABOUT_PAGE = (
+    "<html><head><title>About the mission</title></head><body><nav><a href='/'>Home</a></nav>"
+    "<main><h1>About the mission</h1>"
+    + "<p>The mission supports the host country in building institutions that serve every community, "
+    "working with the government, civil society and international partners on long-term reforms.</p>" * 6
+    + "</main></body></html>"
+)
+
+
+def test_a_generic_crawl_writes_release_pages_only_and_counts_the_others(tmp_path: Path) -> None:
+    """Issue 10: an undated, unlabelled page of a site without a profile (an about page) linked from
+    the start page is counted as no release, not written (the old code wrote it as a record)."""
+    from scraper.cli import main
+    from scraper.jsonl import read_jsonl
+    from tests.test_poisoned_crawl import generic_routes, releases
+
+    items = releases()
+    out, stats = tmp_path / "out.jsonl", tmp_path / "stats.json"
+    with LoopbackSite() as site:
+        site.routes.update(generic_routes(items, site.origin))
+        start = site.routes["/mission"]
+        site.routes["/mission"] = Reply(start.body.replace("</ul>", '<li><a href="/mission/about">About us</a></li></ul>'))
+        site.routes["/mission/about"] = Reply(ABOUT_PAGE)
+        assert main(["crawl", site.url("/mission"), "-o", str(out), "--delay", "0", "--stats", str(stats)]) == 0
+    urls = [record["url"] for record in read_jsonl(out)]
+    assert len(urls) == len(items)
+    assert not any(url.endswith("/mission/about") for url in urls)
+    assert json.loads(stats.read_text(encoding="utf-8"))["not_release_pages"] == 1
