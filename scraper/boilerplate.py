@@ -81,7 +81,9 @@ NESTED_BLOCK_TAGS = frozenset(tag.strip() for tag in NESTED_BLOCKS.split(","))
 NOT_TEXT_WALKED = (
     "figure, figcaption, picture, video, audio, .caption, .wp-caption-text, "
     # what a picture shows, written beside it: "image-alt", "image-caption", "Bildunterschrift"
-    '[class*="image-alt" i], [class*="image-caption" i], [class*="img-caption" i], [class*="bildunterschrift" i]'
+    '[class*="image-alt" i], [class*="image-caption" i], [class*="img-caption" i], [class*="bildunterschrift" i], '
+    # and who took it: "image-copyright", "photo-credit"
+    '[class*="image-description" i], [class*="image-copyright" i], [class*="image-credit" i], [class*="photo-credit" i]'
 )
 # A profile's named blocks never read a table; the walk reads a table of facts row by row.
 NOT_TEXT = f"table, {NOT_TEXT_WALKED}"
@@ -162,6 +164,24 @@ CALL_TO_ACTION = re.compile(
     r"|follow us|folgen sie uns)\b",
     re.IGNORECASE,
 )
+# A closing offer to the newsroom: "Bei Rückfragen ... stehen wir Ihnen gerne zur Verfügung",
+# "Wir vermitteln gern Expertinnen oder Experten zum Thema", "Interview requests: ...".
+PRESS_OFFER = re.compile(
+    r"\b(?:bei rückfragen|für rückfragen|vereinbarung von interviews?|interviewanfragen|(?:wir|ich) vermittel[nt]? (?:ihnen )?gerne?"
+    r"|(?:stehen?|steht) (?:wir|ich|ihnen)\b.{0,60}\bzur verfügung|for (?:media|press) (?:enquiries|inquiries|requests)"
+    r"|interview requests|to (?:arrange|request|schedule) an interview|(?:is|are) available for (?:media )?interviews?)",
+    re.IGNORECASE,
+)
+MAX_PRESS_OFFER_CHARS = 200
+# A byline heading the text: "By Aaron Humes", "von Daniel Braun, Davor Pasoski", "Par Jeanne Dupont
+# et Paul Martin". Names are capitalised words (with a particle: "van", "de"); the word "by" is not.
+BYLINE_NAME = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+(?:(?:van|von|de|der|den|da|del|di|la|le|du|dos|bin)\s+)?[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,4}"
+BYLINE_NAMES = rf"{BYLINE_NAME}(?:\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*{BYLINE_NAME})*"
+BYLINE_WORD = r"(?i:by|von|par|por|door|di|written by|text:?|autor(?:in)?:?|author:?)"
+BYLINE = re.compile(rf"^{BYLINE_WORD}\s+{BYLINE_NAMES}\s*$")
+# ... and one that opens the first paragraph: "By Aaron Humes: The Americas cannot ..."
+BYLINE_OPENING = re.compile(rf"^{BYLINE_WORD}\s+{BYLINE_NAMES}\s*[:|–—]\s+(?=\S)")
+MAX_BYLINE_CHARS = 100
 MAX_DANGLING_CHARS = 120
 MAX_CAPTION_CHARS = 80
 SENTENCE_ENDS = (".", "!", "?", "…", '"', "“", "”", "»", "«", "'", "’", ")", "]")
@@ -555,19 +575,33 @@ def unique(blocks: list[str]) -> list[str]:
 
 
 def trim_edges(blocks: list[str]) -> list[str]:
-    """Drop a leading date line ("10.11.2021", "Posted: April 21, 2022") and trailing contact
+    """Drop a leading date line ("10.11.2021", "Posted: April 21, 2022") or byline ("By Jane Doe"),
+    a byline that opens the first paragraph ("By Jane Doe: The ...") and trailing contact
     details, dangling labels ("Find the paper here:") and link captions without a sentence."""
     start = 0
-    while start < min(len(blocks), LEADING_LINES) and len(blocks[start]) <= MAX_DATE_LINE and find_date(blocks[start]):
+    while start < min(len(blocks), LEADING_LINES) and (
+            (len(blocks[start]) <= MAX_DATE_LINE and find_date(blocks[start]))
+            or (len(blocks[start]) <= MAX_BYLINE_CHARS and BYLINE.match(blocks[start]))):
         start += 1
+    blocks = blocks[:start] + [strip_byline(block) for block in blocks[start:start + 1]] + blocks[start + 1:]
     end = len(blocks)
     while end > start + 1 and is_trailing_furniture(blocks[end - 1]):
         end -= 1
     return blocks[start:end]
 
 
+def strip_byline(block: str) -> str:
+    """The paragraph without the byline that opens it ("By Jane Doe: The minister ..." -> "The minister ...")."""
+    found = BYLINE_OPENING.match(block)
+    if not found or isinstance(block, (ListItem, TableRow)):
+        return block
+    return block[found.end():]
+
+
 def is_trailing_furniture(block: str) -> bool:
     if len(block) <= MAX_CONTACT_CHARS and (CONTACT_DETAILS.search(block) or CALL_TO_ACTION.search(block)):
+        return True
+    if len(block) <= MAX_PRESS_OFFER_CHARS and PRESS_OFFER.search(block):
         return True
     if isinstance(block, ListItem):
         return False  # every item of a list in the text is text (fixtures/README.md)

@@ -121,6 +121,10 @@ MIN_BODY_CHARS = 80
 # The lead a page sets beside its headline (a standfirst in an intro box) while the text scores
 # into another box: the first sentence-like block after the <h1>, within this many elements.
 LEAD_CANDIDATES = "h1, p, div"
+# A kicker (Dachzeile, overline) inside the <h1>, before the headline: a block, or an element so named.
+KICKER_BLOCK_TAGS = frozenset({"div", "p"})
+KICKER_NAMES = re.compile(r"kicker|topic|overline|dachzeile|roofline|eyebrow|supertitle|category|rubric", re.IGNORECASE)
+MIN_HEADLINE_AFTER_KICKER = 15
 LEAD_WINDOW = 25
 MIN_LEAD_CHARS = 80
 # A <div> with one of these among its children is a wrapper, not a paragraph of bare text.
@@ -274,7 +278,7 @@ class ReleasePage(PageMarkup):
             return profile_headline  # a profile's TITLE selector names the headline itself
         references = [text for text in (self.json_ld_text("headline"), self.meta("og:title"),
                                         self.meta("twitter:title"), self.html_title()) if text]
-        headings = [text for node in self.tree.css(self.TITLE)[:8] if (text := node_text(node))]
+        headings = [text for node in self.tree.css(self.TITLE)[:8] if (text := headline_text(node))]
         if not references:
             return headings[0] if headings else None
         cores = [strip_site_name(reference) for reference in references]
@@ -670,6 +674,27 @@ def parse_html(html: str) -> HTMLParser:
     tree = HTMLParser(LINE_BREAK.sub(" ", flatten_deep_nesting(html)))
     tree.strip_tags(list(NEVER_CONTENT))
     return tree
+
+
+def headline_text(heading: Node) -> str:
+    """A heading's text with the kicker that opens it inside the <h1> set apart by a colon, as the
+    page's metadata writes it ("<div class=topic-label>100th birthday</div> Survivor turns 100" ->
+    "100th birthday: Survivor turns 100", not "100th birthday Survivor ..."): the kicker is a block
+    or a kicker-named element first in the heading, with the headline's own text after it."""
+    text = node_text(heading)
+    first = heading.child
+    while first is not None and first.tag == "-text" and not (first.text_content or "").strip():
+        first = first.next
+    if first is None or first.tag == "-text":
+        return text
+    names = f"{first.attributes.get('class') or ''} {first.attributes.get('id') or ''}"
+    if first.tag not in KICKER_BLOCK_TAGS and not KICKER_NAMES.search(names):
+        return text
+    kicker = node_text(first)
+    rest = text[len(kicker):].lstrip(" :–—-|") if kicker and text.startswith(kicker) else ""
+    if len(rest) < MIN_HEADLINE_AFTER_KICKER or kicker.endswith((":", "?", "!", "|", "–", "—")):
+        return text
+    return f"{kicker}: {rest}"
 
 
 def names_same_headline(heading: str, reference: str) -> bool:

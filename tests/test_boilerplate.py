@@ -115,3 +115,44 @@ def test_text_of_a_wrapper_between_its_blocks_is_scored() -> None:
             "<div class='other'><p>Another box with a paragraph of its own, long enough to count here.</p>"
             "<p>And a second paragraph in that other box, also long enough to count.</p></div></body></html>")
     assert parse(html, "https://example.org/story/1", any_page=True).body.startswith(LONG)
+
+
+@pytest.mark.parametrize(
+    ("opening", "first_words"),
+    [
+        ("<p>By Jane Okafor</p><p>The council met on Monday to agree on the budget for the coming year.</p>",
+         "The council met on Monday"),
+        ("<div class='intro-author'><span>von</span> Anna Berger, Jonas Meier</div>"
+         "<p>Der Rat hat sich am Montag auf den Haushalt für das kommende Jahr geeinigt.</p>", "Der Rat hat sich"),
+        ("<p><strong><em>By Jane Okafor</em></strong>: The council met on Monday to agree on the budget.</p>",
+         "The council met on Monday"),
+        ("<div><p class='image-description'>Delegates at the opening session (archive photo)</p>"
+         "<p class='image-copyright'>© A. Photographer</p></div>"
+         "<p>The council met on Monday to agree on the budget for the coming year.</p>", "The council met on Monday"),
+        ("<p>By the end of the week the council had agreed on the budget for the coming year.</p>",
+         "By the end of the week"),
+    ],
+    ids=["byline-block", "german-byline-with-two-names", "byline-opening-the-lead", "photo-caption-and-credit",
+         "by-in-a-sentence-is-text"],
+)
+def test_what_opens_a_text(opening: str, first_words: str) -> None:
+    html = (f"<html><body><main><h1>The council agrees</h1><div class='text'>{opening}<p>{LONG}</p>"
+            f"<p>{LONG} More.</p></div></main></body></html>")
+    assert parse(html, "https://example.org/news/1", any_page=True).body.startswith(first_words)
+
+
+@pytest.mark.parametrize(
+    ("closing", "kept"),
+    [
+        ("<p>Bei Rückfragen oder zur Vereinbarung von Interviews stehen wir Ihnen jederzeit gerne zur Verfügung.</p>", False),
+        ("<p>Wir vermitteln gern Expertinnen und Experten zum Thema.</p>", False),
+        ("<p>Our director is available for interviews on request.</p>", False),
+        ("<p>Die Mittel stehen den Ländern ab dem kommenden Jahr in voller Höhe zur Verfügung.</p>", True),
+    ],
+    ids=["rueckfragen", "experten-vermitteln", "available-for-interviews", "zur-verfuegung-in-a-sentence"],
+)
+def test_an_offer_to_the_newsroom_closes_a_text(closing: str, kept: bool) -> None:
+    html = (f"<html><body><main><h1>The council agrees</h1><div class='text'><p>{LONG}</p><p>{LONG} More.</p>"
+            f"{closing}</div></main></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert (closing[3:-4] in body) is kept

@@ -199,8 +199,14 @@ def test_generic_body_is_the_text_without_furniture() -> None:
         ({}, "New rules for examples"),
         ({"headline": "12 March 2024 New rules for examples"}, "New rules for examples"),
         ({"headline": "Navigation", "title_tag": "New rules for examples - Ministry"}, "New rules for examples"),
+        ({"headline": '<div class="topic-label">Budget 2024</div> New rules for examples',
+          "title_tag": "Budget 2024: New rules for examples"}, "Budget 2024: New rules for examples"),
+        ({"headline": '<span class="kicker">Budget 2024</span> New rules for examples'}, "New rules for examples"),
+        ({"headline": '<span class="kicker">Budget 2024</span> New rules for examples',
+          "title_tag": "Budget 2024 New rules for examples"}, "Budget 2024: New rules for examples"),
     ],
-    ids=["h1-named-by-title", "h1-with-date-prefix", "h1-is-chrome"],
+    ids=["h1-named-by-title", "h1-with-date-prefix", "h1-is-chrome", "kicker-block-in-h1", "kicker-not-in-title",
+         "kicker-glued-in-title"],
 )
 def test_generic_title_is_the_headline_the_metadata_names(changes: dict, title: str) -> None:
     assert generic_record(**changes).title == title
