@@ -121,6 +121,8 @@ MIN_BODY_CHARS = 80
 # The lead a page sets beside its headline (a standfirst in an intro box) while the text scores
 # into another box: the first sentence-like block after the <h1>, within this many elements.
 LEAD_CANDIDATES = "h1, p, div"
+# A text that opens by naming its kind and its author: "Rede von ...", "Speech by ...", "Déclaration de ...".
+KIND_OPENING = re.compile(r"^(?P<kind>[^\W\d_][\w-]*(?: [^\W\d_][\w-]*)?) (?:von|by|de|du|des|der|mit|with|delivered by) \S")
 # A kicker (Dachzeile, overline) inside the <h1>, before the headline: a block, or an element so named.
 KICKER_BLOCK_TAGS = frozenset({"div", "p"})
 KICKER_NAMES = re.compile(r"kicker|topic|overline|dachzeile|roofline|eyebrow|supertitle|category|rubric", re.IGNORECASE)
@@ -231,6 +233,8 @@ class ReleasePage(PageMarkup):
             self.refuse_listing(sum(map(len, paragraphs)))
         if not any_page:
             self.refuse_undated_page(record)
+        if kind_raw is None and (kind_raw := self.kind_in_opening()):
+            record.kind, record.kind_raw = normalize_kind(kind_raw), kind_raw
         record.body = "\n\n".join(paragraphs)
         record.language = self.language(record.body)
         record.quotes, record.speakers = extract_quotes(paragraphs, record.language)
@@ -301,6 +305,20 @@ class ReleasePage(PageMarkup):
 
     def kind(self) -> str | None:
         return self.first_text(self.KIND) or self.kind_by_headline()
+
+    def kind_in_opening(self) -> str | None:
+        """A kind the text names in its opening words, after the dateline: "Bern, 17.08.2007 - Rede
+        von Moritz Leuenberger ...", "Remarks by the Secretary General at ..." (phase 2: the dateline)."""
+        if not self.opening_texts:
+            return None
+        opening = self.opening_texts[0]
+        dateline = self.dateline
+        if dateline is not None and opening.startswith(dateline.text):
+            opening = opening[len(dateline.text):]
+        found = KIND_OPENING.match(opening)
+        if found is None or normalize_kind(found.group("kind")) is None:
+            return None
+        return found.group("kind")
 
     def kind_by_headline(self) -> str | None:
         """A kind label the page shows beside its headline ("Press release" above the <h1>)."""

@@ -336,3 +336,20 @@ def test_an_article_with_related_headlines_in_its_box_is_not_a_listing() -> None
     assert record.body.startswith("The harbour works began") and "Older story" not in record.body
     with pytest.raises(ExtractionError, match="listing"):
         parse(LISTING_PAGE, "https://port.example/news")
+
+
+@pytest.mark.parametrize(
+    ("first", "kind", "kind_raw"),
+    [
+        ("BERN, 12 March 2024 – Rede von Bundesrätin Anna Muster bei der Eröffnung der Konferenz über Beispiele.",
+         "speech", "Rede"),
+        ("Remarks by the Minister at the opening of the conference on examples, as delivered in the capital.",
+         "speech", "Remarks"),
+        ("BERLIN, 12 March 2024 – The ministry adopted new rules for examples today, after long talks.", None, None),
+        ("Rules by the dozen were adopted by the ministry today, after long talks with all of the partners.", None, None),
+    ],
+    ids=["rede-after-dateline", "remarks-by", "no-kind-word", "not-a-kind-word"],
+)
+def test_kind_named_in_the_opening_words(first: str, kind: str | None, kind_raw: str | None) -> None:
+    record = generic_record(first=first)
+    assert (record.kind, record.kind_raw) == (kind, kind_raw)
