@@ -289,6 +289,21 @@ def prose_nodes(root: Node) -> Iterable[tuple[Node, str | None]]:
         own = node.text(deep=False, strip=True)
         if len(own) >= MIN_PROSE_CHARS:
             yield (node, own) if has_nested_block(node) else (node, None)
+        elif holds_only_inline(node) and node.text(deep=True, strip=True).endswith(SENTENCE_ENDS):
+            # A paragraph written as a <div> whose text sits in a <span> ("<div><span>text</span></div>",
+            # as rich-text editors write it): a block of prose like a <p> when it ends as a sentence
+            # does (a teaser's linked title does not).
+            yield node, None
+
+
+def holds_only_inline(node: Node) -> bool:
+    """Whether a block holds elements, all of them inline ones (its text is in spans, links, bold)."""
+    found = False
+    for child in node.iter():
+        if child.tag not in INLINE_TAGS:
+            return False
+        found = True
+    return found
 
 
 def has_nested_block(node: Node) -> bool:
@@ -414,8 +429,20 @@ def main_nodes(root: Node) -> list[Node]:
     if best is None:
         return []
     container = prose.widen(best)
-    strip_named_furniture(container)
+    # The best-scoring box and its wrappers up to the container are text, whatever their names
+    # say ("container-single right-sidebar" around the post): only what lies beside them may go.
+    strip_named_furniture(container, keep=ancestors_up_to(best, container))
     return prose.with_siblings(container)
+
+
+def ancestors_up_to(node: Node, top: Node) -> frozenset[int]:
+    """mem_ids of `node` and its ancestors up to `top` (itself included: lexbor's `css` matches it too)."""
+    kept: set[int] = {top.mem_id}
+    current: Node | None = node
+    while current is not None and current.mem_id != top.mem_id:
+        kept.add(current.mem_id)
+        current = current.parent
+    return frozenset(kept)
 
 
 def text_blocks(nodes: list[Node], block_tags: str = BLOCK_TAGS, trim: bool = True) -> list[str]:

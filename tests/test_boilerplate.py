@@ -156,3 +156,22 @@ def test_an_offer_to_the_newsroom_closes_a_text(closing: str, kept: bool) -> Non
             f"{closing}</div></main></body></html>")
     body = parse(html, "https://example.org/news/1", any_page=True).body
     assert (closing[3:-4] in body) is kept
+
+
+def test_wrappers_of_the_best_box_survive_the_furniture_names_inside_the_container() -> None:
+    # The text is split over two boxes inside a layout wrapper named for its sidebar: the container
+    # widens to the wrapper, whose name must not take the text away with it.
+    paragraphs = "".join(f"<p>{LONG} Part {n}.</p>" for n in range(3))
+    html = (f"<html><body><h1>The council agrees</h1><div class='layout has-sidebar'><div class='entry'>{paragraphs}</div>"
+            f"<div class='entry-more'><p>{LONG} Part 4.</p><p>{LONG} Part 5.</p></div></div></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert "Part 0." in body and "Part 5." in body
+
+
+def test_a_text_of_divs_with_spans_is_prose() -> None:
+    # A rich-text editor's text: one <div> per paragraph, its words in a <span>; beside it a box of <p>s.
+    chapter = "".join(f"<div><span>{LONG} Chapter line {n}.</span></div>" for n in range(6))
+    html = (f"<html><body><h1>Chapter one</h1><div class='notes'><p>{LONG} A note.</p><p>{LONG} Another note.</p></div>"
+            f"<div class='chapter'>{chapter}</div></body></html>")
+    body = parse(html, "https://example.org/story/1", any_page=True).body
+    assert "Chapter line 0." in body and "Chapter line 5." in body
