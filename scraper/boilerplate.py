@@ -116,6 +116,8 @@ SIBLING_LEVELS = 3
 SIBLING_AFTER_SHARE = 0.3
 NOT_SIBLING_TAGS = frozenset({"h1", "script", "style", "form", "ul", "ol", "table", "nav", "aside", "header", "footer"})
 # How many of the best-scoring nodes get the (costlier) link-density check.
+# A paragraph beside the container (an intro above a table, a lead above the text's box) joins by its own prose.
+SIBLING_PARAGRAPHS = frozenset({"p", "blockquote", "pre"})
 FINALISTS = 8
 MAX_BLOCK_LINK_DENSITY = 0.5
 MAX_LINK_DENSITY = 0.5
@@ -417,8 +419,12 @@ class ProseMap:
         return nodes
 
     def net_prose(self, node: Node) -> float:
+        length = len(node.text(deep=True, strip=True))
+        if node.tag in SIBLING_PARAGRAPHS:
+            # A paragraph credits its prose to its ancestors, not to itself: its own, net of links.
+            return length * (1 - link_density(node, length)) if length >= MIN_PROSE_CHARS else -OTHER_TEXT_WEIGHT * length
         prose = self.prose.get(node.mem_id, 0.0)
-        other = len(node.text(deep=True, strip=True)) - prose
+        other = length - prose
         return prose - OTHER_TEXT_WEIGHT * other
 
 

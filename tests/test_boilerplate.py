@@ -175,3 +175,16 @@ def test_a_text_of_divs_with_spans_is_prose() -> None:
             f"<div class='chapter'>{chapter}</div></body></html>")
     body = parse(html, "https://example.org/story/1", any_page=True).body
     assert "Chapter line 0." in body and "Chapter line 5." in body
+
+
+def test_the_intro_paragraph_above_a_table_of_facts_joins_it() -> None:
+    rows = "".join(f"<tr><td>Item {n}</td><td>{LONG} Row {n}.</td></tr>" for n in range(8))
+    links = "".join(f"<a href='/other/{n}'>Another list of budget lines, year {2000 + n}</a> " for n in range(40))
+    html = ("<html><body><h1>Budget lines</h1><div class='list'>"
+            "<p>This list gives every budget line of the coming year, with what it pays for and why the council chose it.</p>"
+            "<p>Lines that the council cut from last year's budget are listed on a page of their own, linked below.</p>"
+            f"<table><thead><tr><th>Line</th><th>What</th></tr></thead><tbody>{rows}</tbody></table>"
+            # the page's other boxes beside the table: a long list of links the container must not widen to
+            f"<div class='see-also'>{links}</div></div></body></html>")
+    body = parse(html, "https://example.org/list/1", any_page=True).body
+    assert body.startswith("This list gives every budget line") and "Lines that the council cut" in body and "Row 7." in body
