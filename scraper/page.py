@@ -105,6 +105,7 @@ MAX_DATE_ELEMENT_CHARS = 120
 TEASER_DEPTH = 4
 TEASER_TAGS = frozenset({"li", "a", "aside", "nav", "footer"})
 TEASER_NAMES = re.compile(r"teaser|related|latest|recent|sidebar|widget|list|card|slider|aside", re.IGNORECASE)
+OWN_TEASER_NAMES = re.compile(r"teaser[-_]*text|detail[-_\w]*teaser|article[-_]*teaser|teaser[-_]*intro", re.IGNORECASE)
 # After the headline, the date is within this many date elements.
 DATE_ELEMENTS_AFTER_TITLE = 6
 # Text after the headline read for a date: a kicker, a byline, "Pressemitteilung vom ...".
@@ -837,7 +838,11 @@ def text_after(node: Node, limit: int, backwards: bool = False) -> str:
 
 def is_teaser_box(node: Node) -> bool:
     names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
-    return bool(names.strip()) and bool(TEASER_NAMES.search(names))
+    if not names.strip() or not TEASER_NAMES.search(names):
+        return False
+    # The page's own standfirst ("l-detail-page__teaser-text": "Pressemitteilung vom 25. Januar
+    # 2022 | Berlin - ..."), not a teaser of another item: it links nowhere.
+    return not (OWN_TEASER_NAMES.search(names) and node.css_first("a") is None)
 
 
 def ancestor_depths(node: Node) -> dict[int, int]:

@@ -12,6 +12,7 @@ from scraper import ExtractionError, parse
 from scraper.charset import decode_html
 from scraper.kinds import normalize_kind
 from scraper.markup import language_code
+from scraper.page import HTMLParser, text_after
 from schemas import PressRelease
 
 OSCE_PAGES = shared_files("osce/pages/*.html")
@@ -353,3 +354,20 @@ def test_an_article_with_related_headlines_in_its_box_is_not_a_listing() -> None
 def test_kind_named_in_the_opening_words(first: str, kind: str | None, kind_raw: str | None) -> None:
     record = generic_record(first=first)
     assert (record.kind, record.kind_raw) == (kind, kind_raw)
+
+
+@pytest.mark.parametrize(
+    ("standfirst", "read"),
+    [
+        ('<div class="l-detail-page__teaser-text"><p>Pressemitteilung vom 9. Mai 2024 | Berlin – Der Rat hat beschlossen.</p></div>',
+         True),
+        ('<div class="l-detail-page__teaser-text"><p><a href="/pm/0">Pressemitteilung vom 9. Mai 2024 | Berlin</a></p></div>',
+         False),
+        ('<div class="teaser-list"><p>Pressemitteilung vom 9. Mai 2024 | Berlin – Der Rat hat beschlossen.</p></div>', False),
+    ],
+    ids=["own-standfirst-named-teaser", "linked-teaser", "teaser-list"],
+)
+def test_the_text_after_the_headline_reads_its_own_standfirst(standfirst: str, read: bool) -> None:
+    # The date a reader sees under the headline ("Pressemitteilung vom 9. Mai 2024") is read from this text.
+    tree = HTMLParser(f"<html><body><div class='head'><h1>Der Rat beschließt</h1>{standfirst}</div></body></html>")
+    assert ("9. Mai 2024" in text_after(tree.css_first("h1"), 200)) is read
