@@ -81,7 +81,9 @@ NESTED_BLOCK_TAGS = frozenset(tag.strip() for tag in NESTED_BLOCKS.split(","))
 NOT_TEXT_WALKED = (
     "figure, figcaption, picture, video, audio, .caption, .wp-caption-text, "
     # what a picture shows, written beside it: "image-alt", "image-caption", "Bildunterschrift"
-    '[class*="image-alt" i], [class*="image-caption" i], [class*="img-caption" i], [class*="bildunterschrift" i]'
+    '[class*="image-alt" i], [class*="image-caption" i], [class*="img-caption" i], [class*="bildunterschrift" i], '
+    # and who took it: "image-copyright", "photo-credit"
+    '[class*="image-description" i], [class*="image-copyright" i], [class*="image-credit" i], [class*="photo-credit" i]'
 )
 # A profile's named blocks never read a table; the walk reads a table of facts row by row.
 NOT_TEXT = f"table, {NOT_TEXT_WALKED}"
@@ -114,6 +116,8 @@ SIBLING_LEVELS = 3
 SIBLING_AFTER_SHARE = 0.3
 NOT_SIBLING_TAGS = frozenset({"h1", "script", "style", "form", "ul", "ol", "table", "nav", "aside", "header", "footer"})
 # How many of the best-scoring nodes get the (costlier) link-density check.
+# A paragraph beside the container (an intro above a table, a lead above the text's box) joins by its own prose.
+SIBLING_PARAGRAPHS = frozenset({"p", "blockquote", "pre"})
 FINALISTS = 8
 MAX_BLOCK_LINK_DENSITY = 0.5
 MAX_LINK_DENSITY = 0.5
@@ -162,6 +166,24 @@ CALL_TO_ACTION = re.compile(
     r"|follow us|folgen sie uns)\b",
     re.IGNORECASE,
 )
+# A closing offer to the newsroom: "Bei Rückfragen ... stehen wir Ihnen gerne zur Verfügung",
+# "Wir vermitteln gern Expertinnen oder Experten zum Thema", "Interview requests: ...".
+PRESS_OFFER = re.compile(
+    r"\b(?:bei rückfragen|für rückfragen|vereinbarung von interviews?|interviewanfragen|(?:wir|ich) vermittel[nt]? (?:ihnen )?gerne?"
+    r"|(?:stehen?|steht) (?:wir|ich|ihnen)\b.{0,60}\bzur verfügung|for (?:media|press) (?:enquiries|inquiries|requests)"
+    r"|interview requests|to (?:arrange|request|schedule) an interview|(?:is|are) available for (?:media )?interviews?)",
+    re.IGNORECASE,
+)
+MAX_PRESS_OFFER_CHARS = 200
+# A byline heading the text: "By Aaron Humes", "von Daniel Braun, Davor Pasoski", "Par Jeanne Dupont
+# et Paul Martin". Names are capitalised words (with a particle: "van", "de"); the word "by" is not.
+BYLINE_NAME = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+(?:(?:van|von|de|der|den|da|del|di|la|le|du|dos|bin)\s+)?[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,4}"
+BYLINE_NAMES = rf"{BYLINE_NAME}(?:\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*{BYLINE_NAME})*"
+BYLINE_WORD = r"(?i:by|von|par|por|door|di|written by|text:?|autor(?:in)?:?|author:?)"
+BYLINE = re.compile(rf"^{BYLINE_WORD}\s+{BYLINE_NAMES}\s*$")
+# ... and one that opens the first paragraph: "By Aaron Humes: The Americas cannot ..."
+BYLINE_OPENING = re.compile(rf"^{BYLINE_WORD}\s+{BYLINE_NAMES}\s*[:|–—]\s+(?=\S)")
+MAX_BYLINE_CHARS = 100
 MAX_DANGLING_CHARS = 120
 MAX_CAPTION_CHARS = 80
 SENTENCE_ENDS = (".", "!", "?", "…", '"', "“", "”", "»", "«", "'", "’", ")", "]")
@@ -269,6 +291,21 @@ def prose_nodes(root: Node) -> Iterable[tuple[Node, str | None]]:
         own = node.text(deep=False, strip=True)
         if len(own) >= MIN_PROSE_CHARS:
             yield (node, own) if has_nested_block(node) else (node, None)
+        elif holds_only_inline(node) and node.text(deep=True, strip=True).endswith(SENTENCE_ENDS):
+            # A paragraph written as a <div> whose text sits in a <span> ("<div><span>text</span></div>",
+            # as rich-text editors write it): a block of prose like a <p> when it ends as a sentence
+            # does (a teaser's linked title does not).
+            yield node, None
+
+
+def holds_only_inline(node: Node) -> bool:
+    """Whether a block holds elements, all of them inline ones (its text is in spans, links, bold)."""
+    found = False
+    for child in node.iter():
+        if child.tag not in INLINE_TAGS:
+            return False
+        found = True
+    return found
 
 
 def has_nested_block(node: Node) -> bool:
@@ -382,8 +419,12 @@ class ProseMap:
         return nodes
 
     def net_prose(self, node: Node) -> float:
+        length = len(node.text(deep=True, strip=True))
+        if node.tag in SIBLING_PARAGRAPHS:
+            # A paragraph credits its prose to its ancestors, not to itself: its own, net of links.
+            return length * (1 - link_density(node, length)) if length >= MIN_PROSE_CHARS else -OTHER_TEXT_WEIGHT * length
         prose = self.prose.get(node.mem_id, 0.0)
-        other = len(node.text(deep=True, strip=True)) - prose
+        other = length - prose
         return prose - OTHER_TEXT_WEIGHT * other
 
 
@@ -394,8 +435,20 @@ def main_nodes(root: Node) -> list[Node]:
     if best is None:
         return []
     container = prose.widen(best)
-    strip_named_furniture(container)
+    # The best-scoring box and its wrappers up to the container are text, whatever their names
+    # say ("container-single right-sidebar" around the post): only what lies beside them may go.
+    strip_named_furniture(container, keep=ancestors_up_to(best, container))
     return prose.with_siblings(container)
+
+
+def ancestors_up_to(node: Node, top: Node) -> frozenset[int]:
+    """mem_ids of `node` and its ancestors up to `top` (itself included: lexbor's `css` matches it too)."""
+    kept: set[int] = {top.mem_id}
+    current: Node | None = node
+    while current is not None and current.mem_id != top.mem_id:
+        kept.add(current.mem_id)
+        current = current.parent
+    return frozenset(kept)
 
 
 def text_blocks(nodes: list[Node], block_tags: str = BLOCK_TAGS, trim: bool = True) -> list[str]:
@@ -555,19 +608,33 @@ def unique(blocks: list[str]) -> list[str]:
 
 
 def trim_edges(blocks: list[str]) -> list[str]:
-    """Drop a leading date line ("10.11.2021", "Posted: April 21, 2022") and trailing contact
+    """Drop a leading date line ("10.11.2021", "Posted: April 21, 2022") or byline ("By Jane Doe"),
+    a byline that opens the first paragraph ("By Jane Doe: The ...") and trailing contact
     details, dangling labels ("Find the paper here:") and link captions without a sentence."""
     start = 0
-    while start < min(len(blocks), LEADING_LINES) and len(blocks[start]) <= MAX_DATE_LINE and find_date(blocks[start]):
+    while start < min(len(blocks), LEADING_LINES) and (
+            (len(blocks[start]) <= MAX_DATE_LINE and find_date(blocks[start]))
+            or (len(blocks[start]) <= MAX_BYLINE_CHARS and BYLINE.match(blocks[start]))):
         start += 1
+    blocks = blocks[:start] + [strip_byline(block) for block in blocks[start:start + 1]] + blocks[start + 1:]
     end = len(blocks)
     while end > start + 1 and is_trailing_furniture(blocks[end - 1]):
         end -= 1
     return blocks[start:end]
 
 
+def strip_byline(block: str) -> str:
+    """The paragraph without the byline that opens it ("By Jane Doe: The minister ..." -> "The minister ...")."""
+    found = BYLINE_OPENING.match(block)
+    if not found or isinstance(block, (ListItem, TableRow)):
+        return block
+    return block[found.end():]
+
+
 def is_trailing_furniture(block: str) -> bool:
     if len(block) <= MAX_CONTACT_CHARS and (CONTACT_DETAILS.search(block) or CALL_TO_ACTION.search(block)):
+        return True
+    if len(block) <= MAX_PRESS_OFFER_CHARS and PRESS_OFFER.search(block):
         return True
     if isinstance(block, ListItem):
         return False  # every item of a list in the text is text (fixtures/README.md)

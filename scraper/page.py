@@ -105,6 +105,7 @@ MAX_DATE_ELEMENT_CHARS = 120
 TEASER_DEPTH = 4
 TEASER_TAGS = frozenset({"li", "a", "aside", "nav", "footer"})
 TEASER_NAMES = re.compile(r"teaser|related|latest|recent|sidebar|widget|list|card|slider|aside", re.IGNORECASE)
+OWN_TEASER_NAMES = re.compile(r"teaser[-_]*text|detail[-_\w]*teaser|article[-_]*teaser|teaser[-_]*intro", re.IGNORECASE)
 # After the headline, the date is within this many date elements.
 DATE_ELEMENTS_AFTER_TITLE = 6
 # Text after the headline read for a date: a kicker, a byline, "Pressemitteilung vom ...".
@@ -121,6 +122,12 @@ MIN_BODY_CHARS = 80
 # The lead a page sets beside its headline (a standfirst in an intro box) while the text scores
 # into another box: the first sentence-like block after the <h1>, within this many elements.
 LEAD_CANDIDATES = "h1, p, div"
+# A text that opens by naming its kind and its author: "Rede von ...", "Speech by ...", "Déclaration de ...".
+KIND_OPENING = re.compile(r"^(?P<kind>[^\W\d_][\w-]*(?: [^\W\d_][\w-]*)?) (?:von|by|de|du|des|der|mit|with|delivered by) \S")
+# A kicker (Dachzeile, overline) inside the <h1>, before the headline: a block, or an element so named.
+KICKER_BLOCK_TAGS = frozenset({"div", "p"})
+KICKER_NAMES = re.compile(r"kicker|topic|overline|dachzeile|roofline|eyebrow|supertitle|category|rubric", re.IGNORECASE)
+MIN_HEADLINE_AFTER_KICKER = 15
 LEAD_WINDOW = 25
 MIN_LEAD_CHARS = 80
 # A <div> with one of these among its children is a wrapper, not a paragraph of bare text.
@@ -227,6 +234,8 @@ class ReleasePage(PageMarkup):
             self.refuse_listing(sum(map(len, paragraphs)))
         if not any_page:
             self.refuse_undated_page(record)
+        if kind_raw is None and (kind_raw := self.kind_in_opening()):
+            record.kind, record.kind_raw = normalize_kind(kind_raw), kind_raw
         record.body = "\n\n".join(paragraphs)
         record.language = self.language(record.body)
         record.quotes, record.speakers = extract_quotes(paragraphs, record.language)
@@ -274,7 +283,7 @@ class ReleasePage(PageMarkup):
             return profile_headline  # a profile's TITLE selector names the headline itself
         references = [text for text in (self.json_ld_text("headline"), self.meta("og:title"),
                                         self.meta("twitter:title"), self.html_title()) if text]
-        headings = [text for node in self.tree.css(self.TITLE)[:8] if (text := node_text(node))]
+        headings = [text for node in self.tree.css(self.TITLE)[:8] if (text := headline_text(node))]
         if not references:
             return headings[0] if headings else None
         cores = [strip_site_name(reference) for reference in references]
@@ -297,6 +306,20 @@ class ReleasePage(PageMarkup):
 
     def kind(self) -> str | None:
         return self.first_text(self.KIND) or self.kind_by_headline()
+
+    def kind_in_opening(self) -> str | None:
+        """A kind the text names in its opening words, after the dateline: "Bern, 17.08.2007 - Rede
+        von Moritz Leuenberger ...", "Remarks by the Secretary General at ..." (phase 2: the dateline)."""
+        if not self.opening_texts:
+            return None
+        opening = self.opening_texts[0]
+        dateline = self.dateline
+        if dateline is not None and opening.startswith(dateline.text):
+            opening = opening[len(dateline.text):]
+        found = KIND_OPENING.match(opening)
+        if found is None or normalize_kind(found.group("kind")) is None:
+            return None
+        return found.group("kind")
 
     def kind_by_headline(self) -> str | None:
         """A kind label the page shows beside its headline ("Press release" above the <h1>)."""
@@ -672,6 +695,27 @@ def parse_html(html: str) -> HTMLParser:
     return tree
 
 
+def headline_text(heading: Node) -> str:
+    """A heading's text with the kicker that opens it inside the <h1> set apart by a colon, as the
+    page's metadata writes it ("<div class=topic-label>100th birthday</div> Survivor turns 100" ->
+    "100th birthday: Survivor turns 100", not "100th birthday Survivor ..."): the kicker is a block
+    or a kicker-named element first in the heading, with the headline's own text after it."""
+    text = node_text(heading)
+    first = heading.child
+    while first is not None and first.tag == "-text" and not (first.text_content or "").strip():
+        first = first.next
+    if first is None or first.tag == "-text":
+        return text
+    names = f"{first.attributes.get('class') or ''} {first.attributes.get('id') or ''}"
+    if first.tag not in KICKER_BLOCK_TAGS and not KICKER_NAMES.search(names):
+        return text
+    kicker = node_text(first)
+    rest = text[len(kicker):].lstrip(" :–—-|") if kicker and text.startswith(kicker) else ""
+    if len(rest) < MIN_HEADLINE_AFTER_KICKER or kicker.endswith((":", "?", "!", "|", "–", "—")):
+        return text
+    return f"{kicker}: {rest}"
+
+
 def names_same_headline(heading: str, reference: str) -> bool:
     """Whether a visible heading is the headline that a <title> or og:title names (give or take a word)."""
     heading_key, reference_key = comparable(heading), comparable(reference)
@@ -794,7 +838,11 @@ def text_after(node: Node, limit: int, backwards: bool = False) -> str:
 
 def is_teaser_box(node: Node) -> bool:
     names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
-    return bool(names.strip()) and bool(TEASER_NAMES.search(names))
+    if not names.strip() or not TEASER_NAMES.search(names):
+        return False
+    # The page's own standfirst ("l-detail-page__teaser-text": "Pressemitteilung vom 25. Januar
+    # 2022 | Berlin - ..."), not a teaser of another item: it links nowhere.
+    return not (OWN_TEASER_NAMES.search(names) and node.css_first("a") is None)
 
 
 def ancestor_depths(node: Node) -> dict[int, int]:

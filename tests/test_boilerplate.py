@@ -115,3 +115,76 @@ def test_text_of_a_wrapper_between_its_blocks_is_scored() -> None:
             "<div class='other'><p>Another box with a paragraph of its own, long enough to count here.</p>"
             "<p>And a second paragraph in that other box, also long enough to count.</p></div></body></html>")
     assert parse(html, "https://example.org/story/1", any_page=True).body.startswith(LONG)
+
+
+@pytest.mark.parametrize(
+    ("opening", "first_words"),
+    [
+        ("<p>By Jane Okafor</p><p>The council met on Monday to agree on the budget for the coming year.</p>",
+         "The council met on Monday"),
+        ("<div class='intro-author'><span>von</span> Anna Berger, Jonas Meier</div>"
+         "<p>Der Rat hat sich am Montag auf den Haushalt für das kommende Jahr geeinigt.</p>", "Der Rat hat sich"),
+        ("<p><strong><em>By Jane Okafor</em></strong>: The council met on Monday to agree on the budget.</p>",
+         "The council met on Monday"),
+        ("<div><p class='image-description'>Delegates at the opening session (archive photo)</p>"
+         "<p class='image-copyright'>© A. Photographer</p></div>"
+         "<p>The council met on Monday to agree on the budget for the coming year.</p>", "The council met on Monday"),
+        ("<p>By the end of the week the council had agreed on the budget for the coming year.</p>",
+         "By the end of the week"),
+    ],
+    ids=["byline-block", "german-byline-with-two-names", "byline-opening-the-lead", "photo-caption-and-credit",
+         "by-in-a-sentence-is-text"],
+)
+def test_what_opens_a_text(opening: str, first_words: str) -> None:
+    html = (f"<html><body><main><h1>The council agrees</h1><div class='text'>{opening}<p>{LONG}</p>"
+            f"<p>{LONG} More.</p></div></main></body></html>")
+    assert parse(html, "https://example.org/news/1", any_page=True).body.startswith(first_words)
+
+
+@pytest.mark.parametrize(
+    ("closing", "kept"),
+    [
+        ("<p>Bei Rückfragen oder zur Vereinbarung von Interviews stehen wir Ihnen jederzeit gerne zur Verfügung.</p>", False),
+        ("<p>Wir vermitteln gern Expertinnen und Experten zum Thema.</p>", False),
+        ("<p>Our director is available for interviews on request.</p>", False),
+        ("<p>Die Mittel stehen den Ländern ab dem kommenden Jahr in voller Höhe zur Verfügung.</p>", True),
+    ],
+    ids=["rueckfragen", "experten-vermitteln", "available-for-interviews", "zur-verfuegung-in-a-sentence"],
+)
+def test_an_offer_to_the_newsroom_closes_a_text(closing: str, kept: bool) -> None:
+    html = (f"<html><body><main><h1>The council agrees</h1><div class='text'><p>{LONG}</p><p>{LONG} More.</p>"
+            f"{closing}</div></main></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert (closing[3:-4] in body) is kept
+
+
+def test_wrappers_of_the_best_box_survive_the_furniture_names_inside_the_container() -> None:
+    # The text is split over two boxes inside a layout wrapper named for its sidebar: the container
+    # widens to the wrapper, whose name must not take the text away with it.
+    paragraphs = "".join(f"<p>{LONG} Part {n}.</p>" for n in range(3))
+    html = (f"<html><body><h1>The council agrees</h1><div class='layout has-sidebar'><div class='entry'>{paragraphs}</div>"
+            f"<div class='entry-more'><p>{LONG} Part 4.</p><p>{LONG} Part 5.</p></div></div></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert "Part 0." in body and "Part 5." in body
+
+
+def test_a_text_of_divs_with_spans_is_prose() -> None:
+    # A rich-text editor's text: one <div> per paragraph, its words in a <span>; beside it a box of <p>s.
+    chapter = "".join(f"<div><span>{LONG} Chapter line {n}.</span></div>" for n in range(6))
+    html = (f"<html><body><h1>Chapter one</h1><div class='notes'><p>{LONG} A note.</p><p>{LONG} Another note.</p></div>"
+            f"<div class='chapter'>{chapter}</div></body></html>")
+    body = parse(html, "https://example.org/story/1", any_page=True).body
+    assert "Chapter line 0." in body and "Chapter line 5." in body
+
+
+def test_the_intro_paragraph_above_a_table_of_facts_joins_it() -> None:
+    rows = "".join(f"<tr><td>Item {n}</td><td>{LONG} Row {n}.</td></tr>" for n in range(8))
+    links = "".join(f"<a href='/other/{n}'>Another list of budget lines, year {2000 + n}</a> " for n in range(40))
+    html = ("<html><body><h1>Budget lines</h1><div class='list'>"
+            "<p>This list gives every budget line of the coming year, with what it pays for and why the council chose it.</p>"
+            "<p>Lines that the council cut from last year's budget are listed on a page of their own, linked below.</p>"
+            f"<table><thead><tr><th>Line</th><th>What</th></tr></thead><tbody>{rows}</tbody></table>"
+            # the page's other boxes beside the table: a long list of links the container must not widen to
+            f"<div class='see-also'>{links}</div></div></body></html>")
+    body = parse(html, "https://example.org/list/1", any_page=True).body
+    assert body.startswith("This list gives every budget line") and "Lines that the council cut" in body and "Row 7." in body

@@ -12,6 +12,7 @@ from scraper import ExtractionError, parse
 from scraper.charset import decode_html
 from scraper.kinds import normalize_kind
 from scraper.markup import language_code
+from scraper.page import HTMLParser, text_after
 from schemas import PressRelease
 
 OSCE_PAGES = shared_files("osce/pages/*.html")
@@ -199,8 +200,14 @@ def test_generic_body_is_the_text_without_furniture() -> None:
         ({}, "New rules for examples"),
         ({"headline": "12 March 2024 New rules for examples"}, "New rules for examples"),
         ({"headline": "Navigation", "title_tag": "New rules for examples - Ministry"}, "New rules for examples"),
+        ({"headline": '<div class="topic-label">Budget 2024</div> New rules for examples',
+          "title_tag": "Budget 2024: New rules for examples"}, "Budget 2024: New rules for examples"),
+        ({"headline": '<span class="kicker">Budget 2024</span> New rules for examples'}, "New rules for examples"),
+        ({"headline": '<span class="kicker">Budget 2024</span> New rules for examples',
+          "title_tag": "Budget 2024 New rules for examples"}, "Budget 2024: New rules for examples"),
     ],
-    ids=["h1-named-by-title", "h1-with-date-prefix", "h1-is-chrome"],
+    ids=["h1-named-by-title", "h1-with-date-prefix", "h1-is-chrome", "kicker-block-in-h1", "kicker-not-in-title",
+         "kicker-glued-in-title"],
 )
 def test_generic_title_is_the_headline_the_metadata_names(changes: dict, title: str) -> None:
     assert generic_record(**changes).title == title
@@ -330,3 +337,37 @@ def test_an_article_with_related_headlines_in_its_box_is_not_a_listing() -> None
     assert record.body.startswith("The harbour works began") and "Older story" not in record.body
     with pytest.raises(ExtractionError, match="listing"):
         parse(LISTING_PAGE, "https://port.example/news")
+
+
+@pytest.mark.parametrize(
+    ("first", "kind", "kind_raw"),
+    [
+        ("BERN, 12 March 2024 – Rede von Bundesrätin Anna Muster bei der Eröffnung der Konferenz über Beispiele.",
+         "speech", "Rede"),
+        ("Remarks by the Minister at the opening of the conference on examples, as delivered in the capital.",
+         "speech", "Remarks"),
+        ("BERLIN, 12 March 2024 – The ministry adopted new rules for examples today, after long talks.", None, None),
+        ("Rules by the dozen were adopted by the ministry today, after long talks with all of the partners.", None, None),
+    ],
+    ids=["rede-after-dateline", "remarks-by", "no-kind-word", "not-a-kind-word"],
+)
+def test_kind_named_in_the_opening_words(first: str, kind: str | None, kind_raw: str | None) -> None:
+    record = generic_record(first=first)
+    assert (record.kind, record.kind_raw) == (kind, kind_raw)
+
+
+@pytest.mark.parametrize(
+    ("standfirst", "read"),
+    [
+        ('<div class="l-detail-page__teaser-text"><p>Pressemitteilung vom 9. Mai 2024 | Berlin – Der Rat hat beschlossen.</p></div>',
+         True),
+        ('<div class="l-detail-page__teaser-text"><p><a href="/pm/0">Pressemitteilung vom 9. Mai 2024 | Berlin</a></p></div>',
+         False),
+        ('<div class="teaser-list"><p>Pressemitteilung vom 9. Mai 2024 | Berlin – Der Rat hat beschlossen.</p></div>', False),
+    ],
+    ids=["own-standfirst-named-teaser", "linked-teaser", "teaser-list"],
+)
+def test_the_text_after_the_headline_reads_its_own_standfirst(standfirst: str, read: bool) -> None:
+    # The date a reader sees under the headline ("Pressemitteilung vom 9. Mai 2024") is read from this text.
+    tree = HTMLParser(f"<html><body><div class='head'><h1>Der Rat beschließt</h1>{standfirst}</div></body></html>")
+    assert ("9. Mai 2024" in text_after(tree.css_first("h1"), 200)) is read
