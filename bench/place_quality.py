@@ -67,7 +67,9 @@ class PlaceTally:
 
 def place_of(html: str, url: str) -> str | None:
     try:
-        return parse(html, url).place
+        # any_page: a wire dateline without a date leaves a generic page undated, which a release parse
+        # refuses (an about page looks the same); the place is what is measured here
+        return parse(html, url, any_page=True).place
     except ScraperError:
         return None
 
