@@ -415,7 +415,7 @@ def _run_crawl(args: argparse.Namespace) -> int:
     import asyncio
     import signal
 
-    from scraper.crawl import CrawlConfig, crawl, resolve_target
+    from scraper.crawl import CrawlConfig, crawl, resolve_targets
     from scraper.errors import OutputError, StateError
     from scraper.fetch import FetchSettings
     from scraper.incremental import IncrementalState
@@ -423,11 +423,9 @@ def _run_crawl(args: argparse.Namespace) -> int:
     from scraper.progress import Progress
 
     try:
-        targets = [resolve_target(text, args.site) for text in args.targets]
+        targets = resolve_targets(args.targets, args.site, args.since, args.until)
     except ValueError as error:
         raise UsageError(str(error)) from None
-    if args.since and args.until and args.since > args.until:
-        raise UsageError(f"--since {args.since} is after --until {args.until}")
     if args.state is not None:
         check_scheme(args.state, "--state", "a file or a postgresql:// URL", POSTGRESQL_SCHEMES)
     _check_crawl_files(args)

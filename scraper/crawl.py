@@ -107,6 +107,15 @@ class Target:
         return bool(self.profile.LISTING_ITEM)
 
 
+def resolve_targets(texts: Iterable[str], site: str | None, since: date | None, until: date | None) -> list[Target]:
+    """The TARGET arguments of a crawl (or a distributed job) with their date range; ValueError, a
+    usage error, for a target that is neither a site id nor a URL, or a range that ends before it starts."""
+    targets = [resolve_target(text, site) for text in texts]
+    if since and until and since > until:
+        raise ValueError(f"--since {since} is after --until {until}")
+    return targets
+
+
 def resolve_target(text: str, site: str | None = None) -> Target:
     """A TARGET argument: a profile id ("osce") or an http(s) URL. ValueError for anything else."""
     if text in PROFILES and not text.startswith(("http:", "https:")):

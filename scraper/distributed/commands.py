@@ -272,14 +272,12 @@ def enqueue(settings: Any, targets: list[Any], *, since: date | None = None, unt
 
 
 def _run_enqueue(args: argparse.Namespace, usage_error: type[Exception]) -> int:
-    from scraper.crawl import resolve_target
+    from scraper.crawl import resolve_targets
 
     try:
-        targets = [resolve_target(text, args.site) for text in args.targets]
+        targets = resolve_targets(args.targets, args.site, args.since, args.until)
     except ValueError as error:
         raise usage_error(str(error)) from None
-    if args.since and args.until and args.since > args.until:
-        raise usage_error(f"--since {args.since} is after --until {args.until}")
     job_id = enqueue(_settings(args), targets, since=args.since, until=args.until, delay=args.delay, user_agent=args.user_agent)
     print(job_id)
     print(f"pressroom: job {job_id} queued ({len(targets)} target{'s' * (len(targets) != 1)}); follow it with: pressroom status {job_id}", file=sys.stderr)
