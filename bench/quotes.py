@@ -2,7 +2,7 @@
 
     uv run python bench/quotes.py [--shared DIR] [--fixtures DIR] [-v]
 
-Seven sets, printed separately: the OSCE pages under ../shared/osce (pages/<slug>.html beside
+Eight sets, printed separately: the OSCE pages under ../shared/osce (pages/<slug>.html beside
 expected/<slug>.json), every fixtures/*/*.json of this repository with a `quotes` key (an empty
 list included: a quote predicted there is a false positive), the held-out excerpts of
 tests/quotes_holdout.py (written before the extractor's code was read; never tuned case by case),
@@ -14,7 +14,10 @@ and the fourth held-out set of bench/quotes_holdout_d.py (56 excerpts of UN agen
 NGOs, parliaments and the OSCE in four languages, written the same way for issue 11; whole, then
 its hard cases; its speakers' `affiliation` and `name_raw` are checked for typos but not scored),
 and the fifth held-out set of bench/quotes_holdout_e.py (46 invented OSCE excerpts in four languages,
-written the same way once the fourth had been used for tuning; whole, then its hard cases).
+written the same way once the fourth had been used for tuning; whole, then its hard cases),
+and the sixth held-out set of bench/quotes_holdout_f.py (30 invented excerpts, 20 of the OSCE and 10 of
+other organizations, in four languages, written the same way once the fifth had been used for tuning;
+whole, then its hard cases).
 
 - quote precision / recall / F1: a predicted quote matches a true one (one-to-one, in order) when
   their normalized texts share at least 80 % of the tokens of the longer of the two;
@@ -49,6 +52,7 @@ from bench.quotes_holdout_c import CASES as THIRD_HELD_OUT_CASES  # noqa: E402
 from bench.quotes_holdout_d import CASES as FOURTH_HELD_OUT_CASES  # noqa: E402
 from bench.quotes_holdout_d import problems as fourth_set_problems  # noqa: E402
 from bench.quotes_holdout_e import CASES as FIFTH_HELD_OUT_CASES  # noqa: E402
+from bench.quotes_holdout_f import CASES as SIXTH_HELD_OUT_CASES  # noqa: E402
 from bench.quotes_first import FIRST_MEASUREMENTS  # noqa: E402
 from scraper.parse import parse  # noqa: E402
 from scraper.quotes import extract_quotes  # noqa: E402
@@ -258,6 +262,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     run("fifth held-out set", later_held_out_cases(FIFTH_HELD_OUT_CASES, "held-out-e"), args.verbose)
     hard = [case for case in FIFTH_HELD_OUT_CASES if case.hard]
     run("fifth held-out set, hard cases only", later_held_out_cases(hard, "held-out-e"), False)
+    check_held_out(SIXTH_HELD_OUT_CASES, "bench/quotes_holdout_f.py", fourth_set_problems)
+    run("sixth held-out set", later_held_out_cases(SIXTH_HELD_OUT_CASES, "held-out-f"), args.verbose)
+    hard = [case for case in SIXTH_HELD_OUT_CASES if case.hard]
+    run("sixth held-out set, hard cases only", later_held_out_cases(hard, "held-out-f"), False)
     return 0
 
 
