@@ -211,10 +211,11 @@ VERBS_DE = (
 )
 VERBS_FR = (
     r"a(?:-t-(?:il|elle))?\s+(?:déclaré|souligné|ajouté|précisé|expliqué|affirmé|indiqué|noté|rappelé|"
-    r"estimé|insisté)|[Ss]elon|déclare|souligne|ajoute"
+    r"estimé|insisté|conclu|poursuivi|répondu|résumé|averti|dit)|[Ss]elon|déclare|souligne|ajoute"
 )
 VERBS_RU = (
     r"сказал[аи]?|заявил[аи]?|отметил[аи]?|подчеркнул[аи]?|добавил[аи]?|сообщил[аи]?|пояснил[аи]?|"
+    r"уточнил[аи]?|напомнил[аи]?|заключил[аи]?|констатировал[аи]?|резюмировал[аи]?|"
     r"считает|говорит|говорится|сообщается|отмечается|подчеркивается|подчёркивается|"
     r"[Пп]о\s+(?:его|её|ее|их)?\s*словам"
 )
