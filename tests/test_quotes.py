@@ -1210,6 +1210,23 @@ RESOLUTION = [
         [("Aline Vautrin", "directrice régionale", None, None)],
         id="fr-a-t-elle-conclu",
     ),
+    pytest.param(
+        ["Minister Anna Kovacs and Ambassador Peter Lund opened the talks in Vienna.",
+         "“We will meet again in spring,” said Kovacs and Lund.",
+         "“The agenda is ready,” said Kovacs."],
+        "en",
+        [("We will meet again in spring,", None, 1), ("The agenda is ready,", "Anna Kovacs", 2)],
+        [("Anna Kovacs", "Minister", None, None)],
+        id="en-said-jointly-by-two-is-nobodys-alone",
+    ),
+    pytest.param(
+        ["Ministerin Eva Roth und Botschafter Jan Berg eröffneten die Gespräche.",
+         "„Wir treffen uns im Frühjahr wieder“, sagten Roth und Berg."],
+        "de",
+        [("Wir treffen uns im Frühjahr wieder", None, 1)],
+        [],
+        id="de-said-jointly-by-two-is-nobodys-alone",
+    ),
 ]
 
 

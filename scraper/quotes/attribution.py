@@ -45,6 +45,8 @@ COMMA_THEN_LOWER_RE = re.compile(r",\s+(?!(?:the|a|an|die|der|le|la)\b)(?=[a-zß
 STRICT_BETWEEN_RE = re.compile(r"^(?:\s+(?:that|dass|que|что))?\s*[:,]?\s*$")
 COLON_BETWEEN_RE = re.compile(r"^[^.!?:\"“”«»„]{0,100}:\s*$")
 FRENCH_PRONOUN_RE = re.compile(r"-t-(il|elle)\b")
+# Two names joined by a bare conjunction: the quote is theirs together.
+JOINED_RE = re.compile(r"\s*(?:and|und|et|и|&)\s*")
 COLON_END_RE = re.compile(r":\s*$")
 # A subject pronoun right after the reporting verb ("erklärte sie:", "sagte er den Journalisten:").
 INVERTED_PRONOUN_RE = re.compile(r"\s+(\w+)\b")
@@ -226,9 +228,24 @@ def resolve(attribution: Attribution, people: People) -> Person | None:
     if not names and len(names_in(phrase)) == 1 and len(words) <= 3:
         names = names_in(phrase)  # "“…,” Smith said": a surname the text never gave in full
     if names:
-        tokens = (names[-1] if attribution.subject else _first_not_object(phrase, names))[2]
-        return people.confirm(tokens, attribution.where)
+        chosen = names[-1] if attribution.subject else _first_not_object(phrase, names)
+        if _said_jointly(phrase, names, names.index(chosen), people):
+            return None  # "said Marstrand and Brenk": a quote of two people is nobody's alone
+        return people.confirm(chosen[2], attribution.where)
     return people.by_title(words, attribution.where)
+
+
+def _said_jointly(phrase: str, names: list[tuple[int, int, tuple[str, ...]]], index: int, people: People) -> bool:
+    """Whether the name at `index` is joined by a bare conjunction to a neighbour, both people the text
+    names ("Marstrand and Brenk", "Müller und Weber"); a place joined so ("Bosnia and Herzegovina") is
+    no person of the text, so it never counts."""
+    for left, right in ((index - 1, index), (index, index + 1)):
+        if left < 0 or right >= len(names):
+            continue
+        between = phrase[names[left][1] : names[right][0]]
+        if JOINED_RE.fullmatch(between) and people.find(names[left][2]) and people.find(names[right][2]):
+            return True
+    return False
 
 
 def _first_not_object(phrase: str, names: list[tuple[int, int, tuple[str, ...]]]) -> tuple[int, int, tuple[str, ...]]:

@@ -207,7 +207,8 @@ VERBS_EN = (
 VERBS_DE = (
     r"sagte|sagt|betonte|betont|erklärte|erklärt|ergänzte|ergänzt|berichtete|berichtet|kündigte|fügte|"
     r"unterstrich|unterstreicht|meinte|meint|warnte|warnt|forderte|fordert|kommentierte|kommentiert|"
-    r"kritisierte|kritisiert|erläuterte|erläutert|bekräftigte|bekräftigt|mahnte|mahnt"
+    r"kritisierte|kritisiert|erläuterte|erläutert|bekräftigte|bekräftigt|mahnte|mahnt|"
+    r"sagten|betonten|erklärten|erläuterten"
 )
 VERBS_FR = (
     r"a(?:-t-(?:il|elle))?\s+(?:déclaré|souligné|ajouté|précisé|expliqué|affirmé|indiqué|noté|rappelé|"
