@@ -68,7 +68,6 @@ STRONG_TITLE_SEPARATOR = re.compile(r"[|–—•·]")
 SPACES = re.compile(r"\s+")
 MIN_TITLE_PART_CHARS = 2
 MAX_TITLE_PART_CHARS = 80
-TITLE_PREFIX = re.compile(r"^[^|–—•·]{2,60}\s+[|–—•·]\s+")
 # What releases call themselves beside the headline, in the languages of the labels above.
 KIND_LABELS = frozenset({
     "press release", "news", "statement", "news release", "media release", "press statement",

@@ -30,7 +30,6 @@ TOP_FIELDS = 8  # fields of work drawn one by one; the rest are summed as "other
 TOP_BARS = 15  # sources, places, speakers shown in each bar chart
 OTHER_FIELDS = "other fields"
 NO_FIELD = "no field given"
-NO_SPEAKER = "(speaker not named)"
 DATA_ELEMENT_ID = "report-data"
 # Inside <script>, "</script>" or "<!--" would end or confuse the element: JSON may escape them.
 SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
