@@ -310,14 +310,14 @@ class IncrementalState(MemoryState):
             return {}  # not in this output (deleted, replaced): fetch in full to write it again
         validators = self.store.validators(url)
         headers: dict[str, str] = {}
-        if validators is not None and _sendable(validators.etag):  # a state of an older version may hold others
+        if validators is not None and sendable(validators.etag):  # a state of an older version may hold others
             headers["If-None-Match"] = validators.etag
-        if validators is not None and _sendable(validators.last_modified):
+        if validators is not None and sendable(validators.last_modified):
             headers["If-Modified-Since"] = validators.last_modified
         return headers
 
     def not_modified(self, url: str, page: Page) -> None:
-        self.store.record_unchanged(url, **_validators_of(page))
+        self.store.record_unchanged(url, **validators_of(page))
 
     def prepare(self, record: PressRelease, page: Page) -> tuple[str, PressRelease]:
         if not record.content_hash:
@@ -325,9 +325,9 @@ class IncrementalState(MemoryState):
         stamp = self.store.plan_write(record.url, record.content_hash)
         if not self.output.should_write(record.url, record.content_hash, changed=stamp.changed):
             if stamp.changed:  # the line is there but a kill -9 came before the state knew
-                self.store.record_written(stamp, canonical_url=record.canonical_url, **_validators_of(page))
+                self.store.record_written(stamp, canonical_url=record.canonical_url, **validators_of(page))
             else:
-                self.store.record_unchanged(record.url, **_validators_of(page))
+                self.store.record_unchanged(record.url, **validators_of(page))
             return UNCHANGED, record
         if stamp.version == 1 and self.store.written_elsewhere(record.url, record.content_hash, record.canonical_url):
             return DUPLICATE, record  # the same release under another URL, written by an earlier run
@@ -336,7 +336,7 @@ class IncrementalState(MemoryState):
 
     def written(self, record: PressRelease, page: Page) -> None:
         stamp = self._stamps.pop(record.url)
-        self.store.record_written(stamp, canonical_url=record.canonical_url, **_validators_of(page))
+        self.store.record_written(stamp, canonical_url=record.canonical_url, **validators_of(page))
 
     def failed(self, url: str, kind: str, reason: str) -> None:
         self.store.record_failed(url, f"{kind}{KIND_SEPARATOR}{reason}")  # the kind decides the backoff
@@ -377,13 +377,13 @@ def _parse_time(text: str) -> datetime:
     return datetime.fromisoformat(text)
 
 
-def _validators_of(page: Page) -> dict[str, str | None]:
+def validators_of(page: Page) -> dict[str, str | None]:
     """The page's ETag and Last-Modified, each only if it can be sent back as it is: a value with
     a byte over 0x7f (or a control character) is not stored, else every later run would send it."""
-    return {name: _sendable(page.headers.get(header)) for name, header in (("etag", "etag"), ("last_modified", "last-modified"))}
+    return {name: sendable(page.headers.get(header)) for name, header in (("etag", "etag"), ("last_modified", "last-modified"))}
 
 
-def _sendable(value: str | None) -> str | None:
+def sendable(value: str | None) -> str | None:
     return value if value is not None and is_sendable_header_value(value) else None
 
 

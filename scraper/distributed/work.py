@@ -24,14 +24,14 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Protocol
 
 from scraper.discovery import Link, feed_links, read_feed, read_generic_listing, read_listing, read_sitemap
 from scraper.distributed import jobs
 from scraper.distributed.records import insert_record
 from scraper.errors import ExtractionError, FetchError
 from scraper.fetch import Page
-from scraper.incremental import DUPLICATE, KIND_SEPARATOR, LISTING, NOT_A_RELEASE, RELEASE
+from scraper.incremental import DUPLICATE, KIND_SEPARATOR, LISTING, NOT_A_RELEASE, RELEASE, sendable, validators_of
 from scraper.parse import parse
 from scraper.progress import error_kind
 from scraper.sites import profile_for
@@ -138,7 +138,7 @@ class JobWork:
             return self._failed(url, error.kind, str(error), started)
         if page.not_modified:
             with self.store.batch():
-                self.store.record_unchanged(url, **_validators_of(page))
+                self.store.record_unchanged(url, **validators_of(page))
                 self._finish(url, jobs.UNCHANGED, None, started)
             return jobs.UNCHANGED
         return await self._release(page, url, item.site or url, started)
@@ -146,9 +146,9 @@ class JobWork:
     def _conditional_headers(self, url: str) -> dict[str, str]:
         validators = self.store.validators(url)  # only URLs with a record written have them
         headers: dict[str, str] = {}
-        if validators is not None and validators.etag:
-            headers["If-None-Match"] = validators.etag
-        if validators is not None and validators.last_modified:
+        if validators is not None and sendable(validators.etag):  # as the one-process crawl: never a
+            headers["If-None-Match"] = validators.etag             # value httpx cannot send (issue 14)
+        if validators is not None and sendable(validators.last_modified):
             headers["If-Modified-Since"] = validators.last_modified
         return headers
 
@@ -178,9 +178,9 @@ class JobWork:
                 if stamp.changed:
                     stamped = record.model_copy(update={"content_hash": content_hash, **stamp.record_fields()})
                     insert_record(conn, job=self.job.id, record_json=stamped.model_dump_json(), written_at=iso_now(utc_now()))
-                    self.store.record_written(stamp, canonical_url=record.canonical_url, **_validators_of(page))
+                    self.store.record_written(stamp, canonical_url=record.canonical_url, **validators_of(page))
                 else:
-                    self.store.record_unchanged(url, **_validators_of(page))
+                    self.store.record_unchanged(url, **validators_of(page))
                 outcome = jobs.WRITTEN if stamp.changed else jobs.UNCHANGED
                 self._finish(url, outcome, None, started)
         except _Duplicate as duplicate:
@@ -205,6 +205,3 @@ class JobWork:
         with self.store.batch():
             return jobs.finish_if_empty(self.store.connection(), self.job.id)
 
-
-def _validators_of(page: Page) -> dict[str, Any]:
-    return {"etag": page.headers.get("etag"), "last_modified": page.headers.get("last-modified")}
