@@ -65,17 +65,7 @@ _PLACE_CHAR = r"(?:[^\d,/–—;:!?()\"“”«»\s-]|-(?![\s-])|\s(?![\s-]))"
 _PLACE_NAME = rf"(?>[^\W\d_]{_PLACE_CHAR}{{0,40}})"
 _PLACE = rf"(?P<place>{_PLACE_NAME}(?:\s*[,/]\s*{_PLACE_NAME}){{0,4}})"
 _NUMERIC_DATE = r"[0-3]?\d\.\s?[01]?\d\.\s?(?:19|20)\d\d"
-_DATELINE_DATE = (
-    rf"(?P<date>{_DAY_ANY}\s*{_MONTH_ANY}(?:\s*,?\s*{_YEAR_ANY})?{_RU_YEAR_SUFFIX}"
-    rf"|{_MONTH_ANY}\s+{_DAY_ANY}(?:,?\s+{_YEAR_ANY})?|{_NUMERIC_DATE})"
-)
-_CAPS_WORD = r"[^\W\d_a-zа-яё]+"
-DATELINE = re.compile(
-    rf"^\s*(?:{_PLACE}\s*(?:,|{_DASH})\s*)?{_DATELINE_DATE}{_DASH}(?=\S)"
-    rf"|^\s*(?P<bare_place>{_CAPS_WORD}(?:[ /,-]{{1,3}}{_CAPS_WORD}){{0,4}}){_DASH}(?=\S)"
-)
-# A dateline on a line of its own: "Berlin, 28.10.2021", "Berlin, 28.10.2021, 058/21" (a release number).
-DATELINE_ALONE = re.compile(rf"^\s*{_PLACE}\s*,\s*{_DATELINE_DATE}(?:\s*,\s*[\w/-]{{1,12}})?\s*$")
+
 
 def _dateline_date(group: str) -> str:
     """The date of a dateline, as a pattern capturing it in `group`."""
@@ -84,6 +74,15 @@ def _dateline_date(group: str) -> str:
         rf"|{_MONTH_ANY}\s+{_DAY_ANY}(?:,?\s+{_YEAR_ANY})?|{_NUMERIC_DATE})"
     )
 
+
+_DATELINE_DATE = _dateline_date("date")
+_CAPS_WORD = r"[^\W\d_a-zа-яё]+"
+DATELINE = re.compile(
+    rf"^\s*(?:{_PLACE}\s*(?:,|{_DASH})\s*)?{_DATELINE_DATE}{_DASH}(?=\S)"
+    rf"|^\s*(?P<bare_place>{_CAPS_WORD}(?:[ /,-]{{1,3}}{_CAPS_WORD}){{0,4}}){_DASH}(?=\S)"
+)
+# A dateline on a line of its own: "Berlin, 28.10.2021", "Berlin, 28.10.2021, 058/21" (a release number).
+DATELINE_ALONE = re.compile(rf"^\s*{_PLACE}\s*,\s*{_DATELINE_DATE}(?:\s*,\s*[\w/-]{{1,12}})?\s*$")
 
 # The datelines of news agencies and of UN and US releases: the date in brackets ("NAIROBI, Kenya
 # (February 12, 2024) —", "GENEVA (3 March 2024) –"), a qualifier or the agency in brackets ("KYIV

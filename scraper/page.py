@@ -565,12 +565,6 @@ class ReleasePage(PageMarkup):
         return headings[0] if headings else None
 
     @cached_property
-    def heading_text(self) -> str | None:
-        """The headline's text as the page shows it (kept: its node may go with the furniture)."""
-        heading = self.title_heading
-        return node_text(heading) if heading is not None else None
-
-    @cached_property
     def date_elements(self) -> tuple[list[Node], list[Node]]:
         """Date-named elements and <time>s before and after the headline, nearest first."""
         before: list[Node] = []

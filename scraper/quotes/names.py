@@ -247,7 +247,8 @@ def _ends_role_enumeration(text: str, run_start: int) -> bool:
     title_segment, *items = clause.split(",")
     if not items or len(items) > MAX_ENUMERATION_ITEMS or not any(is_title(w) for w in WORD_RE.findall(title_segment)):
         return False
-    if _scan_names(title_segment) and len(_scan_names(title_segment)[-1][2]) >= 2:
+    names = _scan_names(title_segment)
+    if names and len(names[-1][2]) >= 2:
         return False  # the title's own name ends the segment: a list of people
     return all(_enumeration_item(item) for item in items)
 

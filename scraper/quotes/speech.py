@@ -38,7 +38,7 @@ def _ends_sentence(span: Span, paragraphs: Sequence[str]) -> bool:
     tail = paragraphs[span.end_paragraph][span.end : span.end + WINDOW].lstrip()
     if not tail or tail[0] in ".!?;\"“”«»„":
         return True
-    return span.text[-1:] in ".!?…" and tail[0].isupper()
+    return span.text[-1:] in SENTENCE_PUNCTUATION and tail[0].isupper()
 
 
 def _punctuated(span: Span, paragraphs: Sequence[str]) -> bool:
