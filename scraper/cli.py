@@ -412,7 +412,6 @@ error (said in one line), 2 bad usage, 3 interrupted by SIGINT/SIGTERM (run agai
 
 
 def _run_crawl(args: argparse.Namespace) -> int:
-    import asyncio
     import signal
 
     from scraper.crawl import CrawlConfig, crawl, resolve_targets
@@ -585,7 +584,6 @@ line is named) or the output cannot be written (nothing is left half-written), 2
 """
 
 
-DATABASE_SCHEMES = ("postgresql://", "postgres://")
 
 
 def _add_export_command(commands: argparse._SubParsersAction) -> None:
@@ -623,7 +621,9 @@ def _run_export(args: argparse.Namespace) -> int:
             raise UsageError(f"-o {args.output}: say which format with --to (csv, parquet, sqlite or jsonl)")
 
     check_scheme(args.source, "SOURCE", "a JSON Lines file or a postgresql:// URL", POSTGRESQL_SCHEMES)
-    from_database = args.source.startswith(DATABASE_SCHEMES)
+    from scraper.state import is_database_url
+
+    from_database = is_database_url(args.source)
     try:
         records = _database_records(args) if from_database else read_records(Path(args.source))
         counts = export(records, args.fmt, args.output, all_versions=args.all_versions, since=args.since,

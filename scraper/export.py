@@ -145,8 +145,6 @@ def read_records(path: Path) -> Iterator[dict[str, Any]]:
     except OSError as error:
         raise ExportInputError(f"{path}: {describe_os_error(error)}") from None
     with handle:
-        if path.is_dir():
-            raise ExportInputError(f"{path}: is a directory, not a JSON Lines file")
         for number, raw in enumerate(handle, start=1):
             if not raw.strip():
                 continue

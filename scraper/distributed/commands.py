@@ -60,6 +60,7 @@ EXIT_RUNNING = 4
 
 def add_commands(commands: argparse._SubParsersAction, usage_error: type[Exception]) -> None:
     """Register worker, enqueue and status on the CLI's subparsers."""
+    from scraper.cli import iso_date  # the CLI is loaded already: it calls this
     worker = commands.add_parser(
         "worker", help="run a distributed crawl worker (Celery)", epilog=WORKER_EPILOG,
         description="A Celery worker of the distributed crawl.",
@@ -82,8 +83,8 @@ def add_commands(commands: argparse._SubParsersAction, usage_error: type[Excepti
     enqueue.add_argument("targets", nargs="+", metavar="TARGET", help=f"a site ({', '.join(sorted(PROFILES))}) or a URL")
     _connection_options(enqueue)
     enqueue.add_argument("--site", choices=sorted(PROFILES), help="the site profile to parse URL targets with")
-    enqueue.add_argument("--since", type=_iso_date, metavar="DATE", help="only releases from DATE on (YYYY-MM-DD)")
-    enqueue.add_argument("--until", type=_iso_date, metavar="DATE", help="only releases up to DATE (YYYY-MM-DD)")
+    enqueue.add_argument("--since", type=iso_date, metavar="DATE", help="only releases from DATE on (YYYY-MM-DD)")
+    enqueue.add_argument("--until", type=iso_date, metavar="DATE", help="only releases up to DATE (YYYY-MM-DD)")
     enqueue.add_argument("--delay", type=_seconds, default=None, metavar="SECONDS", help="seconds between requests to one host (default 1)")
     enqueue.add_argument("--queues", metavar="NAME", help="the queue the workers consume (default: pressroom)")
     enqueue.add_argument("--user-agent", type=_user_agent, metavar="UA", help="the User-Agent (default: pressroom's)")
@@ -129,13 +130,6 @@ def _user_agent(text: str) -> str:
     if not text.strip() or not (text.isascii() and text.isprintable()):
         raise argparse.ArgumentTypeError(f"{text!r}: a User-Agent is non-empty printable ASCII")
     return text.strip()
-
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
 def _guarded(run: Any, args: argparse.Namespace, usage_error: type[Exception]) -> int:
