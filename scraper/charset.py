@@ -67,9 +67,6 @@ def text_encoding(name: str | None) -> str | None:
     return info.name
 
 
-known_encoding = text_encoding  # the earlier name
-
-
 def declared_in_document(data: bytes) -> str | None:
     match = DECLARED_IN_DOCUMENT.search(data[:SNIFF_BYTES])
     if not match:
@@ -109,9 +106,10 @@ def detect_encoding(data: bytes, declared: str | None = None, *, source: str = "
 def _detected(data: bytes) -> str:
     best = from_bytes(data[:DETECT_BYTES]).best()
     guess = text_encoding(best.encoding) if best is not None else None
-    if guess is None or (guess in WESTERN_GUESSES and fits(data, FALLBACK)):
-        return FALLBACK if fits(data, FALLBACK) else (guess or "utf-8")
-    return guess
+    if guess is not None and guess not in WESTERN_GUESSES:
+        return guess
+    # no guess, or a western one: cp1252 where the bytes fit it (decoded once, not twice)
+    return FALLBACK if fits(data, FALLBACK) else (guess or "utf-8")
 
 
 def decode_html(data: bytes, declared: str | None = None, *, source: str = "") -> str:

@@ -30,7 +30,7 @@ from contextlib import asynccontextmanager
 from functools import cache
 from dataclasses import dataclass
 from typing import AsyncIterator
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import httpcore
 import httpx

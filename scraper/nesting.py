@@ -20,7 +20,6 @@ estimate is enough: it only decides which tags of an absurdly deep page are drop
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from scraper.errors import ExtractionError
 
