@@ -43,6 +43,12 @@ class Validators(NamedTuple):
     last_modified: str | None
 
 
+# The urls table's columns in UrlState's field order: both stores read rows into UrlState with it.
+URL_COLUMNS = (
+    "url, canonical_url, etag, last_modified, content_hash, version, first_seen, last_seen, updated, status, error"
+)
+
+
 class UrlState(NamedTuple):
     """Everything the store knows about one URL."""
 

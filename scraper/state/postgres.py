@@ -33,13 +33,13 @@ from types import TracebackType
 import psycopg
 
 from scraper.errors import StateError
-from scraper.state.pgconn import connect, ensure_tables, redact, split_schema, try_lock
 from scraper.state.base import (
     DONE,
     FAILED,
     LEASED,
     QUEUED,
     UNCHANGED,
+    URL_COLUMNS,
     WRITTEN,
     FrontierItem,
     UrlState,
@@ -50,6 +50,7 @@ from scraper.state.base import (
     plan_stamp,
     utc_now,
 )
+from scraper.state.pgconn import connect, ensure_tables, redact, split_schema, try_lock
 
 DEFAULT_LEASE_SECONDS = 300.0  # a leased URL nobody finished goes back after this
 
@@ -90,10 +91,6 @@ CREATE TABLE IF NOT EXISTS meta (
     value TEXT NOT NULL
 );
 """
-
-URL_COLUMNS = (
-    "url, canonical_url, etag, last_modified, content_hash, version, first_seen, last_seen, updated, status, error"
-)
 
 
 class PostgresStateStore:

@@ -81,6 +81,7 @@ from scraper.state.base import (
     LEASED,
     QUEUED,
     UNCHANGED,
+    URL_COLUMNS,
     WRITTEN,
     FrontierItem,
     UrlState,
@@ -142,10 +143,6 @@ CREATE TABLE meta (
     value TEXT NOT NULL
 );
 """
-
-URL_COLUMNS = (
-    "url, canonical_url, etag, last_modified, content_hash, version, first_seen, last_seen, updated, status, error"
-)
 
 
 class StateStore:
