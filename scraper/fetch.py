@@ -354,6 +354,7 @@ class _BoundedDecoder:
             raise FetchError(f"unsupported Content-Encoding {coding}", url, kind=BAD_BODY)
         self._inflater: zlib._Decompress | None = None
         self._head = b""  # the first bytes of a deflate body, until there are two to judge by
+        self._member_head = b""  # the next gzip member's first byte, when a chunk ended after it
         self._limit = limit
         self._url = url
         self.output = bytearray()
@@ -397,7 +398,11 @@ class _BoundedDecoder:
         """After a member's end: another gzip member starts a new inflater; trailing zero bytes
         (padding some servers add) are dropped; anything else is garbage after the body, ignored
         as browsers and curl ignore it."""
-        if self._wbits != zlib.MAX_WBITS | 32 or not data.lstrip(b"\x00"):
+        data, self._member_head = self._member_head + data, b""
+        if self._wbits != zlib.MAX_WBITS | 32:
+            return b""
+        if len(data) < len(GZIP_MAGIC) and GZIP_MAGIC.startswith(data):
+            self._member_head = data  # the network split the next member's marker: wait for its rest
             return b""
         if not data.startswith(GZIP_MAGIC):
             return b""

@@ -733,3 +733,18 @@ def test_a_checked_name_falls_back_to_its_next_checked_address(monkeypatch: pyte
         monkeypatch.setattr("scraper.fetch.is_restricted_address", lambda address: False)
         page = fetch(f"http://two.test:{port}/a", scope=Scope.for_targets([f"http://two.test:{port}/"]), resolve=resolve)
     assert page.text == PAGE
+
+
+def test_two_gzip_members_split_anywhere_by_the_network_are_decoded_whole() -> None:
+    """Found rereading the change: a chunk ending between the two bytes of the next member's marker
+    (1f | 8b) dropped the rest of the body. Every split point of the body into two chunks."""
+    from scraper.fetch import _BoundedDecoder
+
+    first = gzip.compress(HALF_ONE.encode())
+    body = first + gzip.compress(HALF_TWO.encode())
+    for split in range(1, len(body)):
+        decoder = _BoundedDecoder("gzip", 10_000, "http://127.0.0.1/z")
+        decoder.feed(body[:split])
+        decoder.feed(body[split:])
+        decoder.finish()
+        assert bytes(decoder.output).decode() == HALF_ONE + HALF_TWO, f"split at {split} (first member {len(first)} bytes)"
