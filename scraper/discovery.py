@@ -27,7 +27,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scraper.dates import find_date, parse_iso
 from scraper.errors import ExtractionError
-from scraper.nesting import flatten_deep_nesting
+from scraper.nesting import bounded_tree
 from scraper.page import ReleasePage
 from scraper.urls import MAX_URL_LENGTH, is_under, is_web_url, normalize_url
 
@@ -121,7 +121,7 @@ def read_generic_listing(html: str, url: str, start_url: str) -> Listing:
 def html_tree(html: str) -> LexborHTMLParser:
     """A listing page's tree, its nesting bounded first as a release page's is (scraper/nesting.py):
     200,000 nested <div>s took over a minute inside lexbor. ExtractionError past MAX_TAGS tags."""
-    return LexborHTMLParser(flatten_deep_nesting(html))
+    return bounded_tree(html)
 
 
 def next_page(tree: LexborHTMLParser, url: str) -> str | None:

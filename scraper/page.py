@@ -46,7 +46,7 @@ from scraper.markup import (
     normalize_label,
     previous_element,
 )
-from scraper.nesting import flatten_deep_nesting
+from scraper.nesting import bounded_tree
 from scraper.places import normalize_place
 from scraper.quotes import extract_quotes
 
@@ -683,7 +683,7 @@ class ReleasePage(PageMarkup):
 def parse_html(html: str) -> HTMLParser:
     """One parse per page. <br> becomes a space so that words on either side stay apart; elements
     nested absurdly deep are flattened first (scraper/nesting.py: the parser's time grows with depth)."""
-    tree = HTMLParser(LINE_BREAK.sub(" ", flatten_deep_nesting(html)))
+    tree = bounded_tree(LINE_BREAK.sub(" ", html))
     tree.strip_tags(list(NEVER_CONTENT))
     return tree
 

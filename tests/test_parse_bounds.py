@@ -194,12 +194,18 @@ def test_flatten_deep_nesting_at_a_depth_of_two(html: str, flattened: str) -> No
     assert flatten_deep_nesting(html, limit=2) == flattened
 
 
-def test_a_page_nested_deeper_than_the_bound_keeps_its_text_and_loses_the_depth() -> None:
+@pytest.mark.parametrize("depth", [20_000, 2_000, 80], ids=["scanned-before-the-parse", "found-deep-after-the-parse", "just-past-the-bound"])
+def test_a_page_nested_deeper_than_the_bound_keeps_its_text_and_loses_the_depth(depth: int) -> None:
     words = "The delegation visited the region, met local officials, and spoke with many residents."
-    html = page(f"</p><div>{'<div>' * 20_000}<p>{words} {words}</p>{'</div>' * 20_000}</div>")
+    html = page(f"</p><div>{'<div>' * depth}<p>{words} {words}</p>{'</div>' * depth}</div>")
     record = parse(html, "https://example.org/a")
     assert words in record.body
     assert depth_of(html, "div div") <= MAX_NESTING + 5
+
+
+def test_a_page_within_the_bound_is_parsed_as_written() -> None:
+    html = page(f"</p>{'<div>' * (MAX_NESTING - 10)}<p class=deep>{FILLER}</p>{'</div>' * (MAX_NESTING - 10)}")
+    assert depth_of(html, "p.deep") == depth_of(html, "body") + MAX_NESTING - 10 + 1
 
 
 # Pages of up to 10 MB (the crawl's and parse's size cap), built to cost the most: the target
