@@ -12,6 +12,11 @@ The pages stay out of the repository: they are read from git mirrors of public t
 | mozilla/readability | test/test-pages/*/source.html | full body (expected.html as text), publishedTime |
 | goose3/goose3 | tests/data/content, tests/data/publishdate | the opening of the cleaned text (phrases), publish date |
 | codelucas/newspaper | tests/data/html + tests/data/text | full body |
+| flairNLP/fundus | tests/resources/parser/test_data/<country>/<Publisher>_<date>.html.gz + <Publisher>.json | full body (summary, subheadings, paragraphs), publishing date |
+
+fundus (news publishers of some 30 countries, 2023-2026, in many languages) came after the others
+and is its own set: `fundus-dev` and `fundus-holdout` (half each), so that its first measurement,
+taken before any tuning on it, stays comparable.
 
 Two outside checks must stay unseen, so the build EXCLUDES every page that is also one of
 them: any page whose git blob or file name (sans extension) is among htmldate's evaluation pages
@@ -28,6 +33,8 @@ bench/pages.py). Hand date labels (bench/date_labels.json, name -> ISO day) add 
 from __future__ import annotations
 
 import argparse
+import gzip
+import html as html_module
 import hashlib
 import json
 import re
@@ -219,12 +226,65 @@ def newspaper_pages(mirrors: Path) -> Iterator[CorpusPage]:
         yield CorpusPage("newspaper", name, mirror.show(path), url_of.get(name), blob, {"body": body})
 
 
-SOURCES = (trafilatura_pages, readability_pages, goose_pages, newspaper_pages)
+FUNDUS_DATA = "tests/resources/parser/test_data"
+
+
+def fundus_pages(mirrors: Path) -> Iterator[CorpusPage]:
+    """Each publisher's pages (one per parser version, V1, V2...) with the record fundus expects.
+
+    A version's page is the one whose text holds its title (else the versions and pages in date order)."""
+    mirror = Mirror(mirrors / "flairNLP+fundus" / "repo")
+    files = mirror.tree(FUNDUS_DATA, recursive=True)
+    by_folder: dict[str, list[tuple[str, str]]] = {}
+    for blob, path in files:
+        by_folder.setdefault(path.rsplit("/", 1)[0], []).append((blob, path))
+    for folder, entries in sorted(by_folder.items()):
+        names = {path.rsplit("/", 1)[-1]: (blob, path) for blob, path in entries}
+        urls = {name: item.get("url") for name, item in json.loads(mirror.show(names["meta.info"][1])).items()} if "meta.info" in names else {}
+        for name, (_, path) in sorted(names.items()):
+            if not name.endswith(".json"):
+                continue
+            publisher = name[:-5]
+            pages = sorted(n for n in names if n.startswith(publisher + "_") and n.endswith(".html.gz"))
+            versions = json.loads(mirror.show(path))
+            for order, (version, record) in enumerate(sorted(versions.items())):
+                page_name = _fundus_page(mirror, names, pages, record.get("title") or "", order)
+                if page_name is None:
+                    continue
+                blob, page_path = names[page_name]
+                labels = {"body": _fundus_body(record.get("body") or {})}
+                if iso_day(record.get("publishing_date")):
+                    labels["date"] = iso_day(record["publishing_date"])
+                if len(labels["body"]) >= MIN_REFERENCE_CHARS:
+                    html = gzip.decompress(mirror.show(page_path))
+                    yield CorpusPage("fundus", stem(page_name), html, urls.get(page_name), blob, labels)
+
+
+def _fundus_page(mirror: Mirror, names: dict, pages: list[str], title: str, order: int) -> str | None:
+    probe = html_module.escape(title[:40], quote=False)
+    for page in pages:
+        text = gzip.decompress(mirror.show(names[page][1])).decode("utf-8", "replace")
+        if title and (title[:40] in text or probe in text):
+            return page
+    return pages[order] if order < len(pages) else None
+
+
+def _fundus_body(body: dict) -> str:
+    parts = list(body.get("summary") or [])
+    for section in body.get("sections") or []:
+        parts += list(section.get("headline") or []) + list(section.get("paragraphs") or [])
+    return "\n\n".join(part.strip() for part in parts if part and part.strip())
+
+
+SOURCES = (trafilatura_pages, readability_pages, goose_pages, newspaper_pages, fundus_pages)
+# Sources added after the first corpus are sets of their own (prefix + split), half kept unseen.
+OWN_SETS = {"fundus": ("fundus-", 2)}
 
 
 def split_of(page: CorpusPage) -> str:
     key = page.url or f"{page.source}/{page.name}"
-    return "holdout" if int(hashlib.sha1(key.encode()).hexdigest()[:8], 16) % HOLDOUT_EVERY == 0 else "dev"
+    prefix, every = OWN_SETS.get(page.source, ("", HOLDOUT_EVERY))
+    return prefix + ("holdout" if int(hashlib.sha1(key.encode()).hexdigest()[:8], 16) % every == 0 else "dev")
 
 
 def safe_name(text: str) -> str:
@@ -266,7 +326,7 @@ def main(argv: list[str] | None = None) -> int:
     for (source, reason), count in sorted(excluded.items()):
         print(f"excluded {count:4d} {source} pages ({reason})")
     print(f"excluded {sum(excluded.values())} pages in all")
-    for split in ("dev", "holdout"):
+    for split in sorted({s for _, s in kept}):
         per_source = ", ".join(f"{source} {count}" for (source, s), count in sorted(kept.items()) if s == split)
         total = sum(count for (_, s), count in kept.items() if s == split)
         print(f"{split}: {total} pages ({per_source}); {dated[split]} with a date label -> {args.out / split}")
