@@ -371,3 +371,15 @@ def test_the_text_after_the_headline_reads_its_own_standfirst(standfirst: str, r
     # The date a reader sees under the headline ("Pressemitteilung vom 9. Mai 2024") is read from this text.
     tree = HTMLParser(f"<html><body><div class='head'><h1>Der Rat beschließt</h1>{standfirst}</div></body></html>")
     assert ("9. Mai 2024" in text_after(tree.css_first("h1"), 200)) is read
+
+
+@pytest.mark.parametrize("instruction", ["<?php echo $tags; ?>", "<?xml version='1.0'?>", "<? unterminated"])
+def test_a_processing_instruction_in_the_text_is_dropped_and_the_text_kept(instruction: str) -> None:
+    # lexbor reads "<?...>" as a node with no tag name: the walk over the text's blocks met it and
+    # raised (AttributeError), and the release was lost (a template's PHP left in a real page).
+    html = ("<html><head><title>Water plan agreed</title></head><body><article><h1>Water plan agreed</h1>"
+            "<p>VIENNA, 3 May 2024 - The ministers agreed a plan for clean water in the region, after two days.</p>"
+            f"<div>The plan sets out who builds what, and by when, in every district.{instruction}"
+            " It will be reviewed next spring by all of the partners.</div></article></body></html>")
+    record = parse(html, "https://example.org/news/water")
+    assert "who builds what" in record.body and "php" not in record.body
