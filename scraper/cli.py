@@ -23,6 +23,7 @@ from scraper.errors import ExtractionError, ScraperError
 from scraper.parse import parse
 from scraper.parsepool import PARSE_DEADLINE, parse_deadline
 from scraper.sites import PROFILES, profile_for
+from scraper.urls import redact_password
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -634,7 +635,7 @@ def _run_export(args: argparse.Namespace) -> int:
     except Exception as error:  # noqa: BLE001 -- the database driver's own errors (refused, no such table)
         if not from_database:
             raise
-        print(f"pressroom: cannot read {_without_password(args.source)}: {_describe(error)}", file=sys.stderr)
+        print(f"pressroom: cannot read {redact_password(args.source)}: {_describe(error)}", file=sys.stderr)
         return EXIT_FAILED
     print(f"pressroom: wrote {args.output} ({args.fmt}): {counts.summary()}", file=sys.stderr)
     return EXIT_OK
@@ -648,16 +649,9 @@ def _database_records(args: argparse.Namespace):  # -> Iterable[dict]
         from scraper.distributed.records import iter_records
     except ImportError as error:
         raise ExportInputError(
-            f"cannot read {_without_password(args.source)}: the database reader is not available ({error})"
+            f"cannot read {redact_password(args.source)}: the database reader is not available ({error})"
         ) from None
     return iter_records(args.source, since=args.since, all_versions=args.all_versions)
-
-
-def _without_password(url: str) -> str:
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    return parts._replace(netloc=parts.netloc.replace(f":{parts.password}@", ":***@")).geturl()
 
 
 # -- report -----------------------------------------------------------------------------------------
