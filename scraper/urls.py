@@ -111,6 +111,16 @@ def strip_credentials(url: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc.rpartition("@")[2], parts.path, parts.query, parts.fragment))
 
 
+def redact_password(url: str) -> str:
+    """`url` with its password shown as *** (user, host and the rest kept), for messages: a database
+    URL says which server was meant and never shows its password."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
 def is_under(url: str, prefix_url: str) -> bool:
     """True when `url` is on the same origin as `prefix_url` and its path lies under prefix's directory.
 

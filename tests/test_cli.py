@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-import scraper.cli as cli_module
+import scraper.cli.parse as parse_command  # where `parse URL` looks up PARSE_FETCH_SLEEP
 from conftest import FIXTURES, REPO
 from scraper.cli import main, schema_text
 from scraper.fetch import DEFAULT_DELAY, USER_AGENT
@@ -162,7 +162,7 @@ class SleepRecorder:
 @pytest.fixture
 def pauses(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     recorder = SleepRecorder()
-    monkeypatch.setattr(cli_module, "PARSE_FETCH_SLEEP", recorder)
+    monkeypatch.setattr(parse_command, "PARSE_FETCH_SLEEP", recorder)
     return recorder.pauses
 
 
@@ -239,7 +239,7 @@ def test_an_unreachable_url_is_one_error_line_after_prefixed_retry_lines(
 
     from scraper import fixtures as fixtures_module
 
-    monkeypatch.setattr(fixtures_module, "FETCH_SLEEP", cli_module.PARSE_FETCH_SLEEP)  # the recorder: no real sleep
+    monkeypatch.setattr(fixtures_module, "FETCH_SLEEP", parse_command.PARSE_FETCH_SLEEP)  # the recorder: no real sleep
     monkeypatch.setattr("scraper.fetch.RETRY_INITIAL_WAIT", 0.0)
     monkeypatch.setattr(logging.root, "handlers", [])  # as in a shell: no handler but the CLI's own
     monkeypatch.setattr(logging.root, "level", logging.root.level)

@@ -280,6 +280,7 @@ def test_odd_json_ld_gives_a_record_that_can_be_written(html: str, expected: str
 def test_parse_command_reports_each_bad_file_in_a_line_and_parses_the_rest(
         tmp_path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
     from scraper import cli
+    from scraper.cli import parse as parse_command
 
     def broken(*args: object, **kwargs: object) -> object:
         raise RuntimeError("a bug in the parser\nwith a second line")
@@ -296,8 +297,8 @@ def test_parse_command_reports_each_bad_file_in_a_line_and_parses_the_rest(
     out, err = capsys.readouterr()
     assert len(out.splitlines()) == 3 and err.count("\n") == 1 and "listing.html" in err and "Traceback" not in err
 
-    real_parse = cli.parse
-    monkeypatch.setattr(cli, "parse", lambda html, *a, **k: broken() if "surrogate" in html or "ud800" in html else real_parse(html, *a, **k))
+    real_parse = parse_command.parse  # the parser as the parse command looks it up
+    monkeypatch.setattr(parse_command, "parse", lambda html, *a, **k: broken() if "surrogate" in html or "ud800" in html else real_parse(html, *a, **k))
     assert cli.main(["parse", *(str(tmp_path / name) for name in files)]) == 1
     out, err = capsys.readouterr()
     assert len(out.splitlines()) == 2

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.urls import host_of, is_restricted_address, is_under, is_web_url, normalize_url, origin_of, strip_credentials
+from scraper.urls import host_of, is_restricted_address, is_under, is_web_url, normalize_url, origin_of, redact_password, strip_credentials
 
 
 @pytest.mark.parametrize(
@@ -119,3 +119,18 @@ def test_host_origin_and_credentials() -> None:
     assert origin_of("http://127.0.0.1:8080/x") == "http://127.0.0.1:8080"
     assert strip_credentials("https://user:pw@example.org/a") == "https://example.org/a"
     assert strip_credentials("https://example.org/a") == "https://example.org/a"
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("postgresql://user:secret@db.example:5432/crawl?schema=x", "postgresql://user:***@db.example:5432/crawl?schema=x"),
+        ("postgresql://:secret@db.example/crawl", "postgresql://:***@db.example/crawl"),
+        ("postgresql://user:p%40ss:w@db.example/crawl", "postgresql://user:***@db.example/crawl"),
+        ("postgresql://user@db.example/crawl", "postgresql://user@db.example/crawl"),
+        ("postgresql://db.example/crawl", "postgresql://db.example/crawl"),
+    ],
+    ids=["password", "no-user", "odd-password", "no-password", "no-credentials"],
+)
+def test_redact_password_hides_the_password_and_keeps_the_rest(url: str, shown: str) -> None:
+    assert redact_password(url) == shown

@@ -1,6 +1,6 @@
 """The distributed crawl's commands: `pressroom worker`, `pressroom enqueue`, `pressroom status`.
 
-scraper/cli.py only registers them (`add_commands`); Celery, Redis and psycopg are imported when
+scraper/cli/distributed.py only registers them (`add_commands`); Celery, Redis and psycopg are imported when
 one of them runs, never by `pressroom parse` or `pressroom crawl`.
 """
 
@@ -60,7 +60,7 @@ EXIT_RUNNING = 4
 
 def add_commands(commands: argparse._SubParsersAction, usage_error: type[Exception]) -> None:
     """Register worker, enqueue and status on the CLI's subparsers."""
-    from scraper.cli import iso_date  # the CLI is loaded already: it calls this
+    from scraper.cli.arguments import iso_date  # the CLI is loaded already: it calls this
     worker = commands.add_parser(
         "worker", help="run a distributed crawl worker (Celery)", epilog=WORKER_EPILOG,
         description="A Celery worker of the distributed crawl.",

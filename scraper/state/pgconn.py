@@ -17,6 +17,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import psycopg
 
 from scraper.errors import StateError
+from scraper.urls import redact_password
 
 DEFAULT_SCHEMA = "pressroom"
 CONNECT_TIMEOUT = 5  # seconds: an unreachable server is said in one line, not waited on
@@ -36,22 +37,13 @@ def split_schema(url: str) -> tuple[str, str]:
     return urlunsplit(parts._replace(query=rest)), schema
 
 
-def redact(url: str) -> str:
-    """The URL without its password, for messages."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
-    return urlunsplit(parts._replace(netloc=netloc))
-
-
 def connect(url: str, *, schema: str | None = None) -> psycopg.Connection:
     """An autocommit connection (search_path set to `schema`), or StateError in one line."""
     try:
         conn = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT)
     except psycopg.Error as error:
         first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        raise StateError(f"cannot connect to PostgreSQL at {redact(url)}: {first_line}") from None
+        raise StateError(f"cannot connect to PostgreSQL at {redact_password(url)}: {first_line}") from None
     if schema is not None:
         conn.execute(f'SET search_path TO "{schema}"')  # a schema that does not exist yet is fine here
     return conn

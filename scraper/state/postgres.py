@@ -50,7 +50,8 @@ from scraper.state.base import (
     plan_stamp,
     utc_now,
 )
-from scraper.state.pgconn import connect, ensure_tables, redact, split_schema, try_lock
+from scraper.state.pgconn import connect, ensure_tables, split_schema, try_lock
+from scraper.urls import redact_password
 
 DEFAULT_LEASE_SECONDS = 300.0  # a leased URL nobody finished goes back after this
 
@@ -107,7 +108,7 @@ class PostgresStateStore:
         extra_tables: str = "",
     ) -> None:
         self.url, self.schema = split_schema(url)
-        self.path = f"{redact(self.url)} (schema {self.schema})"  # names the store in messages
+        self.path = f"{redact_password(self.url)} (schema {self.schema})"  # names the store in messages
         self.job = job
         self.exclusive = exclusive
         self.lease_seconds = lease_seconds
