@@ -113,6 +113,9 @@ OTHER_TEXT_WEIGHT = 2.0
 # prose net of other text (characters).
 MIN_SIBLING_PROSE = 80
 SIBLING_LEVELS = 3
+# A wrapper that holds nothing but the text's box is no level ("<div class=con><div class=mod><div
+# class=box>" around the text, its siblings higher up): up to this many such wrappers are passed.
+MAX_LONE_WRAPPERS = 6
 SIBLING_AFTER_SHARE = 0.3
 NOT_SIBLING_TAGS = frozenset({"h1", "script", "style", "form", "ul", "ol", "table", "nav", "aside", "header", "footer"})
 # How many of the best-scoring nodes get the (costlier) link-density check.
@@ -192,6 +195,11 @@ MAX_DATE_LINE = 60
 # Only the last part of a text may be cut: "Contact" in its first half is a heading of the release.
 END_MIN_SHARE = 0.5
 MAX_END_MARK_CHARS = 60  # "Kontakt", "Related articles", "Last updated: ...": a short line
+# An end mark inside the text (an inline "Related" promo) is followed by this many paragraphs of
+# this length or more, ending as sentences do, making this share of the text or more.
+TEXT_GOES_ON_PARAGRAPHS = 3
+TEXT_GOES_ON_CHARS = 150
+TEXT_GOES_ON_SHARE = 0.25
 # Nested blocks (a list inside a list item) repeat their text in their parent's. Past this many
 # times the container's own text the rest of its blocks are not read: lists nested 100 deep made a
 # body of 845 MB (and 6.6 GB of memory) from a 9 MB page.
@@ -387,7 +395,8 @@ class ProseMap:
     def with_siblings(self, container: Node) -> list[Node]:
         """The container and, in page order, the siblings of it and of its nearest ancestors that
         hold prose too (Readability's join): a lead paragraph in a block of its own beside the
-        headline, the rest of a text split over several boxes.
+        headline, the rest of a text split over several boxes. SIBLING_LEVELS ancestors are read,
+        not counting wrappers around nothing but the text's box.
 
         A sibling joins when its prose, net of the other text it holds, is enough for a paragraph;
         a box of teasers or links holds more link text than prose and stays out."""
@@ -396,17 +405,23 @@ class ProseMap:
         # After the text, boxes (donations, newsletters, "contact us") are the rule and the rest of
         # a split text the exception: a sibling after the container must hold a share of its prose.
         after_threshold = max(MIN_SIBLING_PROSE, SIBLING_AFTER_SHARE * self.prose.get(container.mem_id, 0.0))
-        for _ in range(SIBLING_LEVELS):
+        levels = lone_wrappers = 0
+        while levels < SIBLING_LEVELS:
             parent = current.parent
             if parent is None or current.tag == "body" or parent.tag in ("body", "html"):
                 break
             before: list[Node] = []
             after: list[Node] = []
+            alone = True
             seen_current = False
             for sibling in parent.iter():
                 if sibling.mem_id == current.mem_id:
                     seen_current = True
-                elif sibling.tag not in NOT_SIBLING_TAGS:
+                    continue
+                if sibling.tag == "-comment":
+                    continue
+                alone = False
+                if sibling.tag not in NOT_SIBLING_TAGS:
                     net = self.net_prose(sibling)
                     if seen_current and net >= after_threshold:
                         after.append(sibling)
@@ -416,6 +431,10 @@ class ProseMap:
                 strip_named_furniture(sibling)
             nodes = before + nodes + after
             current = parent
+            if alone and lone_wrappers < MAX_LONE_WRAPPERS:
+                lone_wrappers += 1
+            else:
+                levels += 1
         return nodes
 
     def net_prose(self, node: Node) -> float:
@@ -648,10 +667,24 @@ def cut_trailing_furniture(blocks: list[str]) -> list[str]:
     block that opens with a press-contact label however long it is ("Pressekontakte: ...")."""
     total = sum(map(len, blocks))
     seen = 0
+    kept: list[str] = []
     for index, block in enumerate(blocks):
-        if index and seen >= total * END_MIN_SHARE and not isinstance(block, TableRow) and (
-                (len(block) <= MAX_END_MARK_CHARS and END_OF_TEXT.match(block)) or CONTACT_OPENING.match(block)):
-            return blocks[:index]
+        if index and seen >= total * END_MIN_SHARE and not isinstance(block, TableRow):
+            if len(block) <= MAX_END_MARK_CHARS and END_OF_TEXT.match(block):
+                if not text_goes_on(blocks[index + 1:], total):
+                    return kept
+                seen += len(block)
+                continue  # a "Related" box inside the text: the box goes, the text after it stays
+            if CONTACT_OPENING.match(block):
+                return kept
+        kept.append(block)
         seen += len(block)
-    return blocks
+    return kept
+
+
+def text_goes_on(rest: list[str], total: int) -> bool:
+    """Whether the blocks after an end mark are more of the text: several paragraphs of prose,
+    a good share of the whole (after a real end come links, teasers, a contact: little prose)."""
+    prose = [block for block in rest if len(block) >= TEXT_GOES_ON_CHARS and block.endswith(SENTENCE_ENDS)]
+    return len(prose) >= TEXT_GOES_ON_PARAGRAPHS and sum(map(len, prose)) >= TEXT_GOES_ON_SHARE * total
 

@@ -188,3 +188,39 @@ def test_the_intro_paragraph_above_a_table_of_facts_joins_it() -> None:
             f"<div class='see-also'>{links}</div></div></body></html>")
     body = parse(html, "https://example.org/list/1", any_page=True).body
     assert body.startswith("This list gives every budget line") and "Lines that the council cut" in body and "Row 7." in body
+
+
+PARTS = [f"Part {n} of the report sets out, district by district, what the plan changes for the people who live there, and when, and what the council will ask of them in return." for n in range(1, 9)]
+
+
+def test_a_related_box_inside_the_text_goes_and_the_text_after_it_stays() -> None:
+    before = "".join(f"<p>{part}</p>" for part in PARTS[:5])  # past half the text: where end marks count
+    after = "".join(f"<p>{part}</p>" for part in PARTS[5:])
+    html = (f"<html><body><main><h1>The plan for the districts</h1><div class='text'>{before}"
+            f"<div class='box'><h3>Related</h3></div><p><a href='/other'>Another story of the week</a></p>{after}</div></main></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert PARTS[0] in body and PARTS[7] in body
+    assert "Related" not in body and "Another story" not in body
+
+
+def test_a_related_box_at_the_end_still_ends_the_text() -> None:
+    paragraphs = "".join(f"<p>{part}</p>" for part in PARTS[:5])
+    html = (f"<html><body><main><h1>The plan for the districts</h1><div class='text'>{paragraphs}"
+            "<h3>Related</h3><p>A teaser of another story, a sentence long, about something else entirely.</p>"
+            "</div></main></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert PARTS[4] in body and "teaser of another story" not in body
+
+
+def test_the_text_split_beside_a_chain_of_wrappers_joins_it() -> None:
+    # The text's box sits four single-child wrappers deep; the rest of the text is in siblings of
+    # the outermost wrapper, between teaser boxes.
+    lead = "".join(f"<p>{part}</p>" for part in PARTS[:2])
+    main_part = "".join(f"<p>{part}</p>" for part in PARTS[2:7])
+    teaser = "<div class='con teaser'>" + "".join(
+        f"<a href='/x{n}'>Read also: the plan for the north, and the one for the south, part {n}</a>" for n in range(3)) + "</div>"
+    html = (f"<html><body><h1>The plan for the districts</h1><div class='section'><div class='con'>{lead}</div>{teaser}"
+            f"<div class='con'><div class='mod'><div class='modcon'><div class='box'>{main_part}</div></div></div></div>"
+            f"{teaser}</div></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert body.startswith(PARTS[0]) and PARTS[1] in body and PARTS[6] in body and "Read also" not in body
