@@ -141,6 +141,8 @@ END_OF_TEXT = re.compile(
     r"|comments?|kommentare?|schlagworte|adresse für rückfragen|herausgeber"
     r"|about (?:this series|the authors?|us)|über (?:diese reihe|den autor|die autorin|die autoren|uns)|zur person"
     r"|à propos (?:de l'auteur|de nous)|sur le même sujet|articles? similaires?|you may also like|recommended"
+    r"|read next|up next|more from [\w .&'’-]{1,40}|most (?:read|popular|viewed)"
+    r"|à lire (?:également|aussi)|lire aussi|das könnte dich auch interessieren|meistgelesen|weitere artikel"
     r"|читайте также|см\. также)\s*:?$",
     re.IGNORECASE,
 )
@@ -154,7 +156,8 @@ CONTACT_OPENING = re.compile(
 CHROME_LINE = re.compile(
     r"^(?:share(?: this(?: page| article)?)?|teilen|drucken|print|tweet|e-?mail|facebook|twitter|x|linkedin|"
     r"whatsapp|xing|link kopieren|copy link|bookmark|nach oben|zum seitenanfang|back to top|top|"
-    r"artikel per e-mail weiterempfehlen|vielen dank für die weiterempfehlung!?)\s*:?$",
+    r"artikel per e-mail weiterempfehlen|vielen dank für die weiterempfehlung!?|"
+    r"advertisement(?:\s*[·|-]\s*scroll to continue)?|anzeige|publicité)\s*:?$",
     re.IGNORECASE,
 )
 # Markup shown as text (an embed code printed escaped): "<iframe width='670' src=...>"

@@ -99,8 +99,13 @@ def test_a_lead_in_a_sibling_box_joins_the_text_and_a_small_box_after_it_does_no
          "Help with a gift", False),
         ("<p>The press contacts of both offices met on Monday and agreed on a joint statement, which follows.</p>",
          "press contacts of both offices", True),
+        ("<h3>Read next</h3><p>Another story about the budget, told at length in a sentence of its own.</p>", "Another story", False),
+        ("<h3>More from Example News</h3><p>Another story about the budget, told at length in a sentence.</p>", "Another story", False),
+        ("<p>Advertisement · Scroll to continue</p><p>The vote is due next week, after a last reading of the plan.</p>",
+         "Scroll to continue", False),
     ],
-    ids=["long-press-contact", "note-to-the-newsroom", "flyout-box", "contacts-in-a-sentence"],
+    ids=["long-press-contact", "note-to-the-newsroom", "flyout-box", "contacts-in-a-sentence", "read-next", "more-from-site",
+         "advertisement-line"],
 )
 def test_what_closes_a_text(closing: str, phrase: str, kept: bool) -> None:
     html = (f"<html><body><main><h1>The council agrees</h1><div class='text'><p>{LONG}</p><p>{LONG} More.</p>"
