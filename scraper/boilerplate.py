@@ -62,6 +62,13 @@ PAGE_SOFT_FURNITURE_NAMES = ", ".join(f'[class*="{part}" i]' for part in ("navig
 # An element with a soft furniture name that holds this many real paragraphs is a text wrapper.
 SPARING_PARAGRAPHS = 2
 SPARING_PARAGRAPH_CHARS = 60
+# An element with a furniture name holding this share of the page's paragraph text is the text's wrapper.
+MOST_OF_THE_TEXT = 0.6
+# Only names a layout gives the text's wrapper ("sidebar-grid", "with-sidebar"): a comment thread
+# holds most of a page's paragraphs often enough, and stays furniture.
+LAYOUT_NAME_PARTS = frozenset({"sidebar"})
+# The attribute that marks such a wrapper (and the boxes inside it holding paragraphs) in the tree.
+TEXT_WRAPPER_MARK = "data-pressroom-text-wrapper"
 CONTENT_NAMES = re.compile(r"content|article|body|main|story|text|post|entry", re.IGNORECASE)
 # The headline and a marked article body: their wrappers are never furniture.
 TEXT_ANCHORS = "h1, [itemprop=articleBody]"
@@ -233,7 +240,60 @@ def strip_furniture(root: Node, furniture_tags: str = FURNITURE_TAGS, names: str
     name says ("panel-two-col-sidebar-right", "container-single right-sidebar"): it stays."""
     keep = wrappers_of_the_text(root)
     remove_all([node for node in root.css(furniture_tags) if node.tag not in NEVER_REMOVED and node.mem_id not in keep])
-    strip_named_furniture(root, names, soft_names, keep)
+    named = [node for node in root.css(names) if is_furniture_by_name(node) and node.mem_id not in keep]
+    spared = text_wrappers_named_as_furniture(root, named)
+    for node in named:
+        if node.mem_id in spared:
+            node.attrs[TEXT_WRAPPER_MARK] = ""  # no later pass takes it for furniture either
+    remove_all([node for node in named if node.mem_id not in spared])
+    strip_named_furniture(root, "", soft_names, keep)
+
+
+def text_wrappers_named_as_furniture(root: Node, named: list[Node]) -> set[int]:
+    """mem_ids of the furniture-named elements that wrap the text: one named for the layout holding
+    most of the page's paragraphs ("sidebar-grid" around an article laid out beside a sidebar), and the ones inside it
+    of the same name holding paragraphs (its "sidebar-grid__container" boxes, a text split by ads;
+    not its comments)."""
+    page_prose = ParagraphText(root)
+    spared: set[int] = set()
+    for node in named:
+        if node.mem_id in spared:
+            continue
+        parts = furniture_parts(node)
+        if parts and parts <= LAYOUT_NAME_PARTS and page_prose.mostly_in(node):
+            spared.add(node.mem_id)
+            spared.update(inner.mem_id for inner in node.css(FURNITURE_NAMES)
+                          if furniture_parts(inner) & parts and holds_paragraphs(inner))
+    return spared
+
+
+def furniture_parts(node: Node) -> set[str]:
+    """The furniture name parts in a node's class and id ("sidebar" of "sidebar-grid__container")."""
+    attributes = node.attributes
+    names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}".lower()
+    return {part for part in FURNITURE_NAME_PARTS if part in names}
+
+
+class ParagraphText:
+    """How many characters of paragraph text a page holds, read once and only when asked."""
+
+    def __init__(self, root: Node) -> None:
+        self.root = root
+        self._total: int | None = None
+
+    @property
+    def total(self) -> int:
+        if self._total is None:
+            self._total = paragraph_chars(self.root)
+        return self._total
+
+    def mostly_in(self, node: Node) -> bool:
+        """Whether `node` holds most of the page's paragraph text."""
+        return holds_paragraphs(node) and paragraph_chars(node) >= MOST_OF_THE_TEXT * self.total
+
+
+def paragraph_chars(node: Node) -> int:
+    return sum(len(paragraph.text(deep=True, strip=True)) for paragraph in node.css("p"))
 
 
 def wrappers_of_the_text(root: Node) -> frozenset[int]:
@@ -253,7 +313,8 @@ def wrappers_of_the_text(root: Node) -> frozenset[int]:
 
 def strip_named_furniture(root: Node, names: str = FURNITURE_NAMES, soft_names: str = SOFT_FURNITURE_NAMES,
                           keep: frozenset[int] = frozenset()) -> None:
-    remove_all([node for node in root.css(names) if is_furniture_by_name(node) and node.mem_id not in keep])
+    if names:
+        remove_all([node for node in root.css(names) if is_furniture_by_name(node) and node.mem_id not in keep])
     remove_all([node for node in root.css(soft_names)
                 if is_furniture_by_name(node) and node.mem_id not in keep and not holds_paragraphs(node)])
 
@@ -272,6 +333,8 @@ def is_furniture_by_name(node: Node) -> bool:
     if node.tag in NEVER_REMOVED:
         return False
     attributes = node.attributes
+    if TEXT_WRAPPER_MARK in attributes:
+        return False
     names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
     return not CONTENT_NAMES.search(names)
 

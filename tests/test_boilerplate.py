@@ -229,3 +229,22 @@ def test_the_text_split_beside_a_chain_of_wrappers_joins_it() -> None:
             f"{teaser}</div></body></html>")
     body = parse(html, "https://example.org/news/1", any_page=True).body
     assert body.startswith(PARTS[0]) and PARTS[1] in body and PARTS[6] in body and "Read also" not in body
+
+
+def test_a_text_laid_out_in_a_grid_named_for_its_sidebar_is_kept() -> None:
+    boxes = "".join(f"<div class='sidebar-grid__container'><div class='sidebar-grid__content'><p>{part}</p><p>{part} Again.</p>"
+                    "</div><aside>Advertisement</aside></div>" for part in PARTS[:4])
+    html = ("<html><body><header class='hero'><h1>The plan for the districts</h1></header><article>"
+            f"<div class='sidebar-grid'>{boxes}</div><div class='sidebar'><p>Other news of the day, in a short line.</p></div>"
+            "</article><div class='comments'><p>A reader wrote a comment about the plan, in a sentence or two.</p></div></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert PARTS[0] in body and PARTS[3] in body
+    assert "Other news" not in body and "A reader wrote" not in body
+
+
+def test_a_comment_thread_holding_most_paragraphs_is_still_furniture() -> None:
+    comments = "".join(f"<div class='comment'><p>{part} I fully agree with this, says a reader.</p></div>" for part in PARTS)
+    html = ("<html><body><h1>The plan for the districts</h1><article><p>The council agreed on the plan for the districts, "
+            "at its meeting on Monday, after a long debate.</p><p>It takes effect next year, district by district.</p></article>"
+            f"<div class='comments-area'>{comments}</div></body></html>")
+    assert "says a reader" not in parse(html, "https://example.org/news/1", any_page=True).body
