@@ -150,6 +150,8 @@ END_OF_TEXT = re.compile(
     r"|à propos (?:de l'auteur|de nous)|sur le même sujet|articles? similaires?|you may also like|recommended"
     r"|read next|up next|more from [\w .&'’-]{1,40}|most (?:read|popular|viewed)"
     r"|à lire (?:également|aussi)|lire aussi|das könnte dich auch interessieren|meistgelesen|weitere artikel"
+    r"|(?:more in|latest from|recommended from) [\w .&'’-]{1,40}|more stories|related topics|verwandte artikel"
+    r"|mehr lesen über|mehr aus [\w .&-]{1,40}"
     r"|читайте также|см\. также)\s*:?$",
     re.IGNORECASE,
 )
@@ -179,6 +181,17 @@ CALL_TO_ACTION = re.compile(
     r"|follow us|folgen sie uns)\b",
     re.IGNORECASE,
 )
+# A line of the site's account or paywall chrome, wherever it sits in the text: "Don't have an
+# account? Create Account", "Sie haben kein gültiges Abo.", "Il vous reste 57% de cet article à lire".
+ACCOUNT_LINE = re.compile(
+    r"\b(?:(?:don't|do not) have an account|create (?:an )?account|already (?:have an account|a subscriber)"
+    r"|by signing up,? you (?:consent|agree)|i would like to be emailed|subscribe to (?:continue|read)"
+    r"|kein gültiges abo|noch kein [\w-]+-?konto|jetzt registrieren|bereits abonnent"
+    r"|réservée? aux abonnés|il vous reste [\d.,]+ ?% de cet article|vous possédez déjà un compte"
+    r"|identifiez-vous)\b",
+    re.IGNORECASE,
+)
+MAX_ACCOUNT_LINE_CHARS = 200
 # A closing offer to the newsroom: "Bei Rückfragen ... stehen wir Ihnen gerne zur Verfügung",
 # "Wir vermitteln gern Expertinnen oder Experten zum Thema", "Interview requests: ...".
 PRESS_OFFER = re.compile(
@@ -567,7 +580,11 @@ def text_blocks(nodes: list[Node], block_tags: str = BLOCK_TAGS, trim: bool = Tr
                         break  # nested blocks repeating the text over and over: the rest is no more text
     if not trim:
         return blocks  # a container a profile names is the text exactly, repeats and all
-    return trim_edges(cut_trailing_furniture(unique(blocks)))
+    return trim_edges(cut_trailing_furniture(without_account_lines(unique(blocks))))
+
+
+def without_account_lines(blocks: list[str]) -> list[str]:
+    return [block for block in blocks if len(block) > MAX_ACCOUNT_LINE_CHARS or not ACCOUNT_LINE.search(block)]
 
 
 class TableRow(str):

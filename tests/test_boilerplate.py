@@ -103,9 +103,12 @@ def test_a_lead_in_a_sibling_box_joins_the_text_and_a_small_box_after_it_does_no
         ("<h3>More from Example News</h3><p>Another story about the budget, told at length in a sentence.</p>", "Another story", False),
         ("<p>Advertisement · Scroll to continue</p><p>The vote is due next week, after a last reading of the plan.</p>",
          "Scroll to continue", False),
+        ("<h3>More in News</h3><p>Another story about the budget, told at length in a sentence of its own.</p>", "Another story", False),
+        ("<h3>Verwandte Artikel</h3><p>Eine andere Geschichte über den Haushalt, in einem ganzen Satz erzählt.</p>",
+         "andere Geschichte", False),
     ],
     ids=["long-press-contact", "note-to-the-newsroom", "flyout-box", "contacts-in-a-sentence", "read-next", "more-from-site",
-         "advertisement-line"],
+         "advertisement-line", "more-in-section", "verwandte-artikel"],
 )
 def test_what_closes_a_text(closing: str, phrase: str, kept: bool) -> None:
     html = (f"<html><body><main><h1>The council agrees</h1><div class='text'><p>{LONG}</p><p>{LONG} More.</p>"
@@ -248,3 +251,12 @@ def test_a_comment_thread_holding_most_paragraphs_is_still_furniture() -> None:
             "at its meeting on Monday, after a long debate.</p><p>It takes effect next year, district by district.</p></article>"
             f"<div class='comments-area'>{comments}</div></body></html>")
     assert "says a reader" not in parse(html, "https://example.org/news/1", any_page=True).body
+
+
+@pytest.mark.parametrize("line", ["Don't have an account? Create Account", "Sie haben kein gültiges Abo.",
+                                  "Il vous reste 57.09% de cet article à lire. La suite est réservée aux abonnés."])
+def test_account_and_paywall_lines_inside_the_text_go(line: str) -> None:
+    html = (f"<html><body><main><h1>The plan for the districts</h1><div class='text'><p>{PARTS[0]}</p><p>{line}</p>"
+            f"<p>{PARTS[1]}</p><p>{PARTS[2]}</p></div></main></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert line not in body and PARTS[0] in body and PARTS[2] in body
