@@ -67,6 +67,7 @@ MOST_OF_THE_TEXT = 0.6
 # Only names a layout gives the text's wrapper ("sidebar-grid", "with-sidebar"): a comment thread
 # holds most of a page's paragraphs often enough, and stays furniture.
 LAYOUT_NAME_PARTS = frozenset({"sidebar"})
+LAYOUT_NAMES = re.compile("|".join(LAYOUT_NAME_PARTS), re.IGNORECASE)
 # The attribute that marks such a wrapper (and the boxes inside it holding paragraphs) in the tree.
 TEXT_WRAPPER_MARK = "data-pressroom-text-wrapper"
 CONTENT_NAMES = re.compile(r"content|article|body|main|story|text|post|entry", re.IGNORECASE)
@@ -270,10 +271,10 @@ def text_wrappers_named_as_furniture(root: Node, named: list[Node]) -> set[int]:
     page_prose = ParagraphText(root)
     spared: set[int] = set()
     for node in named:
-        if node.mem_id in spared:
-            continue
+        if node.mem_id in spared or not LAYOUT_NAMES.search(class_and_id(node)):
+            continue  # (most named elements: one search each)
         parts = furniture_parts(node)
-        if parts and parts <= LAYOUT_NAME_PARTS and page_prose.mostly_in(node):
+        if parts <= LAYOUT_NAME_PARTS and page_prose.mostly_in(node):
             spared.add(node.mem_id)
             spared.update(inner.mem_id for inner in node.css(FURNITURE_NAMES)
                           if furniture_parts(inner) & parts and holds_paragraphs(inner))
@@ -282,9 +283,13 @@ def text_wrappers_named_as_furniture(root: Node, named: list[Node]) -> set[int]:
 
 def furniture_parts(node: Node) -> set[str]:
     """The furniture name parts in a node's class and id ("sidebar" of "sidebar-grid__container")."""
-    attributes = node.attributes
-    names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}".lower()
+    names = class_and_id(node).lower()
     return {part for part in FURNITURE_NAME_PARTS if part in names}
+
+
+def class_and_id(node: Node) -> str:
+    attributes = node.attributes
+    return f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
 
 
 class ParagraphText:
