@@ -62,6 +62,14 @@ PAGE_SOFT_FURNITURE_NAMES = ", ".join(f'[class*="{part}" i]' for part in ("navig
 # An element with a soft furniture name that holds this many real paragraphs is a text wrapper.
 SPARING_PARAGRAPHS = 2
 SPARING_PARAGRAPH_CHARS = 60
+# An element with a furniture name holding this share of the page's paragraph text is the text's wrapper.
+MOST_OF_THE_TEXT = 0.6
+# Only names a layout gives the text's wrapper ("sidebar-grid", "with-sidebar"): a comment thread
+# holds most of a page's paragraphs often enough, and stays furniture.
+LAYOUT_NAME_PARTS = frozenset({"sidebar"})
+LAYOUT_NAMES = re.compile("|".join(LAYOUT_NAME_PARTS), re.IGNORECASE)
+# The attribute that marks such a wrapper (and the boxes inside it holding paragraphs) in the tree.
+TEXT_WRAPPER_MARK = "data-pressroom-text-wrapper"
 CONTENT_NAMES = re.compile(r"content|article|body|main|story|text|post|entry", re.IGNORECASE)
 # The headline and a marked article body: their wrappers are never furniture.
 TEXT_ANCHORS = "h1, [itemprop=articleBody]"
@@ -113,6 +121,9 @@ OTHER_TEXT_WEIGHT = 2.0
 # prose net of other text (characters).
 MIN_SIBLING_PROSE = 80
 SIBLING_LEVELS = 3
+# A wrapper that holds nothing but the text's box is no level ("<div class=con><div class=mod><div
+# class=box>" around the text, its siblings higher up): up to this many such wrappers are passed.
+MAX_LONE_WRAPPERS = 6
 SIBLING_AFTER_SHARE = 0.3
 NOT_SIBLING_TAGS = frozenset({"h1", "script", "style", "form", "ul", "ol", "table", "nav", "aside", "header", "footer"})
 # How many of the best-scoring nodes get the (costlier) link-density check.
@@ -138,6 +149,10 @@ END_OF_TEXT = re.compile(
     r"|comments?|kommentare?|schlagworte|adresse für rückfragen|herausgeber"
     r"|about (?:this series|the authors?|us)|über (?:diese reihe|den autor|die autorin|die autoren|uns)|zur person"
     r"|à propos (?:de l'auteur|de nous)|sur le même sujet|articles? similaires?|you may also like|recommended"
+    r"|read next|up next|more from [\w .&'’-]{1,40}|most (?:read|popular|viewed)"
+    r"|à lire (?:également|aussi)|lire aussi|das könnte dich auch interessieren|meistgelesen|weitere artikel"
+    r"|(?:more in|latest from|recommended from) [\w .&'’-]{1,40}|more stories|related topics|verwandte artikel"
+    r"|mehr lesen über|mehr aus [\w .&-]{1,40}"
     r"|читайте также|см\. также)\s*:?$",
     re.IGNORECASE,
 )
@@ -151,7 +166,8 @@ CONTACT_OPENING = re.compile(
 CHROME_LINE = re.compile(
     r"^(?:share(?: this(?: page| article)?)?|teilen|drucken|print|tweet|e-?mail|facebook|twitter|x|linkedin|"
     r"whatsapp|xing|link kopieren|copy link|bookmark|nach oben|zum seitenanfang|back to top|top|"
-    r"artikel per e-mail weiterempfehlen|vielen dank für die weiterempfehlung!?)\s*:?$",
+    r"artikel per e-mail weiterempfehlen|vielen dank für die weiterempfehlung!?|"
+    r"advertisement(?:\s*[·|-]\s*scroll to continue)?|anzeige|publicité)\s*:?$",
     re.IGNORECASE,
 )
 # Markup shown as text (an embed code printed escaped): "<iframe width='670' src=...>"
@@ -166,6 +182,17 @@ CALL_TO_ACTION = re.compile(
     r"|follow us|folgen sie uns)\b",
     re.IGNORECASE,
 )
+# A line of the site's account or paywall chrome, wherever it sits in the text: "Don't have an
+# account? Create Account", "Sie haben kein gültiges Abo.", "Il vous reste 57% de cet article à lire".
+ACCOUNT_LINE = re.compile(
+    r"\b(?:(?:don't|do not) have an account|create (?:an )?account|already (?:have an account|a subscriber)"
+    r"|by signing up,? you (?:consent|agree)|i would like to be emailed|subscribe to (?:continue|read)"
+    r"|kein gültiges abo|noch kein [\w-]+-?konto|jetzt registrieren|bereits abonnent"
+    r"|réservée? aux abonnés|il vous reste [\d.,]+ ?% de cet article|vous possédez déjà un compte"
+    r"|identifiez-vous)\b",
+    re.IGNORECASE,
+)
+MAX_ACCOUNT_LINE_CHARS = 200
 # A closing offer to the newsroom: "Bei Rückfragen ... stehen wir Ihnen gerne zur Verfügung",
 # "Wir vermitteln gern Expertinnen oder Experten zum Thema", "Interview requests: ...".
 PRESS_OFFER = re.compile(
@@ -192,6 +219,11 @@ MAX_DATE_LINE = 60
 # Only the last part of a text may be cut: "Contact" in its first half is a heading of the release.
 END_MIN_SHARE = 0.5
 MAX_END_MARK_CHARS = 60  # "Kontakt", "Related articles", "Last updated: ...": a short line
+# An end mark inside the text (an inline "Related" promo) is followed by this many paragraphs of
+# this length or more, ending as sentences do, making this share of the text or more.
+TEXT_GOES_ON_PARAGRAPHS = 3
+TEXT_GOES_ON_CHARS = 150
+TEXT_GOES_ON_SHARE = 0.25
 # Nested blocks (a list inside a list item) repeat their text in their parent's. Past this many
 # times the container's own text the rest of its blocks are not read: lists nested 100 deep made a
 # body of 845 MB (and 6.6 GB of memory) from a 9 MB page.
@@ -222,7 +254,64 @@ def strip_furniture(root: Node, furniture_tags: str = FURNITURE_TAGS, names: str
     name says ("panel-two-col-sidebar-right", "container-single right-sidebar"): it stays."""
     keep = wrappers_of_the_text(root)
     remove_all([node for node in root.css(furniture_tags) if node.tag not in NEVER_REMOVED and node.mem_id not in keep])
-    strip_named_furniture(root, names, soft_names, keep)
+    named = [node for node in root.css(names) if is_furniture_by_name(node) and node.mem_id not in keep]
+    spared = text_wrappers_named_as_furniture(root, named)
+    for node in named:
+        if node.mem_id in spared:
+            node.attrs[TEXT_WRAPPER_MARK] = ""  # no later pass takes it for furniture either
+    remove_all([node for node in named if node.mem_id not in spared])
+    strip_named_furniture(root, "", soft_names, keep)
+
+
+def text_wrappers_named_as_furniture(root: Node, named: list[Node]) -> set[int]:
+    """mem_ids of the furniture-named elements that wrap the text: one named for the layout holding
+    most of the page's paragraphs ("sidebar-grid" around an article laid out beside a sidebar), and the ones inside it
+    of the same name holding paragraphs (its "sidebar-grid__container" boxes, a text split by ads;
+    not its comments)."""
+    page_prose = ParagraphText(root)
+    spared: set[int] = set()
+    for node in named:
+        if node.mem_id in spared or not LAYOUT_NAMES.search(class_and_id(node)):
+            continue  # (most named elements: one search each)
+        parts = furniture_parts(node)
+        if parts <= LAYOUT_NAME_PARTS and page_prose.mostly_in(node):
+            spared.add(node.mem_id)
+            spared.update(inner.mem_id for inner in node.css(FURNITURE_NAMES)
+                          if furniture_parts(inner) & parts and holds_paragraphs(inner))
+    return spared
+
+
+def furniture_parts(node: Node) -> set[str]:
+    """The furniture name parts in a node's class and id ("sidebar" of "sidebar-grid__container")."""
+    names = class_and_id(node).lower()
+    return {part for part in FURNITURE_NAME_PARTS if part in names}
+
+
+def class_and_id(node: Node) -> str:
+    attributes = node.attributes
+    return f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
+
+
+class ParagraphText:
+    """How many characters of paragraph text a page holds, read once and only when asked."""
+
+    def __init__(self, root: Node) -> None:
+        self.root = root
+        self._total: int | None = None
+
+    @property
+    def total(self) -> int:
+        if self._total is None:
+            self._total = paragraph_chars(self.root)
+        return self._total
+
+    def mostly_in(self, node: Node) -> bool:
+        """Whether `node` holds most of the page's paragraph text."""
+        return holds_paragraphs(node) and paragraph_chars(node) >= MOST_OF_THE_TEXT * self.total
+
+
+def paragraph_chars(node: Node) -> int:
+    return sum(len(paragraph.text(deep=True, strip=True)) for paragraph in node.css("p"))
 
 
 def wrappers_of_the_text(root: Node) -> frozenset[int]:
@@ -242,7 +331,8 @@ def wrappers_of_the_text(root: Node) -> frozenset[int]:
 
 def strip_named_furniture(root: Node, names: str = FURNITURE_NAMES, soft_names: str = SOFT_FURNITURE_NAMES,
                           keep: frozenset[int] = frozenset()) -> None:
-    remove_all([node for node in root.css(names) if is_furniture_by_name(node) and node.mem_id not in keep])
+    if names:
+        remove_all([node for node in root.css(names) if is_furniture_by_name(node) and node.mem_id not in keep])
     remove_all([node for node in root.css(soft_names)
                 if is_furniture_by_name(node) and node.mem_id not in keep and not holds_paragraphs(node)])
 
@@ -261,6 +351,8 @@ def is_furniture_by_name(node: Node) -> bool:
     if node.tag in NEVER_REMOVED:
         return False
     attributes = node.attributes
+    if TEXT_WRAPPER_MARK in attributes:
+        return False
     names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
     return not CONTENT_NAMES.search(names)
 
@@ -387,7 +479,8 @@ class ProseMap:
     def with_siblings(self, container: Node) -> list[Node]:
         """The container and, in page order, the siblings of it and of its nearest ancestors that
         hold prose too (Readability's join): a lead paragraph in a block of its own beside the
-        headline, the rest of a text split over several boxes.
+        headline, the rest of a text split over several boxes. SIBLING_LEVELS ancestors are read,
+        not counting wrappers around nothing but the text's box.
 
         A sibling joins when its prose, net of the other text it holds, is enough for a paragraph;
         a box of teasers or links holds more link text than prose and stays out."""
@@ -396,17 +489,23 @@ class ProseMap:
         # After the text, boxes (donations, newsletters, "contact us") are the rule and the rest of
         # a split text the exception: a sibling after the container must hold a share of its prose.
         after_threshold = max(MIN_SIBLING_PROSE, SIBLING_AFTER_SHARE * self.prose.get(container.mem_id, 0.0))
-        for _ in range(SIBLING_LEVELS):
+        levels = lone_wrappers = 0
+        while levels < SIBLING_LEVELS:
             parent = current.parent
             if parent is None or current.tag == "body" or parent.tag in ("body", "html"):
                 break
             before: list[Node] = []
             after: list[Node] = []
+            alone = True
             seen_current = False
             for sibling in parent.iter():
                 if sibling.mem_id == current.mem_id:
                     seen_current = True
-                elif sibling.tag not in NOT_SIBLING_TAGS:
+                    continue
+                if sibling.tag == "-comment":
+                    continue
+                alone = False
+                if sibling.tag not in NOT_SIBLING_TAGS:
                     net = self.net_prose(sibling)
                     if seen_current and net >= after_threshold:
                         after.append(sibling)
@@ -416,6 +515,10 @@ class ProseMap:
                 strip_named_furniture(sibling)
             nodes = before + nodes + after
             current = parent
+            if alone and lone_wrappers < MAX_LONE_WRAPPERS:
+                lone_wrappers += 1
+            else:
+                levels += 1
         return nodes
 
     def net_prose(self, node: Node) -> float:
@@ -482,7 +585,11 @@ def text_blocks(nodes: list[Node], block_tags: str = BLOCK_TAGS, trim: bool = Tr
                         break  # nested blocks repeating the text over and over: the rest is no more text
     if not trim:
         return blocks  # a container a profile names is the text exactly, repeats and all
-    return trim_edges(cut_trailing_furniture(unique(blocks)))
+    return trim_edges(cut_trailing_furniture(without_account_lines(unique(blocks))))
+
+
+def without_account_lines(blocks: list[str]) -> list[str]:
+    return [block for block in blocks if len(block) > MAX_ACCOUNT_LINE_CHARS or not ACCOUNT_LINE.search(block)]
 
 
 class TableRow(str):
@@ -648,10 +755,24 @@ def cut_trailing_furniture(blocks: list[str]) -> list[str]:
     block that opens with a press-contact label however long it is ("Pressekontakte: ...")."""
     total = sum(map(len, blocks))
     seen = 0
+    kept: list[str] = []
     for index, block in enumerate(blocks):
-        if index and seen >= total * END_MIN_SHARE and not isinstance(block, TableRow) and (
-                (len(block) <= MAX_END_MARK_CHARS and END_OF_TEXT.match(block)) or CONTACT_OPENING.match(block)):
-            return blocks[:index]
+        if index and seen >= total * END_MIN_SHARE and not isinstance(block, TableRow):
+            if len(block) <= MAX_END_MARK_CHARS and END_OF_TEXT.match(block):
+                if not text_goes_on(blocks[index + 1:], total):
+                    return kept
+                seen += len(block)
+                continue  # a "Related" box inside the text: the box goes, the text after it stays
+            if CONTACT_OPENING.match(block):
+                return kept
+        kept.append(block)
         seen += len(block)
-    return blocks
+    return kept
+
+
+def text_goes_on(rest: list[str], total: int) -> bool:
+    """Whether the blocks after an end mark are more of the text: several paragraphs of prose,
+    a good share of the whole (after a real end come links, teasers, a contact: little prose)."""
+    prose = [block for block in rest if len(block) >= TEXT_GOES_ON_CHARS and block.endswith(SENTENCE_ENDS)]
+    return len(prose) >= TEXT_GOES_ON_PARAGRAPHS and sum(map(len, prose)) >= TEXT_GOES_ON_SHARE * total
 

@@ -56,11 +56,11 @@ NEVER_CONTENT = ("style", "noscript", "template", "svg", "iframe", "button", "se
                  "annotation")  # a formula's TeX source beside its MathML
 # Where the release text lives when a page marks it; otherwise the paragraphs are scored.
 BODY_CONTAINERS: tuple[str, ...] = ("[itemprop=articleBody]",)
-LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
-# A processing instruction ("<?php ... ?>" a template left in, "<?xml ...?>"): the HTML parser reads
-# it as a comment up to the first ">", but lexbor gives that node no tag name, which every walk over
-# a tree's nodes would have to expect. Taken out of the text before the parse, as the parser ends it.
-PROCESSING_INSTRUCTION = re.compile(r"<\?[^>]*>?")
+# Replaced by a space before the parse, in one pass over the text: a <br> (so that the words on
+# either side stay apart) and a processing instruction ("<?php ... ?>" a template left in, "<?xml
+# ...?>"), which the HTML parser reads as a comment up to the first ">" but to which lexbor gives no
+# tag name, which every walk over a tree's nodes would have to expect.
+LINE_BREAK_OR_INSTRUCTION = re.compile(r"<(?:[bB][rR]\s*/?>|\?[^>]*>?)")
 # A site's name after the headline in <title> or og:title: "Headline | News | Site": parts, each a
 # separator (a bar, dash, bullet, colon or hyphen between spaces) then 2 to 80 characters without a
 # bar, dash or bullet, running to the end. Found by `site_name_start`, one pass over the separators:
@@ -124,7 +124,7 @@ PUBLISHER_META = ("og:site_name", "application-name", "dc.publisher", "dcterms.p
 MIN_BODY_CHARS = 80
 # The lead a page sets beside its headline (a standfirst in an intro box) while the text scores
 # into another box: the first sentence-like block after the <h1>, within this many elements.
-LEAD_CANDIDATES = "h1, p, div"
+LEAD_CANDIDATES = "h1, h2, p, div"  # a standfirst may be set as an <h2> under the headline
 # A text that opens by naming its kind and its author: "Rede von ...", "Speech by ...", "Déclaration de ...".
 KIND_OPENING = re.compile(r"^(?P<kind>[^\W\d_][\w-]*(?: [^\W\d_][\w-]*)?) (?:von|by|de|du|des|der|mit|with|delivered by) \S")
 # A kicker (Dachzeile, overline) inside the <h1>, before the headline: a block, or an element so named.
@@ -688,9 +688,7 @@ def parse_html(html: str) -> HTMLParser:
     """One parse per page. <br> becomes a space so that words on either side stay apart; processing
     instructions go; elements nested absurdly deep are flattened (scraper/nesting.py: the parser's
     time grows with depth)."""
-    if "<?" in html:
-        html = PROCESSING_INSTRUCTION.sub("", html)
-    tree = bounded_tree(LINE_BREAK.sub(" ", html))
+    tree = bounded_tree(LINE_BREAK_OR_INSTRUCTION.sub(" ", html))
     tree.strip_tags(list(NEVER_CONTENT))
     return tree
 

@@ -99,8 +99,16 @@ def test_a_lead_in_a_sibling_box_joins_the_text_and_a_small_box_after_it_does_no
          "Help with a gift", False),
         ("<p>The press contacts of both offices met on Monday and agreed on a joint statement, which follows.</p>",
          "press contacts of both offices", True),
+        ("<h3>Read next</h3><p>Another story about the budget, told at length in a sentence of its own.</p>", "Another story", False),
+        ("<h3>More from Example News</h3><p>Another story about the budget, told at length in a sentence.</p>", "Another story", False),
+        ("<p>Advertisement · Scroll to continue</p><p>The vote is due next week, after a last reading of the plan.</p>",
+         "Scroll to continue", False),
+        ("<h3>More in News</h3><p>Another story about the budget, told at length in a sentence of its own.</p>", "Another story", False),
+        ("<h3>Verwandte Artikel</h3><p>Eine andere Geschichte über den Haushalt, in einem ganzen Satz erzählt.</p>",
+         "andere Geschichte", False),
     ],
-    ids=["long-press-contact", "note-to-the-newsroom", "flyout-box", "contacts-in-a-sentence"],
+    ids=["long-press-contact", "note-to-the-newsroom", "flyout-box", "contacts-in-a-sentence", "read-next", "more-from-site",
+         "advertisement-line", "more-in-section", "verwandte-artikel"],
 )
 def test_what_closes_a_text(closing: str, phrase: str, kept: bool) -> None:
     html = (f"<html><body><main><h1>The council agrees</h1><div class='text'><p>{LONG}</p><p>{LONG} More.</p>"
@@ -188,3 +196,79 @@ def test_the_intro_paragraph_above_a_table_of_facts_joins_it() -> None:
             f"<div class='see-also'>{links}</div></div></body></html>")
     body = parse(html, "https://example.org/list/1", any_page=True).body
     assert body.startswith("This list gives every budget line") and "Lines that the council cut" in body and "Row 7." in body
+
+
+PARTS = [f"Part {n} of the report sets out, district by district, what the plan changes for the people who live there, and when, and what the council will ask of them in return." for n in range(1, 9)]
+
+
+def test_a_related_box_inside_the_text_goes_and_the_text_after_it_stays() -> None:
+    before = "".join(f"<p>{part}</p>" for part in PARTS[:5])  # past half the text: where end marks count
+    after = "".join(f"<p>{part}</p>" for part in PARTS[5:])
+    html = (f"<html><body><main><h1>The plan for the districts</h1><div class='text'>{before}"
+            f"<div class='box'><h3>Related</h3></div><p><a href='/other'>Another story of the week</a></p>{after}</div></main></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert PARTS[0] in body and PARTS[7] in body
+    assert "Related" not in body and "Another story" not in body
+
+
+def test_a_related_box_at_the_end_still_ends_the_text() -> None:
+    paragraphs = "".join(f"<p>{part}</p>" for part in PARTS[:5])
+    html = (f"<html><body><main><h1>The plan for the districts</h1><div class='text'>{paragraphs}"
+            "<h3>Related</h3><p>A teaser of another story, a sentence long, about something else entirely.</p>"
+            "</div></main></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert PARTS[4] in body and "teaser of another story" not in body
+
+
+def test_the_text_split_beside_a_chain_of_wrappers_joins_it() -> None:
+    # The text's box sits four single-child wrappers deep; the rest of the text is in siblings of
+    # the outermost wrapper, between teaser boxes.
+    lead = "".join(f"<p>{part}</p>" for part in PARTS[:2])
+    main_part = "".join(f"<p>{part}</p>" for part in PARTS[2:7])
+    teaser = "<div class='con teaser'>" + "".join(
+        f"<a href='/x{n}'>Read also: the plan for the north, and the one for the south, part {n}</a>" for n in range(3)) + "</div>"
+    html = (f"<html><body><h1>The plan for the districts</h1><div class='section'><div class='con'>{lead}</div>{teaser}"
+            f"<div class='con'><div class='mod'><div class='modcon'><div class='box'>{main_part}</div></div></div></div>"
+            f"{teaser}</div></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert body.startswith(PARTS[0]) and PARTS[1] in body and PARTS[6] in body and "Read also" not in body
+
+
+def test_a_text_laid_out_in_a_grid_named_for_its_sidebar_is_kept() -> None:
+    boxes = "".join(f"<div class='sidebar-grid__container'><div class='sidebar-grid__content'><p>{part}</p><p>{part} Again.</p>"
+                    "</div><aside>Advertisement</aside></div>" for part in PARTS[:4])
+    html = ("<html><body><header class='hero'><h1>The plan for the districts</h1></header><article>"
+            f"<div class='sidebar-grid'>{boxes}</div><div class='sidebar'><p>Other news of the day, in a short line.</p></div>"
+            "</article><div class='comments'><p>A reader wrote a comment about the plan, in a sentence or two.</p></div></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert PARTS[0] in body and PARTS[3] in body
+    assert "Other news" not in body and "A reader wrote" not in body
+
+
+def test_a_comment_thread_holding_most_paragraphs_is_still_furniture() -> None:
+    comments = "".join(f"<div class='comment'><p>{part} I fully agree with this, says a reader.</p></div>" for part in PARTS)
+    html = ("<html><body><h1>The plan for the districts</h1><article><p>The council agreed on the plan for the districts, "
+            "at its meeting on Monday, after a long debate.</p><p>It takes effect next year, district by district.</p></article>"
+            f"<div class='comments-area'>{comments}</div></body></html>")
+    assert "says a reader" not in parse(html, "https://example.org/news/1", any_page=True).body
+
+
+@pytest.mark.parametrize("line", ["Don't have an account? Create Account", "Sie haben kein gültiges Abo.",
+                                  "Il vous reste 57.09% de cet article à lire. La suite est réservée aux abonnés."])
+def test_account_and_paywall_lines_inside_the_text_go(line: str) -> None:
+    html = (f"<html><body><main><h1>The plan for the districts</h1><div class='text'><p>{PARTS[0]}</p><p>{line}</p>"
+            f"<p>{PARTS[1]}</p><p>{PARTS[2]}</p></div></main></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert line not in body and PARTS[0] in body and PARTS[2] in body
+
+
+LINKS = "".join(f"<a href='/story/{n}'>Another story of the week about the council, number {n}</a>" for n in range(6))
+
+
+def test_a_standfirst_set_as_an_h2_under_the_headline_opens_the_text() -> None:
+    standfirst = "The council has agreed a plan for every district, and it will take effect next spring after a vote."
+    paragraphs = "".join(f"<p>{part}</p>" for part in PARTS[:4])
+    html = (f"<html><body><main><article><div class='top'><h1>The plan for the districts</h1><h2 class='summary'>{standfirst}</h2></div>"
+            "<div class='media'><p>A photo of the council at its meeting.</p></div>"
+            f"<div class='text'>{paragraphs}</div><div class='more'>{LINKS}</div></article></main></body></html>")
+    assert parse(html, "https://example.org/news/1", any_page=True).body.startswith(standfirst)
