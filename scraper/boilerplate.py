@@ -409,6 +409,10 @@ def has_nested_block(node: Node) -> bool:
     return False
 
 
+def text_length(node: Node) -> int:
+    return len(node.text(deep=True, strip=True))
+
+
 def link_density(node: Node, text_length: int | None = None) -> float:
     length = len(node.text(deep=True, strip=True)) if text_length is None else text_length
     if length == 0:
@@ -465,12 +469,18 @@ class ProseMap:
         A release split over sibling wrappers (one <div> per paragraph group) is held by an ancestor
         of the best node; going higher brings menus and teasers, whose text is not prose.
         """
-        best, best_gain = node, self.net_prose(node)
+        length = text_length(node)
+        best, best_gain = node, self.net_prose(node, length)
         ancestor = node.parent
         while ancestor is not None and ancestor.tag not in ("html", "-undef"):
-            gain = self.net_prose(ancestor)
-            if gain > best_gain:
-                best, best_gain = ancestor, gain
+            # An ancestor's text is at least as long as the last one measured: when even that
+            # length leaves it no more gain, its text (the whole page's, near the top) is not read.
+            prose = self.prose.get(ancestor.mem_id, 0.0)
+            if ancestor.tag in SIBLING_PARAGRAPHS or prose - OTHER_TEXT_WEIGHT * (length - prose) > best_gain:
+                length = text_length(ancestor)
+                gain = self.net_prose(ancestor, length)
+                if gain > best_gain:
+                    best, best_gain = ancestor, gain
             if ancestor.tag == "body":
                 break
             ancestor = ancestor.parent
@@ -521,8 +531,8 @@ class ProseMap:
                 levels += 1
         return nodes
 
-    def net_prose(self, node: Node) -> float:
-        length = len(node.text(deep=True, strip=True))
+    def net_prose(self, node: Node, length: int | None = None) -> float:
+        length = text_length(node) if length is None else length
         if node.tag in SIBLING_PARAGRAPHS:
             # A paragraph credits its prose to its ancestors, not to itself: its own, net of links.
             return length * (1 - link_density(node, length)) if length >= MIN_PROSE_CHARS else -OTHER_TEXT_WEIGHT * length
