@@ -47,19 +47,31 @@ POSSESSIVE_WORD_RE = re.compile(r"\w(?:['’]s|s['’])$")
 CAPS_WORD_START_RE = re.compile(r"(^|[\-'’])(\w)")
 
 
-@dataclass
+@dataclass(eq=False)
 class Mention:
     paragraph: int
     start: int
     end: int
     tokens: tuple[str, ...]  # casefolded name tokens, possessive dropped
     name: str  # as written
-    role: str | None
-    evidence: bool  # a role, an honorific or a reporting verb says this is a person
+    marks: Landmarks  # the paragraph, where the role is read from
+    signalled: bool  # an honorific, a reporting verb or an age says this is a person
     gender: str | None = None
     honorific: str | None = None  # the title written before the name ("ambassador"), casefolded
     affiliation: str | None = None  # "(Greens/EFA, DK)" after the name, without the brackets
     reported: bool = False  # a reporting verb right after or before it: the name says something
+
+    # Reading a role is most of the cost of a mention, and most roles are never asked for (only the
+    # speakers' and, for a title phrase, those of the people named before it): read when first needed.
+    @functools.cached_property
+    def role(self) -> str | None:
+        text = self.marks.text
+        return _longest(_left_role(self.marks, self.start), _appositive(text, self.end)) or _predicate_role(text, self.end)
+
+    @property
+    def evidence(self) -> bool:
+        """A role, an honorific, a reporting verb or an age says this is a person."""
+        return self.signalled or bool(self.role)
 
 
 # What parliaments and newsrooms write in brackets after a name: party group and country ("Greens/EFA,
@@ -384,15 +396,14 @@ def find_mentions(paragraphs: Sequence[str]) -> list[Mention]:
             before_words = text[max(0, start - 40) : start].split()
             honorific = before_words[-1].casefold() if before_words else None
             honorific = honorific if honorific in HONORIFICS else None
-            role = _longest(_left_role(marks, start), _appositive(text, end)) or _predicate_role(text, end)
             verbs = (VERB_AFTER_NAME_RE.match(text, end, end + 60), VERB_BEFORE_NAME_RE.search(text, max(0, start - 40), start))
             verb_near = any(verbs)
-            evidence = bool(role or honorific or verb_near or AGE_RE.match(text, end))
+            signalled = bool(honorific or verb_near or AGE_RE.match(text, end))
             name = strip_possessive(text[start:end])
             gender = _gender(tokens, honorific) or _past_tense_gender(verbs)
             affiliation = AFFILIATION_RE.match(text, end)
             mentions.append(
-                Mention(p, start, end, tokens, name, role, evidence, gender, honorific,
+                Mention(p, start, end, tokens, name, marks, signalled, gender, honorific,
                         affiliation.group("affiliation").strip() if affiliation else None, verb_near)
             )
     return mentions
@@ -439,15 +450,29 @@ def _names_match(full: tuple[str, ...], tokens: tuple[str, ...]) -> bool:
     return _same_first_and_last(tokens, full)  # "Anna Berg" / "Anna Maria Berg"
 
 
-@dataclass
+@dataclass(eq=False)
 class Person:
     name: str
     tokens: tuple[str, ...]
-    role: str | None = None
     gender: str | None = None
     affiliation: str | None = None
     seen: list[tuple[int, int]] = field(default_factory=list)  # (paragraph, offset) of each mention
     honorifics: set[str] = field(default_factory=set)  # "ambassador": `the Ambassador said` names them
+    mentions: list[Mention] = field(default_factory=list)  # in the order added; their roles read lazily
+
+    @property
+    def role(self) -> str | None:
+        """The fullest role the mentions give (the first of the fullest)."""
+        return _longest(*(mention.role for mention in self.mentions))
+
+    def _fields(self) -> tuple:
+        return (self.name, self.tokens, self.role, self.gender, self.affiliation, self.seen, self.honorifics)
+
+    def __eq__(self, other: object) -> bool:
+        """Equal fields, as a dataclass compares them (the role read only when the names are equal)."""
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.name, self.tokens) == (other.name, other.tokens) and self._fields() == other._fields()
 
     def matches(self, tokens: tuple[str, ...]) -> bool:
         return _names_match(self.tokens, tokens)
@@ -458,7 +483,7 @@ class Person:
 
     def add(self, mention: Mention) -> None:
         bisect.insort(self.seen, (mention.paragraph, mention.start))
-        self.role = _longest(self.role, mention.role)
+        self.mentions.append(mention)
         self.gender = self.gender or mention.gender
         self.affiliation = self.affiliation or mention.affiliation
         if len(mention.tokens) > len(self.tokens) and (
@@ -480,15 +505,23 @@ class People:
     def __init__(self, mentions: Sequence[Mention]) -> None:
         self.people: list[Person] = []
         self.unconfirmed = {}  # name tokens -> mentions, for people only a reporting verb will confirm
+        # Name token -> where in `people` (ascending) and which unconfirmed names hold it: a name that
+        # matches another holds its last token (see _names_match), so a look-up reads those people only,
+        # not every person for every mention. Entries a fuller name made stale are checked away.
+        self._people_with: dict[str, list[int]] = {}
+        self._unconfirmed_with: dict[str, set[tuple[str, ...]]] = {}
         for mention in mentions:  # first the people the text says are people, by full name
-            if mention.evidence and len(mention.tokens) >= 2 and self.find(mention.tokens) is None:
-                self.people.append(Person(mention.name, mention.tokens))
+            if len(mention.tokens) >= 2 and self.find(mention.tokens) is None and mention.evidence:
+                self._introduce(Person(mention.name, mention.tokens))
         for mention in mentions:  # then every mention of them, before or after, and the rest
-            person = self.find(mention.tokens)
-            if person is not None:
-                person.add(mention)
+            position = self._find_position(mention.tokens)
+            if position is not None:
+                self.people[position].add(mention)
+                self._index(position)  # the mention may give a fuller name
             else:
                 self.unconfirmed.setdefault(mention.tokens, []).append(mention)
+                for token in mention.tokens:
+                    self._unconfirmed_with.setdefault(token, set()).add(mention.tokens)
         for mention in mentions:
             if self._reports_speech_of_full_name(mention):
                 self.confirm(mention.tokens, (mention.paragraph, mention.start))
@@ -504,12 +537,31 @@ class People:
             and len(self._fullest_unconfirmed_names(mention.tokens)) == 1
         )
 
+    def _introduce(self, person: Person) -> None:
+        self.people.append(person)
+        self._index(len(self.people) - 1)
+
+    def _index(self, position: int) -> None:
+        for token in self.people[position].tokens:
+            positions = self._people_with.setdefault(token, [])
+            if position not in positions:
+                bisect.insort(positions, position)
+
+    def _candidates(self, tokens: tuple[str, ...]) -> list[int]:
+        """Where the people whose name may match `tokens` are, in order (every one that matches)."""
+        return self._people_with.get(tokens[-1], []) if tokens else list(range(len(self.people)))
+
+    def _find_position(self, tokens: tuple[str, ...]) -> int | None:
+        return next((i for i in self._candidates(tokens) if _names_match(self.people[i].tokens, tokens)), None)
+
     def find(self, tokens: tuple[str, ...]) -> Person | None:
-        return next((person for person in self.people if _names_match(person.tokens, tokens)), None)
+        position = self._find_position(tokens)
+        return self.people[position] if position is not None else None
 
     def ambiguous(self, tokens: tuple[str, ...]) -> bool:
         """A surname two people of the text share ("Anna Berg", "Lars Berg"; `said Berg`)."""
-        return sum(1 for person in self.people if person.matches(tokens) and person.tokens != tokens) > 1
+        people = (self.people[i] for i in self._candidates(tokens))
+        return sum(1 for person in people if person.matches(tokens) and person.tokens != tokens) > 1
 
     def confirm(self, tokens: tuple[str, ...], where: tuple[int, int]) -> Person | None:
         """The person a speaker phrase names, introducing them if nobody matched before; None when the
@@ -526,14 +578,15 @@ class People:
             for key in [key for key in self.unconfirmed if person.matches(key)]:
                 for mention in self.unconfirmed.pop(key):
                     person.add(mention)
-            self.people.append(person)
+            self._introduce(person)
         bisect.insort(person.seen, where)
         return person
 
     def _fullest_unconfirmed_names(self, tokens: tuple[str, ...]) -> set[tuple[str, ...]]:
         """The fullest names given without a title for the surname a speaker phrase uses ("Witold
         Waszczykowski chaired …" then `said Waszczykowski`): one, or two people sharing it."""
-        fuller = {key for key in self.unconfirmed if key != tokens and _names_match(key, tokens)}
+        held = self._unconfirmed_with.get(tokens[-1], set()) if tokens else self.unconfirmed
+        fuller = {key for key in held if key in self.unconfirmed and key != tokens and _names_match(key, tokens)}
         return {key for key in fuller if not any(len(other) > len(key) and other[-len(key) :] == key for other in fuller)}
 
     def _first_unconfirmed(self, tokens: tuple[str, ...]) -> Mention | None:
