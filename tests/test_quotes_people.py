@@ -58,3 +58,46 @@ def test_people_compare_by_their_fields() -> None:
     assert Person("Anna Berg", ("anna", "berg")) != Person("Lars Berg", ("lars", "berg"))
     found = people_of("Head of Office Anna Berg met the press.").people
     assert len(found) == 1 and found[0] != Person("Anna Berg", ("anna", "berg"))  # the role and places differ
+
+
+# -- the title pre-check before a role is read --------------------------------------------------------
+TITLE_CHECK_TEXTS = [
+    "The Head of Office, Anna Kovac, opened the meeting.",
+    "Minister of Culture, Information, Sports and Youth Policy Lars Holm spoke.",
+    "said national programme officer Anna Kovac",
+    "Die Bundesministerin Anna Kovac sagte, der Plan stehe.",
+    "A/überlebende Anna Kovac, Ex.Minister Lars Holm and -Chair- Eva Lind met.",
+    "He said.Minister Anna Kovac agreed; then—Director Lars Holm left.",
+    "The Mini (ABC)ster Anna Kovac and the Head (HoM) Lars Holm met.",
+    "Anna Kovac met Lars Holm, Deputy Head of the Mission, and Eva Lind in Vienna.",
+    "Lars Holm’s adviser, Anna Kovac, and the organization's Secretary General Eva Lind",
+    "Story Tools Anna Kovac Wonder Woman Lars Holm",
+]
+
+
+def test_title_pre_check_never_drops_a_role() -> None:
+    """Where the pre-check says no title, reading the role in full finds none either."""
+    from scraper.quotes.lexicon import WINDOW
+    from scraper.quotes.names import names_in
+    from scraper.quotes.people import Landmarks, _may_hold_title, _read_left_role
+
+    checked = roles = 0
+    for text in TITLE_CHECK_TEXTS:
+        marks = Landmarks(text)
+        for start, _, _ in names_in(text):
+            lo = max(0, start - WINDOW)
+            role = _read_left_role(marks, lo, start)
+            roles += role is not None
+            checked += not _may_hold_title(text[lo:start])
+            assert role is None or _may_hold_title(text[lo:start]), (text, start, role)
+    assert roles and checked  # both kinds of name are among the texts
+
+
+def test_title_pre_check() -> None:
+    from scraper.quotes.people import _may_hold_title
+
+    assert _may_hold_title("the Head of Office")
+    assert _may_hold_title("Ex.Minister")  # a piece after a full stop
+    assert _may_hold_title("A/überlebende")  # the whole word is a German compound title
+    assert _may_hold_title("the (ABC) group")  # a bracket may join pieces: always read
+    assert not _may_hold_title("On Monday, in Vienna, the conference opened and")

@@ -146,7 +146,14 @@ def _clean_role(role: str | None) -> str | None:
 
 def _left_role(marks: Landmarks, name_start: int) -> str | None:
     """The role written before a name: its own clause, then earlier comma-separated role segments."""
-    segments = _segments(marks, max(0, name_start - WINDOW), name_start)
+    lo = max(0, name_start - WINDOW)
+    if not _may_hold_title(marks.text[lo:name_start]):
+        return None  # most names have no title before them: the segments are not read
+    return _read_left_role(marks, lo, name_start)
+
+
+def _read_left_role(marks: Landmarks, lo: int, name_start: int) -> str | None:
+    segments = _segments(marks, lo, name_start)
     if not segments:
         return None
     last = _after_last_name(segments[-1] or "")[0]
@@ -183,6 +190,40 @@ def _left_role(marks: Landmarks, name_start: int) -> str | None:
     if _ranks_only(parts[-1]):
         parts.pop()  # "Rector of the Academy, Major General Name": the rank is like an honorific
     return _clean_role(", ".join(part for part in parts if part))
+
+
+# What _left_role and _clean_role may strip from the ends of a role's words (a role holds no other
+# change of the text's words but for ACRONYM_PARENS_RE, which can join two pieces into one).
+ROLE_STRIP = " ,;:–—-"
+TOKEN_SPLIT_RE = re.compile(r"[\s,]+")
+NOT_WORD_CHAR_RE = re.compile(r"[^\w-]")
+
+
+def _may_hold_title(window: str) -> bool:
+    """Whether a role read from `window` could hold a title word (without one, _clean_role gives None).
+
+    A cheap, safe test: a role's words are the window's words (split at spaces and commas), or their
+    ends cut where a name, a reporting verb or a clause boundary ends (next to a character that is no
+    word character), with ROLE_STRIP characters stripped; every such piece is tested. A bracket may
+    join pieces (ACRONYM_PARENS_RE), so a window with one is always read."""
+    if "(" in window:
+        return True
+    for token in TOKEN_SPLIT_RE.split(window):
+        if not token:
+            continue
+        if token.isalnum():
+            if is_title(token):
+                return True
+            continue
+        cuts = {0}
+        for match in NOT_WORD_CHAR_RE.finditer(token):
+            cuts.update(match.span())
+        for cut in cuts:
+            piece = token[cut:]
+            for variant in {piece.strip(","), piece.lstrip(ROLE_STRIP).strip(","), piece.rstrip(ROLE_STRIP).strip(","), piece.strip(ROLE_STRIP)}:
+                if variant and is_title(variant):
+                    return True
+    return False
 
 
 def _list_item(segment: str) -> bool:
