@@ -101,3 +101,13 @@ def test_title_pre_check() -> None:
     assert _may_hold_title("A/überlebende")  # the whole word is a German compound title
     assert _may_hold_title("the (ABC) group")  # a bracket may join pieces: always read
     assert not _may_hold_title("On Monday, in Vienna, the conference opened and")
+
+
+def test_what_a_mention_says_is_read_on_demand() -> None:
+    mention = find_mentions(["Ms. Anna Kovac (Greens/EFA, DK) said the vote was close."])[0]
+    assert vars(mention).keys() == {"paragraph", "start", "end", "tokens", "marks"}  # nothing read yet
+    assert (mention.name, mention.honorific, mention.gender, mention.affiliation) == ("Anna Kovac", "ms.", "f", "Greens/EFA, DK")
+    assert not mention.reported and mention.signalled and mention.evidence  # the honorific says so
+    assert find_mentions(["Anna Kovac said the vote was close."])[0].reported
+    other = find_mentions(["The river rose past Anna Kovac’s house."])[0]
+    assert other.name == "Anna Kovac" and not other.reported and not other.evidence

@@ -49,29 +49,63 @@ CAPS_WORD_START_RE = re.compile(r"(^|[\-'’])(\w)")
 
 @dataclass(eq=False)
 class Mention:
+    """A name in the text. What the text around it says is read when first asked for: most mentions
+    are only matched by their tokens, and reading a role is most of the cost of a mention (only the
+    speakers' roles and, for a title phrase, those of the people named before it are asked for)."""
+
     paragraph: int
     start: int
     end: int
     tokens: tuple[str, ...]  # casefolded name tokens, possessive dropped
-    name: str  # as written
-    marks: Landmarks  # the paragraph, where the role is read from
-    signalled: bool  # an honorific, a reporting verb or an age says this is a person
-    gender: str | None = None
-    honorific: str | None = None  # the title written before the name ("ambassador"), casefolded
-    affiliation: str | None = None  # "(Greens/EFA, DK)" after the name, without the brackets
-    reported: bool = False  # a reporting verb right after or before it: the name says something
+    marks: Landmarks  # the paragraph
 
-    # Reading a role is most of the cost of a mention, and most roles are never asked for (only the
-    # speakers' and, for a title phrase, those of the people named before it): read when first needed.
+    @functools.cached_property
+    def name(self) -> str:
+        """As written."""
+        return strip_possessive(self.marks.text[self.start : self.end])
+
     @functools.cached_property
     def role(self) -> str | None:
         text = self.marks.text
         return _longest(_left_role(self.marks, self.start), _appositive(text, self.end)) or _predicate_role(text, self.end)
 
+    @functools.cached_property
+    def honorific(self) -> str | None:
+        """The title written before the name ("ambassador"), casefolded."""
+        before_words = self.marks.text[max(0, self.start - 40) : self.start].split()
+        honorific = before_words[-1].casefold() if before_words else None
+        return honorific if honorific in HONORIFICS else None
+
+    @functools.cached_property
+    def verbs(self) -> tuple[re.Match[str] | None, re.Match[str] | None]:
+        """A reporting verb right after the name and right before it."""
+        text, start, end = self.marks.text, self.start, self.end
+        return VERB_AFTER_NAME_RE.match(text, end, end + 60), VERB_BEFORE_NAME_RE.search(text, max(0, start - 40), start)
+
+    @property
+    def reported(self) -> bool:
+        """A reporting verb right after or before it: the name says something."""
+        return any(self.verbs)
+
+    @property
+    def signalled(self) -> bool:
+        """An honorific, a reporting verb or an age says this is a person."""
+        return bool(self.honorific or AGE_RE.match(self.marks.text, self.end) or self.reported)
+
     @property
     def evidence(self) -> bool:
         """A role, an honorific, a reporting verb or an age says this is a person."""
         return self.signalled or bool(self.role)
+
+    @functools.cached_property
+    def gender(self) -> str | None:
+        return _gender(self.tokens, self.honorific) or _past_tense_gender(self.verbs)
+
+    @functools.cached_property
+    def affiliation(self) -> str | None:
+        """The "(Greens/EFA, DK)" after the name, without the brackets."""
+        affiliation = AFFILIATION_RE.match(self.marks.text, self.end)
+        return affiliation.group("affiliation").strip() if affiliation else None
 
 
 # What parliaments and newsrooms write in brackets after a name: party group and country ("Greens/EFA,
@@ -433,20 +467,7 @@ def find_mentions(paragraphs: Sequence[str]) -> list[Mention]:
     mentions = []
     for p, text in enumerate(paragraphs):
         marks = Landmarks(text)
-        for start, end, tokens in names_in(text):
-            before_words = text[max(0, start - 40) : start].split()
-            honorific = before_words[-1].casefold() if before_words else None
-            honorific = honorific if honorific in HONORIFICS else None
-            verbs = (VERB_AFTER_NAME_RE.match(text, end, end + 60), VERB_BEFORE_NAME_RE.search(text, max(0, start - 40), start))
-            verb_near = any(verbs)
-            signalled = bool(honorific or verb_near or AGE_RE.match(text, end))
-            name = strip_possessive(text[start:end])
-            gender = _gender(tokens, honorific) or _past_tense_gender(verbs)
-            affiliation = AFFILIATION_RE.match(text, end)
-            mentions.append(
-                Mention(p, start, end, tokens, name, marks, signalled, gender, honorific,
-                        affiliation.group("affiliation").strip() if affiliation else None, verb_near)
-            )
+        mentions.extend(Mention(p, start, end, tokens, marks) for start, end, tokens in names_in(text))
     return mentions
 
 
@@ -572,10 +593,10 @@ class People:
         the text gives once, untitled ("met the Minister, Kadri Lepik,"): that person spoke there, so a
         pronoun after it points to them. Two full names for the surname: nobody (no guess)."""
         return (
-            mention.reported
-            and len(mention.tokens) == 1
+            len(mention.tokens) == 1
             and mention.tokens in self.unconfirmed
             and len(self._fullest_unconfirmed_names(mention.tokens)) == 1
+            and mention.reported  # the costliest test last (the order changes no answer: all are reads)
         )
 
     def _introduce(self, person: Person) -> None:
