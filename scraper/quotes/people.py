@@ -181,9 +181,15 @@ def _clean_role(role: str | None) -> str | None:
 def _left_role(marks: Landmarks, name_start: int) -> str | None:
     """The role written before a name: its own clause, then earlier comma-separated role segments."""
     lo = max(0, name_start - WINDOW)
-    if not _may_hold_title(marks.text[lo:name_start]):
+    if not _may_hold_title(_clause_before(marks, lo, name_start)):
         return None  # most names have no title before them: the segments are not read
     return _read_left_role(marks, lo, name_start)
+
+
+def _clause_before(marks: Landmarks, lo: int, hi: int) -> str:
+    """text[lo:hi] from its last hard boundary on: every segment _segments gives lies in it."""
+    hard = _last_within(marks.hard, lo, hi)
+    return marks.text[hard if hard is not None else lo : hi]
 
 
 def _read_left_role(marks: Landmarks, lo: int, name_start: int) -> str | None:
