@@ -282,6 +282,8 @@ def _leading_particles(text: str, start: int) -> re.Match[str] | None:
 def _name_in_run(tokens: list[re.Match[str]]) -> tuple[int, int]:
     """(end, start) token indices of the name in a run: the name that ends it, or, when the run ends
     in a place after a preposition ("Adviser Sam Taylor in Vienna"), the name before that place."""
+    if len(tokens) == 1:
+        return _single_word_name(tokens[0].group())
     last = len(tokens)
     while last > 0:
         first = _trailing_name(tokens[:last])
@@ -299,6 +301,14 @@ def _name_in_run(tokens: list[re.Match[str]]) -> tuple[int, int]:
         if preposition is None or not all(norm(t.group()) in PLACE_WORDS for t in tokens[preposition + 1 : last]):
             break
         last = preposition
+    return 0, 0
+
+
+def _single_word_name(word: str) -> tuple[int, int]:
+    """_name_in_run for a run of one word (most runs: a sentence's first word, an acronym, a
+    surname), without the steps that need two: (1, 0) when the word is a name, else (0, 0)."""
+    if _is_name_token(word) and norm(word) not in PLACE_WORDS and not (word.casefold() in PARTICLES and not word.isupper()):
+        return 1, 0
     return 0, 0
 
 
