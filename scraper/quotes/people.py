@@ -9,10 +9,10 @@ the pronoun's gender when known) and title (`the Head of Mission`, `the Ambassad
 from __future__ import annotations
 
 import bisect
-import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from scraper.quotes.lexicon import (
     FEMALE_HONORIFICS,
@@ -47,6 +47,25 @@ POSSESSIVE_WORD_RE = re.compile(r"\w(?:['’]s|s['’])$")
 CAPS_WORD_START_RE = re.compile(r"(^|[\-'’])(\w)")
 
 
+class lazy:
+    """functools.cached_property without the lock Python 3.11 takes on every first read (a mention's
+    fields are read tens of thousands of times a page; each object is read by one thread)."""
+
+    def __init__(self, func: Callable[[Any], Any]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance: Any, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.func(instance)  # later reads find it there
+        return value
+
+
 @dataclass(eq=False)
 class Mention:
     """A name in the text. What the text around it says is read when first asked for: most mentions
@@ -59,24 +78,24 @@ class Mention:
     tokens: tuple[str, ...]  # casefolded name tokens, possessive dropped
     marks: Landmarks  # the paragraph
 
-    @functools.cached_property
+    @lazy
     def name(self) -> str:
         """As written."""
         return strip_possessive(self.marks.text[self.start : self.end])
 
-    @functools.cached_property
+    @lazy
     def role(self) -> str | None:
         text = self.marks.text
         return _longest(_left_role(self.marks, self.start), _appositive(text, self.end)) or _predicate_role(text, self.end)
 
-    @functools.cached_property
+    @lazy
     def honorific(self) -> str | None:
         """The title written before the name ("ambassador"), casefolded."""
         before_words = self.marks.text[max(0, self.start - 40) : self.start].split()
         honorific = before_words[-1].casefold() if before_words else None
         return honorific if honorific in HONORIFICS else None
 
-    @functools.cached_property
+    @lazy
     def verbs(self) -> tuple[re.Match[str] | None, re.Match[str] | None]:
         """A reporting verb right after the name and right before it."""
         text, start, end = self.marks.text, self.start, self.end
@@ -97,11 +116,11 @@ class Mention:
         """A role, an honorific, a reporting verb or an age says this is a person."""
         return self.signalled or bool(self.role)
 
-    @functools.cached_property
+    @lazy
     def gender(self) -> str | None:
         return _gender(self.tokens, self.honorific) or _past_tense_gender(self.verbs)
 
-    @functools.cached_property
+    @lazy
     def affiliation(self) -> str | None:
         """The "(Greens/EFA, DK)" after the name, without the brackets."""
         affiliation = AFFILIATION_RE.match(self.marks.text, self.end)
@@ -309,12 +328,12 @@ class Landmarks:
     def __init__(self, text: str) -> None:
         self.text = text
 
-    @functools.cached_property
+    @lazy
     def hard(self) -> Positions:
         """Sentence punctuation, quotation marks and dashes: no role reaches across them."""
         return _positions(HARD_BOUNDARY_RE, self.text)
 
-    @functools.cached_property
+    @lazy
     def verbs(self) -> Positions:
         """Reporting verbs: the role of a name after `said` starts after the verb."""
         return _positions(VERB_RE, self.text)
