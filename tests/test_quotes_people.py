@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from scraper.quotes.people import People, Person, find_mentions
 
 
@@ -112,3 +114,22 @@ def test_what_a_mention_says_is_read_on_demand() -> None:
     assert find_mentions(["Anna Kovac said the vote was close."])[0].reported
     other = find_mentions(["The river rose past Anna Kovac’s house."])[0]
     assert other.name == "Anna Kovac" and not other.reported and not other.evidence
+
+
+CLAUSE_TEXTS = [
+    "The talks ended. Then Mr. Smith, the Head of Office - and Dr. Lind – spoke; later U.S. envoy Anna Kovac left",
+    "“We go on,” she said: the Deputy Head of the Mission - Anna Kovac - agreed",
+    "Co-Chair Anna Kovac - of the group - and its head met the A. B. Smith panel",
+]
+
+
+@pytest.mark.parametrize("text", CLAUSE_TEXTS)
+def test_clause_before_holds_the_text_after_the_last_hard_boundary(text: str) -> None:
+    from scraper.quotes.people import Landmarks, _clause_before, _last_within
+
+    marks = Landmarks(text)
+    for hi in range(len(text) + 1):
+        for lo in (0, max(0, hi - 20)):
+            hard = _last_within(marks.hard, lo, hi)
+            assert text[lo:hi].endswith(_clause_before(marks, lo, hi))
+            assert len(_clause_before(marks, lo, hi)) >= hi - (hard if hard is not None else lo)

@@ -226,9 +226,12 @@ def _scan_names(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
 def _run_name(run: str) -> tuple[int, int, tuple[int, ...], tuple[int, ...], tuple[str, ...]]:
     """(end, start) token indices of the name in a run of capitalized words (see _name_in_run), with
     where each token starts and ends in the run and its normalized form. Cached by the run's text: a
-    page repeats the same runs ("The", "OSCE", a name) and the answer depends on the run alone."""
+    page repeats the same runs ("The", "OSCE", a name) and the answer depends on the run alone.
+    A run without a name gets no offsets (nothing reads them)."""
     tokens = list(WORD_RE.finditer(run))
     last, first = _name_in_run(tokens)
+    if first >= last:
+        return last, first, (), (), ()
     return (last, first, tuple(t.start() for t in tokens), tuple(t.end() for t in tokens),
             tuple(norm(t.group()) for t in tokens))
 

@@ -135,11 +135,16 @@ AFFILIATION_RE = re.compile(r"\s*\((?P<affiliation>(?:the\s+)?[A-ZÀ-ÖØ-ÞА-�
 # opens with the character it matches and looks behind from there (not after an initial or Mr./Dr.…),
 # so the regex engine skips to the candidate characters instead of trying the look-behinds at every
 # position of every paragraph (8x faster, the same matches).
-HARD_BOUNDARY = (
+HARD_MARKS = (
     r"\.(?<![A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bMrs\.)(?<!\bProf\.)(?<!\bHon\.)(?<!\bMme\.)(?<!\bMlle\.)"
-    r"|[;:!?\"“”«»„—–]|\s-\s|-(?<=\S-)(?=\s)"
+    r"|[;:!?\"“”«»„—–]"
 )
+HARD_BOUNDARY = rf"{HARD_MARKS}|\s-\s|-(?<=\S-)(?=\s)"
 HARD_BOUNDARY_RE = re.compile(HARD_BOUNDARY)
+# The last of the one-character boundaries before a position: one greedy match backtracking from
+# there, no scan of the paragraph. Each such character is a match of HARD_BOUNDARY_RE's scan too (no
+# longer match can hold it), so the last hard boundary is never before it.
+LAST_HARD_MARK_RE = re.compile(rf"(?s:.*)(?:{HARD_MARKS})")
 # "Name, recently appointed (as) the …," / "Name, die kürzlich ernannte …," / "Name, récemment nommée …,":
 # the participle says how the person came to the role; the role is what follows it.
 APPOINTED = (
@@ -206,9 +211,10 @@ def _left_role(marks: Landmarks, name_start: int) -> str | None:
 
 
 def _clause_before(marks: Landmarks, lo: int, hi: int) -> str:
-    """text[lo:hi] from its last hard boundary on: every segment _segments gives lies in it."""
-    hard = _last_within(marks.hard, lo, hi)
-    return marks.text[hard if hard is not None else lo : hi]
+    """text[lo:hi] from its last one-character hard boundary on (at or before the last hard boundary
+    of all): every segment _segments gives lies in it."""
+    mark = LAST_HARD_MARK_RE.match(marks.text, lo, hi)
+    return marks.text[mark.end() if mark else lo : hi]
 
 
 def _read_left_role(marks: Landmarks, lo: int, name_start: int) -> str | None:
