@@ -680,6 +680,8 @@ class People:
         Waszczykowski chaired …" then `said Waszczykowski`): one, or two people sharing it."""
         held = self._unconfirmed_with.get(tokens[-1], set()) if tokens else self.unconfirmed
         fuller = {key for key in held if key in self.unconfirmed and key != tokens and _names_match(key, tokens)}
+        if len(fuller) < 2:
+            return fuller  # nothing to drop
         return {key for key in fuller if not any(len(other) > len(key) and other[-len(key) :] == key for other in fuller)}
 
     def _first_unconfirmed(self, tokens: tuple[str, ...]) -> Mention | None:
