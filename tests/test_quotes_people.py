@@ -133,3 +133,16 @@ def test_clause_before_holds_the_text_after_the_last_hard_boundary(text: str) ->
             hard = _last_within(marks.hard, lo, hi)
             assert text[lo:hi].endswith(_clause_before(marks, lo, hi))
             assert len(_clause_before(marks, lo, hi)) >= hi - (hard if hard is not None else lo)
+
+
+def test_confirm_gathers_the_unconfirmed_mentions_of_the_name() -> None:
+    people = people_of(
+        "Lars Holm chaired the session in Vienna.",
+        "The session of Holm ended. Eva Lind opened the next one.",
+        "At the end, Lars Holm closed the talks.",
+    )
+    assert people.find(("holm",)) is None  # nothing said they are a person
+    person = people.confirm(("holm",), (2, 40))
+    assert person is not None and person.name == "Lars Holm" and person is people.find(("lars", "holm"))
+    assert [where[0] for where in person.seen] == [0, 1, 2, 2]  # every mention, then where the verb is
+    assert people.find(("lind",)) is None

@@ -603,6 +603,7 @@ class People:
         # not every person for every mention. Entries a fuller name made stale are checked away.
         self._people_with: dict[str, list[int]] = {}
         self._unconfirmed_with: dict[str, set[tuple[str, ...]]] = {}
+        self._unconfirmed_order: dict[tuple[str, ...], int] = {}  # a name's place in `unconfirmed`
         for mention in mentions:  # first the people the text says are people, by full name
             if len(mention.tokens) >= 2 and self.find(mention.tokens) is None and mention.evidence:
                 self._introduce(Person(mention.name, mention.tokens))
@@ -612,6 +613,7 @@ class People:
                 self.people[position].add(mention)
                 self._index(position)  # the mention may give a fuller name
             else:
+                self._unconfirmed_order.setdefault(mention.tokens, len(self._unconfirmed_order))
                 self.unconfirmed.setdefault(mention.tokens, []).append(mention)
                 for token in mention.tokens:
                     self._unconfirmed_with.setdefault(token, set()).add(mention.tokens)
@@ -668,12 +670,19 @@ class People:
                 return None  # "Anna Berg and Lars Berg …", then `said Berg`
             fullest = self.unconfirmed[fuller.pop()][0] if fuller else self._first_unconfirmed(tokens)
             person = Person(fullest.name if fullest else " ".join(tokens), fullest.tokens if fullest else tokens)
-            for key in [key for key in self.unconfirmed if person.matches(key)]:
+            for key in self._unconfirmed_matching(person):
                 for mention in self.unconfirmed.pop(key):
                     person.add(mention)
             self._introduce(person)
         bisect.insort(person.seen, where)
         return person
+
+    def _unconfirmed_matching(self, person: Person) -> list[tuple[str, ...]]:
+        """The unconfirmed names of this person, in the order `unconfirmed` holds them (each holds a
+        token of the person's name: see _names_match)."""
+        held = {key for token in person.tokens for key in self._unconfirmed_with.get(token, ())}
+        matching = [key for key in held if key in self.unconfirmed and person.matches(key)]
+        return sorted(matching, key=self._unconfirmed_order.__getitem__)
 
     def _fullest_unconfirmed_names(self, tokens: tuple[str, ...]) -> set[tuple[str, ...]]:
         """The fullest names given without a title for the surname a speaker phrase uses ("Witold
