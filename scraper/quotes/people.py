@@ -647,7 +647,10 @@ class People:
         return self._people_with.get(tokens[-1], []) if tokens else list(range(len(self.people)))
 
     def _find_position(self, tokens: tuple[str, ...]) -> int | None:
-        return next((i for i in self._candidates(tokens) if _names_match(self.people[i].tokens, tokens)), None)
+        for i in self._candidates(tokens):
+            if _names_match(self.people[i].tokens, tokens):
+                return i
+        return None
 
     def find(self, tokens: tuple[str, ...]) -> Person | None:
         position = self._find_position(tokens)
