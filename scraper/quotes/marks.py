@@ -121,7 +121,12 @@ SINGLE_CLOSERS = "'’"
 SINGLE_OPEN_CONTEXT = "([{—–-/:;\"“„«"
 SINGLE_QUOTE_END = ",.!?…"
 SINGLE_AFTER_CLOSE = " \t\n,.;:!?)—–-\"”»"
-SINGLE_MARK_RE = re.compile(r"['‘’]")
+# The single marks that can open or close a span (_single_opens, _single_closes): after a space, an
+# opening context or the quote's own punctuation. The others, apostrophes inside words ("can't", "the
+# Mission’s"), change nothing, so the scan skips them.
+# (The mark comes first, so that the engine skips to the marks; the look-behind then checks what the
+# character before is, if any.)
+SINGLE_MARK_AT_BOUNDARY_RE = re.compile(rf"['‘’](?<![^\s{re.escape(SINGLE_OPEN_CONTEXT + SINGLE_QUOTE_END)}]['‘’])")
 SENTENCE_BEFORE_RE = re.compile(r"[.!?:]\s+\Z")
 
 
@@ -131,7 +136,7 @@ def scan_single_spans(paragraphs: Sequence[str], double: Sequence[Span]) -> list
     spans: list[Span] = []
     for p, text in enumerate(paragraphs):
         opener: int | None = None
-        for match in SINGLE_MARK_RE.finditer(text):
+        for match in SINGLE_MARK_AT_BOUNDARY_RE.finditer(text):
             ch, i = match.group(), match.start()
             if opener is None:
                 if ch in SINGLE_OPENERS and _single_opens(text, i) and not covered.holds((p, i)):

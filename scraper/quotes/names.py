@@ -226,9 +226,12 @@ def _scan_names(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
 def _run_name(run: str) -> tuple[int, int, tuple[int, ...], tuple[int, ...], tuple[str, ...]]:
     """(end, start) token indices of the name in a run of capitalized words (see _name_in_run), with
     where each token starts and ends in the run and its normalized form. Cached by the run's text: a
-    page repeats the same runs ("The", "OSCE", a name) and the answer depends on the run alone."""
+    page repeats the same runs ("The", "OSCE", a name) and the answer depends on the run alone.
+    A run without a name gets no offsets (nothing reads them)."""
     tokens = list(WORD_RE.finditer(run))
     last, first = _name_in_run(tokens)
+    if first >= last:
+        return last, first, (), (), ()
     return (last, first, tuple(t.start() for t in tokens), tuple(t.end() for t in tokens),
             tuple(norm(t.group()) for t in tokens))
 
@@ -282,6 +285,8 @@ def _leading_particles(text: str, start: int) -> re.Match[str] | None:
 def _name_in_run(tokens: list[re.Match[str]]) -> tuple[int, int]:
     """(end, start) token indices of the name in a run: the name that ends it, or, when the run ends
     in a place after a preposition ("Adviser Sam Taylor in Vienna"), the name before that place."""
+    if len(tokens) == 1:
+        return _single_word_name(tokens[0].group())
     last = len(tokens)
     while last > 0:
         first = _trailing_name(tokens[:last])
@@ -299,6 +304,14 @@ def _name_in_run(tokens: list[re.Match[str]]) -> tuple[int, int]:
         if preposition is None or not all(norm(t.group()) in PLACE_WORDS for t in tokens[preposition + 1 : last]):
             break
         last = preposition
+    return 0, 0
+
+
+def _single_word_name(word: str) -> tuple[int, int]:
+    """_name_in_run for a run of one word (most runs: a sentence's first word, an acronym, a
+    surname), without the steps that need two: (1, 0) when the word is a name, else (0, 0)."""
+    if _is_name_token(word) and norm(word) not in PLACE_WORDS and not (word.casefold() in PARTICLES and not word.isupper()):
+        return 1, 0
     return 0, 0
 
 

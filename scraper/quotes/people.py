@@ -9,10 +9,10 @@ the pronoun's gender when known) and title (`the Head of Mission`, `the Ambassad
 from __future__ import annotations
 
 import bisect
-import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from scraper.quotes.lexicon import (
     FEMALE_HONORIFICS,
@@ -47,19 +47,84 @@ POSSESSIVE_WORD_RE = re.compile(r"\w(?:['’]s|s['’])$")
 CAPS_WORD_START_RE = re.compile(r"(^|[\-'’])(\w)")
 
 
-@dataclass
+class lazy:
+    """functools.cached_property without the lock Python 3.11 takes on every first read (a mention's
+    fields are read tens of thousands of times a page; each object is read by one thread)."""
+
+    def __init__(self, func: Callable[[Any], Any]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance: Any, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.func(instance)  # later reads find it there
+        return value
+
+
+@dataclass(eq=False)
 class Mention:
+    """A name in the text. What the text around it says is read when first asked for: most mentions
+    are only matched by their tokens, and reading a role is most of the cost of a mention (only the
+    speakers' roles and, for a title phrase, those of the people named before it are asked for)."""
+
     paragraph: int
     start: int
     end: int
     tokens: tuple[str, ...]  # casefolded name tokens, possessive dropped
-    name: str  # as written
-    role: str | None
-    evidence: bool  # a role, an honorific or a reporting verb says this is a person
-    gender: str | None = None
-    honorific: str | None = None  # the title written before the name ("ambassador"), casefolded
-    affiliation: str | None = None  # "(Greens/EFA, DK)" after the name, without the brackets
-    reported: bool = False  # a reporting verb right after or before it: the name says something
+    marks: Landmarks  # the paragraph
+
+    @lazy
+    def name(self) -> str:
+        """As written."""
+        return strip_possessive(self.marks.text[self.start : self.end])
+
+    @lazy
+    def role(self) -> str | None:
+        text = self.marks.text
+        return _longest(_left_role(self.marks, self.start), _appositive(text, self.end)) or _predicate_role(text, self.end)
+
+    @lazy
+    def honorific(self) -> str | None:
+        """The title written before the name ("ambassador"), casefolded."""
+        before_words = self.marks.text[max(0, self.start - 40) : self.start].split()
+        honorific = before_words[-1].casefold() if before_words else None
+        return honorific if honorific in HONORIFICS else None
+
+    @lazy
+    def verbs(self) -> tuple[re.Match[str] | None, re.Match[str] | None]:
+        """A reporting verb right after the name and right before it."""
+        text, start, end = self.marks.text, self.start, self.end
+        return VERB_AFTER_NAME_RE.match(text, end, end + 60), VERB_BEFORE_NAME_RE.search(text, max(0, start - 40), start)
+
+    @property
+    def reported(self) -> bool:
+        """A reporting verb right after or before it: the name says something."""
+        return any(self.verbs)
+
+    @property
+    def signalled(self) -> bool:
+        """An honorific, a reporting verb or an age says this is a person."""
+        return bool(self.honorific or AGE_RE.match(self.marks.text, self.end) or self.reported)
+
+    @property
+    def evidence(self) -> bool:
+        """A role, an honorific, a reporting verb or an age says this is a person."""
+        return self.signalled or bool(self.role)
+
+    @lazy
+    def gender(self) -> str | None:
+        return _gender(self.tokens, self.honorific) or _past_tense_gender(self.verbs)
+
+    @lazy
+    def affiliation(self) -> str | None:
+        """The "(Greens/EFA, DK)" after the name, without the brackets."""
+        affiliation = AFFILIATION_RE.match(self.marks.text, self.end)
+        return affiliation.group("affiliation").strip() if affiliation else None
 
 
 # What parliaments and newsrooms write in brackets after a name: party group and country ("Greens/EFA,
@@ -70,11 +135,16 @@ AFFILIATION_RE = re.compile(r"\s*\((?P<affiliation>(?:the\s+)?[A-ZÀ-ÖØ-ÞА-�
 # opens with the character it matches and looks behind from there (not after an initial or Mr./Dr.…),
 # so the regex engine skips to the candidate characters instead of trying the look-behinds at every
 # position of every paragraph (8x faster, the same matches).
-HARD_BOUNDARY = (
+HARD_MARKS = (
     r"\.(?<![A-Z]\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bMrs\.)(?<!\bProf\.)(?<!\bHon\.)(?<!\bMme\.)(?<!\bMlle\.)"
-    r"|[;:!?\"“”«»„—–]|\s-\s|-(?<=\S-)(?=\s)"
+    r"|[;:!?\"“”«»„—–]"
 )
+HARD_BOUNDARY = rf"{HARD_MARKS}|\s-\s|-(?<=\S-)(?=\s)"
 HARD_BOUNDARY_RE = re.compile(HARD_BOUNDARY)
+# The last of the one-character boundaries before a position: one greedy match backtracking from
+# there, no scan of the paragraph. Each such character is a match of HARD_BOUNDARY_RE's scan too (no
+# longer match can hold it), so the last hard boundary is never before it.
+LAST_HARD_MARK_RE = re.compile(rf"(?s:.*)(?:{HARD_MARKS})")
 # "Name, recently appointed (as) the …," / "Name, die kürzlich ernannte …," / "Name, récemment nommée …,":
 # the participle says how the person came to the role; the role is what follows it.
 APPOINTED = (
@@ -134,7 +204,21 @@ def _clean_role(role: str | None) -> str | None:
 
 def _left_role(marks: Landmarks, name_start: int) -> str | None:
     """The role written before a name: its own clause, then earlier comma-separated role segments."""
-    segments = _segments(marks, max(0, name_start - WINDOW), name_start)
+    lo = max(0, name_start - WINDOW)
+    if not _may_hold_title(_clause_before(marks, lo, name_start)):
+        return None  # most names have no title before them: the segments are not read
+    return _read_left_role(marks, lo, name_start)
+
+
+def _clause_before(marks: Landmarks, lo: int, hi: int) -> str:
+    """text[lo:hi] from its last one-character hard boundary on (at or before the last hard boundary
+    of all): every segment _segments gives lies in it."""
+    mark = LAST_HARD_MARK_RE.match(marks.text, lo, hi)
+    return marks.text[mark.end() if mark else lo : hi]
+
+
+def _read_left_role(marks: Landmarks, lo: int, name_start: int) -> str | None:
+    segments = _segments(marks, lo, name_start)
     if not segments:
         return None
     last = _after_last_name(segments[-1] or "")[0]
@@ -171,6 +255,40 @@ def _left_role(marks: Landmarks, name_start: int) -> str | None:
     if _ranks_only(parts[-1]):
         parts.pop()  # "Rector of the Academy, Major General Name": the rank is like an honorific
     return _clean_role(", ".join(part for part in parts if part))
+
+
+# What _left_role and _clean_role may strip from the ends of a role's words (a role holds no other
+# change of the text's words but for ACRONYM_PARENS_RE, which can join two pieces into one).
+ROLE_STRIP = " ,;:–—-"
+TOKEN_SPLIT_RE = re.compile(r"[\s,]+")
+NOT_WORD_CHAR_RE = re.compile(r"[^\w-]")
+
+
+def _may_hold_title(window: str) -> bool:
+    """Whether a role read from `window` could hold a title word (without one, _clean_role gives None).
+
+    A cheap, safe test: a role's words are the window's words (split at spaces and commas), or their
+    ends cut where a name, a reporting verb or a clause boundary ends (next to a character that is no
+    word character), with ROLE_STRIP characters stripped; every such piece is tested. A bracket may
+    join pieces (ACRONYM_PARENS_RE), so a window with one is always read."""
+    if "(" in window:
+        return True
+    for token in TOKEN_SPLIT_RE.split(window):
+        if not token:
+            continue
+        if token.isalnum():
+            if is_title(token):
+                return True
+            continue
+        cuts = {0}
+        for match in NOT_WORD_CHAR_RE.finditer(token):
+            cuts.update(match.span())
+        for cut in cuts:
+            piece = token[cut:]
+            for variant in {piece.strip(","), piece.lstrip(ROLE_STRIP).strip(","), piece.rstrip(ROLE_STRIP).strip(","), piece.strip(ROLE_STRIP)}:
+                if variant and is_title(variant):
+                    return True
+    return False
 
 
 def _list_item(segment: str) -> bool:
@@ -216,12 +334,12 @@ class Landmarks:
     def __init__(self, text: str) -> None:
         self.text = text
 
-    @functools.cached_property
+    @lazy
     def hard(self) -> Positions:
         """Sentence punctuation, quotation marks and dashes: no role reaches across them."""
         return _positions(HARD_BOUNDARY_RE, self.text)
 
-    @functools.cached_property
+    @lazy
     def verbs(self) -> Positions:
         """Reporting verbs: the role of a name after `said` starts after the verb."""
         return _positions(VERB_RE, self.text)
@@ -380,21 +498,7 @@ def find_mentions(paragraphs: Sequence[str]) -> list[Mention]:
     mentions = []
     for p, text in enumerate(paragraphs):
         marks = Landmarks(text)
-        for start, end, tokens in names_in(text):
-            before_words = text[max(0, start - 40) : start].split()
-            honorific = before_words[-1].casefold() if before_words else None
-            honorific = honorific if honorific in HONORIFICS else None
-            role = _longest(_left_role(marks, start), _appositive(text, end)) or _predicate_role(text, end)
-            verbs = (VERB_AFTER_NAME_RE.match(text, end, end + 60), VERB_BEFORE_NAME_RE.search(text, max(0, start - 40), start))
-            verb_near = any(verbs)
-            evidence = bool(role or honorific or verb_near or AGE_RE.match(text, end))
-            name = strip_possessive(text[start:end])
-            gender = _gender(tokens, honorific) or _past_tense_gender(verbs)
-            affiliation = AFFILIATION_RE.match(text, end)
-            mentions.append(
-                Mention(p, start, end, tokens, name, role, evidence, gender, honorific,
-                        affiliation.group("affiliation").strip() if affiliation else None, verb_near)
-            )
+        mentions.extend(Mention(p, start, end, tokens, marks) for start, end, tokens in names_in(text))
     return mentions
 
 
@@ -439,15 +543,29 @@ def _names_match(full: tuple[str, ...], tokens: tuple[str, ...]) -> bool:
     return _same_first_and_last(tokens, full)  # "Anna Berg" / "Anna Maria Berg"
 
 
-@dataclass
+@dataclass(eq=False)
 class Person:
     name: str
     tokens: tuple[str, ...]
-    role: str | None = None
     gender: str | None = None
     affiliation: str | None = None
     seen: list[tuple[int, int]] = field(default_factory=list)  # (paragraph, offset) of each mention
     honorifics: set[str] = field(default_factory=set)  # "ambassador": `the Ambassador said` names them
+    mentions: list[Mention] = field(default_factory=list)  # in the order added; their roles read lazily
+
+    @property
+    def role(self) -> str | None:
+        """The fullest role the mentions give (the first of the fullest)."""
+        return _longest(*(mention.role for mention in self.mentions))
+
+    def _fields(self) -> tuple:
+        return (self.name, self.tokens, self.role, self.gender, self.affiliation, self.seen, self.honorifics)
+
+    def __eq__(self, other: object) -> bool:
+        """Equal fields, as a dataclass compares them (the role read only when the names are equal)."""
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.name, self.tokens) == (other.name, other.tokens) and self._fields() == other._fields()
 
     def matches(self, tokens: tuple[str, ...]) -> bool:
         return _names_match(self.tokens, tokens)
@@ -458,7 +576,7 @@ class Person:
 
     def add(self, mention: Mention) -> None:
         bisect.insort(self.seen, (mention.paragraph, mention.start))
-        self.role = _longest(self.role, mention.role)
+        self.mentions.append(mention)
         self.gender = self.gender or mention.gender
         self.affiliation = self.affiliation or mention.affiliation
         if len(mention.tokens) > len(self.tokens) and (
@@ -480,15 +598,25 @@ class People:
     def __init__(self, mentions: Sequence[Mention]) -> None:
         self.people: list[Person] = []
         self.unconfirmed = {}  # name tokens -> mentions, for people only a reporting verb will confirm
+        # Name token -> where in `people` (ascending) and which unconfirmed names hold it: a name that
+        # matches another holds its last token (see _names_match), so a look-up reads those people only,
+        # not every person for every mention. Entries a fuller name made stale are checked away.
+        self._people_with: dict[str, list[int]] = {}
+        self._unconfirmed_with: dict[str, set[tuple[str, ...]]] = {}
+        self._unconfirmed_order: dict[tuple[str, ...], int] = {}  # a name's place in `unconfirmed`
         for mention in mentions:  # first the people the text says are people, by full name
-            if mention.evidence and len(mention.tokens) >= 2 and self.find(mention.tokens) is None:
-                self.people.append(Person(mention.name, mention.tokens))
+            if len(mention.tokens) >= 2 and self.find(mention.tokens) is None and mention.evidence:
+                self._introduce(Person(mention.name, mention.tokens))
         for mention in mentions:  # then every mention of them, before or after, and the rest
-            person = self.find(mention.tokens)
-            if person is not None:
-                person.add(mention)
+            position = self._find_position(mention.tokens)
+            if position is not None:
+                self.people[position].add(mention)
+                self._index(position)  # the mention may give a fuller name
             else:
+                self._unconfirmed_order.setdefault(mention.tokens, len(self._unconfirmed_order))
                 self.unconfirmed.setdefault(mention.tokens, []).append(mention)
+                for token in mention.tokens:
+                    self._unconfirmed_with.setdefault(token, set()).add(mention.tokens)
         for mention in mentions:
             if self._reports_speech_of_full_name(mention):
                 self.confirm(mention.tokens, (mention.paragraph, mention.start))
@@ -498,18 +626,40 @@ class People:
         the text gives once, untitled ("met the Minister, Kadri Lepik,"): that person spoke there, so a
         pronoun after it points to them. Two full names for the surname: nobody (no guess)."""
         return (
-            mention.reported
-            and len(mention.tokens) == 1
+            len(mention.tokens) == 1
             and mention.tokens in self.unconfirmed
             and len(self._fullest_unconfirmed_names(mention.tokens)) == 1
+            and mention.reported  # the costliest test last (the order changes no answer: all are reads)
         )
 
+    def _introduce(self, person: Person) -> None:
+        self.people.append(person)
+        self._index(len(self.people) - 1)
+
+    def _index(self, position: int) -> None:
+        for token in self.people[position].tokens:
+            positions = self._people_with.setdefault(token, [])
+            if position not in positions:
+                bisect.insort(positions, position)
+
+    def _candidates(self, tokens: tuple[str, ...]) -> list[int]:
+        """Where the people whose name may match `tokens` are, in order (every one that matches)."""
+        return self._people_with.get(tokens[-1], []) if tokens else list(range(len(self.people)))
+
+    def _find_position(self, tokens: tuple[str, ...]) -> int | None:
+        for i in self._candidates(tokens):
+            if _names_match(self.people[i].tokens, tokens):
+                return i
+        return None
+
     def find(self, tokens: tuple[str, ...]) -> Person | None:
-        return next((person for person in self.people if _names_match(person.tokens, tokens)), None)
+        position = self._find_position(tokens)
+        return self.people[position] if position is not None else None
 
     def ambiguous(self, tokens: tuple[str, ...]) -> bool:
         """A surname two people of the text share ("Anna Berg", "Lars Berg"; `said Berg`)."""
-        return sum(1 for person in self.people if person.matches(tokens) and person.tokens != tokens) > 1
+        people = (self.people[i] for i in self._candidates(tokens))
+        return sum(1 for person in people if person.matches(tokens) and person.tokens != tokens) > 1
 
     def confirm(self, tokens: tuple[str, ...], where: tuple[int, int]) -> Person | None:
         """The person a speaker phrase names, introducing them if nobody matched before; None when the
@@ -523,17 +673,27 @@ class People:
                 return None  # "Anna Berg and Lars Berg …", then `said Berg`
             fullest = self.unconfirmed[fuller.pop()][0] if fuller else self._first_unconfirmed(tokens)
             person = Person(fullest.name if fullest else " ".join(tokens), fullest.tokens if fullest else tokens)
-            for key in [key for key in self.unconfirmed if person.matches(key)]:
+            for key in self._unconfirmed_matching(person):
                 for mention in self.unconfirmed.pop(key):
                     person.add(mention)
-            self.people.append(person)
+            self._introduce(person)
         bisect.insort(person.seen, where)
         return person
+
+    def _unconfirmed_matching(self, person: Person) -> list[tuple[str, ...]]:
+        """The unconfirmed names of this person, in the order `unconfirmed` holds them (each holds a
+        token of the person's name: see _names_match)."""
+        held = {key for token in person.tokens for key in self._unconfirmed_with.get(token, ())}
+        matching = [key for key in held if key in self.unconfirmed and person.matches(key)]
+        return sorted(matching, key=self._unconfirmed_order.__getitem__)
 
     def _fullest_unconfirmed_names(self, tokens: tuple[str, ...]) -> set[tuple[str, ...]]:
         """The fullest names given without a title for the surname a speaker phrase uses ("Witold
         Waszczykowski chaired …" then `said Waszczykowski`): one, or two people sharing it."""
-        fuller = {key for key in self.unconfirmed if key != tokens and _names_match(key, tokens)}
+        held = self._unconfirmed_with.get(tokens[-1], set()) if tokens else self.unconfirmed
+        fuller = {key for key in held if key in self.unconfirmed and key != tokens and _names_match(key, tokens)}
+        if len(fuller) < 2:
+            return fuller  # nothing to drop
         return {key for key in fuller if not any(len(other) > len(key) and other[-len(key) :] == key for other in fuller)}
 
     def _first_unconfirmed(self, tokens: tuple[str, ...]) -> Mention | None:

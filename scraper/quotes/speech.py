@@ -167,19 +167,14 @@ def _decide(
         previous = paragraphs[span.paragraph - 1][-WINDOW:].rstrip()
         if previous.endswith(":"):
             attribution = attribution_before(previous, len(previous), span.paragraph - 1, language)
-    partial_speech = words >= PARTIAL_MIN_WORDS and not _title_like(span.text, text, span.start, language)
+    title_like = functools.cache(lambda: _title_like(span.text, text, span.start, language))  # read once, if at all
+    partial_speech = words >= PARTIAL_MIN_WORDS and not title_like()
     if attribution is not None and (attribution.strict or partial_speech):
         return resolve(attribution, people()) or False
     if not span.closed and not opens_paragraph:
         return None
-    if (
-        initial
-        and words >= 3
-        and _ends_sentence(span, paragraphs)
-        and _punctuated(span, paragraphs)
-        and not _title_like(span.text, text, span.start, language)
-    ):
+    if initial and words >= 3 and _ends_sentence(span, paragraphs) and _punctuated(span, paragraphs) and not title_like():
         return last_speaker or False  # a stand-alone quote continues the previous speaker
-    if words >= 8 and FIRST_PERSON_RE.search(span.text) and not _title_like(span.text, text, span.start, language):
+    if words >= 8 and FIRST_PERSON_RE.search(span.text) and not title_like():
         return False
     return None
