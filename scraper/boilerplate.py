@@ -66,6 +66,12 @@ CONTENT_NAMES = re.compile(r"content|article|body|main|story|text|post|entry", r
 # The headline and a marked article body: their wrappers are never furniture.
 TEXT_ANCHORS = "h1, [itemprop=articleBody]"
 UNPROTECTED_BOXES = frozenset({"header", "nav", "footer"})
+# ... except an article's own <header> (HTML's sectioning rule): the headline's box inside an
+# <article>, which often holds the standfirst or the whole lead beside the date and the byline.
+ARTICLE_HEADER = "header"
+# Of that box only the prose is text: the headline is the record's title, and its lists (topics,
+# share buttons) and sub-headings (a kicker, a deck) are not the release's words.
+NOT_TEXT_IN_ARTICLE_HEADER = "ul, ol, dl, h2, h3, h4, h5, h6"
 # Elements whose removal would take the page with them, whatever their names say.
 NEVER_REMOVED = frozenset({"html", "body", "main", "article"})
 
@@ -221,23 +227,40 @@ def strip_furniture(root: Node, furniture_tags: str = FURNITURE_TAGS, names: str
     An element around the headline or the marked article text is a layout wrapper, whatever its
     name says ("panel-two-col-sidebar-right", "container-single right-sidebar"): it stays."""
     keep = wrappers_of_the_text(root)
-    remove_all([node for node in root.css(furniture_tags) if node.tag not in NEVER_REMOVED and node.mem_id not in keep])
+    furniture = root.css(furniture_tags)
+    remove_all([node for node in furniture if node.tag not in NEVER_REMOVED and node.mem_id not in keep])
+    for header in furniture:
+        if header.tag == ARTICLE_HEADER and header.mem_id in keep:
+            remove_all(header.css(NOT_TEXT_IN_ARTICLE_HEADER))
     strip_named_furniture(root, names, soft_names, keep)
 
 
 def wrappers_of_the_text(root: Node) -> frozenset[int]:
     """mem_ids of the ancestors of the headline(s) and of a marked article body, up to `root`.
 
-    A headline inside a <header>, <nav> or <footer> (a logo) protects nothing above that box."""
+    A headline inside a <header>, <nav> or <footer> (a logo) protects nothing above that box,
+    except in an article's own <header> (inside an <article>): that box is the article's."""
     keep: set[int] = set()
     for anchor in root.css(TEXT_ANCHORS):
         ancestor = anchor.parent
         while ancestor is not None and ancestor.mem_id != root.mem_id:
-            if ancestor.tag in UNPROTECTED_BOXES:
+            if ancestor.tag in UNPROTECTED_BOXES and not is_article_header(ancestor, root):
                 break
             keep.add(ancestor.mem_id)
             ancestor = ancestor.parent
     return frozenset(keep)
+
+
+def is_article_header(node: Node, root: Node) -> bool:
+    """Whether `node` is the <header> of an <article> (an ancestor below `root`)."""
+    if node.tag != ARTICLE_HEADER:
+        return False
+    ancestor = node.parent
+    while ancestor is not None and ancestor.mem_id != root.mem_id:
+        if ancestor.tag == "article":
+            return True
+        ancestor = ancestor.parent
+    return False
 
 
 def strip_named_furniture(root: Node, names: str = FURNITURE_NAMES, soft_names: str = SOFT_FURNITURE_NAMES,

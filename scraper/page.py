@@ -118,6 +118,11 @@ TIMESTAMP = re.compile(r"\d[T ]\d\d:\d\d|\d\d:\d\d(?::\d\d)? (?:GMT|UTC|[+-]\d{4
 URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|$|[^\d])")
 PUBLISHER_META = ("og:site_name", "application-name", "dc.publisher", "dcterms.publisher", "publisher")
 MIN_BODY_CHARS = 80
+# A text this short after the furniture went may be the remains of a text the furniture took along
+# (a "share-zone" wrapper around it): a second reading without the removal is tried, and wins
+# when it holds this many times more text.
+SHORT_BODY_CHARS = 300
+UNSTRIPPED_GAIN = 3
 # The lead a page sets beside its headline (a standfirst in an intro box) while the text scores
 # into another box: the first sentence-like block after the <h1>, within this many elements.
 LEAD_CANDIDATES = "h1, p, div"
@@ -479,8 +484,11 @@ class ReleasePage(PageMarkup):
                     self.body_named_by_profile = selector not in BODY_CONTAINERS
                     return [node]
         nodes = main_nodes(body)
-        if sum(len(node.text(deep=True, strip=True)) for node in nodes) < MIN_BODY_CHARS:
-            nodes = self.body_nodes_unstripped() or nodes
+        found = sum(len(node.text(deep=True, strip=True)) for node in nodes)
+        if found < SHORT_BODY_CHARS:
+            unstripped = self.body_nodes_unstripped()
+            if found < MIN_BODY_CHARS or sum(len(node.text(deep=True, strip=True)) for node in unstripped) >= UNSTRIPPED_GAIN * found:
+                nodes = unstripped or nodes
         return nodes
 
     def body_nodes_unstripped(self) -> list[Node]:

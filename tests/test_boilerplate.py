@@ -188,3 +188,24 @@ def test_the_intro_paragraph_above_a_table_of_facts_joins_it() -> None:
             f"<div class='see-also'>{links}</div></div></body></html>")
     body = parse(html, "https://example.org/list/1", any_page=True).body
     assert body.startswith("This list gives every budget line") and "Lines that the council cut" in body and "Row 7." in body
+
+
+def test_an_articles_own_header_keeps_its_lead_not_its_lists() -> None:
+    # The standfirst sits in the article's <header> beside the headline, a topic list and a deck;
+    # the page's own <header> (the logo and menu) stays furniture.
+    html = ("<html><body><header><h1>Site logo</h1><p>The site's own slogan, long enough to be a sentence of prose.</p></header>"
+            "<article><header><h1>The council agrees</h1><ul><li>Topic one</li><li>Topic two</li></ul>"
+            "<h3>A deck under the headline</h3><div>The lead of the text says in one long sentence what the council agreed today.</div>"
+            f"</header><div class='text'><p>{LONG}</p><p>{LONG} More.</p><p>{LONG} Again.</p></div></article></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert body.startswith("The lead of the text says") and body.endswith("Again.")
+    assert "Topic one" not in body and "A deck under" not in body and "slogan" not in body
+
+
+def test_a_text_the_furniture_took_along_is_read_without_the_furniture_removal() -> None:
+    # A wrapper named like a share bar holds the article's text; the article's header alone is short.
+    html = ("<html><body><article><header><h1>The council agrees</h1><div>The council of the town met on Monday in the old hall by the harbour, with every member present.</div></header>"
+            f"<div class='share-zone'><div class='text'><p>{LONG}</p><p>{LONG} More.</p><p>{LONG} Again.</p></div></div>"
+            "</article></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert LONG in body and body.endswith("Again.")
