@@ -426,20 +426,28 @@ class ProseMap:
             before: list[Node] = []
             after: list[Node] = []
             seen_current = False
+            names = current.attributes.get("class")
             for sibling in parent.iter():
                 if sibling.mem_id == current.mem_id:
                     seen_current = True
                 elif sibling.tag not in NOT_SIBLING_TAGS:
-                    net = self.net_prose(sibling)
-                    if seen_current and net >= after_threshold:
-                        after.append(sibling)
-                    elif not seen_current and net >= MIN_SIBLING_PROSE:
-                        before.append(sibling)
+                    if names and sibling.tag == current.tag and sibling.attributes.get("class") == names:
+                        joins = self.is_part_of_the_text(sibling)  # one of a row of like boxes: "step 1", "step 2"
+                    else:
+                        net = self.net_prose(sibling)
+                        joins = net >= (after_threshold if seen_current else MIN_SIBLING_PROSE)
+                    if joins:
+                        (after if seen_current else before).append(sibling)
             for sibling in before + after:
                 strip_named_furniture(sibling)
             nodes = before + nodes + after
             current = parent
         return nodes
+
+    def is_part_of_the_text(self, box: Node) -> bool:
+        """A box named like the text's own box (Readability's class bonus): it joins when it holds prose
+        at all, however little, and is not a list of links."""
+        return self.prose.get(box.mem_id, 0.0) >= MIN_PROSE_CHARS and link_density(box) <= MAX_LINK_DENSITY
 
     def net_prose(self, node: Node) -> float:
         length = len(node.text(deep=True, strip=True))

@@ -209,3 +209,15 @@ def test_a_text_the_furniture_took_along_is_read_without_the_furniture_removal()
             "</article></body></html>")
     body = parse(html, "https://example.org/news/1", any_page=True).body
     assert LONG in body and body.endswith("Again.")
+
+
+def test_boxes_named_like_the_texts_box_join_it_however_short() -> None:
+    # A how-to split into one box per step: the longest step wins the scoring, the short ones are its siblings.
+    steps = "".join(f"<div class='mod step'><div class='body'><h3>Step {n}</h3><p>Step {n} of the work, done with care.</p>"
+                    f"<figure><figcaption>The shelf at step {n} (photo: J. Doe, archive)</figcaption></figure></div></div>"
+                    for n in range(2, 6))
+    html = (f"<html><body><h1>How to build a shelf</h1><div class='main'><div class='mod step'><div class='body'><p>{LONG} "
+            f"{LONG}</p></div></div>{steps}<div class='mod related'><p><a href='/a'>Another guide to read next, on tables</a></p></div>"
+            "</div></body></html>")
+    body = parse(html, "https://example.org/guide/1", any_page=True).body
+    assert body.startswith(LONG) and "Step 5 of the work" in body and "Another guide" not in body
