@@ -120,6 +120,10 @@ OTHER_TEXT_WEIGHT = 2.0
 MIN_SIBLING_PROSE = 80
 SIBLING_LEVELS = 3
 SIBLING_AFTER_SHARE = 0.3
+# A table whose rows hold the most prose between them (cells of a table of facts, each crediting its
+# row and, less, the table) is a block of the text around it, not the text's container: the scorer
+# starts from the table's parent. (A layout table's text cell makes its row the best, not the table.)
+TABLE_BODIES = frozenset({"table", "tbody", "thead", "tfoot"})
 NOT_SIBLING_TAGS = frozenset({"h1", "script", "style", "form", "ul", "ol", "table", "nav", "aside", "header", "footer"})
 # How many of the best-scoring nodes get the (costlier) link-density check.
 # A paragraph beside the container (an intro above a table, a lead above the text's box) joins by its own prose.
@@ -465,11 +469,18 @@ def main_nodes(root: Node) -> list[Node]:
     best = prose.best()
     if best is None:
         return []
+    if best.tag in TABLE_BODIES and best.parent is not None:
+        best = table_of(best).parent or best  # a table of facts is one block of the text around it
     container = prose.widen(best)
     # The best-scoring box and its wrappers up to the container are text, whatever their names
     # say ("container-single right-sidebar" around the post): only what lies beside them may go.
     strip_named_furniture(container, keep=ancestors_up_to(best, container))
     return prose.with_siblings(container)
+
+
+def table_of(node: Node) -> Node:
+    """The <table> a <tbody>, <thead> or <tfoot> belongs to (the node itself when it is the table)."""
+    return node.parent if node.tag != "table" and node.parent is not None and node.parent.tag == "table" else node
 
 
 def ancestors_up_to(node: Node, top: Node) -> frozenset[int]:

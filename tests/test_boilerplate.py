@@ -221,3 +221,15 @@ def test_boxes_named_like_the_texts_box_join_it_however_short() -> None:
             "</div></body></html>")
     body = parse(html, "https://example.org/guide/1", any_page=True).body
     assert body.startswith(LONG) and "Step 5 of the work" in body and "Another guide" not in body
+
+
+def test_a_table_of_facts_that_outscores_the_text_is_one_block_of_it() -> None:
+    # Many rows of prose-like cells outweigh each paragraph; the text goes on after the table, then
+    # a list of linked notes makes the whole box look less like prose than the table alone.
+    notes = "".join(f"<li><a href='/source/{n}'>A source for the film list, volume {n}, page {n * 7}</a></li>" for n in range(40))
+    rows = "".join(f"<tr><td>Film {n}</td><td>A film about a loop in time, with a plot, twists, and an end.</td>"
+                   f"<td>Made by a studio, in colour, with sound, {2000 + n}.</td></tr>" for n in range(30))
+    html = (f"<html><body><h1>Time loops</h1><div class='content'><p>{LONG} Intro.</p><table><tbody>{rows}</tbody></table>"
+            f"<h2>In books</h2><p>{LONG} After the table.</p><p>{LONG} The end.</p><ul>{notes}</ul></div></body></html>")
+    body = parse(html, "https://example.org/wiki/loops", any_page=True).body
+    assert body.startswith(LONG) and "Film 29" in body and body.endswith("The end.")
