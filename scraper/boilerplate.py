@@ -527,8 +527,12 @@ def text_blocks(nodes: list[Node], block_tags: str = BLOCK_TAGS, trim: bool = Tr
     return trim_edges(cut_trailing_furniture(unique(blocks)))
 
 
+TABLE_CELLS = frozenset({"td", "th"})
+
+
 class TableRow(str):
-    """A table row's text: a cell saying "Comment" or "Contact" is a column's name, not the end of the text."""
+    """A table row's (or a short cell's) text: a cell saying "Comment" or "Contact" is a column's name,
+    not the end of the text."""
 
 
 class ListItem(str):
@@ -601,8 +605,11 @@ def walk_blocks(node: Node, container: Node, run: Run, blocks: list[str], in_lin
                 blocks.append(TableRow(row))
         else:
             run.flush(blocks)  # a <div>, <section>, <ul>, <table>...: a boundary on both sides
+            start = len(blocks)
             walk_blocks(child, container, run, blocks, in_link)
             run.flush(blocks)
+            if tag in TABLE_CELLS and len(blocks) == start + 1 and len(blocks[start]) <= MAX_END_MARK_CHARS:
+                blocks[start] = TableRow(blocks[start])  # a cell of its own paragraph: "Comment" names a column
 
 
 def block_text(block: Node, container: Node) -> str | None:

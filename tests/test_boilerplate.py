@@ -233,3 +233,12 @@ def test_a_table_of_facts_that_outscores_the_text_is_one_block_of_it() -> None:
             f"<h2>In books</h2><p>{LONG} After the table.</p><p>{LONG} The end.</p><ul>{notes}</ul></div></body></html>")
     body = parse(html, "https://example.org/wiki/loops", any_page=True).body
     assert body.startswith(LONG) and "Film 29" in body and body.endswith("The end.")
+
+
+def test_a_column_named_comment_in_a_table_of_paragraphs_does_not_end_the_text() -> None:
+    row = "<tr><td><p>{}</p></td><td><p>{}</p></td></tr>"
+    table = row.format("<b>State</b>", "<b>Comment</b>") + row.format("new", "The task waits for its first run.")
+    html = (f"<html><body><h1>How tasks run</h1><div class='text'><p>{LONG}</p><p>{LONG} More.</p><table>{table}</table>"
+            f"<p>{LONG} After the table.</p></div></body></html>")
+    body = parse(html, "https://example.org/blog/tasks", any_page=True).body
+    assert "The task waits" in body and body.endswith("After the table.")
