@@ -230,6 +230,8 @@ class ReleasePage(PageMarkup):
         record.place, record.place_raw = normalize_place(place_raw), place_raw
         self.linked_headlines  # noqa: B018 (counted before the text is read out of the container)
         paragraphs = self.body_paragraphs()
+        if not paragraphs and any_page and not self.body_named_by_profile:
+            paragraphs = self.visible_text()
         if paragraphs and comparable(paragraphs[0]) == comparable(title):
             paragraphs = paragraphs[1:]  # the headline repeated atop the text
         if sum(map(len, paragraphs)) < MIN_BODY_CHARS and not any_page:
@@ -440,6 +442,14 @@ class ReleasePage(PageMarkup):
         if lead and not any(comparable(lead) in comparable(text) for text in paragraphs[:3]):
             paragraphs.insert(0, lead)
         return paragraphs
+
+    def visible_text(self) -> list[str]:
+        """The page's text without its furniture, as one block: the body of a page where no block
+        reads as prose (a few words, text inside a link), as a reader would still see it: read for
+        `any_page` only (a release parse refuses such a page)."""
+        body = self.tree.body
+        text = clean_text(body.text(deep=True, separator=" ")) if body is not None else ""
+        return [text] if text else []
 
     def lead_beside_headline(self) -> str | None:
         """The lead paragraph between the headline and a scored container that does not hold it.
