@@ -165,7 +165,8 @@ CHROME_LINE = re.compile(
     re.IGNORECASE,
 )
 # Markup shown as text (an embed code printed escaped): "<iframe width='670' src=...>"
-MARKUP_TEXT = re.compile(r"^<[a-zA-Z][\w-]*(?:\s+[\w:-]+\s*=\s*[\"'][^\"']*[\"'])+\s*/?>")
+# (an attribute may stand bare: "allowfullscreen"), as long as one has a quoted value.
+MARKUP_TEXT = re.compile(r"^<[a-zA-Z][\w-]*(?:\s+[\w:-]+)*(?:\s+[\w:-]+\s*=\s*[\"'][^\"']*[\"'])(?:\s+[\w:-]+(?:\s*=\s*[\"'][^\"']*[\"'])?)*\s*/?>")
 # Contact details that close a release: phone, fax, e-mail, a handle.
 CONTACT_DETAILS = re.compile(r"\b(?:tel|telefon|phone|fax)\b\.?\s*:?\s*[+\d(]|e-?mail\s*:|@[\w-]+(?:\.[\w-]+)+|twitter\s*:", re.IGNORECASE)
 MAX_CONTACT_CHARS = 300

@@ -35,10 +35,12 @@ def blocks_of(inner: str) -> list[str]:
          [LONG, "Budget 4 million euros", "Term 2024 to 2026", f"{LONG} End."]),
         (f"<p>{LONG}</p><p>&lt;iframe width='670' src='https://video.example/embed/1'&gt;Your browser does not play it&lt;/iframe&gt;</p>",
          [LONG]),
+        (f"<p>{LONG}</p><p>&lt;iframe width='670' allowfullscreen src='https://video.example/embed/1'&gt;Not played&lt;/iframe&gt;</p>",
+         [LONG]),
         (f"<table><tr><td><p>{LONG}</p></td><td><div>{LONG} Cell.</div></td></tr></table>", [LONG, f"{LONG} Cell."]),
     ],
     ids=["bare-text-divs", "text-after-the-last-block", "text-around-a-paragraph", "list-items", "list-closing-the-text", "teaser-card-in-link", "link-list-run", "quoted-paragraphs",
-         "table-of-facts", "embed-code-as-text", "layout-table"],
+         "table-of-facts", "embed-code-as-text", "embed-code-with-a-bare-attribute", "layout-table"],
 )
 def test_walked_blocks(inner: str, expected: list[str]) -> None:
     assert blocks_of(inner) == expected
