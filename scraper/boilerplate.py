@@ -148,7 +148,14 @@ END_OF_TEXT = re.compile(
     r"|comments?|kommentare?|schlagworte|adresse für rückfragen|herausgeber"
     r"|about (?:this series|the authors?|us)|über (?:diese reihe|den autor|die autorin|die autoren|uns)|zur person"
     r"|à propos (?:de l'auteur|de nous)|sur le même sujet|articles? similaires?|you may also like|recommended"
-    r"|читайте также|см\. также)\s*:?$",
+    r"|читайте также|см\. также"
+    # "related" boxes in more words and languages: "Auch interessant", "Weitere Beiträge aus der Kolumne",
+    # "Contenido relacionado", "Zobacz także", "Leia também"
+    r"|(?:das )?(?:könnte sie|könnte dich|ist) auch interessant|auch interessant|zum weiterlesen|neueste artikel"
+    r"|(?:das|dieses) thema könnte (?:dich|sie) auch interessieren|weitere (?:beiträge|artikel|meldungen|nachrichten)(?: .{0,40})?"
+    r"|related (?:posts|stories|topics)|more stories|you might also like|read next|tagged"
+    r"|contenidos? relacionados?|art[íi]culos relacionados(?: .{0,40})?|noticias relacionadas|te puede interesar|lee también"
+    r"|leia também|veja também|zobacz (?:też|także)|czytaj (?:też|także))\s*:?$",
     re.IGNORECASE,
 )
 # A block that opens with a press-contact label or a note to the newsroom closes the text.

@@ -101,8 +101,15 @@ def test_a_lead_in_a_sibling_box_joins_the_text_and_a_small_box_after_it_does_no
          "Help with a gift", False),
         ("<p>The press contacts of both offices met on Monday and agreed on a joint statement, which follows.</p>",
          "press contacts of both offices", True),
+        ("<h3>Auch interessant</h3><p>Another story of the same site, told in a teaser that reads like a sentence.</p>",
+         "Another story of the same site", False),
+        ("<h3>Artículos relacionados</h3><p>Another story of the same site, told in a teaser that reads like a sentence.</p>",
+         "Another story of the same site", False),
+        ("<p>Tagged:</p><p>Council, budget, harbour works and the other words this site tags its stories with.</p>",
+         "the other words this site tags", False),
     ],
-    ids=["long-press-contact", "note-to-the-newsroom", "flyout-box", "contacts-in-a-sentence"],
+    ids=["long-press-contact", "note-to-the-newsroom", "flyout-box", "contacts-in-a-sentence", "auch-interessant",
+         "articulos-relacionados", "tagged"],
 )
 def test_what_closes_a_text(closing: str, phrase: str, kept: bool) -> None:
     html = (f"<html><body><main><h1>The council agrees</h1><div class='text'><p>{LONG}</p><p>{LONG} More.</p>"
