@@ -536,6 +536,7 @@ def text_blocks(nodes: list[Node], block_tags: str = BLOCK_TAGS, trim: bool = Tr
 
 
 TABLE_CELLS = frozenset({"td", "th"})
+MAX_FACT_CELL_CHARS = 80
 
 
 class TableRow(str):
@@ -605,7 +606,7 @@ def walk_blocks(node: Node, container: Node, run: Run, blocks: list[str], in_lin
                 blocks.append(ListItem(text) if tag == "li" else text)
         elif tag in SKIPPED_IN_WALK or tag.startswith("-"):
             continue
-        elif tag == "tr" and not any(has_nested_block(cell) for cell in child.iter()):
+        elif tag == "tr" and is_row_of_facts(child):
             run.flush(blocks)  # a row of a table of facts: one block, its cells side by side
             cells = [text for cell in child.iter() if (text := node_text(cell))]
             row = " ".join(cells)
@@ -618,6 +619,17 @@ def walk_blocks(node: Node, container: Node, run: Run, blocks: list[str], in_lin
             run.flush(blocks)
             if tag in TABLE_CELLS and len(blocks) == start + 1 and len(blocks[start]) <= MAX_END_MARK_CHARS:
                 blocks[start] = TableRow(blocks[start])  # a cell of its own paragraph: "Comment" names a column
+
+
+def is_row_of_facts(row: Node) -> bool:
+    """Whether a table row is a row of facts (read as one block): its cells hold bare text, or short
+    text in blocks of their own (a rich-text editor's <div> or <p> around each value); a cell with a
+    nested table or a paragraph's worth of text makes it a layout row, walked block by block."""
+    for cell in row.iter():
+        if has_nested_block(cell) and (cell.css_first("table") is not None
+                                       or len(cell.text(deep=True, strip=True)) > MAX_FACT_CELL_CHARS):
+            return False
+    return True
 
 
 def block_text(block: Node, container: Node) -> str | None:
@@ -693,8 +705,8 @@ def is_trailing_furniture(block: str) -> bool:
         return True
     if len(block) <= MAX_PRESS_OFFER_CHARS and PRESS_OFFER.search(block):
         return True
-    if isinstance(block, ListItem):
-        return False  # every item of a list in the text is text (fixtures/README.md)
+    if isinstance(block, (ListItem, TableRow)):
+        return False  # every item of a list in the text is text (fixtures/README.md), and so is every row of a table
     if len(block) <= MAX_DANGLING_CHARS and block.endswith((":", "：")):
         return True
     return len(block) <= MAX_CAPTION_CHARS and not block.endswith(SENTENCE_ENDS)
