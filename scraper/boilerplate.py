@@ -63,6 +63,10 @@ PAGE_SOFT_FURNITURE_NAMES = ", ".join(f'[class*="{part}" i]' for part in ("navig
 SPARING_PARAGRAPHS = 2
 SPARING_PARAGRAPH_CHARS = 60
 CONTENT_NAMES = re.compile(r"content|article|body|main|story|text|post|entry", re.IGNORECASE)
+# ... but not a content word that names the furniture's own part, after it in one name:
+# "related-posts", "comment-text", "sidebar-content", "share-content".
+FURNITURE_PART_NAMES = re.compile(
+    rf"(?:{'|'.join(FURNITURE_NAME_PARTS)})s?[-_](?:[a-z0-9]+[-_])*?(?:{CONTENT_NAMES.pattern})", re.IGNORECASE)
 # The headline and a marked article body: their wrappers are never furniture.
 TEXT_ANCHORS = "h1, [itemprop=articleBody]"
 UNPROTECTED_BOXES = frozenset({"header", "nav", "footer"})
@@ -115,6 +119,8 @@ TAG_WEIGHT = {"div": 5, "article": 10, "main": 5, "section": 3, "td": 3, "blockq
 NAME_WEIGHT = 25
 # Widening the best node to an ancestor pays when it brings more prose than other text times this.
 OTHER_TEXT_WEIGHT = 2.0
+# ... and brings a tenth more of it: a near tie is no reason to take a page's forms and teasers along.
+MIN_WIDENING_SHARE = 0.1
 # A sibling of the container (or of its ancestors, this many levels up) joins it with this much
 # prose net of other text (characters).
 MIN_SIBLING_PROSE = 80
@@ -297,7 +303,7 @@ def is_furniture_by_name(node: Node) -> bool:
         return False
     attributes = node.attributes
     names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
-    return not CONTENT_NAMES.search(names)
+    return not CONTENT_NAMES.search(FURNITURE_PART_NAMES.sub(" ", names))
 
 
 def names_weight(node: Node) -> int:
@@ -412,7 +418,7 @@ class ProseMap:
         ancestor = node.parent
         while ancestor is not None and ancestor.tag not in ("html", "-undef"):
             gain = self.net_prose(ancestor)
-            if gain > best_gain:
+            if gain > best_gain + MIN_WIDENING_SHARE * abs(best_gain):
                 best, best_gain = ancestor, gain
             if ancestor.tag == "body":
                 break

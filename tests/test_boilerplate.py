@@ -6,7 +6,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper import parse
-from scraper.boilerplate import has_nested_block, main_nodes, strip_furniture, text_blocks
+from scraper.boilerplate import has_nested_block, is_furniture_by_name, main_nodes, strip_furniture, text_blocks
 
 LONG = "The council met for two days and agreed on a plan for the coming year, with a budget for it."
 
@@ -254,3 +254,30 @@ def test_a_column_named_comment_in_a_table_of_paragraphs_does_not_end_the_text()
             f"<p>{LONG} After the table.</p></div></body></html>")
     body = parse(html, "https://example.org/blog/tasks", any_page=True).body
     assert "The task waits" in body and body.endswith("After the table.")
+
+
+@pytest.mark.parametrize(
+    ("names", "furniture"),
+    [("related-posts-container", True), ("comment-text", True), ("sidebar-content", True),
+     ("main-content-with-sidebar", False), ("article-footer", False), ("shared-content", False)],
+)
+def test_a_content_word_after_a_furniture_word_names_the_furnitures_part(names: str, furniture: bool) -> None:
+    node = LexborHTMLParser(f"<html><body><div class='{names}'>x</div></body></html>").body.css_first("div")
+    assert is_furniture_by_name(node) is furniture
+
+
+def test_a_related_box_inside_the_text_does_not_end_it() -> None:
+    related = "<div class='related-posts-container'><h3>Related articles</h3><h2><a href='/a'>Another story</a></h2></div>"
+    html = (f"<html><body><h1>The council agrees</h1><div class='text'><p>{LONG}</p><p>{LONG} More.</p><p>{LONG} Again.</p>"
+            f"{related}<p>{LONG} After the box.</p></div></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert body.endswith("After the box.") and "Another story" not in body
+
+
+def test_the_container_widens_only_for_a_tenth_more_prose() -> None:
+    # The text's box sits in a wrapper that adds one short line of its own (a tip form's prompt).
+    paragraphs = "".join(f"<p>{LONG} Part {n}.</p>" for n in range(5))
+    html = (f"<html><body><h1>The council agrees</h1><div class='wrap'><div class='text'>{paragraphs}</div>"
+            "<p>Tell us about it: all tips stay anonymous.</p></div></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert body.endswith("Part 4.") and "Tell us" not in body
