@@ -65,8 +65,10 @@ SPARING_PARAGRAPH_CHARS = 60
 CONTENT_NAMES = re.compile(r"content|article|body|main|story|text|post|entry", re.IGNORECASE)
 # ... but not a content word that names the furniture's own part, after it in one name:
 # "related-posts", "comment-text", "sidebar-content", "share-content".
+# "relatedPost", "RelatedPost" (camel case) too.
 FURNITURE_PART_NAMES = re.compile(
-    rf"(?:{'|'.join(FURNITURE_NAME_PARTS)})s?[-_](?:[a-z0-9]+[-_])*?(?:{CONTENT_NAMES.pattern})", re.IGNORECASE)
+    rf"(?i:{'|'.join(FURNITURE_NAME_PARTS)})s?(?:(?i:[-_](?:[a-z0-9]+[-_])*?(?:{CONTENT_NAMES.pattern}))"
+    rf"|(?:{CONTENT_NAMES.pattern.title()}))")
 # The headline and a marked article body: their wrappers are never furniture.
 TEXT_ANCHORS = "h1, [itemprop=articleBody]"
 UNPROTECTED_BOXES = frozenset({"header", "nav", "footer"})

@@ -259,7 +259,8 @@ def test_a_column_named_comment_in_a_table_of_paragraphs_does_not_end_the_text()
 @pytest.mark.parametrize(
     ("names", "furniture"),
     [("related-posts-container", True), ("comment-text", True), ("sidebar-content", True),
-     ("main-content-with-sidebar", False), ("article-footer", False), ("shared-content", False)],
+     ("PromoteRelatedPost-promo", True), ("main-content-with-sidebar", False), ("article-footer", False),
+     ("shared-content", False)],
 )
 def test_a_content_word_after_a_furniture_word_names_the_furnitures_part(names: str, furniture: bool) -> None:
     node = LexborHTMLParser(f"<html><body><div class='{names}'>x</div></body></html>").body.css_first("div")
