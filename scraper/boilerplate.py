@@ -439,18 +439,22 @@ class ProseMap:
         # After the text, boxes (donations, newsletters, "contact us") are the rule and the rest of
         # a split text the exception: a sibling after the container must hold a share of its prose.
         after_threshold = max(MIN_SIBLING_PROSE, SIBLING_AFTER_SHARE * self.prose.get(container.mem_id, 0.0))
-        for _ in range(SIBLING_LEVELS):
+        levels = 0
+        while levels < SIBLING_LEVELS:
             parent = current.parent
             if parent is None or current.tag == "body" or parent.tag in ("body", "html"):
                 break
             before: list[Node] = []
             after: list[Node] = []
             seen_current = False
+            alone = True  # a wrapper around the current box only is no level of its own
             names = current.attributes.get("class")
             for sibling in parent.iter():
                 if sibling.mem_id == current.mem_id:
                     seen_current = True
-                elif sibling.tag not in NOT_SIBLING_TAGS:
+                    continue
+                alone = False
+                if sibling.tag not in NOT_SIBLING_TAGS:
                     if names and sibling.tag == current.tag and sibling.attributes.get("class") == names:
                         joins = self.is_part_of_the_text(sibling)  # one of a row of like boxes: "step 1", "step 2"
                     else:
@@ -462,6 +466,7 @@ class ProseMap:
                 strip_named_furniture(sibling)
             nodes = before + nodes + after
             current = parent
+            levels += 0 if alone else 1
         return nodes
 
     def is_part_of_the_text(self, box: Node) -> bool:

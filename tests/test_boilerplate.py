@@ -282,3 +282,15 @@ def test_the_container_widens_only_for_a_tenth_more_prose() -> None:
             "<p>Tell us about it: all tips stay anonymous.</p></div></body></html>")
     body = parse(html, "https://example.org/news/1", any_page=True).body
     assert body.endswith("Part 4.") and "Tell us" not in body
+
+
+def test_wrappers_around_the_text_box_alone_are_not_sibling_levels() -> None:
+    # Each section of the text sits four wrappers deep; the sections are siblings of the outermost.
+    def section(text: str) -> str:
+        return f"<div class='con'><div class='mod'><div class='box-con'><div class='box'>{text}</div></div></div></div>"
+    first = "".join(f"<p>{LONG} Part {n}.</p>" for n in range(6))
+    html = (f"<html><body><h1>The council agrees</h1><div class='section'>{section(first)}"
+            f"<div class='con teaser'><a href='/x'>Another story of the site, in a teaser box</a></div>"
+            f"{section(f'<h3>Next steps</h3><p>{LONG} Later part.</p>')}</div></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert body.endswith("Later part.") and "Another story" not in body
