@@ -65,10 +65,8 @@ SPARING_PARAGRAPH_CHARS = 60
 CONTENT_NAMES = re.compile(r"content|article|body|main|story|text|post|entry", re.IGNORECASE)
 # ... but not a content word that names the furniture's own part, after it in one name:
 # "related-posts", "comment-text", "sidebar-content", "share-content".
-# "relatedPost", "RelatedPost" (camel case) too.
-FURNITURE_PART_NAMES = re.compile(
-    rf"(?i:{'|'.join(FURNITURE_NAME_PARTS)})s?(?:(?i:[-_](?:[a-z0-9]+[-_])*?(?:{CONTENT_NAMES.pattern}))"
-    rf"|(?:{CONTENT_NAMES.pattern.title()}))")
+# "relatedPost", "RelatedPost" (camel case) too. Matched on what precedes the content word in its name.
+FURNITURE_BEFORE_CONTENT = re.compile(rf"(?:{'|'.join(FURNITURE_NAME_PARTS)})s?([-_](?:[a-z0-9]+[-_])*)?$", re.IGNORECASE)
 # The headline and a marked article body: their wrappers are never furniture.
 TEXT_ANCHORS = "h1, [itemprop=articleBody]"
 UNPROTECTED_BOXES = frozenset({"header", "nav", "footer"})
@@ -305,7 +303,18 @@ def is_furniture_by_name(node: Node) -> bool:
         return False
     attributes = node.attributes
     names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
-    return not CONTENT_NAMES.search(FURNITURE_PART_NAMES.sub(" ", names))
+    return not any(names_the_text(name) for name in names.split() if CONTENT_NAMES.search(name))
+
+
+def names_the_text(name: str) -> bool:
+    """Whether one class or id name holds a content word of its own ("entry-content", "main-content-
+    with-sidebar"), not one naming a furniture's part ("related-posts", "comment-text", "sidebarContent")."""
+    for found in CONTENT_NAMES.finditer(name):
+        start = found.start()
+        part = FURNITURE_BEFORE_CONTENT.search(name[:start]) if start else None
+        if part is None or not (part.group(1) or name[start].isupper()):
+            return True
+    return False
 
 
 def names_weight(node: Node) -> int:
