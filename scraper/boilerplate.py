@@ -610,7 +610,7 @@ class Run:
 def walk_blocks(node: Node, container: Node, run: Run, blocks: list[str], in_link: bool) -> None:
     """Read `node`'s children in page order: inline text gathers into `run`, a block ends it."""
     for child in node.iter(include_text=True):
-        tag = child.tag
+        tag = child.tag or "-"  # a processing instruction ("<?php ... ?>") has no tag
         if tag == "-text":
             run.add(child.text_content or "", in_link)
         elif tag in INLINE_TAGS:

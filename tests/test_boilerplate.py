@@ -294,3 +294,7 @@ def test_wrappers_around_the_text_box_alone_are_not_sibling_levels() -> None:
             f"{section(f'<h3>Next steps</h3><p>{LONG} Later part.</p>')}</div></body></html>")
     body = parse(html, "https://example.org/news/1", any_page=True).body
     assert body.endswith("Later part.") and "Another story" not in body
+
+
+def test_a_processing_instruction_in_the_text_is_skipped() -> None:
+    assert blocks_of(f"<?php echo 'x'; ?><p>{LONG}</p><div><?php if (true) {{ ?>{LONG} Bare.</div>") == [LONG, f"{LONG} Bare."]
