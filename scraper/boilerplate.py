@@ -282,10 +282,15 @@ def is_article_header(node: Node, root: Node) -> bool:
 
 
 def strip_named_furniture(root: Node, names: str = FURNITURE_NAMES, soft_names: str = SOFT_FURNITURE_NAMES,
-                          keep: frozenset[int] = frozenset()) -> None:
-    remove_all([node for node in root.css(names) if is_furniture_by_name(node) and node.mem_id not in keep])
+                          keep: frozenset[int] = frozenset(), keep_like: frozenset[tuple[str, str]] = frozenset()) -> None:
+    """Remove what is furniture by its name under `root`, except the nodes in `keep` and the boxes
+    named like one of them (`keep_like`: (tag, class) pairs): a text split over sections of one
+    layout ("sidebar-grid__container" each) keeps every section."""
+    def kept(node: Node) -> bool:
+        return node.mem_id in keep or (bool(keep_like) and (node.tag, node.attributes.get("class") or "") in keep_like)
+    remove_all([node for node in root.css(names) if is_furniture_by_name(node) and not kept(node)])
     remove_all([node for node in root.css(soft_names)
-                if is_furniture_by_name(node) and node.mem_id not in keep and not holds_paragraphs(node)])
+                if is_furniture_by_name(node) and not kept(node) and not holds_paragraphs(node)])
 
 
 def holds_paragraphs(node: Node) -> bool:
@@ -504,8 +509,19 @@ def main_nodes(root: Node) -> list[Node]:
     container = prose.widen(best)
     # The best-scoring box and its wrappers up to the container are text, whatever their names
     # say ("container-single right-sidebar" around the post): only what lies beside them may go.
-    strip_named_furniture(container, keep=ancestors_up_to(best, container))
+    strip_named_furniture(container, keep=ancestors_up_to(best, container), keep_like=names_of(best, container))
     return prose.with_siblings(container)
+
+
+def names_of(node: Node, top: Node) -> frozenset[tuple[str, str]]:
+    """(tag, class) of `node` and its ancestors below `top` that have a class."""
+    names: set[tuple[str, str]] = set()
+    current: Node | None = node
+    while current is not None and current.mem_id != top.mem_id:
+        if current.attributes.get("class"):
+            names.add((current.tag, current.attributes.get("class") or ""))
+        current = current.parent
+    return frozenset(names)
 
 
 def table_of(node: Node) -> Node:

@@ -298,3 +298,14 @@ def test_wrappers_around_the_text_box_alone_are_not_sibling_levels() -> None:
 
 def test_a_processing_instruction_in_the_text_is_skipped() -> None:
     assert blocks_of(f"<?php echo 'x'; ?><p>{LONG}</p><div><?php if (true) {{ ?>{LONG} Bare.</div>") == [LONG, f"{LONG} Bare."]
+
+
+def test_sections_named_like_the_best_section_stay_whatever_their_names_say() -> None:
+    # A layout named for its sidebar holds the text in several sections, each named like the layout.
+    def section(n: int, count: int) -> str:
+        paragraphs = "".join(f"<p>{LONG} Section {n}, part {k}.</p>" for k in range(count))
+        return f"<div class='sidebar-grid__container'><div class='text'>{paragraphs}</div></div>"
+    html = (f"<html><body><article><h1>The council agrees</h1><div class='sidebar-grid'>{section(1, 5)}{section(2, 2)}"
+            f"{section(3, 2)}</div></article></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert "Section 1, part 0." in body and body.endswith("Section 3, part 1.")
