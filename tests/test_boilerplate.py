@@ -309,3 +309,13 @@ def test_sections_named_like_the_best_section_stay_whatever_their_names_say() ->
             f"{section(3, 2)}</div></article></body></html>")
     body = parse(html, "https://example.org/news/1", any_page=True).body
     assert "Section 1, part 0." in body and body.endswith("Section 3, part 1.")
+
+
+def test_a_summary_set_as_a_heading_beside_the_text_joins_it() -> None:
+    summary = "A summary of the story set as a heading, long enough to be the text's opening paragraph and not a title."
+    links = "".join(f"<a href='/story/{n}'>Another story of the site, number {n}</a> " for n in range(12))
+    paragraphs = "".join(f"<p>{LONG} Part {n}.</p>" for n in range(4))
+    html = (f"<html><body><h1>The council agrees</h1><div class='main'><h2 class='summary'>{summary}</h2>"
+            f"<div class='text'>{paragraphs}</div><div class='more'>{links}</div></div></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert body.startswith("A summary of the story") and body.endswith("Part 3.")
