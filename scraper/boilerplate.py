@@ -131,10 +131,10 @@ SIBLING_AFTER_SHARE = 0.3
 # starts from the table's parent. (A layout table's text cell makes its row the best, not the table.)
 TABLE_BODIES = frozenset({"table", "tbody", "thead", "tfoot"})
 NOT_SIBLING_TAGS = frozenset({"h1", "script", "style", "form", "ul", "ol", "table", "nav", "aside", "header", "footer"})
-# How many of the best-scoring nodes get the (costlier) link-density check.
 # A paragraph beside the container (an intro above a table, a lead above the text's box, a summary set as
 # a heading) joins by its own prose.
 SIBLING_PARAGRAPHS = frozenset({"p", "blockquote", "pre", "h2", "h3", "h4"})
+# How many of the best-scoring nodes get the (costlier) link-density check.
 FINALISTS = 8
 MAX_BLOCK_LINK_DENSITY = 0.5
 MAX_LINK_DENSITY = 0.5
