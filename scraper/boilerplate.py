@@ -8,9 +8,11 @@ Three steps, each cheap:
    article body, whatever its name ("container right-sidebar" around the whole article).
 2. `main_nodes` scores the page's paragraphs: each adds to its parent and (less) to its grandparent,
    by its length and commas, so the element that directly holds the most prose wins (a wrapper's own
-   text between its blocks counts for the wrapper); it widens to an ancestor while that brings more
-   prose than other text, then siblings of it and of its nearest ancestors that hold a paragraph's
-   worth of prose join it in page order (a lead in the headline's box, a text split over boxes).
+   text between its blocks counts for the wrapper; a table that wins hands over to its parent, a table
+   of facts being one block of a text); it widens to an ancestor while that brings a tenth more prose
+   net of other text, then siblings of it and of its nearest ancestors (wrappers of it alone do not
+   count as levels) that hold a paragraph's worth of prose, or any prose when named like it, join it
+   in page order (a lead in the headline's box, a text split over boxes, one box per step).
    Readability's idea, on selectors.
 3. `text_blocks` walks those nodes once in page order: paragraphs, list items, sub-headings, quoted
    paragraphs, table rows and runs of bare text between them are blocks; link lists, share lines
