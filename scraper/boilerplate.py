@@ -8,9 +8,11 @@ Three steps, each cheap:
    article body, whatever its name ("container right-sidebar" around the whole article).
 2. `main_nodes` scores the page's paragraphs: each adds to its parent and (less) to its grandparent,
    by its length and commas, so the element that directly holds the most prose wins (a wrapper's own
-   text between its blocks counts for the wrapper); it widens to an ancestor while that brings more
-   prose than other text, then siblings of it and of its nearest ancestors that hold a paragraph's
-   worth of prose join it in page order (a lead in the headline's box, a text split over boxes).
+   text between its blocks counts for the wrapper; a table that wins hands over to its parent, a table
+   of facts being one block of a text); it widens to an ancestor while that brings a tenth more prose
+   net of other text, then siblings of it and of its nearest ancestors (wrappers of it alone do not
+   count as levels) that hold a paragraph's worth of prose, or any prose when named like it, join it
+   in page order (a lead in the headline's box, a text split over boxes, one box per step).
    Readability's idea, on selectors.
 3. `text_blocks` walks those nodes once in page order: paragraphs, list items, sub-headings, quoted
    paragraphs, table rows and runs of bare text between them are blocks; link lists, share lines
@@ -71,9 +73,19 @@ LAYOUT_NAMES = re.compile("|".join(LAYOUT_NAME_PARTS), re.IGNORECASE)
 # The attribute that marks such a wrapper (and the boxes inside it holding paragraphs) in the tree.
 TEXT_WRAPPER_MARK = "data-pressroom-text-wrapper"
 CONTENT_NAMES = re.compile(r"content|article|body|main|story|text|post|entry", re.IGNORECASE)
+# ... but not a content word that names the furniture's own part, after it in one name:
+# "related-posts", "comment-text", "sidebar-content", "share-content".
+# "relatedPost", "RelatedPost" (camel case) too. Matched on what precedes the content word in its name.
+FURNITURE_BEFORE_CONTENT = re.compile(rf"(?:{'|'.join(FURNITURE_NAME_PARTS)})s?([-_](?:[a-z0-9]+[-_])*)?$", re.IGNORECASE)
 # The headline and a marked article body: their wrappers are never furniture.
 TEXT_ANCHORS = "h1, [itemprop=articleBody]"
 UNPROTECTED_BOXES = frozenset({"header", "nav", "footer"})
+# ... except an article's own <header> (HTML's sectioning rule): the headline's box inside an
+# <article>, which often holds the standfirst or the whole lead beside the date and the byline.
+ARTICLE_HEADER = "header"
+# Of that box only the prose is text: the headline is the record's title, and its lists (topics,
+# share buttons) and sub-headings (a kicker, a deck) are not the release's words.
+NOT_TEXT_IN_ARTICLE_HEADER = "ul, ol, dl, h2, h3, h4, h5, h6"
 # Elements whose removal would take the page with them, whatever their names say.
 NEVER_REMOVED = frozenset({"html", "body", "main", "article"})
 
@@ -117,18 +129,22 @@ TAG_WEIGHT = {"div": 5, "article": 10, "main": 5, "section": 3, "td": 3, "blockq
 NAME_WEIGHT = 25
 # Widening the best node to an ancestor pays when it brings more prose than other text times this.
 OTHER_TEXT_WEIGHT = 2.0
+# ... and brings a tenth more of it: a near tie is no reason to take a page's forms and teasers along.
+MIN_WIDENING_SHARE = 0.1
 # A sibling of the container (or of its ancestors, this many levels up) joins it with this much
 # prose net of other text (characters).
 MIN_SIBLING_PROSE = 80
 SIBLING_LEVELS = 3
-# A wrapper that holds nothing but the text's box is no level ("<div class=con><div class=mod><div
-# class=box>" around the text, its siblings higher up): up to this many such wrappers are passed.
-MAX_LONE_WRAPPERS = 6
 SIBLING_AFTER_SHARE = 0.3
+# A table whose rows hold the most prose between them (cells of a table of facts, each crediting its
+# row and, less, the table) is a block of the text around it, not the text's container: the scorer
+# starts from the table's parent. (A layout table's text cell makes its row the best, not the table.)
+TABLE_BODIES = frozenset({"table", "tbody", "thead", "tfoot"})
 NOT_SIBLING_TAGS = frozenset({"h1", "script", "style", "form", "ul", "ol", "table", "nav", "aside", "header", "footer"})
+# A paragraph beside the container (an intro above a table, a lead above the text's box, a summary set as
+# a heading) joins by its own prose.
+SIBLING_PARAGRAPHS = frozenset({"p", "blockquote", "pre", "h2", "h3", "h4"})
 # How many of the best-scoring nodes get the (costlier) link-density check.
-# A paragraph beside the container (an intro above a table, a lead above the text's box) joins by its own prose.
-SIBLING_PARAGRAPHS = frozenset({"p", "blockquote", "pre"})
 FINALISTS = 8
 MAX_BLOCK_LINK_DENSITY = 0.5
 MAX_LINK_DENSITY = 0.5
@@ -150,10 +166,17 @@ END_OF_TEXT = re.compile(
     r"|about (?:this series|the authors?|us)|über (?:diese reihe|den autor|die autorin|die autoren|uns)|zur person"
     r"|à propos (?:de l'auteur|de nous)|sur le même sujet|articles? similaires?|you may also like|recommended"
     r"|read next|up next|more from [\w .&'’-]{1,40}|most (?:read|popular|viewed)"
-    r"|à lire (?:également|aussi)|lire aussi|das könnte dich auch interessieren|meistgelesen|weitere artikel"
-    r"|(?:more in|latest from|recommended from) [\w .&'’-]{1,40}|more stories|related topics|verwandte artikel"
+    r"|à lire (?:également|aussi)|lire aussi|das könnte dich auch interessieren|meistgelesen"
+    r"|(?:more in|latest from|recommended from) [\w .&'’-]{1,40}|related topics|verwandte artikel"
     r"|mehr lesen über|mehr aus [\w .&-]{1,40}"
-    r"|читайте также|см\. также)\s*:?$",
+    r"|читайте также|см\. также"
+    # "related" boxes in more words and languages: "Auch interessant", "Weitere Beiträge aus der Kolumne",
+    # "Contenido relacionado", "Zobacz także", "Leia também"
+    r"|(?:das )?(?:könnte sie|könnte dich|ist) auch interessant|auch interessant|zum weiterlesen|neueste artikel"
+    r"|(?:das|dieses) thema könnte (?:dich|sie) auch interessieren|weitere (?:beiträge|artikel|meldungen|nachrichten)(?: .{0,40})?"
+    r"|related (?:posts|stories|topics)|more stories|you might also like|tagged"
+    r"|contenidos? relacionados?|art[íi]culos relacionados(?: .{0,40})?|noticias relacionadas|te puede interesar|lee también"
+    r"|leia também|veja também|zobacz (?:też|także)|czytaj (?:też|także))\s*:?$",
     re.IGNORECASE,
 )
 # A block that opens with a press-contact label or a note to the newsroom closes the text.
@@ -171,7 +194,8 @@ CHROME_LINE = re.compile(
     re.IGNORECASE,
 )
 # Markup shown as text (an embed code printed escaped): "<iframe width='670' src=...>"
-MARKUP_TEXT = re.compile(r"^<[a-zA-Z][\w-]*(?:\s+[\w:-]+\s*=\s*[\"'][^\"']*[\"'])+\s*/?>")
+# (an attribute may stand bare: "allowfullscreen"), as long as one has a quoted value.
+MARKUP_TEXT = re.compile(r"^<[a-zA-Z][\w-]*(?:\s+[\w:-]+)*(?:\s+[\w:-]+\s*=\s*[\"'][^\"']*[\"'])(?:\s+[\w:-]+(?:\s*=\s*[\"'][^\"']*[\"'])?)*\s*/?>")
 # Contact details that close a release: phone, fax, e-mail, a handle.
 CONTACT_DETAILS = re.compile(r"\b(?:tel|telefon|phone|fax)\b\.?\s*:?\s*[+\d(]|e-?mail\s*:|@[\w-]+(?:\.[\w-]+)+|twitter\s*:", re.IGNORECASE)
 MAX_CONTACT_CHARS = 300
@@ -253,7 +277,13 @@ def strip_furniture(root: Node, furniture_tags: str = FURNITURE_TAGS, names: str
     An element around the headline or the marked article text is a layout wrapper, whatever its
     name says ("panel-two-col-sidebar-right", "container-single right-sidebar"): it stays."""
     keep = wrappers_of_the_text(root)
-    remove_all([node for node in root.css(furniture_tags) if node.tag not in NEVER_REMOVED and node.mem_id not in keep])
+    furniture = root.css(furniture_tags)
+    # An article's own <header> stays (see wrappers_of_the_text), less what is no text in it; read
+    # before the removal, which frees the nodes of the others.
+    article_headers = [node for node in furniture if node.tag == ARTICLE_HEADER and node.mem_id in keep]
+    remove_all([node for node in furniture if node.tag not in NEVER_REMOVED and node.mem_id not in keep])
+    for header in article_headers:
+        remove_all(header.css(NOT_TEXT_IN_ARTICLE_HEADER))
     named = [node for node in root.css(names) if is_furniture_by_name(node) and node.mem_id not in keep]
     spared = text_wrappers_named_as_furniture(root, named)
     for node in named:
@@ -317,24 +347,42 @@ def paragraph_chars(node: Node) -> int:
 def wrappers_of_the_text(root: Node) -> frozenset[int]:
     """mem_ids of the ancestors of the headline(s) and of a marked article body, up to `root`.
 
-    A headline inside a <header>, <nav> or <footer> (a logo) protects nothing above that box."""
+    A headline inside a <header>, <nav> or <footer> (a logo) protects nothing above that box,
+    except in an article's own <header> (inside an <article>): that box is the article's."""
     keep: set[int] = set()
     for anchor in root.css(TEXT_ANCHORS):
         ancestor = anchor.parent
         while ancestor is not None and ancestor.mem_id != root.mem_id:
-            if ancestor.tag in UNPROTECTED_BOXES:
+            if ancestor.tag in UNPROTECTED_BOXES and not is_article_header(ancestor, root):
                 break
             keep.add(ancestor.mem_id)
             ancestor = ancestor.parent
     return frozenset(keep)
 
 
+def is_article_header(node: Node, root: Node) -> bool:
+    """Whether `node` is the <header> of an <article> (an ancestor below `root`)."""
+    if node.tag != ARTICLE_HEADER:
+        return False
+    ancestor = node.parent
+    while ancestor is not None and ancestor.mem_id != root.mem_id:
+        if ancestor.tag == "article":
+            return True
+        ancestor = ancestor.parent
+    return False
+
+
 def strip_named_furniture(root: Node, names: str = FURNITURE_NAMES, soft_names: str = SOFT_FURNITURE_NAMES,
-                          keep: frozenset[int] = frozenset()) -> None:
+                          keep: frozenset[int] = frozenset(), keep_like: frozenset[tuple[str, str]] = frozenset()) -> None:
+    """Remove what is furniture by its name under `root`, except the nodes in `keep` and the boxes
+    named like one of them (`keep_like`: (tag, class) pairs): a text split over sections of one
+    layout ("sidebar-grid__container" each) keeps every section. No `names`: the soft names only."""
+    def kept(node: Node) -> bool:
+        return node.mem_id in keep or (bool(keep_like) and (node.tag, node.attributes.get("class") or "") in keep_like)
     if names:
-        remove_all([node for node in root.css(names) if is_furniture_by_name(node) and node.mem_id not in keep])
+        remove_all([node for node in root.css(names) if is_furniture_by_name(node) and not kept(node)])
     remove_all([node for node in root.css(soft_names)
-                if is_furniture_by_name(node) and node.mem_id not in keep and not holds_paragraphs(node)])
+                if is_furniture_by_name(node) and not kept(node) and not holds_paragraphs(node)])
 
 
 def holds_paragraphs(node: Node) -> bool:
@@ -354,7 +402,18 @@ def is_furniture_by_name(node: Node) -> bool:
     if TEXT_WRAPPER_MARK in attributes:
         return False
     names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
-    return not CONTENT_NAMES.search(names)
+    return not any(names_the_text(name) for name in names.split() if CONTENT_NAMES.search(name))
+
+
+def names_the_text(name: str) -> bool:
+    """Whether one class or id name holds a content word of its own ("entry-content", "main-content-
+    with-sidebar"), not one naming a furniture's part ("related-posts", "comment-text", "sidebarContent")."""
+    for found in CONTENT_NAMES.finditer(name):
+        start = found.start()
+        part = FURNITURE_BEFORE_CONTENT.search(name[:start]) if start else None
+        if part is None or not (part.group(1) or name[start].isupper()):
+            return True
+    return False
 
 
 def names_weight(node: Node) -> int:
@@ -476,10 +535,11 @@ class ProseMap:
             # An ancestor's text is at least as long as the last one measured: when even that
             # length leaves it no more gain, its text (the whole page's, near the top) is not read.
             prose = self.prose.get(ancestor.mem_id, 0.0)
-            if ancestor.tag in SIBLING_PARAGRAPHS or prose - OTHER_TEXT_WEIGHT * (length - prose) > best_gain:
+            threshold = best_gain + MIN_WIDENING_SHARE * abs(best_gain)
+            if ancestor.tag in SIBLING_PARAGRAPHS or prose - OTHER_TEXT_WEIGHT * (length - prose) > threshold:
                 length = text_length(ancestor)
                 gain = self.net_prose(ancestor, length)
-                if gain > best_gain:
+                if gain > threshold:
                     best, best_gain = ancestor, gain
             if ancestor.tag == "body":
                 break
@@ -499,15 +559,16 @@ class ProseMap:
         # After the text, boxes (donations, newsletters, "contact us") are the rule and the rest of
         # a split text the exception: a sibling after the container must hold a share of its prose.
         after_threshold = max(MIN_SIBLING_PROSE, SIBLING_AFTER_SHARE * self.prose.get(container.mem_id, 0.0))
-        levels = lone_wrappers = 0
+        levels = 0
         while levels < SIBLING_LEVELS:
             parent = current.parent
             if parent is None or current.tag == "body" or parent.tag in ("body", "html"):
                 break
             before: list[Node] = []
             after: list[Node] = []
-            alone = True
             seen_current = False
+            alone = True  # a wrapper around the current box only is no level of its own
+            names = current.attributes.get("class")
             for sibling in parent.iter():
                 if sibling.mem_id == current.mem_id:
                     seen_current = True
@@ -516,20 +577,24 @@ class ProseMap:
                     continue
                 alone = False
                 if sibling.tag not in NOT_SIBLING_TAGS:
-                    net = self.net_prose(sibling)
-                    if seen_current and net >= after_threshold:
-                        after.append(sibling)
-                    elif not seen_current and net >= MIN_SIBLING_PROSE:
-                        before.append(sibling)
+                    if names and sibling.tag == current.tag and sibling.attributes.get("class") == names:
+                        joins = self.is_part_of_the_text(sibling)  # one of a row of like boxes: "step 1", "step 2"
+                    else:
+                        net = self.net_prose(sibling)
+                        joins = net >= (after_threshold if seen_current else MIN_SIBLING_PROSE)
+                    if joins:
+                        (after if seen_current else before).append(sibling)
             for sibling in before + after:
                 strip_named_furniture(sibling)
             nodes = before + nodes + after
             current = parent
-            if alone and lone_wrappers < MAX_LONE_WRAPPERS:
-                lone_wrappers += 1
-            else:
-                levels += 1
+            levels += 0 if alone else 1
         return nodes
+
+    def is_part_of_the_text(self, box: Node) -> bool:
+        """A box named like the text's own box (Readability's class bonus): it joins when it holds prose
+        at all, however little, and is not a list of links."""
+        return self.prose.get(box.mem_id, 0.0) >= MIN_PROSE_CHARS and link_density(box) <= MAX_LINK_DENSITY
 
     def net_prose(self, node: Node, length: int | None = None) -> float:
         length = text_length(node) if length is None else length
@@ -547,11 +612,29 @@ def main_nodes(root: Node) -> list[Node]:
     best = prose.best()
     if best is None:
         return []
+    if best.tag in TABLE_BODIES and best.parent is not None:
+        best = table_of(best).parent or best  # a table of facts is one block of the text around it
     container = prose.widen(best)
     # The best-scoring box and its wrappers up to the container are text, whatever their names
     # say ("container-single right-sidebar" around the post): only what lies beside them may go.
-    strip_named_furniture(container, keep=ancestors_up_to(best, container))
+    strip_named_furniture(container, keep=ancestors_up_to(best, container), keep_like=names_of(best, container))
     return prose.with_siblings(container)
+
+
+def names_of(node: Node, top: Node) -> frozenset[tuple[str, str]]:
+    """(tag, class) of `node` and its ancestors below `top` that have a class."""
+    names: set[tuple[str, str]] = set()
+    current: Node | None = node
+    while current is not None and current.mem_id != top.mem_id:
+        if current.attributes.get("class"):
+            names.add((current.tag, current.attributes.get("class") or ""))
+        current = current.parent
+    return frozenset(names)
+
+
+def table_of(node: Node) -> Node:
+    """The <table> a <tbody>, <thead> or <tfoot> belongs to (the node itself when it is the table)."""
+    return node.parent if node.tag != "table" and node.parent is not None and node.parent.tag == "table" else node
 
 
 def ancestors_up_to(node: Node, top: Node) -> frozenset[int]:
@@ -602,8 +685,13 @@ def without_account_lines(blocks: list[str]) -> list[str]:
     return [block for block in blocks if len(block) > MAX_ACCOUNT_LINE_CHARS or not ACCOUNT_LINE.search(block)]
 
 
+TABLE_CELLS = frozenset({"td", "th"})
+MAX_FACT_CELL_CHARS = 80
+
+
 class TableRow(str):
-    """A table row's text: a cell saying "Comment" or "Contact" is a column's name, not the end of the text."""
+    """A table row's (or a short cell's) text: a cell saying "Comment" or "Contact" is a column's name,
+    not the end of the text."""
 
 
 class ListItem(str):
@@ -650,7 +738,7 @@ class Run:
 def walk_blocks(node: Node, container: Node, run: Run, blocks: list[str], in_link: bool) -> None:
     """Read `node`'s children in page order: inline text gathers into `run`, a block ends it."""
     for child in node.iter(include_text=True):
-        tag = child.tag
+        tag = child.tag or "-"  # a processing instruction ("<?php ... ?>") has no tag
         if tag == "-text":
             run.add(child.text_content or "", in_link)
         elif tag in INLINE_TAGS:
@@ -668,7 +756,7 @@ def walk_blocks(node: Node, container: Node, run: Run, blocks: list[str], in_lin
                 blocks.append(ListItem(text) if tag == "li" else text)
         elif tag in SKIPPED_IN_WALK or tag.startswith("-"):
             continue
-        elif tag == "tr" and not any(has_nested_block(cell) for cell in child.iter()):
+        elif tag == "tr" and is_row_of_facts(child):
             run.flush(blocks)  # a row of a table of facts: one block, its cells side by side
             cells = [text for cell in child.iter() if (text := node_text(cell))]
             row = " ".join(cells)
@@ -676,8 +764,22 @@ def walk_blocks(node: Node, container: Node, run: Run, blocks: list[str], in_lin
                 blocks.append(TableRow(row))
         else:
             run.flush(blocks)  # a <div>, <section>, <ul>, <table>...: a boundary on both sides
+            start = len(blocks)
             walk_blocks(child, container, run, blocks, in_link)
             run.flush(blocks)
+            if tag in TABLE_CELLS and len(blocks) == start + 1 and len(blocks[start]) <= MAX_END_MARK_CHARS:
+                blocks[start] = TableRow(blocks[start])  # a cell of its own paragraph: "Comment" names a column
+
+
+def is_row_of_facts(row: Node) -> bool:
+    """Whether a table row is a row of facts (read as one block): its cells hold bare text, or short
+    text in blocks of their own (a rich-text editor's <div> or <p> around each value); a cell with a
+    nested table or a paragraph's worth of text makes it a layout row, walked block by block."""
+    for cell in row.iter():
+        if has_nested_block(cell) and (cell.css_first("table") is not None
+                                       or len(cell.text(deep=True, strip=True)) > MAX_FACT_CELL_CHARS):
+            return False
+    return True
 
 
 def block_text(block: Node, container: Node) -> str | None:
@@ -753,8 +855,8 @@ def is_trailing_furniture(block: str) -> bool:
         return True
     if len(block) <= MAX_PRESS_OFFER_CHARS and PRESS_OFFER.search(block):
         return True
-    if isinstance(block, ListItem):
-        return False  # every item of a list in the text is text (fixtures/README.md)
+    if isinstance(block, (ListItem, TableRow)):
+        return False  # every item of a list in the text is text (fixtures/README.md), and so is every row of a table
     if len(block) <= MAX_DANGLING_CHARS and block.endswith((":", "：")):
         return True
     return len(block) <= MAX_CAPTION_CHARS and not block.endswith(SENTENCE_ENDS)

@@ -122,6 +122,11 @@ TIMESTAMP = re.compile(r"\d[T ]\d\d:\d\d|\d\d:\d\d(?::\d\d)? (?:GMT|UTC|[+-]\d{4
 URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|$|[^\d])")
 PUBLISHER_META = ("og:site_name", "application-name", "dc.publisher", "dcterms.publisher", "publisher")
 MIN_BODY_CHARS = 80
+# A text this short after the furniture went may be the remains of a text the furniture took along
+# (a "share-zone" wrapper around it): a second reading without the removal is tried, and wins
+# when it holds this many times more text.
+SHORT_BODY_CHARS = 300
+UNSTRIPPED_GAIN = 3
 # The lead a page sets beside its headline (a standfirst in an intro box) while the text scores
 # into another box: the first sentence-like block after the <h1>, within this many elements.
 LEAD_CANDIDATES = "h1, h2, p, div"  # a standfirst may be set as an <h2> under the headline
@@ -229,6 +234,8 @@ class ReleasePage(PageMarkup):
         record.place, record.place_raw = normalize_place(place_raw), place_raw
         self.linked_headlines  # noqa: B018 (counted before the text is read out of the container)
         paragraphs = self.body_paragraphs()
+        if not paragraphs and any_page and not self.body_named_by_profile:
+            paragraphs = self.visible_text()
         if paragraphs and comparable(paragraphs[0]) == comparable(title):
             paragraphs = paragraphs[1:]  # the headline repeated atop the text
         if sum(map(len, paragraphs)) < MIN_BODY_CHARS and not any_page:
@@ -440,6 +447,14 @@ class ReleasePage(PageMarkup):
             paragraphs.insert(0, lead)
         return paragraphs
 
+    def visible_text(self) -> list[str]:
+        """The page's text without its furniture, as one block: the body of a page where no block
+        reads as prose (a few words, text inside a link), as a reader would still see it: read for
+        `any_page` only (a release parse refuses such a page)."""
+        body = self.tree.body
+        text = clean_text(body.text(deep=True, separator=" ")) if body is not None else ""
+        return [text] if text else []
+
     def lead_beside_headline(self) -> str | None:
         """The lead paragraph between the headline and a scored container that does not hold it.
 
@@ -483,8 +498,11 @@ class ReleasePage(PageMarkup):
                     self.body_named_by_profile = selector not in BODY_CONTAINERS
                     return [node]
         nodes = main_nodes(body)
-        if sum(len(node.text(deep=True, strip=True)) for node in nodes) < MIN_BODY_CHARS:
-            nodes = self.body_nodes_unstripped() or nodes
+        found = sum(len(node.text(deep=True, strip=True)) for node in nodes)
+        if found < SHORT_BODY_CHARS:
+            unstripped = self.body_nodes_unstripped()
+            if found < MIN_BODY_CHARS or sum(len(node.text(deep=True, strip=True)) for node in unstripped) >= UNSTRIPPED_GAIN * found:
+                nodes = unstripped or nodes
         return nodes
 
     def body_nodes_unstripped(self) -> list[Node]:

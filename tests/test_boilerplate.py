@@ -6,7 +6,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper import parse
-from scraper.boilerplate import has_nested_block, main_nodes, strip_furniture, text_blocks
+from scraper.boilerplate import has_nested_block, is_furniture_by_name, main_nodes, strip_furniture, text_blocks
 
 LONG = "The council met for two days and agreed on a plan for the coming year, with a budget for it."
 
@@ -35,10 +35,15 @@ def blocks_of(inner: str) -> list[str]:
          [LONG, "Budget 4 million euros", "Term 2024 to 2026", f"{LONG} End."]),
         (f"<p>{LONG}</p><p>&lt;iframe width='670' src='https://video.example/embed/1'&gt;Your browser does not play it&lt;/iframe&gt;</p>",
          [LONG]),
+        (f"<p>{LONG}</p><p>&lt;iframe width='670' allowfullscreen src='https://video.example/embed/1'&gt;Not played&lt;/iframe&gt;</p>",
+         [LONG]),
         (f"<table><tr><td><p>{LONG}</p></td><td><div>{LONG} Cell.</div></td></tr></table>", [LONG, f"{LONG} Cell."]),
+        (f"<p>{LONG}</p><table><tr><td><div><a href='/app'>Maps</a></div></td><td><div>32.7 MB</div></td></tr>"
+         "<tr><td><div>Mail</div></td><td><div>17.8 MB</div></td></tr></table>", [LONG, "Maps 32.7 MB", "Mail 17.8 MB"]),
     ],
     ids=["bare-text-divs", "text-after-the-last-block", "text-around-a-paragraph", "list-items", "list-closing-the-text", "teaser-card-in-link", "link-list-run", "quoted-paragraphs",
-         "table-of-facts", "embed-code-as-text", "layout-table"],
+         "table-of-facts", "embed-code-as-text", "embed-code-with-a-bare-attribute", "layout-table",
+         "table-of-facts-with-a-div-per-cell"],
 )
 def test_walked_blocks(inner: str, expected: list[str]) -> None:
     assert blocks_of(inner) == expected
@@ -106,9 +111,15 @@ def test_a_lead_in_a_sibling_box_joins_the_text_and_a_small_box_after_it_does_no
         ("<h3>More in News</h3><p>Another story about the budget, told at length in a sentence of its own.</p>", "Another story", False),
         ("<h3>Verwandte Artikel</h3><p>Eine andere Geschichte über den Haushalt, in einem ganzen Satz erzählt.</p>",
          "andere Geschichte", False),
+        ("<h3>Auch interessant</h3><p>Another story of the same site, told in a teaser that reads like a sentence.</p>",
+         "Another story of the same site", False),
+        ("<h3>Artículos relacionados</h3><p>Another story of the same site, told in a teaser that reads like a sentence.</p>",
+         "Another story of the same site", False),
+        ("<p>Tagged:</p><p>Council, budget, harbour works and the other words this site tags its stories with.</p>",
+         "the other words this site tags", False),
     ],
     ids=["long-press-contact", "note-to-the-newsroom", "flyout-box", "contacts-in-a-sentence", "read-next", "more-from-site",
-         "advertisement-line", "more-in-section", "verwandte-artikel"],
+         "advertisement-line", "more-in-section", "verwandte-artikel", "auch-interessant", "articulos-relacionados", "tagged"],
 )
 def test_what_closes_a_text(closing: str, phrase: str, kept: bool) -> None:
     html = (f"<html><body><main><h1>The council agrees</h1><div class='text'><p>{LONG}</p><p>{LONG} More.</p>"
@@ -272,3 +283,122 @@ def test_a_standfirst_set_as_an_h2_under_the_headline_opens_the_text() -> None:
             "<div class='media'><p>A photo of the council at its meeting.</p></div>"
             f"<div class='text'>{paragraphs}</div><div class='more'>{LINKS}</div></article></main></body></html>")
     assert parse(html, "https://example.org/news/1", any_page=True).body.startswith(standfirst)
+
+
+def test_an_articles_own_header_keeps_its_lead_not_its_lists() -> None:
+    # The standfirst sits in the article's <header> beside the headline, a topic list and a deck;
+    # the page's own <header> (the logo and menu) stays furniture.
+    html = ("<html><body><header><h1>Site logo</h1><p>The site's own slogan, long enough to be a sentence of prose.</p></header>"
+            "<article><header><h1>The council agrees</h1><ul><li>Topic one</li><li>Topic two</li></ul>"
+            "<h3>A deck under the headline</h3><div>The lead of the text says in one long sentence what the council agreed today.</div>"
+            f"</header><div class='text'><p>{LONG}</p><p>{LONG} More.</p><p>{LONG} Again.</p></div></article></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert body.startswith("The lead of the text says") and body.endswith("Again.")
+    assert "Topic one" not in body and "A deck under" not in body and "slogan" not in body
+
+
+def test_a_text_the_furniture_took_along_is_read_without_the_furniture_removal() -> None:
+    # A wrapper named like a share bar holds the article's text; the article's header alone is short.
+    html = ("<html><body><article><header><h1>The council agrees</h1><div>The council of the town met on Monday in the old hall by the harbour, with every member present.</div></header>"
+            f"<div class='share-zone'><div class='text'><p>{LONG}</p><p>{LONG} More.</p><p>{LONG} Again.</p></div></div>"
+            "</article></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert LONG in body and body.endswith("Again.")
+
+
+def test_boxes_named_like_the_texts_box_join_it_however_short() -> None:
+    # A how-to split into one box per step: the longest step wins the scoring, the short ones are its siblings.
+    steps = "".join(f"<div class='mod step'><div class='body'><h3>Step {n}</h3><p>Step {n} of the work, done with care.</p>"
+                    f"<figure><figcaption>The shelf at step {n} (photo: J. Doe, archive)</figcaption></figure></div></div>"
+                    for n in range(2, 6))
+    html = (f"<html><body><h1>How to build a shelf</h1><div class='main'><div class='mod step'><div class='body'><p>{LONG} "
+            f"{LONG}</p></div></div>{steps}<div class='mod related'><p><a href='/a'>Another guide to read next, on tables</a></p></div>"
+            "</div></body></html>")
+    body = parse(html, "https://example.org/guide/1", any_page=True).body
+    assert body.startswith(LONG) and "Step 5 of the work" in body and "Another guide" not in body
+
+
+def test_a_table_of_facts_that_outscores_the_text_is_one_block_of_it() -> None:
+    # Many rows of prose-like cells outweigh each paragraph; the text goes on after the table, then
+    # a list of linked notes makes the whole box look less like prose than the table alone.
+    notes = "".join(f"<li><a href='/source/{n}'>A source for the film list, volume {n}, page {n * 7}</a></li>" for n in range(40))
+    rows = "".join(f"<tr><td>Film {n}</td><td>A film about a loop in time, with a plot, twists, and an end.</td>"
+                   f"<td>Made by a studio, in colour, with sound, {2000 + n}.</td></tr>" for n in range(30))
+    html = (f"<html><body><h1>Time loops</h1><div class='content'><p>{LONG} Intro.</p><table><tbody>{rows}</tbody></table>"
+            f"<h2>In books</h2><p>{LONG} After the table.</p><p>{LONG} The end.</p><ul>{notes}</ul></div></body></html>")
+    body = parse(html, "https://example.org/wiki/loops", any_page=True).body
+    assert body.startswith(LONG) and "Film 29" in body and body.endswith("The end.")
+
+
+def test_a_column_named_comment_in_a_table_of_paragraphs_does_not_end_the_text() -> None:
+    row = "<tr><td><p>{}</p></td><td><p>{}</p></td></tr>"
+    table = row.format("<b>State</b>", "<b>Comment</b>") + row.format("new", "The task waits for its first run.")
+    html = (f"<html><body><h1>How tasks run</h1><div class='text'><p>{LONG}</p><p>{LONG} More.</p><table>{table}</table>"
+            f"<p>{LONG} After the table.</p></div></body></html>")
+    body = parse(html, "https://example.org/blog/tasks", any_page=True).body
+    assert "The task waits" in body and body.endswith("After the table.")
+
+
+@pytest.mark.parametrize(
+    ("names", "furniture"),
+    [("related-posts-container", True), ("comment-text", True), ("sidebar-content", True),
+     ("PromoteRelatedPost-promo", True), ("main-content-with-sidebar", False), ("article-footer", False),
+     ("shared-content", False)],
+)
+def test_a_content_word_after_a_furniture_word_names_the_furnitures_part(names: str, furniture: bool) -> None:
+    node = LexborHTMLParser(f"<html><body><div class='{names}'>x</div></body></html>").body.css_first("div")
+    assert is_furniture_by_name(node) is furniture
+
+
+def test_a_related_box_inside_the_text_does_not_end_it() -> None:
+    related = "<div class='related-posts-container'><h3>Related articles</h3><h2><a href='/a'>Another story</a></h2></div>"
+    html = (f"<html><body><h1>The council agrees</h1><div class='text'><p>{LONG}</p><p>{LONG} More.</p><p>{LONG} Again.</p>"
+            f"{related}<p>{LONG} After the box.</p></div></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert body.endswith("After the box.") and "Another story" not in body
+
+
+def test_the_container_widens_only_for_a_tenth_more_prose() -> None:
+    # The text's box sits in a wrapper that adds one short line of its own (a tip form's prompt).
+    paragraphs = "".join(f"<p>{LONG} Part {n}.</p>" for n in range(5))
+    html = (f"<html><body><h1>The council agrees</h1><div class='wrap'><div class='text'>{paragraphs}</div>"
+            "<p>Tell us about it: all tips stay anonymous.</p></div></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert body.endswith("Part 4.") and "Tell us" not in body
+
+
+def test_wrappers_around_the_text_box_alone_are_not_sibling_levels() -> None:
+    # Each section of the text sits four wrappers deep; the sections are siblings of the outermost.
+    def section(text: str) -> str:
+        return f"<div class='con'><div class='mod'><div class='box-con'><div class='box'>{text}</div></div></div></div>"
+    first = "".join(f"<p>{LONG} Part {n}.</p>" for n in range(6))
+    html = (f"<html><body><h1>The council agrees</h1><div class='section'>{section(first)}"
+            f"<div class='con teaser'><a href='/x'>Another story of the site, in a teaser box</a></div>"
+            f"{section(f'<h3>Next steps</h3><p>{LONG} Later part.</p>')}</div></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert body.endswith("Later part.") and "Another story" not in body
+
+
+def test_a_processing_instruction_in_the_text_is_skipped() -> None:
+    assert blocks_of(f"<?php echo 'x'; ?><p>{LONG}</p><div><?php if (true) {{ ?>{LONG} Bare.</div>") == [LONG, f"{LONG} Bare."]
+
+
+def test_sections_named_like_the_best_section_stay_whatever_their_names_say() -> None:
+    # A layout named for its sidebar holds the text in several sections, each named like the layout.
+    def section(n: int, count: int) -> str:
+        paragraphs = "".join(f"<p>{LONG} Section {n}, part {k}.</p>" for k in range(count))
+        return f"<div class='sidebar-grid__container'><div class='text'>{paragraphs}</div></div>"
+    html = (f"<html><body><article><h1>The council agrees</h1><div class='sidebar-grid'>{section(1, 5)}{section(2, 2)}"
+            f"{section(3, 2)}</div></article></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert "Section 1, part 0." in body and body.endswith("Section 3, part 1.")
+
+
+def test_a_summary_set_as_a_heading_beside_the_text_joins_it() -> None:
+    summary = "A summary of the story set as a heading, long enough to be the text's opening paragraph and not a title."
+    links = "".join(f"<a href='/story/{n}'>Another story of the site, number {n}</a> " for n in range(12))
+    paragraphs = "".join(f"<p>{LONG} Part {n}.</p>" for n in range(4))
+    html = (f"<html><body><h1>The council agrees</h1><div class='main'><h2 class='summary'>{summary}</h2>"
+            f"<div class='text'>{paragraphs}</div><div class='more'>{links}</div></div></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert body.startswith("A summary of the story") and body.endswith("Part 3.")

@@ -134,6 +134,19 @@ def test_any_page_reads_what_a_release_parse_refuses(html: str, reason: str) -> 
     assert record.title and record.kind is None
 
 
+@pytest.mark.parametrize(
+    ("inner", "body"),
+    [("<p>tiny</p>", "tiny"), ("<a href='/go'><p>Read the whole</p><p>story on the next page</p></a>",
+                                "Read the whole story on the next page")],
+    ids=["a-few-words", "text-inside-a-link"],
+)
+def test_any_page_without_prose_gives_its_visible_text(inner: str, body: str) -> None:
+    html = f"<html><head><title>Only a title</title></head><body><nav>Menu Home</nav>{inner}</body></html>"
+    with pytest.raises(ExtractionError, match="no release text"):
+        parse(html, "https://example.org/about")
+    assert parse(html, "https://example.org/about", any_page=True).body == body
+
+
 def test_any_page_still_refuses_what_is_not_html() -> None:
     with pytest.raises(ExtractionError, match="not HTML"):
         parse("%PDF-1.4\x00binary", "https://example.org/x", any_page=True)
