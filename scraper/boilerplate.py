@@ -64,14 +64,6 @@ PAGE_SOFT_FURNITURE_NAMES = ", ".join(f'[class*="{part}" i]' for part in ("navig
 # An element with a soft furniture name that holds this many real paragraphs is a text wrapper.
 SPARING_PARAGRAPHS = 2
 SPARING_PARAGRAPH_CHARS = 60
-# An element with a furniture name holding this share of the page's paragraph text is the text's wrapper.
-MOST_OF_THE_TEXT = 0.6
-# Only names a layout gives the text's wrapper ("sidebar-grid", "with-sidebar"): a comment thread
-# holds most of a page's paragraphs often enough, and stays furniture.
-LAYOUT_NAME_PARTS = frozenset({"sidebar"})
-LAYOUT_NAMES = re.compile("|".join(LAYOUT_NAME_PARTS), re.IGNORECASE)
-# The attribute that marks such a wrapper (and the boxes inside it holding paragraphs) in the tree.
-TEXT_WRAPPER_MARK = "data-pressroom-text-wrapper"
 CONTENT_NAMES = re.compile(r"content|article|body|main|story|text|post|entry", re.IGNORECASE)
 # ... but not a content word that names the furniture's own part, after it in one name:
 # "related-posts", "comment-text", "sidebar-content", "share-content".
@@ -284,64 +276,7 @@ def strip_furniture(root: Node, furniture_tags: str = FURNITURE_TAGS, names: str
     remove_all([node for node in furniture if node.tag not in NEVER_REMOVED and node.mem_id not in keep])
     for header in article_headers:
         remove_all(header.css(NOT_TEXT_IN_ARTICLE_HEADER))
-    named = [node for node in root.css(names) if is_furniture_by_name(node) and node.mem_id not in keep]
-    spared = text_wrappers_named_as_furniture(root, named)
-    for node in named:
-        if node.mem_id in spared:
-            node.attrs[TEXT_WRAPPER_MARK] = ""  # no later pass takes it for furniture either
-    remove_all([node for node in named if node.mem_id not in spared])
-    strip_named_furniture(root, "", soft_names, keep)
-
-
-def text_wrappers_named_as_furniture(root: Node, named: list[Node]) -> set[int]:
-    """mem_ids of the furniture-named elements that wrap the text: one named for the layout holding
-    most of the page's paragraphs ("sidebar-grid" around an article laid out beside a sidebar), and the ones inside it
-    of the same name holding paragraphs (its "sidebar-grid__container" boxes, a text split by ads;
-    not its comments)."""
-    page_prose = ParagraphText(root)
-    spared: set[int] = set()
-    for node in named:
-        if node.mem_id in spared or not LAYOUT_NAMES.search(class_and_id(node)):
-            continue  # (most named elements: one search each)
-        parts = furniture_parts(node)
-        if parts <= LAYOUT_NAME_PARTS and page_prose.mostly_in(node):
-            spared.add(node.mem_id)
-            spared.update(inner.mem_id for inner in node.css(FURNITURE_NAMES)
-                          if furniture_parts(inner) & parts and holds_paragraphs(inner))
-    return spared
-
-
-def furniture_parts(node: Node) -> set[str]:
-    """The furniture name parts in a node's class and id ("sidebar" of "sidebar-grid__container")."""
-    names = class_and_id(node).lower()
-    return {part for part in FURNITURE_NAME_PARTS if part in names}
-
-
-def class_and_id(node: Node) -> str:
-    attributes = node.attributes
-    return f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
-
-
-class ParagraphText:
-    """How many characters of paragraph text a page holds, read once and only when asked."""
-
-    def __init__(self, root: Node) -> None:
-        self.root = root
-        self._total: int | None = None
-
-    @property
-    def total(self) -> int:
-        if self._total is None:
-            self._total = paragraph_chars(self.root)
-        return self._total
-
-    def mostly_in(self, node: Node) -> bool:
-        """Whether `node` holds most of the page's paragraph text."""
-        return holds_paragraphs(node) and paragraph_chars(node) >= MOST_OF_THE_TEXT * self.total
-
-
-def paragraph_chars(node: Node) -> int:
-    return sum(len(paragraph.text(deep=True, strip=True)) for paragraph in node.css("p"))
+    strip_named_furniture(root, names, soft_names, keep)
 
 
 def wrappers_of_the_text(root: Node) -> frozenset[int]:
@@ -376,11 +311,10 @@ def strip_named_furniture(root: Node, names: str = FURNITURE_NAMES, soft_names: 
                           keep: frozenset[int] = frozenset(), keep_like: frozenset[tuple[str, str]] = frozenset()) -> None:
     """Remove what is furniture by its name under `root`, except the nodes in `keep` and the boxes
     named like one of them (`keep_like`: (tag, class) pairs): a text split over sections of one
-    layout ("sidebar-grid__container" each) keeps every section. No `names`: the soft names only."""
+    layout ("sidebar-grid__container" each) keeps every section."""
     def kept(node: Node) -> bool:
         return node.mem_id in keep or (bool(keep_like) and (node.tag, node.attributes.get("class") or "") in keep_like)
-    if names:
-        remove_all([node for node in root.css(names) if is_furniture_by_name(node) and not kept(node)])
+    remove_all([node for node in root.css(names) if is_furniture_by_name(node) and not kept(node)])
     remove_all([node for node in root.css(soft_names)
                 if is_furniture_by_name(node) and not kept(node) and not holds_paragraphs(node)])
 
@@ -399,8 +333,6 @@ def is_furniture_by_name(node: Node) -> bool:
     if node.tag in NEVER_REMOVED:
         return False
     attributes = node.attributes
-    if TEXT_WRAPPER_MARK in attributes:
-        return False
     names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
     return not any(names_the_text(name) for name in names.split() if CONTENT_NAMES.search(name))
 
