@@ -261,6 +261,9 @@ SLASHED = re.compile(r"(?<![\d/])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<ye
 # C's ctime and JavaScript's Date.toString: "Fri Feb 18 10:27:24 2022", "Fri Feb 18 2022 10:27:24 GMT+0100"
 CTIME = re.compile(rf"\b{_MONTH}\s+{_DAY}\s+(?:\d\d:\d\d(?::\d\d)?\s+)?{_YEAR}\b")
 ANY_YEAR = re.compile(r"(?:19|20)\d\d")
+# "2.11.22", "Do 25.04.24 | 14:07 Uhr": a two-digit year, read only where a short line is a date's place.
+SHORT_YEAR_DMY = re.compile(r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>\d\d)(?![\d.]\d|\d)")
+SHORT_YEAR_CENTURY = 2000
 # A unix timestamp in seconds or milliseconds, as some JSON-LD writes datePublished.
 UNIX_SECONDS = (946684800, 4102444800)  # 2000-01-01 .. 2100-01-01
 
@@ -314,3 +317,13 @@ def unix_date(value: float) -> DateMatch | None:
     from datetime import datetime, timezone
     day = datetime.fromtimestamp(seconds, tz=timezone.utc).date()
     return DateMatch(raw=str(int(value)), year=day.year, month=day.month, day=day.day)
+
+
+def find_short_year_date(text: str) -> DateMatch | None:
+    """The first day-month-year date with a two-digit year ("2.11.22": the 2nd of November 2022)."""
+    for match in SHORT_YEAR_DMY.finditer(text):
+        day, month = int(match.group("day")), int(match.group("month"))
+        found = DateMatch(raw=match.group(0), year=SHORT_YEAR_CENTURY + int(match.group("year")), month=month, day=day)
+        if 1 <= month <= 12 and found.iso():
+            return found
+    return None

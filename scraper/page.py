@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -34,7 +35,7 @@ from scraper.boilerplate import (
     strip_furniture,
     text_blocks,
 )
-from scraper.dates import Dateline, find_page_date, parse_dateline, parse_iso, unix_date
+from scraper.dates import Dateline, find_page_date, find_short_year_date, parse_dateline, parse_iso, unix_date
 from scraper.errors import ExtractionError
 from scraper.kinds import normalize_kind
 from scraper.language import guess_language
@@ -96,15 +97,31 @@ NOT_PUBLICATION = re.compile(r"modif|updat|teaser|related|comment|copyright|foot
 # A date in such a line is when the page changed or who owns it, not when it was published.
 NOT_PUBLICATION_TEXT = re.compile(
     r"©|copyright|\(c\)|letzte änderung|zuletzt (?:geändert|aktualisiert)|\bstand\b|last (?:updated|modified)"
-    r"|updated|aktualisiert|mis à jour|обновлено",
+    r"|updated|aktualisiert|mis à jour|modifié|обновлено|actualizado|atualizado|aggiornat[oa]|bijgewerkt"
+    r"|zaktualizowano|aktualizováno|opdateret|oppdatert|uppdaterad|päivitetty|güncellen|更新",
     re.IGNORECASE,
 )
 MAX_DATE_ELEMENT_CHARS = 120
+# Elements named for a change of the page, whose dates are not its publication (see reader_text).
+# (case-sensitive: the `i` flag makes the query ten times slower; class names are lower case)
+CHANGE_NAMED = "[class*=updat], [class*=modif]"
+CHANGE_WORDS = ("updat", "modif")
+READER_DATE_CHARS = 2000  # a node's text read for whether a date is left: more than any window reads
+# ... unless the name says publication too: WordPress themes class the entry's date "entry-date updated",
+# and "date-update-wrapper" holds the publication date.
+ALSO_PUBLICATION_NAMES = re.compile(r"(?<![a-z])date|publi|entry", re.IGNORECASE)  # "updated" is no "date"
 # A date element this close under a list item, a link or a teaser box dates another page.
 TEASER_DEPTH = 4
 TEASER_TAGS = frozenset({"li", "a", "aside", "nav", "footer"})
 TEASER_NAMES = re.compile(r"teaser|related|latest|recent|sidebar|widget|list|card|slider|aside", re.IGNORECASE)
+# ... but a name that also says it is the page's own main part or metadata ("sidebar__main",
+# "atc-MetaList", "article-info-list") names the article's box, not one of other items.
+OWN_BOX_NAMES = re.compile(r"main|content|meta|info|byline|header", re.IGNORECASE)
+NAME_TOKEN = re.compile(r"\S+")
 OWN_TEASER_NAMES = re.compile(r"teaser[-_]*text|detail[-_\w]*teaser|article[-_]*teaser|teaser[-_]*intro", re.IGNORECASE)
+# Where a page without an <h1> sets its headline (the first few such headings are tried).
+LOWER_HEADINGS = "h2, h3"
+MAX_LOWER_HEADINGS = 8
 # After the headline, the date is within this many date elements.
 DATE_ELEMENTS_AFTER_TITLE = 6
 # Text after the headline read for a date: a kicker, a byline, "Pressemitteilung vom ...".
@@ -113,8 +130,11 @@ AFTER_ELEMENTS = 60
 TEXT_BEFORE_TITLE = 120  # a kicker above the headline: "Presse 02.12.2022"
 SKIPPED_AFTER_TITLE = frozenset({"aside", "nav", "footer", "script", "style", "form", "ul", "ol", "figure"})
 UPDATE_LOOKBEHIND = 40
-# A machine value with a time of day: its day may be another in the page's time zone.
+# A machine value with a time of day: its day may be another in the page's time zone...
 TIMESTAMP = re.compile(r"\d[T ]\d\d:\d\d|\d\d:\d\d(?::\d\d)? (?:GMT|UTC|[+-]\d{4})")
+# A time of day as a page shows it ("00:05", "2:00 a.m."): its minutes tell the same instant in
+# another zone (zones differ by whole hours) from another moment (a later edit shown by the headline).
+TIME_OF_DAY = re.compile(r"(?<!\d)[0-2]?\d:(?P<minutes>[0-5]\d)(?!\d)")
 URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|$|[^\d])")
 PUBLISHER_META = ("og:site_name", "application-name", "dc.publisher", "dcterms.publisher", "publisher")
 MIN_BODY_CHARS = 80
@@ -367,6 +387,11 @@ class ReleasePage(PageMarkup):
             return visible
         if not TIMESTAMP.search(machine.raw or ""):
             return machine
+        if not find_page_date(visible.raw or ""):
+            return machine  # the page shows a time only ("11:46"): it shows no day to weigh
+        shown_time, stamp_time = TIME_OF_DAY.search(visible.raw or ""), TIME_OF_DAY.search(machine.raw or "")
+        if shown_time and stamp_time and shown_time.group("minutes") != stamp_time.group("minutes"):
+            return machine  # another moment (an update shown by the headline), not the stamp in the page's zone
         apart = abs((date.fromisoformat(machine.iso) - date.fromisoformat(visible.iso)).days)
         return visible if apart == 1 else machine
 
@@ -562,7 +587,20 @@ class ReleasePage(PageMarkup):
                 text = node_text(heading)
                 if text and (names_same_headline(text, title) or comparable(title) in comparable(text)):
                     return heading
-        return headings[0] if headings else None
+        if headings:
+            return headings[0]
+        return self.lower_heading()
+
+    def lower_heading(self) -> Node | None:
+        """A page without an <h1> sets its headline in a lower heading: the first that names it."""
+        title = self.headline
+        if not title:
+            return None
+        for heading in self.tree.css(LOWER_HEADINGS)[:MAX_LOWER_HEADINGS]:
+            text = node_text(heading)
+            if text and names_same_headline(text, title):
+                return heading
+        return None
 
     @cached_property
     def date_elements(self) -> tuple[list[Node], list[Node]]:
@@ -571,8 +609,9 @@ class ReleasePage(PageMarkup):
         after: list[Node] = []
         heading = self.title_heading
         seen_title = False
-        for node in self.tree.css(f"h1, {DATE_ELEMENTS}"):
-            if node.tag == "h1":
+        heading_tag = heading.tag if heading is not None else "h1"
+        for node in self.tree.css(f"{heading_tag}, {DATE_ELEMENTS}"):
+            if node.tag == heading_tag:
                 if heading is not None and node.mem_id == heading.mem_id:
                     seen_title = True
                     date_in_heading = node.css_first(DATE_ELEMENTS)
@@ -624,21 +663,54 @@ class ReleasePage(PageMarkup):
         inner = node.css_first("[datetime]")
         if inner is not None and inner.mem_id != node.mem_id:
             return self.element_date(inner)  # the machine date inside a date wrapper says it exactly
-        written = find_page_date(text)
-        return FoundDate(iso=written.iso(), raw=written.raw) if written and written.iso() else None
+        return written_date(text, short_year=True)
 
     def title_neighbour_date(self) -> FoundDate | None:
-        """A date written in the headline or in the two elements after it (a kicker, a byline)."""
-        neighbour = self.title_heading
-        for _ in range(3):
-            if neighbour is None:
-                return None
-            text = node_text(neighbour)[:MAX_DATE_ELEMENT_CHARS * 2]
-            written = find_page_date(text) if not NOT_PUBLICATION_TEXT.search(text) else None
-            if written and written.iso():
-                return FoundDate(iso=written.iso(), raw=written.raw)
-            neighbour = next_element(neighbour)
+        """A date written in the headline or beside it: a short line first (a byline under it, a
+        kicker above it), then a longer text under it (a standfirst: a date there may be an event's).
+        Read again without the page's change-named elements when it found one (see reader_text)."""
+        found = self.neighbour_date(())
+        if found is not None and self.shown_in_change(found):
+            found = self.neighbour_date(self.change_named)
+        return found
+
+    def neighbour_date(self, changed: Sequence[Node]) -> FoundDate | None:
+        heading = self.title_heading
+        if heading is None:
+            return None
+        after = next_element(heading)
+        after_next = next_element(after) if after is not None else None
+        short_lines = (after, previous_element(heading), after_next)
+        texts: dict[int, str] = {}
+        for node, short in ((heading, None), *((node, True) for node in short_lines),
+                            (after, False), (after_next, False)):
+            if node is None:
+                continue
+            text = texts.get(node.mem_id)
+            if text is None:
+                text = texts[node.mem_id] = clean_text(reader_text(node, changed))[:MAX_DATE_ELEMENT_CHARS * 2]
+            if short is not None and (len(text) <= MAX_DATE_ELEMENT_CHARS) != short:
+                continue
+            # the first date no update label stands before ("August 13, 2010 -- Updated 2308 GMT")
+            written = self.date_in_window(text, short_year=bool(short))
+            if written is not None:
+                return written
         return None
+
+    @cached_property
+    def change_named(self) -> tuple[Node, ...]:
+        """The page's date-sized elements named for a change of it (CHANGE_NAMED), not for its
+        publication too."""
+        if not any(word in self.html for word in CHANGE_WORDS):
+            return ()  # a substring scan of the source is cheaper than a query of the tree
+        return tuple(node for node in self.tree.css(CHANGE_NAMED)
+                     if not ALSO_PUBLICATION_NAMES.search(node.attributes.get("class") or "")
+                     and len(node.text(deep=True, strip=True)) <= MAX_DATE_ELEMENT_CHARS)
+
+    def shown_in_change(self, found: FoundDate) -> bool:
+        """Whether a date found beside the headline is written in a change-named element (then the
+        text is read again without them): most pages have none, and are read once."""
+        return bool(found.raw) and any(found.raw in node.text(deep=True, separator=" ") for node in self.change_named)
 
     def url_date(self) -> FoundDate | None:
         match = URL_DATE.search(urlsplit(self.url).path) if self.url else None
@@ -660,15 +732,21 @@ class ReleasePage(PageMarkup):
         heading = self.title_heading
         if heading is None:
             return None
-        return (self.date_in_window(text_after(heading, TITLE_TEXT_WINDOW))
-                or self.date_in_window(text_after(heading, TEXT_BEFORE_TITLE, backwards=True)))
+        found = self.window_date(heading, ())
+        if found is not None and self.shown_in_change(found):
+            found = self.window_date(heading, self.change_named)
+        return found
+
+    def window_date(self, heading: Node, changed: Sequence[Node]) -> FoundDate | None:
+        return (self.date_in_window(text_after(heading, TITLE_TEXT_WINDOW, changed=changed))
+                or self.date_in_window(text_after(heading, TEXT_BEFORE_TITLE, backwards=True, changed=changed)))
 
     @staticmethod
-    def date_in_window(window: str) -> FoundDate | None:
+    def date_in_window(window: str, short_year: bool = False) -> FoundDate | None:
         position = 0
         while position < len(window):  # each turn moves past a date, so it ends
             rest = window[position:]
-            found = find_page_date(rest)
+            found = find_page_date(rest) or (find_short_year_date(rest) if short_year else None)
             if found is None or not found.iso():
                 return None
             at = position + max(rest.find(found.raw), 0)
@@ -778,13 +856,57 @@ def in_teaser(node: Node, by_name: bool = True) -> bool:
     for _ in range(TEASER_DEPTH):
         if ancestor is None:
             return False
-        if ancestor.tag in TEASER_TAGS:
+        if ancestor.tag in TEASER_TAGS and not is_metadata_item(ancestor):
             return True
         names = f"{ancestor.attributes.get('class') or ''} {ancestor.attributes.get('id') or ''}"
-        if by_name and TEASER_NAMES.search(names):
+        if by_name and names_other_items(names):
             return True
         ancestor = ancestor.parent
     return False
+
+
+def written_date(text: str, short_year: bool = False) -> FoundDate | None:
+    """The first full date written in `text`; with `short_year`, "2.11.22" too (a short line named or
+    placed as a date: in running text two-digit years are too often something else)."""
+    written = find_page_date(text) or (find_short_year_date(text) if short_year else None)
+    return FoundDate(iso=written.iso(), raw=written.raw) if written and written.iso() else None
+
+
+def reader_text(node: Node, changed: Sequence[Node] = ()) -> str:
+    """A node's text without the `changed` elements inside it (named for a change of the page:
+    "updated", "modified"; a WordPress theme's hidden `<time class="updated">` beside the shown
+    publication date): the dates a reader takes as the page's. Where a change date is the only
+    date the node shows, it stays: the theme names its one date so."""
+    text = node.text(deep=True, separator=" ", strip=False)
+    without = text
+    for element in changed:
+        if is_inside(element, node):
+            part = element.text(deep=True, separator=" ", strip=False)
+            if part.strip():
+                without = without.replace(part, " ", 1)
+    if without is text or find_page_date(without[:READER_DATE_CHARS]):
+        return without
+    return text
+
+
+def is_inside(node: Node, container: Node) -> bool:
+    current: Node | None = node
+    while current is not None:
+        if current.mem_id == container.mem_id:
+            return True
+        current = current.parent
+    return False
+
+
+def is_metadata_item(node: Node) -> bool:
+    """A list item that links nowhere: an entry of the page's own metadata list (date, author), not a
+    teaser of another page (teasers link to it)."""
+    return node.tag == "li" and node.css_first("a[href]") is None
+
+
+def names_other_items(names: str) -> bool:
+    """Whether class and id name a box of other items (TEASER_NAMES) and not the page's own part."""
+    return any(TEASER_NAMES.search(token) and not OWN_BOX_NAMES.search(token) for token in NAME_TOKEN.findall(names))
 
 
 def as_shown(shown: FoundDate | None, found: FoundDate | None) -> FoundDate | None:
@@ -794,7 +916,7 @@ def as_shown(shown: FoundDate | None, found: FoundDate | None) -> FoundDate | No
     return found
 
 
-def text_after(node: Node, limit: int, backwards: bool = False) -> str:
+def text_after(node: Node, limit: int, backwards: bool = False, changed: Sequence[Node] = ()) -> str:
     """Up to `limit` characters of the text that follows `node` in page order (its following
     siblings, then its ancestors' following siblings), without boxes of other items (asides,
     navigation, teaser lists): what a reader reads right after a headline. Bounded by `limit`
@@ -814,7 +936,7 @@ def text_after(node: Node, limit: int, backwards: bool = False) -> str:
             elif sibling.tag.startswith("-"):
                 text = ""
             else:
-                text = sibling.text(deep=True, separator=" ", strip=False)
+                text = reader_text(sibling, changed)
             if text.strip():
                 parts.append(text)
                 length += len(text)

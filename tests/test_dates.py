@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.dates import find_date, parse_dateline, parse_iso, find_page_date, unix_date
+from scraper.dates import find_date, find_page_date, find_short_year_date, parse_dateline, parse_iso, unix_date
 
 DATELINES = [
     # (paragraph start, place as written, date as written, ISO date or None when the year is missing)
@@ -155,4 +155,14 @@ def test_find_page_date(text: str, iso: str | None) -> None:
                          ids=["seconds", "milliseconds", "not-a-date"])
 def test_unix_date(value: int, iso: str | None) -> None:
     found = unix_date(value)
+    assert (found.iso() if found else None) == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [("Kultur, 2.11.22", "2022-11-02"), ("Do 25.04.24 | 14:07 Uhr", "2024-04-25"), ("version 1.2.24.5", None),
+     ("1.2.2024", None), ("31.2.22", None), ("12.22.14", None)],
+)
+def test_short_year_dates(text: str, iso: str | None) -> None:
+    found = find_short_year_date(text)
     assert (found.iso() if found else None) == iso

@@ -371,3 +371,70 @@ def test_the_text_after_the_headline_reads_its_own_standfirst(standfirst: str, r
     # The date a reader sees under the headline ("Pressemitteilung vom 9. Mai 2024") is read from this text.
     tree = HTMLParser(f"<html><body><div class='head'><h1>Der Rat beschließt</h1>{standfirst}</div></body></html>")
     assert ("9. Mai 2024" in text_after(tree.css_first("h1"), 200)) is read
+
+
+# -- dates beside the headline: what a reader takes as the page's date ------------------------------
+
+HEADED_PAGE = """<html lang="{lang}"><head><title>Harbour works begin | Port Authority</title>{head}</head><body>
+<header><nav><a href="/">Home</a></nav></header><main>{above}<{tag}>Harbour works begin</{tag}>{under}
+<p>The works on the northern pier began this morning and will last until the end of next year, the authority said.</p>
+<p>Ships will use the southern pier meanwhile, and the ferry timetable stays as it is for the whole period.</p>
+</main></body></html>"""
+
+
+def headed_record(head: str = "", above: str = "", under: str = "", tag: str = "h1", lang: str = "en") -> tuple:
+    html = HEADED_PAGE.format(head=head, above=above, under=under, tag=tag, lang=lang)
+    record = parse(html, "https://port.example/news/works", any_page=True)
+    return record.date, record.date_raw
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        ({"under": '<div class="meta"><span class="updated hidden">2022-12-07T10:10:52+01:00</span>'
+                   "<span>25. Dezember 2022</span></div>"}, ("2022-12-25", "25. Dezember 2022")),
+        ({"under": '<div class="meta"><time class="updated">16 March 2021</time></div>'}, ("2021-03-16", "16 March 2021")),
+        ({"under": '<div class="meta"><time class="entry-date updated">3 May, 2022, 11:37 pm</time></div>'},
+         ("2022-05-03", "3 May, 2022")),
+        ({"above": '<div class="topline"><span>06.12.2022</span></div>',
+          "under": '<div class="subtitle">Citizens may invest in the pier from 9.1. to 10.2.2023 and earn interest on '
+                   "their money, the authority said when it presented the plan to the press and the council.</div>"},
+         ("2022-12-06", "06.12.2022")),
+        ({"above": '<div class="date">Harbour, 2.11.22</div>'}, ("2022-11-02", "2.11.22")),
+        ({"tag": "h3", "under": '<div class="lineinfo">Thu 25.04.24 | 14:07 | By A. Writer</div>'},
+         ("2024-04-25", "25.04.24")),
+        ({"under": '<div class="byline">By A. Writer, August 13, 2010 -- Updated 2308 GMT</div>'},
+         ("2010-08-13", "August 13, 2010")),
+        ({"under": "<p>Actualizado el 08/05/2022</p>"}, (None, None)),
+    ],
+    ids=["hidden-update-beside-the-shown-date", "lone-update-named-date-is-the-page-date", "entry-date-updated",
+         "topline-date-beats-an-event-in-the-standfirst", "two-digit-year-in-a-date-element", "headline-in-h3",
+         "date-before-an-update-label", "update-label-in-spanish"],
+)
+def test_dates_beside_the_headline(page: dict, expected: tuple) -> None:
+    assert headed_record(**page) == expected
+
+
+@pytest.mark.parametrize(
+    ("head", "under", "expected"),
+    [
+        # the page shows its stamp's instant in another zone (same minutes): the shown day
+        ('<meta property="article:published_time" content="2022-05-05T21:00:00-05:00">',
+         '<div class="date">6 May 2022 - 2:00 a.m.</div>', "2022-05-06"),
+        # the page shows a later moment by its headline (an update): the stamp's day
+        ('<meta property="article:published_time" content="2024-12-03T23:17:00+09:00">',
+         '<div class="date"><time datetime="2024-12-04T00:05">2024/12/04 00:05</time></div>', "2024-12-03"),
+        # a time alone shows no day
+        ('<meta property="article:published_time" content="2025-06-29T17:29:54Z">',
+         '<div class="date"><time datetime="2025-06-30T09:46:00Z">11:46</time></div>', "2025-06-29"),
+    ],
+    ids=["same-instant-other-zone", "later-moment-shown", "time-only"],
+)
+def test_a_timestamp_one_day_off_the_shown_date(head: str, under: str, expected: str) -> None:
+    assert headed_record(head=head, under=under)[0] == expected
+
+
+def test_a_date_in_the_headline_box_metadata_list_is_the_page_date() -> None:
+    # A metadata list in the article's header (items that link nowhere) is no list of teasers.
+    under = '<ul class="article-MetaList"><li class="item-time"><time>28.04.2023 19:20</time></li></ul>'
+    assert headed_record(under=under) == ("2023-04-28", "28.04.2023")
