@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 MONTHS: dict[str, int] = {}
 _MONTH_NAMES = {
@@ -276,21 +277,24 @@ def _extra_match(match: re.Match[str]) -> DateMatch | None:
     return DateMatch(raw=match.group(0).strip(), year=year, month=month, day=day)
 
 
-def _slashed_match(match: re.Match[str]) -> DateMatch | None:
+def _slashed_match(match: re.Match[str], day_first: bool | None = None) -> DateMatch | None:
     first, second, year = int(match.group("first")), int(match.group("second")), int(match.group("year"))
     if first > 12 and 1 <= second <= 12:
         day, month = first, second
     elif second > 12 and 1 <= first <= 12:
         day, month = second, first
+    elif day_first is not None and 1 <= first <= 12 and 1 <= second <= 12:
+        day, month = (first, second) if day_first else (second, first)  # the page's language says
     else:
         return None  # 05/03/2022: the 5th of March or May 3rd, the page does not say
     return DateMatch(raw=match.group(0), year=year, month=month, day=day)
 
 
-def find_page_date(text: str) -> DateMatch | None:
+def find_page_date(text: str, day_first: bool | None = None) -> DateMatch | None:
     """The first full date written in `text`, in the forms of `find_date` and in more languages and
     forms (Spanish, Portuguese, Italian, Dutch, Polish, Czech month names; 2022/05/03; an
-    unambiguous 13/05/2022): the reader of dates a page shows, never of datelines."""
+    unambiguous 13/05/2022, or 05/03/2022 where `day_first` says how the page's language writes
+    it): the reader of dates a page shows, never of datelines."""
     if not ANY_YEAR.search(text):
         return None  # every form read here has a year: most texts are done in one scan
     best: tuple[int, DateMatch] | None = None
@@ -298,7 +302,8 @@ def find_page_date(text: str) -> DateMatch | None:
     if found is not None:
         best = (text.find(found.raw), found)
     for form, convert in ((EXTRA_DAY_MONTH_YEAR, _extra_match), (EXTRA_MONTH_DAY_YEAR, _extra_match),
-                          (YEAR_FIRST, _to_match), (SLASHED, _slashed_match), (CTIME, _to_match)):
+                          (YEAR_FIRST, _to_match), (SLASHED, partial(_slashed_match, day_first=day_first)),
+                          (CTIME, _to_match)):
         for match in form.finditer(text):
             if best is not None and match.start() >= best[0]:
                 break
@@ -327,3 +332,24 @@ def find_short_year_date(text: str) -> DateMatch | None:
         if 1 <= month <= 12 and found.iso():
             return found
     return None
+
+
+# How languages write a day and a month in figures: the United States month first, most others
+# day first (year-first languages, Chinese, Japanese, Korean, write the year first: YEAR_FIRST).
+MONTH_FIRST_LOCALES = frozenset({"en-us", "en_us", "fil", "tl"})
+DAY_FIRST_ENGLISH = frozenset({"en-gb", "en-au", "en-nz", "en-ie", "en-in", "en-za", "en-ng", "en-ke"})
+
+
+def day_first_in(language_tag: str | None) -> bool | None:
+    """Whether a page in this declared language ("pt-BR", "en-GB", "de") writes 05/03/2022 for
+    the 5th of March; None where it does not say (no language, plain "en")."""
+    if not language_tag:
+        return None
+    tag = language_tag.strip().lower().replace("_", "-")
+    if tag in MONTH_FIRST_LOCALES:
+        return False
+    if tag in DAY_FIRST_ENGLISH:
+        return True
+    if tag.startswith("en") or not tag[:2].isalpha():
+        return None
+    return True

@@ -35,7 +35,7 @@ from scraper.boilerplate import (
     strip_furniture,
     text_blocks,
 )
-from scraper.dates import Dateline, find_page_date, find_short_year_date, parse_dateline, parse_iso, unix_date
+from scraper.dates import Dateline, day_first_in, find_page_date, find_short_year_date, parse_dateline, parse_iso, unix_date
 from scraper.errors import ExtractionError
 from scraper.kinds import normalize_kind
 from scraper.language import guess_language
@@ -93,7 +93,8 @@ DATE_ELEMENTS = (
     "[itemprop=datePublished], time, [class*=date i], [class*=datum i], [class*=publish i], "
     "[class*=posted i], [id*=date i]"
 )
-NOT_PUBLICATION = re.compile(r"modif|updat|teaser|related|comment|copyright|footer|event|termin", re.IGNORECASE)
+NOT_PUBLICATION = re.compile(r"modif|updat|teaser|related|comment|copyright|footer|event|termin|broadcast|sendung",
+                             re.IGNORECASE)
 # A date in such a line is when the page changed or who owns it, not when it was published.
 NOT_PUBLICATION_TEXT = re.compile(
     r"©|copyright|\(c\)|letzte änderung|zuletzt (?:geändert|aktualisiert)|\bstand\b|last (?:updated|modified)"
@@ -358,12 +359,14 @@ class ReleasePage(PageMarkup):
         shown = self.title_text_date_found
         for source in (
             self.labelled_date,
+            lambda: self.shown_metadata_date(visible or shown),
             lambda: as_shown(shown, self.agreeing_with(visible, self.json_ld_date())),
             lambda: as_shown(shown, self.agreeing_with(visible, self.machine_date(self.meta(*PUBLISHED_META)))),
             self.dateline_date,
             lambda: visible,
             lambda: as_shown(shown, self.agreeing_with(visible, self.machine_date(self.any_date_meta()))),
             self.url_date,
+            self.html_title_date,
             lambda: self.title_text_date_found,
             self.body_head_date,
             lambda: self.machine_date(self.json_ld_text("dateModified") or self.meta(*MODIFIED_META)),
@@ -394,6 +397,16 @@ class ReleasePage(PageMarkup):
             return machine  # another moment (an update shown by the headline), not the stamp in the page's zone
         apart = abs((date.fromisoformat(machine.iso) - date.fromisoformat(visible.iso)).days)
         return visible if apart == 1 else machine
+
+    def shown_metadata_date(self, shown: FoundDate | None) -> FoundDate | None:
+        """Where the JSON-LD and the meta tags name different days, the one the page shows by its
+        headline: two sources agreeing over one (a JSON-LD left at an older version's date)."""
+        if shown is None or not shown.iso:
+            return None
+        json_ld, meta = self.json_ld_date(), self.machine_date(self.meta(*PUBLISHED_META))
+        if json_ld is None or meta is None or json_ld.iso == meta.iso or meta.iso != shown.iso:
+            return None
+        return as_shown(shown, meta)
 
     def json_ld_date(self) -> FoundDate | None:
         """The JSON-LD's datePublished (or dateCreated): text, or a unix timestamp in (milli)seconds."""
@@ -663,7 +676,7 @@ class ReleasePage(PageMarkup):
         inner = node.css_first("[datetime]")
         if inner is not None and inner.mem_id != node.mem_id:
             return self.element_date(inner)  # the machine date inside a date wrapper says it exactly
-        return written_date(text, short_year=True)
+        return written_date(text, short_year=True, day_first=self.day_first)
 
     def title_neighbour_date(self) -> FoundDate | None:
         """A date written in the headline or beside it: a short line first (a byline under it, a
@@ -684,18 +697,25 @@ class ReleasePage(PageMarkup):
         texts: dict[int, str] = {}
         for node, short in ((heading, None), *((node, True) for node in short_lines),
                             (after, False), (after_next, False)):
-            if node is None:
-                continue
+            if node is None or (node is not heading and NOT_PUBLICATION.search(
+                    f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}")):
+                continue  # a line named for another date: a broadcast's, a comment's
             text = texts.get(node.mem_id)
             if text is None:
                 text = texts[node.mem_id] = clean_text(reader_text(node, changed))[:MAX_DATE_ELEMENT_CHARS * 2]
             if short is not None and (len(text) <= MAX_DATE_ELEMENT_CHARS) != short:
                 continue
             # the first date no update label stands before ("August 13, 2010 -- Updated 2308 GMT")
-            written = self.date_in_window(text, short_year=bool(short))
+            written = self.date_in_window(text, short_year=bool(short), day_first=self.day_first)
             if written is not None:
                 return written
         return None
+
+    @cached_property
+    def day_first(self) -> bool | None:
+        """How the page's declared language writes 05/03/2022 (see dates.day_first_in)."""
+        root = self.tree.css_first("html")
+        return day_first_in((root.attributes.get("lang") if root else None) or self.meta("og:locale", "content-language"))
 
     @cached_property
     def change_named(self) -> tuple[Node, ...]:
@@ -719,6 +739,18 @@ class ReleasePage(PageMarkup):
         found = parse_iso(f"{match.group(1)}-{int(match.group(2)):02d}-{int(match.group(3)):02d}")
         return FoundDate(iso=found.iso(), raw=match.group(0).strip("/")) if found and found.iso() else None
 
+    def html_title_date(self) -> FoundDate | None:
+        """A date among the parts after the headline in <title> or og:title ("Headline | Europe |
+        DW | 28.04.2023"): a site's stamp of the page, where the headline's own words are left out
+        (a date in them may be the subject's)."""
+        for title in (self.html_title(), self.meta("og:title")):
+            start = site_name_start(title) if title else None
+            if start is not None:
+                found = written_date(title[start:], day_first=self.day_first)
+                if found is not None:
+                    return found
+        return None
+
     def body_head_date(self) -> FoundDate | None:
         head = " ".join(self.opening_texts)[:300]
         found = find_page_date(head) if not NOT_PUBLICATION_TEXT.search(head) else None
@@ -738,15 +770,16 @@ class ReleasePage(PageMarkup):
         return found
 
     def window_date(self, heading: Node, changed: Sequence[Node]) -> FoundDate | None:
-        return (self.date_in_window(text_after(heading, TITLE_TEXT_WINDOW, changed=changed))
-                or self.date_in_window(text_after(heading, TEXT_BEFORE_TITLE, backwards=True, changed=changed)))
+        return (self.date_in_window(text_after(heading, TITLE_TEXT_WINDOW, changed=changed), day_first=self.day_first)
+                or self.date_in_window(text_after(heading, TEXT_BEFORE_TITLE, backwards=True, changed=changed),
+                                       day_first=self.day_first))
 
     @staticmethod
-    def date_in_window(window: str, short_year: bool = False) -> FoundDate | None:
+    def date_in_window(window: str, short_year: bool = False, day_first: bool | None = None) -> FoundDate | None:
         position = 0
         while position < len(window):  # each turn moves past a date, so it ends
             rest = window[position:]
-            found = find_page_date(rest) or (find_short_year_date(rest) if short_year else None)
+            found = find_page_date(rest, day_first) or (find_short_year_date(rest) if short_year else None)
             if found is None or not found.iso():
                 return None
             at = position + max(rest.find(found.raw), 0)
@@ -865,10 +898,10 @@ def in_teaser(node: Node, by_name: bool = True) -> bool:
     return False
 
 
-def written_date(text: str, short_year: bool = False) -> FoundDate | None:
+def written_date(text: str, short_year: bool = False, day_first: bool | None = None) -> FoundDate | None:
     """The first full date written in `text`; with `short_year`, "2.11.22" too (a short line named or
     placed as a date: in running text two-digit years are too often something else)."""
-    written = find_page_date(text) or (find_short_year_date(text) if short_year else None)
+    written = find_page_date(text, day_first) or (find_short_year_date(text) if short_year else None)
     return FoundDate(iso=written.iso(), raw=written.raw) if written and written.iso() else None
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.dates import find_date, find_page_date, find_short_year_date, parse_dateline, parse_iso, unix_date
+from scraper.dates import day_first_in, find_date, find_page_date, find_short_year_date, parse_dateline, parse_iso, unix_date
 
 DATELINES = [
     # (paragraph start, place as written, date as written, ISO date or None when the year is missing)
@@ -166,3 +166,15 @@ def test_unix_date(value: int, iso: str | None) -> None:
 def test_short_year_dates(text: str, iso: str | None) -> None:
     found = find_short_year_date(text)
     assert (found.iso() if found else None) == iso
+
+
+@pytest.mark.parametrize(("tag", "day_first"), [("pt-BR", True), ("de", True), ("en-GB", True), ("en-US", False),
+                                                ("en", None), (None, None)])
+def test_day_first_by_language(tag: str | None, day_first: bool | None) -> None:
+    assert day_first_in(tag) is day_first
+
+
+def test_an_ambiguous_slashed_date_needs_the_language() -> None:
+    assert find_page_date("03/05/2022") is None
+    assert find_page_date("03/05/2022", day_first=True).iso() == "2022-05-03"
+    assert find_page_date("03/05/2022", day_first=False).iso() == "2022-03-05"

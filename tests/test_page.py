@@ -438,3 +438,36 @@ def test_a_date_in_the_headline_box_metadata_list_is_the_page_date() -> None:
     # A metadata list in the article's header (items that link nowhere) is no list of teasers.
     under = '<ul class="article-MetaList"><li class="item-time"><time>28.04.2023 19:20</time></li></ul>'
     assert headed_record(under=under) == ("2023-04-28", "28.04.2023")
+
+
+@pytest.mark.parametrize(
+    ("lang", "under", "expected"),
+    [
+        ("pt-BR", '<ul class="wgt-date"><li>Harbour 03/05/2022 21:44</li></ul>', "2022-05-03"),
+        ("en-US", '<div class="date">03/05/2022</div>', "2022-03-05"),
+        ("en", '<div class="date">03/05/2022</div>', None),
+    ],
+    ids=["portuguese-day-first", "us-month-first", "plain-english-says-nothing"],
+)
+def test_a_slashed_date_is_read_as_the_page_language_writes_it(lang: str, under: str, expected: str | None) -> None:
+    assert headed_record(lang=lang, under=under)[0] == expected
+
+
+def test_a_date_among_the_title_parts_after_the_headline() -> None:
+    html = HEADED_PAGE.format(head="", above="", under="", tag="h1", lang="de").replace(
+        "<title>Harbour works begin | Port Authority</title>",
+        "<title>Harbour works begin | Europe | Port | 28.04.2023</title>")
+    assert parse(html, "https://port.example/news/works", any_page=True).date == "2023-04-28"
+
+
+def test_the_metadata_the_shown_date_agrees_with_wins() -> None:
+    # JSON-LD left at an older version's day; the meta tag and the page show another.
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2021-12-06 14:36"}</script>'
+            '<meta property="article:published_time" content="2022-12-15T09:13:00">')
+    assert headed_record(head=head, under="<p>By A. Writer | 15.12.2022</p>") == ("2022-12-15", "15.12.2022")
+
+
+def test_a_broadcast_date_is_not_the_publication() -> None:
+    head = '<meta property="article:published_time" content="2023-04-28T05:00:00+02:00">'
+    under = '<p class="broadcastDate">27.04.2023</p>'
+    assert headed_record(head=head, under=under)[0] == "2023-04-28"
