@@ -661,7 +661,7 @@ class ReleasePage(PageMarkup):
         attributes = node.attributes
         if NOT_PUBLICATION.search(f"{attributes.get('class') or ''} {attributes.get('id') or ''}"):
             return None
-        if in_teaser(node, by_name=attributes.get("itemprop") != "datePublished"):
+        if in_teaser(node, by_name=attributes.get("itemprop") != "datePublished", own=self.headline_box):
             return None
         # parts apart: "Erstellt am" + "09.02.2022" must not read "am09.02.2022"
         text = clean_text(node.text(deep=True, separator=" ", strip=False))
@@ -710,6 +710,13 @@ class ReleasePage(PageMarkup):
             if written is not None:
                 return written
         return None
+
+    @cached_property
+    def headline_box(self) -> frozenset[int]:
+        """The headline and its ancestors (mem_ids): a date element inside one of them, below any
+        teaser marks, sits in the headline's own box (see in_teaser)."""
+        heading = self.title_heading
+        return frozenset(ancestor_depths(heading)) if heading is not None else frozenset()
 
     @cached_property
     def day_first(self) -> bool | None:
@@ -882,12 +889,14 @@ def site_name_start(title: str) -> int | None:
     return first
 
 
-def in_teaser(node: Node, by_name: bool = True) -> bool:
+def in_teaser(node: Node, by_name: bool = True, own: frozenset[int] = frozenset()) -> bool:
     """Whether a date element sits in a list item, a link or a box of other items (related, teasers).
-    `by_name` False trusts the names around it (an itemprop=datePublished in "news-list-date")."""
+    `by_name` False trusts the names around it (an itemprop=datePublished in "news-list-date");
+    `own` are the headline and its ancestors: a box holding the headline is the page's own (a blog's
+    "widget Blog" around its post), and what is above it says nothing of the date."""
     ancestor = node.parent
     for _ in range(TEASER_DEPTH):
-        if ancestor is None:
+        if ancestor is None or ancestor.mem_id in own:
             return False
         if ancestor.tag in TEASER_TAGS and not is_metadata_item(ancestor):
             return True

@@ -471,3 +471,15 @@ def test_a_broadcast_date_is_not_the_publication() -> None:
     head = '<meta property="article:published_time" content="2023-04-28T05:00:00+02:00">'
     under = '<p class="broadcastDate">27.04.2023</p>'
     assert headed_record(head=head, under=under)[0] == "2023-04-28"
+
+
+def test_a_box_holding_the_headline_is_no_teaser_box() -> None:
+    # A blog engine wraps its one post in a "widget": its date is the page's; other posts' are not.
+    html = """<html lang="en"><head><title>Harbour works begin | Port blog</title></head><body>
+    <div class="widget Blog"><div class="blog-post hentry"><h3 class="post-title">Harbour works begin</h3>
+    <div class="post-meta"><span class="post-date published">October 06, 2018</span></div>
+    <div class="post-body"><p>The works on the northern pier began this morning and will last until the end of
+    next year, the authority said on its blog.</p></div></div></div>
+    <div class="post"><div class="post-content"><div class="post-info"><div class="post-meta">
+    <span class="post-date published">November 16, 2016</span></div></div></div></div></body></html>"""
+    assert parse(html, "https://port.example/blog/works", any_page=True).date == "2018-10-06"
