@@ -96,12 +96,16 @@ DATE_ELEMENTS = (
 NOT_PUBLICATION = re.compile(r"modif|updat|teaser|related|comment|copyright|footer|event|termin|broadcast|sendung",
                              re.IGNORECASE)
 # A date in such a line is when the page changed or who owns it, not when it was published.
-NOT_PUBLICATION_TEXT = re.compile(
-    r"©|copyright|\(c\)|letzte änderung|zuletzt (?:geändert|aktualisiert)|\bstand\b|last (?:updated|modified)"
+COPYRIGHT_TEXT = r"©|copyright|\(c\)"
+UPDATE_TEXT = (
+    r"letzte änderung|zuletzt (?:geändert|aktualisiert)|\bstand\b|last (?:updated|modified)"
     r"|updated|aktualisiert|mis à jour|modifié|обновлено|actualizado|atualizado|aggiornat[oa]|bijgewerkt"
-    r"|zaktualizowano|aktualizováno|opdateret|oppdatert|uppdaterad|päivitetty|güncellen|更新",
-    re.IGNORECASE,
+    r"|zaktualizowano|aktualizováno|opdateret|oppdatert|uppdaterad|päivitetty|güncelle|更新"
 )
+NOT_PUBLICATION_TEXT = re.compile(f"{COPYRIGHT_TEXT}|{UPDATE_TEXT}", re.IGNORECASE)
+COPYRIGHT = re.compile(COPYRIGHT_TEXT, re.IGNORECASE)
+# An update label's date is still the date the page shows (German news: "Stand: 28.04.2023 16:11"):
+# read last, where the page shows no other (htmldate reads it too).
 MAX_DATE_ELEMENT_CHARS = 120
 # Elements named for a change of the page, whose dates are not its publication (see reader_text).
 # (case-sensitive: the `i` flag makes the query ten times slower; class names are lower case)
@@ -369,6 +373,7 @@ class ReleasePage(PageMarkup):
             self.html_title_date,
             lambda: self.title_text_date_found,
             self.body_head_date,
+            lambda: self.update_dates[0] if self.update_dates else None,
             lambda: self.machine_date(self.json_ld_text("dateModified") or self.meta(*MODIFIED_META)),
         ):
             found = source()
@@ -665,8 +670,10 @@ class ReleasePage(PageMarkup):
             return None
         # parts apart: "Erstellt am" + "09.02.2022" must not read "am09.02.2022"
         text = clean_text(node.text(deep=True, separator=" ", strip=False))
-        if len(text) > MAX_DATE_ELEMENT_CHARS or NOT_PUBLICATION_TEXT.search(text):
+        if len(text) > MAX_DATE_ELEMENT_CHARS:
             return None
+        if NOT_PUBLICATION_TEXT.search(text):
+            return self.labelled_element_date(node, text)
         machine = attributes.get("datetime") or attributes.get("content")
         if machine:
             parsed = parse_iso(machine)
@@ -677,6 +684,24 @@ class ReleasePage(PageMarkup):
         if inner is not None and inner.mem_id != node.mem_id:
             return self.element_date(inner)  # the machine date inside a date wrapper says it exactly
         return written_date(text, short_year=True, day_first=self.day_first)
+
+    def labelled_element_date(self, node: Node, text: str) -> FoundDate | None:
+        """A date element with an update or copyright label: the date written before the label
+        ("25/04/2026 Actualizado a las 15:10h."); else an update's date is kept for last (update_dates)."""
+        before_label = self.date_in_window(text, short_year=True, day_first=self.day_first, skipped=self.update_dates)
+        if before_label is not None or COPYRIGHT.search(text):
+            return before_label
+        machine = parse_iso(node.attributes.get("datetime") or node.attributes.get("content") or "")
+        if machine is not None and machine.iso() and not self.update_dates:
+            self.update_dates.append(FoundDate(iso=machine.iso(), raw=node.attributes.get("datetime")
+                                               or node.attributes.get("content")))
+        return None
+
+    @cached_property
+    def update_dates(self) -> list[FoundDate]:
+        """Dates the page shows by its headline under an update label ("Stand:", "Aktualisiert am"),
+        filled while phase 1 reads the headline's surroundings: the cascade's last shown date."""
+        return []
 
     def title_neighbour_date(self) -> FoundDate | None:
         """A date written in the headline or beside it: a short line first (a byline under it, a
@@ -706,7 +731,8 @@ class ReleasePage(PageMarkup):
             if short is not None and (len(text) <= MAX_DATE_ELEMENT_CHARS) != short:
                 continue
             # the first date no update label stands before ("August 13, 2010 -- Updated 2308 GMT")
-            written = self.date_in_window(text, short_year=bool(short), day_first=self.day_first)
+            written = self.date_in_window(text, short_year=bool(short), day_first=self.day_first,
+                                          skipped=self.update_dates)
             if written is not None:
                 return written
         return None
@@ -777,12 +803,16 @@ class ReleasePage(PageMarkup):
         return found
 
     def window_date(self, heading: Node, changed: Sequence[Node]) -> FoundDate | None:
-        return (self.date_in_window(text_after(heading, TITLE_TEXT_WINDOW, changed=changed), day_first=self.day_first)
+        return (self.date_in_window(text_after(heading, TITLE_TEXT_WINDOW, changed=changed), day_first=self.day_first,
+                                    skipped=self.update_dates)
                 or self.date_in_window(text_after(heading, TEXT_BEFORE_TITLE, backwards=True, changed=changed),
-                                       day_first=self.day_first))
+                                       day_first=self.day_first, skipped=self.update_dates))
 
     @staticmethod
-    def date_in_window(window: str, short_year: bool = False, day_first: bool | None = None) -> FoundDate | None:
+    def date_in_window(window: str, short_year: bool = False, day_first: bool | None = None,
+                       skipped: list[FoundDate] | None = None) -> FoundDate | None:
+        """The first date in `window` no update or copyright label stands before; an update's date
+        passed over goes to `skipped` (the first one only)."""
         position = 0
         while position < len(window):  # each turn moves past a date, so it ends
             rest = window[position:]
@@ -790,8 +820,11 @@ class ReleasePage(PageMarkup):
             if found is None or not found.iso():
                 return None
             at = position + max(rest.find(found.raw), 0)
-            if not NOT_PUBLICATION_TEXT.search(window[max(0, at - UPDATE_LOOKBEHIND):at]):
+            label = window[max(position, at - UPDATE_LOOKBEHIND):at]  # not the label of the date before
+            if not NOT_PUBLICATION_TEXT.search(label):
                 return FoundDate(iso=found.iso(), raw=found.raw)
+            if skipped is not None and not skipped and not COPYRIGHT.search(label):
+                skipped.append(FoundDate(iso=found.iso(), raw=found.raw))
             position = at + len(found.raw)
         return None
 

@@ -301,11 +301,14 @@ DATED_PAGE = """<html lang="en"><head><title>Harbour works begin | Port Authorit
         ("", '<div class="created"><span class="key">Created on</span><span>09.02.2022</span></div>',
          "https://port.example/news/works", "2022-02-09", "09.02.2022"),
         ("", "", "https://port.example/2019/06/30/works", "2019-06-30", "2019/06/30"),
-        ("", "<p>Last updated 4 May 2023</p>", "https://port.example/news/works", None, None),
+        ("", "<p>Last updated 4 May 2023</p>", "https://port.example/news/works", "2023-05-04", "4 May 2023"),
+        ("", "<p>Last updated 4 May 2023 · Published 1 May 2023</p>", "https://port.example/news/works", "2023-05-01",
+         "1 May 2023"),
         ("", "", "https://port.example/news/works", None, None),
     ],
     ids=["json-ld-in-cdata", "json-ld-unix-seconds", "rnews-meta", "any-date-meta-not-updated", "raw-as-shown-same-day",
-         "text-under-title", "raw-as-shown-in-text", "spanish-under-title", "label-beside-value", "url", "update-is-not-publication",
+         "text-under-title", "raw-as-shown-in-text", "spanish-under-title", "label-beside-value", "url",
+         "an-update-alone-is-the-last-resort", "update-is-not-publication",
          "teaser-and-copyright-never"],
 )
 def test_date_cascade(head: str, under_title: str, url: str, date: str | None, raw: str | None) -> None:
@@ -483,3 +486,19 @@ def test_a_box_holding_the_headline_is_no_teaser_box() -> None:
     <div class="post"><div class="post-content"><div class="post-info"><div class="post-meta">
     <span class="post-date published">November 16, 2016</span></div></div></div></div></body></html>"""
     assert parse(html, "https://port.example/blog/works", any_page=True).date == "2018-10-06"
+
+
+@pytest.mark.parametrize(
+    ("under", "expected"),
+    [
+        ("<p>Stand: 28.04.2023 16:11 Uhr</p>", ("2023-04-28", "28.04.2023")),
+        ('<div class="date"><time datetime="2026-04-25T13:10:38Z">25/04/2026 Actualizado a las 15:10h.</time></div>',
+         ("2026-04-25", "25/04/2026")),
+        ('<div class="date"><time datetime="2023-04-28T18:03:06Z">Stand: 20:03 Uhr</time></div>',
+         ("2023-04-28", "2023-04-28T18:03:06Z")),
+        ('<p class="meta">© 2021 Port Authority</p>', (None, None)),
+    ],
+    ids=["stand-alone", "date-before-the-update-label", "update-time-only-machine-date", "copyright-never"],
+)
+def test_update_labelled_dates_are_the_last_resort(under: str, expected: tuple) -> None:
+    assert headed_record(under=under, lang="es" if "Actualizado" in under else "de") == expected
