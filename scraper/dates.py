@@ -11,6 +11,7 @@ so a page is dated in microseconds and never by a guess (dateparser reads "May" 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -259,6 +260,8 @@ EXTRA_MONTH_DAY_YEAR = re.compile(rf"\b{_EXTRA_MONTH}\s+{_DAY},?\s+{_YEAR}\b")
 YEAR_FIRST = re.compile(r"(?<![\d/.])(?P<year>(?:19|20)\d\d)[/.](?P<month>[01]?\d)[/.](?P<day>[0-3]?\d)(?![\d/.])")
 # 05/03/2022 only where the day cannot be a month (13/05/2022: day first; 05/13/2022: month first)
 SLASHED = re.compile(r"(?<![\d/])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/])")
+# Chinese and Japanese "2024年04月24日", Korean "2025년 6월 4일": year, month, day, each marked
+CJK_DATE = re.compile(r"(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<month>[01]?\d)\s*[月월]\s*(?P<day>[0-3]?\d)\s*[日일]")
 # C's ctime and JavaScript's Date.toString: "Fri Feb 18 10:27:24 2022", "Fri Feb 18 2022 10:27:24 GMT+0100"
 CTIME = re.compile(rf"\b{_MONTH}\s+{_DAY}\s+(?:\d\d:\d\d(?::\d\d)?\s+)?{_YEAR}\b")
 ANY_YEAR = re.compile(r"(?:19|20)\d\d")
@@ -292,7 +295,7 @@ def _slashed_match(match: re.Match[str], day_first: bool | None = None) -> DateM
 
 def find_page_date(text: str, day_first: bool | None = None) -> DateMatch | None:
     """The first full date written in `text`, in the forms of `find_date` and in more languages and
-    forms (Spanish, Portuguese, Italian, Dutch, Polish, Czech month names; 2022/05/03; an
+    forms (Spanish, Portuguese, Italian, Dutch, Polish, Czech month names; 2022/05/03; 2024年4月24日; an
     unambiguous 13/05/2022, or 05/03/2022 where `day_first` says how the page's language writes
     it): the reader of dates a page shows, never of datelines."""
     if not ANY_YEAR.search(text):
@@ -302,7 +305,7 @@ def find_page_date(text: str, day_first: bool | None = None) -> DateMatch | None
     if found is not None:
         best = (text.find(found.raw), found)
     for form, convert in ((EXTRA_DAY_MONTH_YEAR, _extra_match), (EXTRA_MONTH_DAY_YEAR, _extra_match),
-                          (YEAR_FIRST, _to_match), (SLASHED, partial(_slashed_match, day_first=day_first)),
+                          (YEAR_FIRST, _to_match), (CJK_DATE, _to_match), (SLASHED, partial(_slashed_match, day_first=day_first)),
                           (CTIME, _to_match)):
         for match in form.finditer(text):
             if best is not None and match.start() >= best[0]:
@@ -353,3 +356,28 @@ def day_first_in(language_tag: str | None) -> bool | None:
     if tag.startswith("en") or not tag[:2].isalpha():
         return None
     return True
+
+
+# Year-anchored reading of a long text: every form read here holds a four-digit year, within this
+# many characters after the date's start ("3 de septiembre de 2022") and before its end ("2022年…日").
+YEAR_REACH_BEFORE = 40
+YEAR_REACH_AFTER = 14
+
+
+def page_dates(text: str, day_first: bool | None = None) -> Iterator[tuple[int, DateMatch]]:
+    """Each full date written in `text` (the forms of `find_page_date`), in order, with where it
+    starts: only the neighbourhood of each year is read, so a long text costs little."""
+    done = 0
+    for year in ANY_YEAR.finditer(text):
+        if year.start() < done:
+            continue
+        start = max(done, year.start() - YEAR_REACH_BEFORE)
+        piece = text[start:year.end() + YEAR_REACH_AFTER]
+        found = find_page_date(piece, day_first)
+        if found is None:
+            continue
+        at = start + max(piece.find(found.raw), 0)
+        if at + len(found.raw) <= year.start():
+            continue  # a date before this year's (read with its own year, or not a date)
+        done = at + len(found.raw)
+        yield at, found

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from html import unescape
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -35,7 +36,16 @@ from scraper.boilerplate import (
     strip_furniture,
     text_blocks,
 )
-from scraper.dates import Dateline, day_first_in, find_page_date, find_short_year_date, parse_dateline, parse_iso, unix_date
+from scraper.dates import (
+    Dateline,
+    day_first_in,
+    find_page_date,
+    find_short_year_date,
+    page_dates,
+    parse_dateline,
+    parse_iso,
+    unix_date,
+)
 from scraper.errors import ExtractionError
 from scraper.kinds import normalize_kind
 from scraper.language import guess_language
@@ -111,6 +121,9 @@ MAX_DATE_ELEMENT_CHARS = 120
 # (case-sensitive: the `i` flag makes the query ten times slower; class names are lower case)
 CHANGE_NAMED = "[class*=updat], [class*=modif]"
 CHANGE_WORDS = ("updat", "modif")
+CHANGE_CLASS = re.compile(r"class=[\"']?[^>]*?(?:updat|modif)", re.IGNORECASE)
+CHANGE_TAG_REACH = 300
+CHANGE_TAG_OCCURRENCES = 3
 READER_DATE_CHARS = 2000  # a node's text read for whether a date is left: more than any window reads
 # ... unless the name says publication too: WordPress themes class the entry's date "entry-date updated",
 # and "date-update-wrapper" holds the publication date.
@@ -123,6 +136,7 @@ TEASER_NAMES = re.compile(r"teaser|related|latest|recent|sidebar|widget|list|car
 # "atc-MetaList", "article-info-list") names the article's box, not one of other items.
 OWN_BOX_NAMES = re.compile(r"main|content|meta|info|byline|header", re.IGNORECASE)
 NAME_TOKEN = re.compile(r"\S+")
+OWN_NAMED_TAGS = frozenset({"li", "footer"})  # a link, an aside or a nav is never the page's own box
 OWN_TEASER_NAMES = re.compile(r"teaser[-_]*text|detail[-_\w]*teaser|article[-_]*teaser|teaser[-_]*intro", re.IGNORECASE)
 # Where a page without an <h1> sets its headline (the first few such headings are tried).
 LOWER_HEADINGS = "h2, h3"
@@ -132,6 +146,13 @@ DATE_ELEMENTS_AFTER_TITLE = 6
 # Text after the headline read for a date: a kicker, a byline, "Pressemitteilung vom ...".
 TITLE_TEXT_WINDOW = 400
 AFTER_ELEMENTS = 60
+FAR_TEXT_WINDOW = 2500  # ... and, where that shows none, this much (a last resort)
+FAR_SOURCE_CHARS = 20000  # of HTML source after the headline's tag, read for those characters of text
+TAG = re.compile(r"<[^>]*>")
+# Scripts, styles and the boxes of other items (asides, navigation, footers: teasers' dates)
+OTHER_ITEMS_SOURCE = re.compile(r"<(script|style|aside|nav|footer)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+HEADLINE_WORD = re.compile(r"\w{4,}")
+HEADLINE_REACH = 600  # the headline's first long word is this close after its tag opens
 TEXT_BEFORE_TITLE = 120  # a kicker above the headline: "Presse 02.12.2022"
 SKIPPED_AFTER_TITLE = frozenset({"aside", "nav", "footer", "script", "style", "form", "ul", "ol", "figure"})
 UPDATE_LOOKBEHIND = 40
@@ -243,6 +264,8 @@ class ReleasePage(PageMarkup):
         )
         self.visible_date_found  # noqa: B018 (phase 1: read before the furniture goes)
         self.title_text_date_found  # noqa: B018
+        if self.visible_date_found is None and self.title_text_date_found is None and not self.metadata_dated():
+            self.far_text_date_found  # noqa: B018 (only where nothing else dates the page: it costs)
 
         found_date = self.date()
         record.date, record.date_raw = found_date.iso, found_date.raw
@@ -291,7 +314,8 @@ class ReleasePage(PageMarkup):
     def refuse_undated_page(self, record: PressRelease) -> None:
         """A page of a site without a profile is a release when it dates itself or says what it is:
         an "About us" or a contact page does neither (a crawl following links meets many)."""
-        if self.site == ReleasePage.site and record.date is None and record.kind is None:
+        dated = record.date is not None and not self.dated_by_far_text(record)
+        if self.site == ReleasePage.site and not dated and record.kind is None:
             raise ExtractionError("no date and no kind label: not a release page (--any-page reads it anyway)")
 
     # -- fields: each a cascade, most trustworthy source first ------------------------------------
@@ -374,6 +398,7 @@ class ReleasePage(PageMarkup):
             lambda: self.title_text_date_found,
             self.body_head_date,
             lambda: self.update_dates[0] if self.update_dates else None,
+            lambda: self.__dict__.get("far_text_date_found"),  # read in phase 1, where it was needed
             lambda: self.machine_date(self.json_ld_text("dateModified") or self.meta(*MODIFIED_META)),
         ):
             found = source()
@@ -763,7 +788,22 @@ class ReleasePage(PageMarkup):
     def shown_in_change(self, found: FoundDate) -> bool:
         """Whether a date found beside the headline is written in a change-named element (then the
         text is read again without them): most pages have none, and are read once."""
-        return bool(found.raw) and any(found.raw in node.text(deep=True, separator=" ") for node in self.change_named)
+        if not found.raw or not self.change_tag_before(found.raw):
+            return False  # the source shows no change-named tag right before the date: most pages
+        return any(found.raw in node.text(deep=True, separator=" ") for node in self.change_named)
+
+    def change_tag_before(self, raw: str) -> bool:
+        """Whether the tag that opens right before `raw` in the page source (at most its first
+        CHANGE_TAG_OCCURRENCES occurrences) has a change-named class: a cheap test before the tree's."""
+        position = self.html.find(raw)
+        for _ in range(CHANGE_TAG_OCCURRENCES):
+            if position < 0:
+                return False
+            opening = self.html.rfind("<", max(0, position - CHANGE_TAG_REACH), position)
+            if opening >= 0 and CHANGE_CLASS.search(self.html, opening, position):
+                return True
+            position = self.html.find(raw, position + len(raw))
+        return False
 
     def url_date(self) -> FoundDate | None:
         match = URL_DATE.search(urlsplit(self.url).path) if self.url else None
@@ -807,6 +847,41 @@ class ReleasePage(PageMarkup):
                                     skipped=self.update_dates)
                 or self.date_in_window(text_after(heading, TEXT_BEFORE_TITLE, backwards=True, changed=changed),
                                        day_first=self.day_first, skipped=self.update_dates))
+
+    @cached_property
+    def far_text_date_found(self) -> FoundDate | None:
+        """The first date in the longer text after the headline (FAR_TEXT_WINDOW: past a standfirst,
+        a picture and its caption, a list of other headlines), for a page nothing else dates: a
+        reader finds it there, and htmldate's extensive search reads it too. Read from the source
+        after the headline's tag, tags and scripts taken out: reading the tree's text for this far
+        cost more than the rest of the date cascade."""
+        heading = self.title_heading
+        start = source_position(self.html, heading) if heading is not None else -1
+        if start < 0:
+            return None
+        chunk = OTHER_ITEMS_SOURCE.sub(" ", self.html[start:start + FAR_SOURCE_CHARS])
+        text = clean_text(unescape(TAG.sub(" ", chunk)))[:FAR_TEXT_WINDOW]
+        position = 0
+        for at, found in page_dates(text, self.day_first):
+            label = text[max(position, at - UPDATE_LOOKBEHIND):at]
+            position = at + len(found.raw)
+            if not NOT_PUBLICATION_TEXT.search(label) and found.iso():
+                return FoundDate(iso=found.iso(), raw=found.raw)
+            if not self.update_dates and not COPYRIGHT.search(label) and found.iso():
+                self.update_dates.append(FoundDate(iso=found.iso(), raw=found.raw))
+        return None
+
+    def metadata_dated(self) -> bool:
+        """Whether the markup, the URL or the <title> date the page (the cascade's cheap sources)."""
+        return any(source() is not None for source in (
+            self.labelled_date, self.json_ld_date, lambda: self.machine_date(self.meta(*PUBLISHED_META)),
+            self.any_date_meta, self.url_date, self.html_title_date))
+
+    def dated_by_far_text(self, record: PressRelease) -> bool:
+        """Whether the record's date came from far in the text only: no proof that the page is a
+        release (an "About us" page may name a day in its text)."""
+        far = self.__dict__.get("far_text_date_found")
+        return far is not None and record.date == far.iso and record.date_raw == far.raw
 
     @staticmethod
     def date_in_window(window: str, short_year: bool = False, day_first: bool | None = None,
@@ -975,8 +1050,12 @@ def is_inside(node: Node, container: Node) -> bool:
 
 def is_metadata_item(node: Node) -> bool:
     """A list item that links nowhere: an entry of the page's own metadata list (date, author), not a
-    teaser of another page (teasers link to it)."""
-    return node.tag == "li" and node.css_first("a[href]") is None
+    teaser of another page (teasers link to it); a list item or footer its names call the page's own
+    ("byline-footer", "meta-item")."""
+    if node.tag == "li" and node.css_first("a[href]") is None:
+        return True
+    names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+    return node.tag in OWN_NAMED_TAGS and bool(OWN_BOX_NAMES.search(names))
 
 
 def names_other_items(names: str) -> bool:
@@ -991,7 +1070,23 @@ def as_shown(shown: FoundDate | None, found: FoundDate | None) -> FoundDate | No
     return found
 
 
-def text_after(node: Node, limit: int, backwards: bool = False, changed: Sequence[Node] = ()) -> str:
+def source_position(html: str, heading: Node) -> int:
+    """Where the heading's tag opens in the page source: the first such tag whose text starts
+    with the heading's first long word within HEADLINE_REACH characters; -1 if none does."""
+    word = HEADLINE_WORD.search(node_text(heading))
+    if word is None:
+        return -1
+    opening = f"<{heading.tag}"
+    position = html.find(opening)
+    while position >= 0:
+        if word.group(0) in html[position:position + HEADLINE_REACH]:
+            return position
+        position = html.find(opening, position + len(opening))
+    return -1
+
+
+def text_after(node: Node, limit: int, backwards: bool = False, changed: Sequence[Node] = (),
+               reading: int = AFTER_ELEMENTS) -> str:
     """Up to `limit` characters of the text that follows `node` in page order (its following
     siblings, then its ancestors' following siblings), without boxes of other items (asides,
     navigation, teaser lists): what a reader reads right after a headline. Bounded by `limit`
@@ -1000,9 +1095,9 @@ def text_after(node: Node, limit: int, backwards: bool = False, changed: Sequenc
     length = 0
     read = 0
     current: Node | None = node
-    while current is not None and current.tag not in ("body", "html") and read < AFTER_ELEMENTS:
+    while current is not None and current.tag not in ("body", "html") and read < reading:
         sibling = current.prev if backwards else current.next
-        while sibling is not None and read < AFTER_ELEMENTS:
+        while sibling is not None and read < reading:
             read += 1
             if sibling.tag == "-text":
                 text = sibling.text_content or ""

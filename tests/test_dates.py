@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.dates import day_first_in, find_date, find_page_date, find_short_year_date, parse_dateline, parse_iso, unix_date
+from scraper.dates import (
+    day_first_in,
+    find_date,
+    find_page_date,
+    find_short_year_date,
+    page_dates,
+    parse_dateline,
+    parse_iso,
+    unix_date,
+)
 
 DATELINES = [
     # (paragraph start, place as written, date as written, ISO date or None when the year is missing)
@@ -178,3 +187,16 @@ def test_an_ambiguous_slashed_date_needs_the_language() -> None:
     assert find_page_date("03/05/2022") is None
     assert find_page_date("03/05/2022", day_first=True).iso() == "2022-05-03"
     assert find_page_date("03/05/2022", day_first=False).iso() == "2022-03-05"
+
+
+@pytest.mark.parametrize(("text", "iso"), [("2024年04月24日23:52", "2024-04-24"), ("入力 2025년 6월 4일", "2025-06-04"),
+                                           ("2025年1月13日 20時01分", "2025-01-13")])
+def test_cjk_dates(text: str, iso: str) -> None:
+    assert find_page_date(text).iso() == iso
+
+
+def test_page_dates_reads_each_date_in_order() -> None:
+    text = ("Stand: 28.04.2023 16:11 Uhr. Am 3. März 2021, im Jahr 2019 nichts, dann 2024年04月24日 "
+            "und 12 de mayo de 2022, May 3rd, 2020")
+    assert [found.iso() for _, found in page_dates(text)] == [
+        "2023-04-28", "2021-03-03", "2024-04-24", "2022-05-12", "2020-05-03"]

@@ -502,3 +502,23 @@ def test_a_box_holding_the_headline_is_no_teaser_box() -> None:
 )
 def test_update_labelled_dates_are_the_last_resort(under: str, expected: tuple) -> None:
     assert headed_record(under=under, lang="es" if "Actualizado" in under else "de") == expected
+
+
+def test_a_byline_footer_in_the_article_is_no_teaser_box() -> None:
+    under = ('<div class="body-text"><footer class="byline-footer"><div class="published-wrap">'
+             '<time class="time-published" datetime="2024-10-15T23:35:43+0200">15.10.24 23:35</time></div></footer></div>')
+    assert headed_record(under=under, lang="nb")[0] == "2024-10-15"
+
+
+def test_a_date_far_below_the_headline_where_nothing_else_dates_the_page() -> None:
+    others = "".join(f'<div class="box"><a href="/x{i}">Another headline number {i} of the day</a></div>' for i in range(25))
+    under = f"<div>{others}</div><div class='byline'>By A. Writer, Friday, April 28, 2023</div>"
+    assert headed_record(under=under) == ("2023-04-28", "April 28, 2023")
+
+
+def test_a_far_date_does_not_make_a_page_a_release() -> None:
+    # An "About us" page naming a day far down its text is still refused by a crawl.
+    others = "".join(f"<p>Paragraph {i} about the port authority and the work it does for all the ships.</p>" for i in range(25))
+    html = HEADED_PAGE.format(head="", above="", under=f"{others}<p>Founded on 3 March 1990.</p>", tag="h1", lang="en")
+    with pytest.raises(ExtractionError):
+        parse(html, "https://port.example/about")
