@@ -262,6 +262,7 @@ YEAR_FIRST = re.compile(r"(?<![\d/.])(?P<year>(?:19|20)\d\d)[/.](?P<month>[01]?\
 SLASHED = re.compile(r"(?<![\d/])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/])")
 # Chinese and Japanese "2024年04月24日", Korean "2025년 6월 4일": year, month, day, each marked
 CJK_DATE = re.compile(r"(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<month>[01]?\d)\s*[月월]\s*(?P<day>[0-3]?\d)\s*[日일]")
+CJK_MARKS = re.compile("[年년]")
 # C's ctime and JavaScript's Date.toString: "Fri Feb 18 10:27:24 2022", "Fri Feb 18 2022 10:27:24 GMT+0100"
 CTIME = re.compile(rf"\b{_MONTH}\s+{_DAY}\s+(?:\d\d:\d\d(?::\d\d)?\s+)?{_YEAR}\b")
 ANY_YEAR = re.compile(r"(?:19|20)\d\d")
@@ -307,6 +308,8 @@ def find_page_date(text: str, day_first: bool | None = None) -> DateMatch | None
     for form, convert in ((EXTRA_DAY_MONTH_YEAR, _extra_match), (EXTRA_MONTH_DAY_YEAR, _extra_match),
                           (YEAR_FIRST, _to_match), (CJK_DATE, _to_match), (SLASHED, partial(_slashed_match, day_first=day_first)),
                           (CTIME, _to_match)):
+        if form is CJK_DATE and not CJK_MARKS.search(text):
+            continue  # most texts have no year mark: one scan for it is cheaper than the pattern's
         for match in form.finditer(text):
             if best is not None and match.start() >= best[0]:
                 break
