@@ -141,6 +141,7 @@ OWN_TEASER_NAMES = re.compile(r"teaser[-_]*text|detail[-_\w]*teaser|article[-_]*
 # Where a page without an <h1> sets its headline (the first few such headings are tried).
 LOWER_HEADINGS = "h2, h3"
 MAX_LOWER_HEADINGS = 8
+PUBLICATION_NAMED = re.compile(r"publi", re.IGNORECASE)
 # After the headline, the date is within this many date elements.
 DATE_ELEMENTS_AFTER_TITLE = 6
 # Text after the headline read for a date: a kicker, a byline, "Pressemitteilung vom ...".
@@ -691,7 +692,10 @@ class ReleasePage(PageMarkup):
         attributes = node.attributes
         if NOT_PUBLICATION.search(f"{attributes.get('class') or ''} {attributes.get('id') or ''}"):
             return None
-        if in_teaser(node, by_name=attributes.get("itemprop") != "datePublished", own=self.headline_box):
+        # an element that names itself the publication date is trusted over the names around it
+        # ("single-published-date" in a "single-sidebar-left" post column); tags still count
+        trusted = attributes.get("itemprop") == "datePublished" or bool(PUBLICATION_NAMED.search(attributes.get("class") or ""))
+        if in_teaser(node, by_name=not trusted, own=self.headline_box):
             return None
         # parts apart: "Erstellt am" + "09.02.2022" must not read "am09.02.2022"
         text = clean_text(node.text(deep=True, separator=" ", strip=False))

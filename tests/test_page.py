@@ -522,3 +522,9 @@ def test_a_far_date_does_not_make_a_page_a_release() -> None:
     html = HEADED_PAGE.format(head="", above="", under=f"{others}<p>Founded on 3 March 1990.</p>", tag="h1", lang="en")
     with pytest.raises(ExtractionError):
         parse(html, "https://port.example/about")
+
+
+def test_an_element_named_for_the_publication_is_trusted_in_a_side_column() -> None:
+    under = ('<div class="single-sidebar-left"><div class="post-info"><p class="single-published-date">28 November 2025</p>'
+             "</div></div>")
+    assert headed_record(under=under)[0] == "2025-11-28"
