@@ -525,6 +525,8 @@ def test_a_far_date_does_not_make_a_page_a_release() -> None:
 
 
 def test_an_element_named_for_the_publication_is_trusted_in_a_side_column() -> None:
-    under = ('<div class="single-sidebar-left"><div class="post-info"><p class="single-published-date">28 November 2025</p>'
-             "</div></div>")
-    assert headed_record(under=under)[0] == "2025-11-28"
+    standfirst = "<p>" + "The storms over the province grew stronger all week, and the officials said so. " * 6 + "</p>"
+    under = (f'{standfirst}<div class="caption">A storm over the province.</div><div class="single-sidebar-left"><div class="post-info">'
+             '<p class="single-published-date">28 November 2025</p></div></div>')
+    head = '<meta property="article:published_time" content="2025-11-30T10:00:00Z">'
+    assert headed_record(head=head, under=under)[0] == "2025-11-28"
