@@ -305,9 +305,9 @@ def find_page_date(text: str, day_first: bool | None = None) -> DateMatch | None
     found = find_date(text)
     if found is not None:
         best = (text.find(found.raw), found)
+    slashed = partial(_slashed_match, day_first=day_first)
     for form, convert in ((EXTRA_DAY_MONTH_YEAR, _extra_match), (EXTRA_MONTH_DAY_YEAR, _extra_match),
-                          (YEAR_FIRST, _to_match), (CJK_DATE, _to_match), (SLASHED, partial(_slashed_match, day_first=day_first)),
-                          (CTIME, _to_match)):
+                          (YEAR_FIRST, _to_match), (CJK_DATE, _to_match), (SLASHED, slashed), (CTIME, _to_match)):
         if form is CJK_DATE and not CJK_MARKS.search(text):
             continue  # most texts have no year mark: one scan for it is cheaper than the pattern's
         for match in form.finditer(text):

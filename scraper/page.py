@@ -694,7 +694,8 @@ class ReleasePage(PageMarkup):
             return None
         # an element that names itself the publication date is trusted over the names around it
         # ("single-published-date" in a "single-sidebar-left" post column); tags still count
-        trusted = attributes.get("itemprop") == "datePublished" or bool(PUBLICATION_NAMED.search(attributes.get("class") or ""))
+        trusted = (attributes.get("itemprop") == "datePublished"
+                   or bool(PUBLICATION_NAMED.search(attributes.get("class") or "")))
         if in_teaser(node, by_name=not trusted, own=self.headline_box):
             return None
         # parts apart: "Erstellt am" + "09.02.2022" must not read "am09.02.2022"
@@ -777,7 +778,8 @@ class ReleasePage(PageMarkup):
     def day_first(self) -> bool | None:
         """How the page's declared language writes 05/03/2022 (see dates.day_first_in)."""
         root = self.tree.css_first("html")
-        return day_first_in((root.attributes.get("lang") if root else None) or self.meta("og:locale", "content-language"))
+        declared = root.attributes.get("lang") if root is not None else None
+        return day_first_in(declared or self.meta("og:locale", "content-language"))
 
     @cached_property
     def change_named(self) -> tuple[Node, ...]:
