@@ -140,7 +140,7 @@ OWN_NAMED_TAGS = frozenset({"li", "footer"})  # a link, an aside or a nav is nev
 OWN_TEASER_NAMES = re.compile(r"teaser[-_]*text|detail[-_\w]*teaser|article[-_]*teaser|teaser[-_]*intro", re.IGNORECASE)
 # Where a page without an <h1> sets its headline (the first few such headings are tried).
 LOWER_HEADINGS = "h2, h3"
-MAX_LOWER_HEADINGS = 8
+MAX_LOWER_HEADINGS = 60  # a page's navigation may set dozens (traffic lines, weather) before it
 PUBLICATION_NAMED = re.compile(r"publi", re.IGNORECASE)
 # After the headline, the date is within this many date elements.
 DATE_ELEMENTS_AFTER_TITLE = 6
@@ -642,7 +642,7 @@ class ReleasePage(PageMarkup):
             return None
         for heading in self.tree.css(LOWER_HEADINGS)[:MAX_LOWER_HEADINGS]:
             text = node_text(heading)
-            if text and names_same_headline(text, title):
+            if text and (names_same_headline(text, title) or comparable(title) in comparable(text)):
                 return heading
         return None
 

@@ -530,3 +530,11 @@ def test_an_element_named_for_the_publication_is_trusted_in_a_side_column() -> N
              '<p class="single-published-date">28 November 2025</p></div></div>')
     head = '<meta property="article:published_time" content="2025-11-30T10:00:00Z">'
     assert headed_record(head=head, under=under)[0] == "2025-11-28"
+
+
+def test_a_headline_in_a_lower_heading_after_many_navigation_headings() -> None:
+    navigation = "".join(f"<h3>Line {i} of the traffic news</h3>" for i in range(20))
+    html = HEADED_PAGE.format(head="", above=f"<nav>{navigation}</nav>", tag="h3", lang="de",
+                              under='<div class="lineinfo">Do 25.04.24 | 14:07 Uhr | Von A. Writer</div>').replace(
+        "<h3>Harbour works begin</h3>", '<h3><span class="roofline">Premiere</span> Harbour works begin</h3>')
+    assert parse(html, "https://port.example/news/works", any_page=True).date == "2024-04-25"
