@@ -11,8 +11,10 @@ so a page is dated in microseconds and never by a guess (dateparser reads "May" 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 MONTHS: dict[str, int] = {}
 _MONTH_NAMES = {
@@ -258,9 +260,15 @@ EXTRA_MONTH_DAY_YEAR = re.compile(rf"\b{_EXTRA_MONTH}\s+{_DAY},?\s+{_YEAR}\b")
 YEAR_FIRST = re.compile(r"(?<![\d/.])(?P<year>(?:19|20)\d\d)[/.](?P<month>[01]?\d)[/.](?P<day>[0-3]?\d)(?![\d/.])")
 # 05/03/2022 only where the day cannot be a month (13/05/2022: day first; 05/13/2022: month first)
 SLASHED = re.compile(r"(?<![\d/])(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/])")
+# Chinese and Japanese "2024年04月24日", Korean "2025년 6월 4일": year, month, day, each marked
+CJK_DATE = re.compile(r"(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<month>[01]?\d)\s*[月월]\s*(?P<day>[0-3]?\d)\s*[日일]")
+CJK_MARKS = re.compile("[年년]")
 # C's ctime and JavaScript's Date.toString: "Fri Feb 18 10:27:24 2022", "Fri Feb 18 2022 10:27:24 GMT+0100"
 CTIME = re.compile(rf"\b{_MONTH}\s+{_DAY}\s+(?:\d\d:\d\d(?::\d\d)?\s+)?{_YEAR}\b")
 ANY_YEAR = re.compile(r"(?:19|20)\d\d")
+# "2.11.22", "Do 25.04.24 | 14:07 Uhr": a two-digit year, read only where a short line is a date's place.
+SHORT_YEAR_DMY = re.compile(r"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>\d\d)(?![\d.]\d|\d)")
+SHORT_YEAR_CENTURY = 2000
 # A unix timestamp in seconds or milliseconds, as some JSON-LD writes datePublished.
 UNIX_SECONDS = (946684800, 4102444800)  # 2000-01-01 .. 2100-01-01
 
@@ -273,29 +281,35 @@ def _extra_match(match: re.Match[str]) -> DateMatch | None:
     return DateMatch(raw=match.group(0).strip(), year=year, month=month, day=day)
 
 
-def _slashed_match(match: re.Match[str]) -> DateMatch | None:
+def _slashed_match(match: re.Match[str], day_first: bool | None = None) -> DateMatch | None:
     first, second, year = int(match.group("first")), int(match.group("second")), int(match.group("year"))
     if first > 12 and 1 <= second <= 12:
         day, month = first, second
     elif second > 12 and 1 <= first <= 12:
         day, month = second, first
+    elif day_first is not None and 1 <= first <= 12 and 1 <= second <= 12:
+        day, month = (first, second) if day_first else (second, first)  # the page's language says
     else:
         return None  # 05/03/2022: the 5th of March or May 3rd, the page does not say
     return DateMatch(raw=match.group(0), year=year, month=month, day=day)
 
 
-def find_page_date(text: str) -> DateMatch | None:
+def find_page_date(text: str, day_first: bool | None = None) -> DateMatch | None:
     """The first full date written in `text`, in the forms of `find_date` and in more languages and
-    forms (Spanish, Portuguese, Italian, Dutch, Polish, Czech month names; 2022/05/03; an
-    unambiguous 13/05/2022): the reader of dates a page shows, never of datelines."""
+    forms (Spanish, Portuguese, Italian, Dutch, Polish, Czech month names; 2022/05/03; 2024年4月24日; an
+    unambiguous 13/05/2022, or 05/03/2022 where `day_first` says how the page's language writes
+    it): the reader of dates a page shows, never of datelines."""
     if not ANY_YEAR.search(text):
         return None  # every form read here has a year: most texts are done in one scan
     best: tuple[int, DateMatch] | None = None
     found = find_date(text)
     if found is not None:
         best = (text.find(found.raw), found)
+    slashed = partial(_slashed_match, day_first=day_first)
     for form, convert in ((EXTRA_DAY_MONTH_YEAR, _extra_match), (EXTRA_MONTH_DAY_YEAR, _extra_match),
-                          (YEAR_FIRST, _to_match), (SLASHED, _slashed_match), (CTIME, _to_match)):
+                          (YEAR_FIRST, _to_match), (CJK_DATE, _to_match), (SLASHED, slashed), (CTIME, _to_match)):
+        if form is CJK_DATE and not CJK_MARKS.search(text):
+            continue  # most texts have no year mark: one scan for it is cheaper than the pattern's
         for match in form.finditer(text):
             if best is not None and match.start() >= best[0]:
                 break
@@ -314,3 +328,59 @@ def unix_date(value: float) -> DateMatch | None:
     from datetime import datetime, timezone
     day = datetime.fromtimestamp(seconds, tz=timezone.utc).date()
     return DateMatch(raw=str(int(value)), year=day.year, month=day.month, day=day.day)
+
+
+def find_short_year_date(text: str) -> DateMatch | None:
+    """The first day-month-year date with a two-digit year ("2.11.22": the 2nd of November 2022)."""
+    for match in SHORT_YEAR_DMY.finditer(text):
+        day, month = int(match.group("day")), int(match.group("month"))
+        found = DateMatch(raw=match.group(0), year=SHORT_YEAR_CENTURY + int(match.group("year")), month=month, day=day)
+        if 1 <= month <= 12 and found.iso():
+            return found
+    return None
+
+
+# How languages write a day and a month in figures: the United States month first, most others
+# day first (year-first languages, Chinese, Japanese, Korean, write the year first: YEAR_FIRST).
+MONTH_FIRST_LOCALES = frozenset({"en-us", "en_us", "fil", "tl"})
+DAY_FIRST_ENGLISH = frozenset({"en-gb", "en-au", "en-nz", "en-ie", "en-in", "en-za", "en-ng", "en-ke"})
+
+
+def day_first_in(language_tag: str | None) -> bool | None:
+    """Whether a page in this declared language ("pt-BR", "en-GB", "de") writes 05/03/2022 for
+    the 5th of March; None where it does not say (no language, plain "en")."""
+    if not language_tag:
+        return None
+    tag = language_tag.strip().lower().replace("_", "-")
+    if tag in MONTH_FIRST_LOCALES:
+        return False
+    if tag in DAY_FIRST_ENGLISH:
+        return True
+    if tag.startswith("en") or not tag[:2].isalpha():
+        return None
+    return True
+
+
+# Year-anchored reading of a long text: every form read here holds a four-digit year, within this
+# many characters after the date's start ("3 de septiembre de 2022") and before its end ("2022年…日").
+YEAR_REACH_BEFORE = 40
+YEAR_REACH_AFTER = 14
+
+
+def page_dates(text: str, day_first: bool | None = None) -> Iterator[tuple[int, DateMatch]]:
+    """Each full date written in `text` (the forms of `find_page_date`), in order, with where it
+    starts: only the neighbourhood of each year is read, so a long text costs little."""
+    done = 0
+    for year in ANY_YEAR.finditer(text):
+        if year.start() < done:
+            continue
+        start = max(done, year.start() - YEAR_REACH_BEFORE)
+        piece = text[start:year.end() + YEAR_REACH_AFTER]
+        found = find_page_date(piece, day_first)
+        if found is None:
+            continue
+        at = start + max(piece.find(found.raw), 0)
+        if at + len(found.raw) <= year.start():
+            continue  # a date before this year's (read with its own year, or not a date)
+        done = at + len(found.raw)
+        yield at, found

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from html import unescape
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -34,7 +36,16 @@ from scraper.boilerplate import (
     strip_furniture,
     text_blocks,
 )
-from scraper.dates import Dateline, find_page_date, parse_dateline, parse_iso, unix_date
+from scraper.dates import (
+    Dateline,
+    day_first_in,
+    find_page_date,
+    find_short_year_date,
+    page_dates,
+    parse_dateline,
+    parse_iso,
+    unix_date,
+)
 from scraper.errors import ExtractionError
 from scraper.kinds import normalize_kind
 from scraper.language import guess_language
@@ -96,29 +107,65 @@ DATE_ELEMENTS = (
     "[itemprop=datePublished], time, [class*=date i], [class*=datum i], [class*=publish i], "
     "[class*=posted i], [id*=date i]"
 )
-NOT_PUBLICATION = re.compile(r"modif|updat|teaser|related|comment|copyright|footer|event|termin", re.IGNORECASE)
+NOT_PUBLICATION = re.compile(r"modif|updat|teaser|related|comment|copyright|footer|event|termin|broadcast|sendung",
+                             re.IGNORECASE)
 # A date in such a line is when the page changed or who owns it, not when it was published.
-NOT_PUBLICATION_TEXT = re.compile(
-    r"©|copyright|\(c\)|letzte änderung|zuletzt (?:geändert|aktualisiert)|\bstand\b|last (?:updated|modified)"
-    r"|updated|aktualisiert|mis à jour|обновлено",
-    re.IGNORECASE,
+COPYRIGHT_TEXT = r"©|copyright|\(c\)"
+UPDATE_TEXT = (
+    r"letzte änderung|zuletzt (?:geändert|aktualisiert)|\bstand\b|last (?:updated|modified)"
+    r"|updated|aktualisiert|mis à jour|modifié|обновлено|actualizado|atualizado|aggiornat[oa]|bijgewerkt"
+    r"|zaktualizowano|aktualizováno|opdateret|oppdatert|uppdaterad|päivitetty|güncelle|更新"
 )
+NOT_PUBLICATION_TEXT = re.compile(f"{COPYRIGHT_TEXT}|{UPDATE_TEXT}", re.IGNORECASE)
+COPYRIGHT = re.compile(COPYRIGHT_TEXT, re.IGNORECASE)
+# An update label's date is still the date the page shows (German news: "Stand: 28.04.2023 16:11"):
+# read last, where the page shows no other (htmldate reads it too).
 MAX_DATE_ELEMENT_CHARS = 120
+# Elements named for a change of the page, whose dates are not its publication (see reader_text).
+# (case-sensitive: the `i` flag makes the query ten times slower; class names are lower case)
+CHANGE_NAMED = "[class*=updat], [class*=modif]"
+CHANGE_WORDS = ("updat", "modif")
+CHANGE_CLASS = re.compile(r"class=[\"']?[^>]*?(?:updat|modif)", re.IGNORECASE)
+CHANGE_TAG_REACH = 300
+CHANGE_TAG_OCCURRENCES = 3
+READER_DATE_CHARS = 2000  # a node's text read for whether a date is left: more than any window reads
+# ... unless the name says publication too: WordPress themes class the entry's date "entry-date updated",
+# and "date-update-wrapper" holds the publication date.
+ALSO_PUBLICATION_NAMES = re.compile(r"(?<![a-z])date|publi|entry", re.IGNORECASE)  # "updated" is no "date"
 # A date element this close under a list item, a link or a teaser box dates another page.
 TEASER_DEPTH = 4
 TEASER_TAGS = frozenset({"li", "a", "aside", "nav", "footer"})
 TEASER_NAMES = re.compile(r"teaser|related|latest|recent|sidebar|widget|list|card|slider|aside", re.IGNORECASE)
+# ... but a name that also says it is the page's own main part or metadata ("sidebar__main",
+# "atc-MetaList", "article-info-list") names the article's box, not one of other items.
+OWN_BOX_NAMES = re.compile(r"main|content|meta|info|byline|header", re.IGNORECASE)
+NAME_TOKEN = re.compile(r"\S+")
+OWN_NAMED_TAGS = frozenset({"li", "footer"})  # a link, an aside or a nav is never the page's own box
 OWN_TEASER_NAMES = re.compile(r"teaser[-_]*text|detail[-_\w]*teaser|article[-_]*teaser|teaser[-_]*intro", re.IGNORECASE)
+# Where a page without an <h1> sets its headline (the first few such headings are tried).
+LOWER_HEADINGS = "h2, h3"
+MAX_LOWER_HEADINGS = 60  # a page's navigation may set dozens (traffic lines, weather) before it
+PUBLICATION_NAMED = re.compile(r"publi", re.IGNORECASE)
 # After the headline, the date is within this many date elements.
 DATE_ELEMENTS_AFTER_TITLE = 6
 # Text after the headline read for a date: a kicker, a byline, "Pressemitteilung vom ...".
 TITLE_TEXT_WINDOW = 400
 AFTER_ELEMENTS = 60
+FAR_TEXT_WINDOW = 2500  # ... and, where that shows none, this much (a last resort)
+FAR_SOURCE_CHARS = 20000  # of HTML source after the headline's tag, read for those characters of text
+TAG = re.compile(r"<[^>]*>")
+# Scripts, styles and the boxes of other items (asides, navigation, footers: teasers' dates)
+OTHER_ITEMS_SOURCE = re.compile(r"<(script|style|aside|nav|footer)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+HEADLINE_WORD = re.compile(r"\w{4,}")
+HEADLINE_REACH = 600  # the headline's first long word is this close after its tag opens
 TEXT_BEFORE_TITLE = 120  # a kicker above the headline: "Presse 02.12.2022"
 SKIPPED_AFTER_TITLE = frozenset({"aside", "nav", "footer", "script", "style", "form", "ul", "ol", "figure"})
 UPDATE_LOOKBEHIND = 40
-# A machine value with a time of day: its day may be another in the page's time zone.
+# A machine value with a time of day: its day may be another in the page's time zone...
 TIMESTAMP = re.compile(r"\d[T ]\d\d:\d\d|\d\d:\d\d(?::\d\d)? (?:GMT|UTC|[+-]\d{4})")
+# A time of day as a page shows it ("00:05", "2:00 a.m."): its minutes tell the same instant in
+# another zone (zones differ by whole hours) from another moment (a later edit shown by the headline).
+TIME_OF_DAY = re.compile(r"(?<!\d)[0-2]?\d:(?P<minutes>[0-5]\d)(?!\d)")
 URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|$|[^\d])")
 PUBLISHER_META = ("og:site_name", "application-name", "dc.publisher", "dcterms.publisher", "publisher")
 MIN_BODY_CHARS = 80
@@ -227,6 +274,8 @@ class ReleasePage(PageMarkup):
         )
         self.visible_date_found  # noqa: B018 (phase 1: read before the furniture goes)
         self.title_text_date_found  # noqa: B018
+        if self.visible_date_found is None and self.title_text_date_found is None and not self.metadata_dated():
+            self.far_text_date_found  # noqa: B018 (only where nothing else dates the page: it costs)
 
         found_date = self.date()
         record.date, record.date_raw = found_date.iso, found_date.raw
@@ -277,7 +326,8 @@ class ReleasePage(PageMarkup):
     def refuse_undated_page(self, record: PressRelease) -> None:
         """A page of a site without a profile is a release when it dates itself or says what it is:
         an "About us" or a contact page does neither (a crawl following links meets many)."""
-        if self.site == ReleasePage.site and record.date is None and record.kind is None:
+        dated = record.date is not None and not self.dated_by_far_text(record)
+        if self.site == ReleasePage.site and not dated and record.kind is None:
             raise ExtractionError("no date and no kind label: not a release page (--any-page reads it anyway)")
 
     # -- fields: each a cascade, most trustworthy source first ------------------------------------
@@ -349,14 +399,18 @@ class ReleasePage(PageMarkup):
         shown = self.title_text_date_found
         for source in (
             self.labelled_date,
+            lambda: self.shown_metadata_date(visible or shown),
             lambda: as_shown(shown, self.agreeing_with(visible, self.json_ld_date())),
             lambda: as_shown(shown, self.agreeing_with(visible, self.machine_date(self.meta(*PUBLISHED_META)))),
             self.dateline_date,
             lambda: visible,
             lambda: as_shown(shown, self.agreeing_with(visible, self.machine_date(self.any_date_meta()))),
             self.url_date,
+            self.html_title_date,
             lambda: self.title_text_date_found,
             self.body_head_date,
+            lambda: self.update_dates[0] if self.update_dates else None,
+            lambda: self.__dict__.get("far_text_date_found"),  # read in phase 1, where it was needed
             lambda: self.machine_date(self.json_ld_text("dateModified") or self.meta(*MODIFIED_META)),
         ):
             found = source()
@@ -378,8 +432,23 @@ class ReleasePage(PageMarkup):
             return visible
         if not TIMESTAMP.search(machine.raw or ""):
             return machine
+        if not find_page_date(visible.raw or ""):
+            return machine  # the page shows a time only ("11:46"): it shows no day to weigh
+        shown_time, stamp_time = TIME_OF_DAY.search(visible.raw or ""), TIME_OF_DAY.search(machine.raw or "")
+        if shown_time and stamp_time and shown_time.group("minutes") != stamp_time.group("minutes"):
+            return machine  # another moment (an update shown by the headline), not the stamp in the page's zone
         apart = abs((date.fromisoformat(machine.iso) - date.fromisoformat(visible.iso)).days)
         return visible if apart == 1 else machine
+
+    def shown_metadata_date(self, shown: FoundDate | None) -> FoundDate | None:
+        """Where the JSON-LD and the meta tags name different days, the one the page shows by its
+        headline: two sources agreeing over one (a JSON-LD left at an older version's date)."""
+        if shown is None or not shown.iso:
+            return None
+        json_ld, meta = self.json_ld_date(), self.machine_date(self.meta(*PUBLISHED_META))
+        if json_ld is None or meta is None or json_ld.iso == meta.iso or meta.iso != shown.iso:
+            return None
+        return as_shown(shown, meta)
 
     def json_ld_date(self) -> FoundDate | None:
         """The JSON-LD's datePublished (or dateCreated): text, or a unix timestamp in (milli)seconds."""
@@ -584,7 +653,20 @@ class ReleasePage(PageMarkup):
                 text = node_text(heading)
                 if text and (names_same_headline(text, title) or comparable(title) in comparable(text)):
                     return heading
-        return headings[0] if headings else None
+        if headings:
+            return headings[0]
+        return self.lower_heading()
+
+    def lower_heading(self) -> Node | None:
+        """A page without an <h1> sets its headline in a lower heading: the first that names it."""
+        title = self.headline
+        if not title:
+            return None
+        for heading in self.tree.css(LOWER_HEADINGS)[:MAX_LOWER_HEADINGS]:
+            text = node_text(heading)
+            if text and (names_same_headline(text, title) or comparable(title) in comparable(text)):
+                return heading
+        return None
 
     @cached_property
     def date_elements(self) -> tuple[list[Node], list[Node]]:
@@ -593,8 +675,9 @@ class ReleasePage(PageMarkup):
         after: list[Node] = []
         heading = self.title_heading
         seen_title = False
-        for node in self.tree.css(f"h1, {DATE_ELEMENTS}"):
-            if node.tag == "h1":
+        heading_tag = heading.tag if heading is not None else "h1"
+        for node in self.tree.css(f"{heading_tag}, {DATE_ELEMENTS}"):
+            if node.tag == heading_tag:
                 if heading is not None and node.mem_id == heading.mem_id:
                     seen_title = True
                     date_in_heading = node.css_first(DATE_ELEMENTS)
@@ -631,12 +714,18 @@ class ReleasePage(PageMarkup):
         attributes = node.attributes
         if NOT_PUBLICATION.search(f"{attributes.get('class') or ''} {attributes.get('id') or ''}"):
             return None
-        if in_teaser(node, by_name=attributes.get("itemprop") != "datePublished"):
+        # an element that names itself the publication date is trusted over the names around it
+        # ("single-published-date" in a "single-sidebar-left" post column); tags still count
+        trusted = (attributes.get("itemprop") == "datePublished"
+                   or bool(PUBLICATION_NAMED.search(attributes.get("class") or "")))
+        if in_teaser(node, by_name=not trusted, own=self.headline_box):
             return None
         # parts apart: "Erstellt am" + "09.02.2022" must not read "am09.02.2022"
         text = clean_text(node.text(deep=True, separator=" ", strip=False))
-        if len(text) > MAX_DATE_ELEMENT_CHARS or NOT_PUBLICATION_TEXT.search(text):
+        if len(text) > MAX_DATE_ELEMENT_CHARS:
             return None
+        if NOT_PUBLICATION_TEXT.search(text):
+            return self.labelled_element_date(node, text)
         machine = attributes.get("datetime") or attributes.get("content")
         if machine:
             parsed = parse_iso(machine)
@@ -646,21 +735,103 @@ class ReleasePage(PageMarkup):
         inner = node.css_first("[datetime]")
         if inner is not None and inner.mem_id != node.mem_id:
             return self.element_date(inner)  # the machine date inside a date wrapper says it exactly
-        written = find_page_date(text)
-        return FoundDate(iso=written.iso(), raw=written.raw) if written and written.iso() else None
+        return written_date(text, short_year=True, day_first=self.day_first)
+
+    def labelled_element_date(self, node: Node, text: str) -> FoundDate | None:
+        """A date element with an update or copyright label: the date written before the label
+        ("25/04/2026 Actualizado a las 15:10h."); else an update's date is kept for last (update_dates)."""
+        before_label = self.date_in_window(text, short_year=True, day_first=self.day_first, skipped=self.update_dates)
+        if before_label is not None or COPYRIGHT.search(text):
+            return before_label
+        machine = parse_iso(node.attributes.get("datetime") or node.attributes.get("content") or "")
+        if machine is not None and machine.iso() and not self.update_dates:
+            self.update_dates.append(FoundDate(iso=machine.iso(), raw=node.attributes.get("datetime")
+                                               or node.attributes.get("content")))
+        return None
+
+    @cached_property
+    def update_dates(self) -> list[FoundDate]:
+        """Dates the page shows by its headline under an update label ("Stand:", "Aktualisiert am"),
+        filled while phase 1 reads the headline's surroundings: the cascade's last shown date."""
+        return []
 
     def title_neighbour_date(self) -> FoundDate | None:
-        """A date written in the headline or in the two elements after it (a kicker, a byline)."""
-        neighbour = self.title_heading
-        for _ in range(3):
-            if neighbour is None:
-                return None
-            text = node_text(neighbour)[:MAX_DATE_ELEMENT_CHARS * 2]
-            written = find_page_date(text) if not NOT_PUBLICATION_TEXT.search(text) else None
-            if written and written.iso():
-                return FoundDate(iso=written.iso(), raw=written.raw)
-            neighbour = next_element(neighbour)
+        """A date written in the headline or beside it: a short line first (a byline under it, a
+        kicker above it), then a longer text under it (a standfirst: a date there may be an event's).
+        Read again without the page's change-named elements when it found one (see reader_text)."""
+        found = self.neighbour_date(())
+        if found is not None and self.shown_in_change(found):
+            found = self.neighbour_date(self.change_named)
+        return found
+
+    def neighbour_date(self, changed: Sequence[Node]) -> FoundDate | None:
+        heading = self.title_heading
+        if heading is None:
+            return None
+        after = next_element(heading)
+        after_next = next_element(after) if after is not None else None
+        short_lines = (after, previous_element(heading), after_next)
+        texts: dict[int, str] = {}
+        for node, short in ((heading, None), *((node, True) for node in short_lines),
+                            (after, False), (after_next, False)):
+            if node is None or (node is not heading and NOT_PUBLICATION.search(
+                    f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}")):
+                continue  # a line named for another date: a broadcast's, a comment's
+            text = texts.get(node.mem_id)
+            if text is None:
+                text = texts[node.mem_id] = clean_text(reader_text(node, changed))[:MAX_DATE_ELEMENT_CHARS * 2]
+            if short is not None and (len(text) <= MAX_DATE_ELEMENT_CHARS) != short:
+                continue
+            # the first date no update label stands before ("August 13, 2010 -- Updated 2308 GMT")
+            written = self.date_in_window(text, short_year=bool(short), day_first=self.day_first,
+                                          skipped=self.update_dates)
+            if written is not None:
+                return written
         return None
+
+    @cached_property
+    def headline_box(self) -> frozenset[int]:
+        """The headline and its ancestors (mem_ids): a date element inside one of them, below any
+        teaser marks, sits in the headline's own box (see in_teaser)."""
+        heading = self.title_heading
+        return frozenset(ancestor_depths(heading)) if heading is not None else frozenset()
+
+    @cached_property
+    def day_first(self) -> bool | None:
+        """How the page's declared language writes 05/03/2022 (see dates.day_first_in)."""
+        root = self.tree.css_first("html")
+        declared = root.attributes.get("lang") if root is not None else None
+        return day_first_in(declared or self.meta("og:locale", "content-language"))
+
+    @cached_property
+    def change_named(self) -> tuple[Node, ...]:
+        """The page's date-sized elements named for a change of it (CHANGE_NAMED), not for its
+        publication too."""
+        if not any(word in self.html for word in CHANGE_WORDS):
+            return ()  # a substring scan of the source is cheaper than a query of the tree
+        return tuple(node for node in self.tree.css(CHANGE_NAMED)
+                     if not ALSO_PUBLICATION_NAMES.search(node.attributes.get("class") or "")
+                     and len(node.text(deep=True, strip=True)) <= MAX_DATE_ELEMENT_CHARS)
+
+    def shown_in_change(self, found: FoundDate) -> bool:
+        """Whether a date found beside the headline is written in a change-named element (then the
+        text is read again without them): most pages have none, and are read once."""
+        if not found.raw or not self.change_tag_before(found.raw):
+            return False  # the source shows no change-named tag right before the date: most pages
+        return any(found.raw in node.text(deep=True, separator=" ") for node in self.change_named)
+
+    def change_tag_before(self, raw: str) -> bool:
+        """Whether the tag that opens right before `raw` in the page source (at most its first
+        CHANGE_TAG_OCCURRENCES occurrences) has a change-named class: a cheap test before the tree's."""
+        position = self.html.find(raw)
+        for _ in range(CHANGE_TAG_OCCURRENCES):
+            if position < 0:
+                return False
+            opening = self.html.rfind("<", max(0, position - CHANGE_TAG_REACH), position)
+            if opening >= 0 and CHANGE_CLASS.search(self.html, opening, position):
+                return True
+            position = self.html.find(raw, position + len(raw))
+        return False
 
     def url_date(self) -> FoundDate | None:
         match = URL_DATE.search(urlsplit(self.url).path) if self.url else None
@@ -668,6 +839,18 @@ class ReleasePage(PageMarkup):
             return None
         found = parse_iso(f"{match.group(1)}-{int(match.group(2)):02d}-{int(match.group(3)):02d}")
         return FoundDate(iso=found.iso(), raw=match.group(0).strip("/")) if found and found.iso() else None
+
+    def html_title_date(self) -> FoundDate | None:
+        """A date among the parts after the headline in <title> or og:title ("Headline | Europe |
+        DW | 28.04.2023"): a site's stamp of the page, where the headline's own words are left out
+        (a date in them may be the subject's)."""
+        for title in (self.html_title(), self.meta("og:title")):
+            start = site_name_start(title) if title else None
+            if start is not None:
+                found = written_date(title[start:], day_first=self.day_first)
+                if found is not None:
+                    return found
+        return None
 
     def body_head_date(self) -> FoundDate | None:
         head = " ".join(self.opening_texts)[:300]
@@ -682,20 +865,69 @@ class ReleasePage(PageMarkup):
         heading = self.title_heading
         if heading is None:
             return None
-        return (self.date_in_window(text_after(heading, TITLE_TEXT_WINDOW))
-                or self.date_in_window(text_after(heading, TEXT_BEFORE_TITLE, backwards=True)))
+        found = self.window_date(heading, ())
+        if found is not None and self.shown_in_change(found):
+            found = self.window_date(heading, self.change_named)
+        return found
+
+    def window_date(self, heading: Node, changed: Sequence[Node]) -> FoundDate | None:
+        return (self.date_in_window(text_after(heading, TITLE_TEXT_WINDOW, changed=changed), day_first=self.day_first,
+                                    skipped=self.update_dates)
+                or self.date_in_window(text_after(heading, TEXT_BEFORE_TITLE, backwards=True, changed=changed),
+                                       day_first=self.day_first, skipped=self.update_dates))
+
+    @cached_property
+    def far_text_date_found(self) -> FoundDate | None:
+        """The first date in the longer text after the headline (FAR_TEXT_WINDOW: past a standfirst,
+        a picture and its caption, a list of other headlines), for a page nothing else dates: a
+        reader finds it there, and htmldate's extensive search reads it too. Read from the source
+        after the headline's tag, tags and scripts taken out: reading the tree's text for this far
+        cost more than the rest of the date cascade."""
+        heading = self.title_heading
+        start = source_position(self.html, heading) if heading is not None else -1
+        if start < 0:
+            return None
+        chunk = OTHER_ITEMS_SOURCE.sub(" ", self.html[start:start + FAR_SOURCE_CHARS])
+        text = clean_text(unescape(TAG.sub(" ", chunk)))[:FAR_TEXT_WINDOW]
+        position = 0
+        for at, found in page_dates(text, self.day_first):
+            label = text[max(position, at - UPDATE_LOOKBEHIND):at]
+            position = at + len(found.raw)
+            if not NOT_PUBLICATION_TEXT.search(label) and found.iso():
+                return FoundDate(iso=found.iso(), raw=found.raw)
+            if not self.update_dates and not COPYRIGHT.search(label) and found.iso():
+                self.update_dates.append(FoundDate(iso=found.iso(), raw=found.raw))
+        return None
+
+    def metadata_dated(self) -> bool:
+        """Whether the markup, the URL or the <title> date the page (the cascade's cheap sources)."""
+        return any(source() is not None for source in (
+            self.labelled_date, self.json_ld_date, lambda: self.machine_date(self.meta(*PUBLISHED_META)),
+            self.any_date_meta, self.url_date, self.html_title_date))
+
+    def dated_by_far_text(self, record: PressRelease) -> bool:
+        """Whether the record's date came from far in the text only: no proof that the page is a
+        release (an "About us" page may name a day in its text)."""
+        far = self.__dict__.get("far_text_date_found")
+        return far is not None and record.date == far.iso and record.date_raw == far.raw
 
     @staticmethod
-    def date_in_window(window: str) -> FoundDate | None:
+    def date_in_window(window: str, short_year: bool = False, day_first: bool | None = None,
+                       skipped: list[FoundDate] | None = None) -> FoundDate | None:
+        """The first date in `window` no update or copyright label stands before; an update's date
+        passed over goes to `skipped` (the first one only)."""
         position = 0
         while position < len(window):  # each turn moves past a date, so it ends
             rest = window[position:]
-            found = find_page_date(rest)
+            found = find_page_date(rest, day_first) or (find_short_year_date(rest) if short_year else None)
             if found is None or not found.iso():
                 return None
             at = position + max(rest.find(found.raw), 0)
-            if not NOT_PUBLICATION_TEXT.search(window[max(0, at - UPDATE_LOOKBEHIND):at]):
+            label = window[max(position, at - UPDATE_LOOKBEHIND):at]  # not the label of the date before
+            if not NOT_PUBLICATION_TEXT.search(label):
                 return FoundDate(iso=found.iso(), raw=found.raw)
+            if skipped is not None and not skipped and not COPYRIGHT.search(label):
+                skipped.append(FoundDate(iso=found.iso(), raw=found.raw))
             position = at + len(found.raw)
         return None
 
@@ -794,20 +1026,70 @@ def site_name_start(title: str) -> int | None:
     return first
 
 
-def in_teaser(node: Node, by_name: bool = True) -> bool:
+def in_teaser(node: Node, by_name: bool = True, own: frozenset[int] = frozenset()) -> bool:
     """Whether a date element sits in a list item, a link or a box of other items (related, teasers).
-    `by_name` False trusts the names around it (an itemprop=datePublished in "news-list-date")."""
+    `by_name` False trusts the names around it (an itemprop=datePublished in "news-list-date");
+    `own` are the headline and its ancestors: a box holding the headline is the page's own (a blog's
+    "widget Blog" around its post), and what is above it says nothing of the date."""
     ancestor = node.parent
     for _ in range(TEASER_DEPTH):
-        if ancestor is None:
+        if ancestor is None or ancestor.mem_id in own:
             return False
-        if ancestor.tag in TEASER_TAGS:
+        if ancestor.tag in TEASER_TAGS and not is_metadata_item(ancestor):
             return True
         names = f"{ancestor.attributes.get('class') or ''} {ancestor.attributes.get('id') or ''}"
-        if by_name and TEASER_NAMES.search(names):
+        if by_name and names_other_items(names):
             return True
         ancestor = ancestor.parent
     return False
+
+
+def written_date(text: str, short_year: bool = False, day_first: bool | None = None) -> FoundDate | None:
+    """The first full date written in `text`; with `short_year`, "2.11.22" too (a short line named or
+    placed as a date: in running text two-digit years are too often something else)."""
+    written = find_page_date(text, day_first) or (find_short_year_date(text) if short_year else None)
+    return FoundDate(iso=written.iso(), raw=written.raw) if written and written.iso() else None
+
+
+def reader_text(node: Node, changed: Sequence[Node] = ()) -> str:
+    """A node's text without the `changed` elements inside it (named for a change of the page:
+    "updated", "modified"; a WordPress theme's hidden `<time class="updated">` beside the shown
+    publication date): the dates a reader takes as the page's. Where a change date is the only
+    date the node shows, it stays: the theme names its one date so."""
+    text = node.text(deep=True, separator=" ", strip=False)
+    without = text
+    for element in changed:
+        if is_inside(element, node):
+            part = element.text(deep=True, separator=" ", strip=False)
+            if part.strip():
+                without = without.replace(part, " ", 1)
+    if without is text or find_page_date(without[:READER_DATE_CHARS]):
+        return without
+    return text
+
+
+def is_inside(node: Node, container: Node) -> bool:
+    current: Node | None = node
+    while current is not None:
+        if current.mem_id == container.mem_id:
+            return True
+        current = current.parent
+    return False
+
+
+def is_metadata_item(node: Node) -> bool:
+    """A list item that links nowhere: an entry of the page's own metadata list (date, author), not a
+    teaser of another page (teasers link to it); a list item or footer its names call the page's own
+    ("byline-footer", "meta-item")."""
+    if node.tag == "li" and node.css_first("a[href]") is None:
+        return True
+    names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+    return node.tag in OWN_NAMED_TAGS and bool(OWN_BOX_NAMES.search(names))
+
+
+def names_other_items(names: str) -> bool:
+    """Whether class and id name a box of other items (TEASER_NAMES) and not the page's own part."""
+    return any(TEASER_NAMES.search(token) and not OWN_BOX_NAMES.search(token) for token in NAME_TOKEN.findall(names))
 
 
 def as_shown(shown: FoundDate | None, found: FoundDate | None) -> FoundDate | None:
@@ -817,7 +1099,23 @@ def as_shown(shown: FoundDate | None, found: FoundDate | None) -> FoundDate | No
     return found
 
 
-def text_after(node: Node, limit: int, backwards: bool = False) -> str:
+def source_position(html: str, heading: Node) -> int:
+    """Where the heading's tag opens in the page source: the first such tag whose text starts
+    with the heading's first long word within HEADLINE_REACH characters; -1 if none does."""
+    word = HEADLINE_WORD.search(node_text(heading))
+    if word is None:
+        return -1
+    opening = f"<{heading.tag}"
+    position = html.find(opening)
+    while position >= 0:
+        if word.group(0) in html[position:position + HEADLINE_REACH]:
+            return position
+        position = html.find(opening, position + len(opening))
+    return -1
+
+
+def text_after(node: Node, limit: int, backwards: bool = False, changed: Sequence[Node] = (),
+               reading: int = AFTER_ELEMENTS) -> str:
     """Up to `limit` characters of the text that follows `node` in page order (its following
     siblings, then its ancestors' following siblings), without boxes of other items (asides,
     navigation, teaser lists): what a reader reads right after a headline. Bounded by `limit`
@@ -826,9 +1124,9 @@ def text_after(node: Node, limit: int, backwards: bool = False) -> str:
     length = 0
     read = 0
     current: Node | None = node
-    while current is not None and current.tag not in ("body", "html") and read < AFTER_ELEMENTS:
+    while current is not None and current.tag not in ("body", "html") and read < reading:
         sibling = current.prev if backwards else current.next
-        while sibling is not None and read < AFTER_ELEMENTS:
+        while sibling is not None and read < reading:
             read += 1
             if sibling.tag == "-text":
                 text = sibling.text_content or ""
@@ -837,7 +1135,7 @@ def text_after(node: Node, limit: int, backwards: bool = False) -> str:
             elif sibling.tag.startswith("-"):
                 text = ""
             else:
-                text = sibling.text(deep=True, separator=" ", strip=False)
+                text = reader_text(sibling, changed)
             if text.strip():
                 parts.append(text)
                 length += len(text)

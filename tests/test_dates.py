@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.dates import find_date, parse_dateline, parse_iso, find_page_date, unix_date
+from scraper.dates import (
+    day_first_in,
+    find_date,
+    find_page_date,
+    find_short_year_date,
+    page_dates,
+    parse_dateline,
+    parse_iso,
+    unix_date,
+)
 
 DATELINES = [
     # (paragraph start, place as written, date as written, ISO date or None when the year is missing)
@@ -156,3 +165,38 @@ def test_find_page_date(text: str, iso: str | None) -> None:
 def test_unix_date(value: int, iso: str | None) -> None:
     found = unix_date(value)
     assert (found.iso() if found else None) == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [("Kultur, 2.11.22", "2022-11-02"), ("Do 25.04.24 | 14:07 Uhr", "2024-04-25"), ("version 1.2.24.5", None),
+     ("1.2.2024", None), ("31.2.22", None), ("12.22.14", None)],
+)
+def test_short_year_dates(text: str, iso: str | None) -> None:
+    found = find_short_year_date(text)
+    assert (found.iso() if found else None) == iso
+
+
+@pytest.mark.parametrize(("tag", "day_first"), [("pt-BR", True), ("de", True), ("en-GB", True), ("en-US", False),
+                                                ("en", None), (None, None)])
+def test_day_first_by_language(tag: str | None, day_first: bool | None) -> None:
+    assert day_first_in(tag) is day_first
+
+
+def test_an_ambiguous_slashed_date_needs_the_language() -> None:
+    assert find_page_date("03/05/2022") is None
+    assert find_page_date("03/05/2022", day_first=True).iso() == "2022-05-03"
+    assert find_page_date("03/05/2022", day_first=False).iso() == "2022-03-05"
+
+
+@pytest.mark.parametrize(("text", "iso"), [("2024年04月24日23:52", "2024-04-24"), ("入力 2025년 6월 4일", "2025-06-04"),
+                                           ("2025年1月13日 20時01分", "2025-01-13")])
+def test_cjk_dates(text: str, iso: str) -> None:
+    assert find_page_date(text).iso() == iso
+
+
+def test_page_dates_reads_each_date_in_order() -> None:
+    text = ("Stand: 28.04.2023 16:11 Uhr. Am 3. März 2021, im Jahr 2019 nichts, dann 2024年04月24日 "
+            "und 12 de mayo de 2022, May 3rd, 2020")
+    assert [found.iso() for _, found in page_dates(text)] == [
+        "2023-04-28", "2021-03-03", "2024-04-24", "2022-05-12", "2020-05-03"]

@@ -314,11 +314,14 @@ DATED_PAGE = """<html lang="en"><head><title>Harbour works begin | Port Authorit
         ("", '<div class="created"><span class="key">Created on</span><span>09.02.2022</span></div>',
          "https://port.example/news/works", "2022-02-09", "09.02.2022"),
         ("", "", "https://port.example/2019/06/30/works", "2019-06-30", "2019/06/30"),
-        ("", "<p>Last updated 4 May 2023</p>", "https://port.example/news/works", None, None),
+        ("", "<p>Last updated 4 May 2023</p>", "https://port.example/news/works", "2023-05-04", "4 May 2023"),
+        ("", "<p>Last updated 4 May 2023 · Published 1 May 2023</p>", "https://port.example/news/works", "2023-05-01",
+         "1 May 2023"),
         ("", "", "https://port.example/news/works", None, None),
     ],
     ids=["json-ld-in-cdata", "json-ld-unix-seconds", "rnews-meta", "any-date-meta-not-updated", "raw-as-shown-same-day",
-         "text-under-title", "raw-as-shown-in-text", "spanish-under-title", "label-beside-value", "url", "update-is-not-publication",
+         "text-under-title", "raw-as-shown-in-text", "spanish-under-title", "label-beside-value", "url",
+         "an-update-alone-is-the-last-resort", "update-is-not-publication",
          "teaser-and-copyright-never"],
 )
 def test_date_cascade(head: str, under_title: str, url: str, date: str | None, raw: str | None) -> None:
@@ -396,3 +399,167 @@ def test_a_processing_instruction_in_the_text_is_dropped_and_the_text_kept(instr
             " It will be reviewed next spring by all of the partners.</div></article></body></html>")
     record = parse(html, "https://example.org/news/water")
     assert "who builds what" in record.body and "php" not in record.body
+
+
+# -- dates beside the headline: what a reader takes as the page's date ------------------------------
+
+HEADED_PAGE = """<html lang="{lang}"><head><title>Harbour works begin | Port Authority</title>{head}</head><body>
+<header><nav><a href="/">Home</a></nav></header><main>{above}<{tag}>Harbour works begin</{tag}>{under}
+<p>The works on the northern pier began this morning and will last until the end of next year, the authority said.</p>
+<p>Ships will use the southern pier meanwhile, and the ferry timetable stays as it is for the whole period.</p>
+</main></body></html>"""
+
+
+def headed_record(head: str = "", above: str = "", under: str = "", tag: str = "h1", lang: str = "en") -> tuple:
+    html = HEADED_PAGE.format(head=head, above=above, under=under, tag=tag, lang=lang)
+    record = parse(html, "https://port.example/news/works", any_page=True)
+    return record.date, record.date_raw
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        ({"under": '<div class="meta"><span class="updated hidden">2022-12-07T10:10:52+01:00</span>'
+                   "<span>25. Dezember 2022</span></div>"}, ("2022-12-25", "25. Dezember 2022")),
+        ({"under": '<div class="meta"><time class="updated">16 March 2021</time></div>'}, ("2021-03-16", "16 March 2021")),
+        ({"under": '<div class="meta"><time class="entry-date updated">3 May, 2022, 11:37 pm</time></div>'},
+         ("2022-05-03", "3 May, 2022")),
+        ({"above": '<div class="topline"><span>06.12.2022</span></div>',
+          "under": '<div class="subtitle">Citizens may invest in the pier from 9.1. to 10.2.2023 and earn interest on '
+                   "their money, the authority said when it presented the plan to the press and the council.</div>"},
+         ("2022-12-06", "06.12.2022")),
+        ({"above": '<div class="date">Harbour, 2.11.22</div>'}, ("2022-11-02", "2.11.22")),
+        ({"tag": "h3", "under": '<div class="lineinfo">Thu 25.04.24 | 14:07 | By A. Writer</div>'},
+         ("2024-04-25", "25.04.24")),
+        ({"under": '<div class="byline">By A. Writer, August 13, 2010 -- Updated 2308 GMT</div>'},
+         ("2010-08-13", "August 13, 2010")),
+        ({"under": "<p>Actualizado el 08/05/2022</p>"}, (None, None)),
+    ],
+    ids=["hidden-update-beside-the-shown-date", "lone-update-named-date-is-the-page-date", "entry-date-updated",
+         "topline-date-beats-an-event-in-the-standfirst", "two-digit-year-in-a-date-element", "headline-in-h3",
+         "date-before-an-update-label", "update-label-in-spanish"],
+)
+def test_dates_beside_the_headline(page: dict, expected: tuple) -> None:
+    assert headed_record(**page) == expected
+
+
+@pytest.mark.parametrize(
+    ("head", "under", "expected"),
+    [
+        # the page shows its stamp's instant in another zone (same minutes): the shown day
+        ('<meta property="article:published_time" content="2022-05-05T21:00:00-05:00">',
+         '<div class="date">6 May 2022 - 2:00 a.m.</div>', "2022-05-06"),
+        # the page shows a later moment by its headline (an update): the stamp's day
+        ('<meta property="article:published_time" content="2024-12-03T23:17:00+09:00">',
+         '<div class="date"><time datetime="2024-12-04T00:05">2024/12/04 00:05</time></div>', "2024-12-03"),
+        # a time alone shows no day
+        ('<meta property="article:published_time" content="2025-06-29T17:29:54Z">',
+         '<div class="date"><time datetime="2025-06-30T09:46:00Z">11:46</time></div>', "2025-06-29"),
+    ],
+    ids=["same-instant-other-zone", "later-moment-shown", "time-only"],
+)
+def test_a_timestamp_one_day_off_the_shown_date(head: str, under: str, expected: str) -> None:
+    assert headed_record(head=head, under=under)[0] == expected
+
+
+def test_a_date_in_the_headline_box_metadata_list_is_the_page_date() -> None:
+    # A metadata list in the article's header (items that link nowhere) is no list of teasers.
+    under = '<ul class="article-MetaList"><li class="item-time"><time>28.04.2023 19:20</time></li></ul>'
+    assert headed_record(under=under) == ("2023-04-28", "28.04.2023")
+
+
+@pytest.mark.parametrize(
+    ("lang", "under", "expected"),
+    [
+        ("pt-BR", '<ul class="wgt-date"><li>Harbour 03/05/2022 21:44</li></ul>', "2022-05-03"),
+        ("en-US", '<div class="date">03/05/2022</div>', "2022-03-05"),
+        ("en", '<div class="date">03/05/2022</div>', None),
+    ],
+    ids=["portuguese-day-first", "us-month-first", "plain-english-says-nothing"],
+)
+def test_a_slashed_date_is_read_as_the_page_language_writes_it(lang: str, under: str, expected: str | None) -> None:
+    assert headed_record(lang=lang, under=under)[0] == expected
+
+
+def test_a_date_among_the_title_parts_after_the_headline() -> None:
+    html = HEADED_PAGE.format(head="", above="", under="", tag="h1", lang="de").replace(
+        "<title>Harbour works begin | Port Authority</title>",
+        "<title>Harbour works begin | Europe | Port | 28.04.2023</title>")
+    assert parse(html, "https://port.example/news/works", any_page=True).date == "2023-04-28"
+
+
+def test_the_metadata_the_shown_date_agrees_with_wins() -> None:
+    # JSON-LD left at an older version's day; the meta tag and the page show another.
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2021-12-06 14:36"}</script>'
+            '<meta property="article:published_time" content="2022-12-15T09:13:00">')
+    assert headed_record(head=head, under="<p>By A. Writer | 15.12.2022</p>") == ("2022-12-15", "15.12.2022")
+
+
+def test_a_broadcast_date_is_not_the_publication() -> None:
+    head = '<meta property="article:published_time" content="2023-04-28T05:00:00+02:00">'
+    under = '<p class="broadcastDate">27.04.2023</p>'
+    assert headed_record(head=head, under=under)[0] == "2023-04-28"
+
+
+def test_a_box_holding_the_headline_is_no_teaser_box() -> None:
+    # A blog engine wraps its one post in a "widget": its date is the page's; other posts' are not.
+    html = """<html lang="en"><head><title>Harbour works begin | Port blog</title></head><body>
+    <div class="widget Blog"><div class="blog-post hentry"><h3 class="post-title">Harbour works begin</h3>
+    <div class="post-meta"><span class="post-date published">October 06, 2018</span></div>
+    <div class="post-body"><p>The works on the northern pier began this morning and will last until the end of
+    next year, the authority said on its blog.</p></div></div></div>
+    <div class="post"><div class="post-content"><div class="post-info"><div class="post-meta">
+    <span class="post-date published">November 16, 2016</span></div></div></div></div></body></html>"""
+    assert parse(html, "https://port.example/blog/works", any_page=True).date == "2018-10-06"
+
+
+@pytest.mark.parametrize(
+    ("under", "expected"),
+    [
+        ("<p>Stand: 28.04.2023 16:11 Uhr</p>", ("2023-04-28", "28.04.2023")),
+        ('<div class="date"><time datetime="2026-04-25T13:10:38Z">25/04/2026 Actualizado a las 15:10h.</time></div>',
+         ("2026-04-25", "25/04/2026")),
+        ('<div class="date"><time datetime="2023-04-28T18:03:06Z">Stand: 20:03 Uhr</time></div>',
+         ("2023-04-28", "2023-04-28T18:03:06Z")),
+        ('<p class="meta">© 2021 Port Authority</p>', (None, None)),
+    ],
+    ids=["stand-alone", "date-before-the-update-label", "update-time-only-machine-date", "copyright-never"],
+)
+def test_update_labelled_dates_are_the_last_resort(under: str, expected: tuple) -> None:
+    assert headed_record(under=under, lang="es" if "Actualizado" in under else "de") == expected
+
+
+def test_a_byline_footer_in_the_article_is_no_teaser_box() -> None:
+    under = ('<div class="body-text"><footer class="byline-footer"><div class="published-wrap">'
+             '<time class="time-published" datetime="2024-10-15T23:35:43+0200">15.10.24 23:35</time></div></footer></div>')
+    assert headed_record(under=under, lang="nb")[0] == "2024-10-15"
+
+
+def test_a_date_far_below_the_headline_where_nothing_else_dates_the_page() -> None:
+    others = "".join(f'<div class="box"><a href="/x{i}">Another headline number {i} of the day</a></div>' for i in range(25))
+    under = f"<div>{others}</div><div class='byline'>By A. Writer, Friday, April 28, 2023</div>"
+    assert headed_record(under=under) == ("2023-04-28", "April 28, 2023")
+
+
+def test_a_far_date_does_not_make_a_page_a_release() -> None:
+    # An "About us" page naming a day far down its text is still refused by a crawl.
+    others = "".join(f"<p>Paragraph {i} about the port authority and the work it does for all the ships.</p>" for i in range(25))
+    html = HEADED_PAGE.format(head="", above="", under=f"{others}<p>Founded on 3 March 1990.</p>", tag="h1", lang="en")
+    with pytest.raises(ExtractionError):
+        parse(html, "https://port.example/about")
+
+
+def test_an_element_named_for_the_publication_is_trusted_in_a_side_column() -> None:
+    standfirst = "<p>" + "The storms over the province grew stronger all week, and the officials said so. " * 6 + "</p>"
+    under = (f'{standfirst}<div class="caption">A storm over the province.</div><div class="single-sidebar-left"><div class="post-info">'
+             '<p class="single-published-date">28 November 2025</p></div></div>')
+    head = '<meta property="article:published_time" content="2025-11-30T10:00:00Z">'
+    assert headed_record(head=head, under=under)[0] == "2025-11-28"
+
+
+def test_a_headline_in_a_lower_heading_after_many_navigation_headings() -> None:
+    navigation = "".join(f"<h3>Line {i} of the traffic news</h3>" for i in range(20))
+    html = HEADED_PAGE.format(head="", above=f"<nav>{navigation}</nav>", tag="h3", lang="de",
+                              under='<div class="lineinfo">Do 25.04.24 | 14:07 Uhr | Von A. Writer</div>').replace(
+        "<h3>Harbour works begin</h3>", '<h3><span class="roofline">Premiere</span> Harbour works begin</h3>')
+    assert parse(html, "https://port.example/news/works", any_page=True).date == "2024-04-25"
