@@ -535,10 +535,13 @@ class ReleasePage(PageMarkup):
         title = self.headline
         if container is None or body is None or not title:
             return None
-        inside = {node.mem_id for node in container.css(LEAD_CANDIDATES)} | {container.mem_id}
+        # Where the text starts in page order: the container's first candidate (lexbor's `css`
+        # matches the node itself), the first node of the scan below that lies inside it.
+        first_inside = container.css_first(LEAD_CANDIDATES)
+        text_start = first_inside.mem_id if first_inside is not None else None
         after_headline = None
         for index, node in enumerate(body.css(LEAD_CANDIDATES)):
-            if node.mem_id in inside:
+            if node.mem_id == text_start:
                 return None  # reached the text (or it holds the headline) without a lead
             if after_headline is None:
                 if node.tag == "h1" and names_same_headline(node_text(node), title):
