@@ -404,8 +404,8 @@ def text_length(node: Node) -> int:
     return len(node.text(deep=True, strip=True))
 
 
-def link_density(node: Node, text_length: int | None = None) -> float:
-    length = len(node.text(deep=True, strip=True)) if text_length is None else text_length
+def link_density(node: Node, length: int | None = None) -> float:
+    length = text_length(node) if length is None else length
     if length == 0:
         return 1.0
     links = sum(len(link.text(deep=True, strip=True)) for link in node.css("a"))
@@ -558,8 +558,8 @@ def names_of(node: Node, top: Node) -> frozenset[tuple[str, str]]:
     names: set[tuple[str, str]] = set()
     current: Node | None = node
     while current is not None and current.mem_id != top.mem_id:
-        if current.attributes.get("class"):
-            names.add((current.tag, current.attributes.get("class") or ""))
+        if class_names := current.attributes.get("class"):
+            names.add((current.tag, class_names))
         current = current.parent
     return frozenset(names)
 
@@ -670,7 +670,7 @@ class Run:
 def walk_blocks(node: Node, container: Node, run: Run, blocks: list[str], in_link: bool) -> None:
     """Read `node`'s children in page order: inline text gathers into `run`, a block ends it."""
     for child in node.iter(include_text=True):
-        tag = child.tag or "-"  # a processing instruction ("<?php ... ?>") has no tag
+        tag = child.tag or "-"  # a processing instruction has no tag (page.parse_html takes them out; other trees may hold them)
         if tag == "-text":
             run.add(child.text_content or "", in_link)
         elif tag in INLINE_TAGS:

@@ -11,9 +11,9 @@ number of blocks times the depth), and for the same reason a page with more than
 tags is refused (ExtractionError): no release page holds that many.
 
 `bounded_tree` is the parse every page goes through. Scanning the text costs more than lexbor's
-whole parse, so a page of ordinary size (at most SCAN_FIRST_ABOVE "<", four times the most a
-real page was seen to hold) is parsed first and scanned only when its tree turns out to nest
-deeper than MAX_NESTING (one selector match in C, a tenth of the scan's cost); a page bigger than
+whole parse, so a page of ordinary size (at most SCAN_FIRST_ABOVE "<", twice the most a real
+page was seen to hold) is parsed first and scanned only when its tree turns out to nest deeper
+than MAX_NESTING (one selector match in C, a fifth of the scan's cost); a page bigger than
 that is scanned before it is parsed, as the parse of such a page may itself be what takes minutes.
 
 The depth is estimated by one linear pass over the tags with a stack of open element names, as a
