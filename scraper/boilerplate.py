@@ -670,7 +670,7 @@ class Run:
 def walk_blocks(node: Node, container: Node, run: Run, blocks: list[str], in_link: bool) -> None:
     """Read `node`'s children in page order: inline text gathers into `run`, a block ends it."""
     for child in node.iter(include_text=True):
-        tag = child.tag or "-"  # a processing instruction has no tag (page.parse_html takes them out; other trees may hold them)
+        tag = child.tag or "-"  # a processing instruction has no tag (parse_html drops them; other trees may not)
         if tag == "-text":
             run.add(child.text_content or "", in_link)
         elif tag in INLINE_TAGS:
