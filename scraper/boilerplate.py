@@ -329,12 +329,16 @@ def holds_paragraphs(node: Node) -> bool:
     return False
 
 
+def node_names(node: Node) -> str:
+    """A node's class and id, one string: what names match against."""
+    attributes = node.attributes
+    return f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
+
+
 def is_furniture_by_name(node: Node) -> bool:
     if node.tag in NEVER_REMOVED:
         return False
-    attributes = node.attributes
-    names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
-    return not any(names_the_text(name) for name in names.split() if CONTENT_NAMES.search(name))
+    return not any(names_the_text(name) for name in node_names(node).split() if CONTENT_NAMES.search(name))
 
 
 def names_the_text(name: str) -> bool:
@@ -349,8 +353,7 @@ def names_the_text(name: str) -> bool:
 
 
 def names_weight(node: Node) -> int:
-    attributes = node.attributes
-    names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
+    names = node_names(node)
     if not names.strip():
         return 0
     weight = 0

@@ -335,14 +335,14 @@ def find_short_year_date(text: str) -> DateMatch | None:
     for match in SHORT_YEAR_DMY.finditer(text):
         day, month = int(match.group("day")), int(match.group("month"))
         found = DateMatch(raw=match.group(0), year=SHORT_YEAR_CENTURY + int(match.group("year")), month=month, day=day)
-        if 1 <= month <= 12 and found.iso():
+        if found.iso():
             return found
     return None
 
 
 # How languages write a day and a month in figures: the United States month first, most others
 # day first (year-first languages, Chinese, Japanese, Korean, write the year first: YEAR_FIRST).
-MONTH_FIRST_LOCALES = frozenset({"en-us", "en_us", "fil", "tl"})
+MONTH_FIRST_LOCALES = frozenset({"en-us", "fil", "tl"})
 DAY_FIRST_ENGLISH = frozenset({"en-gb", "en-au", "en-nz", "en-ie", "en-in", "en-za", "en-ng", "en-ke"})
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from html import unescape
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -32,6 +32,7 @@ from scraper.boilerplate import (
     clean_text,
     link_density,
     main_nodes,
+    node_names,
     node_text,
     strip_furniture,
     text_blocks,
@@ -715,7 +716,7 @@ class ReleasePage(PageMarkup):
 
     def element_date(self, node: Node) -> FoundDate | None:
         attributes = node.attributes
-        if NOT_PUBLICATION.search(f"{attributes.get('class') or ''} {attributes.get('id') or ''}"):
+        if NOT_PUBLICATION.search(node_names(node)):
             return None
         # an element that names itself the publication date is trusted over the names around it
         # ("single-published-date" in a "single-sidebar-left" post column); tags still count
@@ -762,10 +763,7 @@ class ReleasePage(PageMarkup):
         """A date written in the headline or beside it: a short line first (a byline under it, a
         kicker above it), then a longer text under it (a standfirst: a date there may be an event's).
         Read again without the page's change-named elements when it found one (see reader_text)."""
-        found = self.neighbour_date(())
-        if found is not None and self.shown_in_change(found):
-            found = self.neighbour_date(self.change_named)
-        return found
+        return self.read_past_changes(self.neighbour_date)
 
     def neighbour_date(self, changed: Sequence[Node]) -> FoundDate | None:
         heading = self.title_heading
@@ -778,7 +776,7 @@ class ReleasePage(PageMarkup):
         for node, short in ((heading, None), *((node, True) for node in short_lines),
                             (after, False), (after_next, False)):
             if node is None or (node is not heading and NOT_PUBLICATION.search(
-                    f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}")):
+                    node_names(node))):
                 continue  # a line named for another date: a broadcast's, a comment's
             text = texts.get(node.mem_id)
             if text is None:
@@ -868,9 +866,14 @@ class ReleasePage(PageMarkup):
         heading = self.title_heading
         if heading is None:
             return None
-        found = self.window_date(heading, ())
+        return self.read_past_changes(lambda changed: self.window_date(heading, changed))
+
+    def read_past_changes(self, read: Callable[[Sequence[Node]], FoundDate | None]) -> FoundDate | None:
+        """`read`'s date, read again without the page's change-named elements when it was written
+        in one of them (see reader_text): most pages have none, and are read once."""
+        found = read(())
         if found is not None and self.shown_in_change(found):
-            found = self.window_date(heading, self.change_named)
+            found = read(self.change_named)
         return found
 
     def window_date(self, heading: Node, changed: Sequence[Node]) -> FoundDate | None:
@@ -957,7 +960,7 @@ def headline_text(heading: Node) -> str:
         first = first.next
     if first is None or first.tag == "-text":
         return text
-    names = f"{first.attributes.get('class') or ''} {first.attributes.get('id') or ''}"
+    names = node_names(first)
     if first.tag not in KICKER_BLOCK_TAGS and not KICKER_NAMES.search(names):
         return text
     kicker = node_text(first)
@@ -1040,7 +1043,7 @@ def in_teaser(node: Node, by_name: bool = True, own: frozenset[int] = frozenset(
             return False
         if ancestor.tag in TEASER_TAGS and not is_metadata_item(ancestor):
             return True
-        names = f"{ancestor.attributes.get('class') or ''} {ancestor.attributes.get('id') or ''}"
+        names = node_names(ancestor)
         if by_name and names_other_items(names):
             return True
         ancestor = ancestor.parent
@@ -1086,7 +1089,7 @@ def is_metadata_item(node: Node) -> bool:
     ("byline-footer", "meta-item")."""
     if node.tag == "li" and node.css_first("a[href]") is None:
         return True
-    names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+    names = node_names(node)
     return node.tag in OWN_NAMED_TAGS and bool(OWN_BOX_NAMES.search(names))
 
 
@@ -1117,8 +1120,7 @@ def source_position(html: str, heading: Node) -> int:
     return -1
 
 
-def text_after(node: Node, limit: int, backwards: bool = False, changed: Sequence[Node] = (),
-               reading: int = AFTER_ELEMENTS) -> str:
+def text_after(node: Node, limit: int, backwards: bool = False, changed: Sequence[Node] = ()) -> str:
     """Up to `limit` characters of the text that follows `node` in page order (its following
     siblings, then its ancestors' following siblings), without boxes of other items (asides,
     navigation, teaser lists): what a reader reads right after a headline. Bounded by `limit`
@@ -1127,9 +1129,9 @@ def text_after(node: Node, limit: int, backwards: bool = False, changed: Sequenc
     length = 0
     read = 0
     current: Node | None = node
-    while current is not None and current.tag not in ("body", "html") and read < reading:
+    while current is not None and current.tag not in ("body", "html") and read < AFTER_ELEMENTS:
         sibling = current.prev if backwards else current.next
-        while sibling is not None and read < reading:
+        while sibling is not None and read < AFTER_ELEMENTS:
             read += 1
             if sibling.tag == "-text":
                 text = sibling.text_content or ""
@@ -1154,7 +1156,7 @@ def text_after(node: Node, limit: int, backwards: bool = False, changed: Sequenc
 
 
 def is_teaser_box(node: Node) -> bool:
-    names = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+    names = node_names(node)
     if not names.strip() or not TEASER_NAMES.search(names):
         return False
     # The page's own standfirst ("l-detail-page__teaser-text": "Pressemitteilung vom 25. Januar

@@ -437,7 +437,7 @@ def headed_record(head: str = "", above: str = "", under: str = "", tag: str = "
     ],
     ids=["hidden-update-beside-the-shown-date", "lone-update-named-date-is-the-page-date", "entry-date-updated",
          "topline-date-beats-an-event-in-the-standfirst", "two-digit-year-in-a-date-element", "headline-in-h3",
-         "date-before-an-update-label", "update-label-in-spanish"],
+         "date-before-an-update-label", "ambiguous-slashed-update-date-on-an-english-page"],
 )
 def test_dates_beside_the_headline(page: dict, expected: tuple) -> None:
     assert headed_record(**page) == expected
