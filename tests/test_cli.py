@@ -77,6 +77,11 @@ def test_url_and_site_options(capsys: pytest.CaptureFixture[str]) -> None:
         (["parse", "--url", "ftp://example.org/a", "a.html"], "not an http(s) URL", "pressroom parse"),
         (["parse", "-", "-"], "can be read once", "pressroom parse"),
         (["parse", "a.html", "--bogus"], "unrecognized arguments: --bogus", "pressroom parse"),
+        # The misspelt option is named, not the FILE argparse would miss first.
+        (["parse", "--bogus"], "unrecognized arguments: --bogus", "pressroom parse"),
+        (["crawl", "--dealy", "2"], "unrecognized arguments: --dealy", "pressroom crawl"),
+        # An abbreviation argparse accepts is not unknown: the option's own check speaks.
+        (["parse", "--ur=x"], "'x' is not an http(s) URL", "pressroom parse"),
         (["export", "a.jsonl", "--to", "csv"], "required: -o/--output", "pressroom export"),
         (["report", "a.jsonl", "-o", "r.html", "--colour"], "unrecognized arguments: --colour", "pressroom report"),
         (["crawl", "osce", "--delay", "-1"], "below 0", "pressroom crawl"),

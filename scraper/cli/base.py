@@ -25,6 +25,33 @@ class ArgumentParser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse exits itself; we want our code and no usage dump
         raise UsageError(message, self.prog)
 
+    def parse_known_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def]  # argparse's signature
+        # argparse says "the following arguments are required: FILE" for `parse --bogus`: the
+        # misspelt option is the mistake to name, so an unknown option is reported first.
+        try:
+            return super().parse_known_args(args, namespace)
+        except UsageError as error:
+            if error.prog != self.prog:  # a command's parser has already said it
+                raise
+            unknown = self.unknown_options(sys.argv[1:] if args is None else list(args))
+            if unknown:
+                raise UsageError(f"unrecognized arguments: {' '.join(unknown)}", self.prog) from None
+            raise
+
+    def unknown_options(self, words: list[str]) -> list[str]:
+        """The words that look like options (`--name`, `--name=value`, `-x`) none of this parser's
+        options matches, as a whole or as the unique-prefix abbreviation argparse accepts."""
+        unknown = []
+        for word in words:
+            if word == "--":
+                break
+            if not word.startswith("-") or word == "-" or self._negative_number_matcher.match(word):
+                continue
+            name = word.split("=", 1)[0]
+            if not any(option.startswith(name) for option in self._option_string_actions):
+                unknown.append(word)
+        return unknown
+
 
 def log_to_stderr() -> None:
     """The library's log lines (a retry, a crawl's page failure) on stderr as the CLI's own lines,
