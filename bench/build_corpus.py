@@ -13,10 +13,12 @@ The pages stay out of the repository: they are read from git mirrors of public t
 | goose3/goose3 | tests/data/content, tests/data/publishdate | the opening of the cleaned text (phrases), publish date |
 | codelucas/newspaper | tests/data/html + tests/data/text | full body |
 | flairNLP/fundus | tests/resources/parser/test_data/<country>/<Publisher>_<date>.html.gz + <Publisher>.json | full body (summary, subheadings, paragraphs), publishing date |
+| postlight/parser | fixtures/<site>.html, keyed by src/extractors/custom/<site>/index.test.js | the content's first words (a phrase), date_published (a UTC stamp: its day in the host country's zone, where sure) |
 
 fundus (news publishers of some 30 countries, 2023-2026, in many languages) came after the others
 and is its own set: `fundus-dev` and `fundus-holdout` (half each), so that its first measurement,
-taken before any tuning on it, stays comparable.
+taken before any tuning on it, stays comparable. So is postlight (some 140 news and magazine sites,
+2016-2019, mostly American): `postlight-dev` and `postlight-holdout`.
 
 Two outside checks must stay unseen, so the build EXCLUDES every page that is also one of
 them: any page whose git blob or file name (sans extension) is among htmldate's evaluation pages
@@ -44,7 +46,9 @@ import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -276,9 +280,65 @@ def _fundus_body(body: dict) -> str:
     return "\n\n".join(part.strip() for part in parts if part and part.strip())
 
 
-SOURCES = (trafilatura_pages, readability_pages, goose_pages, newspaper_pages, fundus_pages)
+POSTLIGHT_TESTS = "src/extractors/custom"
+POSTLIGHT_URL = re.compile(r"url\s*=\s*['`\"]([^'`\"]+)['`\"]")
+POSTLIGHT_FIXTURE = re.compile(r"readFileSync\(\s*['`\"]\./(fixtures/[^'`\"]+)['`\"]")
+POSTLIGHT_DATE = re.compile(r"assert\.equal\(\s*date_published,\s*['`\"]([^'`\"]+)['`\"]")
+POSTLIGHT_OPENING = re.compile(r"assert\.equal\(\s*first\d+,\s*(['`\"])(.+?)\1\s*\)", re.DOTALL)
+# The labels are UTC stamps; the page shows the day in its own zone. The zone is guessed from the
+# host's country (.jp: +9, most sites American: -5), and a stamp is a label only where that guess
+# off by up to three hours still names the same day, or where it falls on the zone's midnight
+# exactly (a bare date: "2019-03-04T15:00:00.000Z" is 5 March in Tokyo).
+ZONE_BY_COUNTRY = {"jp": 9, "kr": 9, "cn": 8, "tw": 8, "hk": 8, "uk": 0, "ie": 0, "de": 1, "fr": 1, "it": 1,
+                   "es": 1, "nl": 1, "at": 1, "ch": 1, "be": 1, "pl": 1, "cz": 1, "se": 1, "dk": 1, "no": 1}
+AMERICAN_ZONE = -5
+ZONE_MARGIN_HOURS = 3
+UTC_STAMP = re.compile(r"^(\d{4}-\d\d-\d\d)T(\d\d):(\d\d):(\d\d)(?:\.\d+)?Z$")
+
+
+def postlight_pages(mirrors: Path) -> Iterator[CorpusPage]:
+    """postlight/parser's (Mercury's) per-site tests: a saved news page, its URL, the expected
+    date_published (a UTC stamp: a label only where its day is the day in any nearby zone) and the
+    first words of the content (a must-include phrase)."""
+    mirror = Mirror(mirrors / "postlight+parser" / "repo")
+    fixtures = dict((path, blob) for blob, path in mirror.tree("fixtures"))
+    for _, test in mirror.tree(POSTLIGHT_TESTS, recursive=True):
+        if not test.endswith("index.test.js"):
+            continue
+        source = mirror.show(test).decode("utf-8", "replace")
+        url, fixture = POSTLIGHT_URL.search(source), POSTLIGHT_FIXTURE.search(source)
+        if url is None or fixture is None or fixture.group(1) not in fixtures:
+            continue
+        labels: dict = {}
+        stamp = POSTLIGHT_DATE.search(source)
+        day = local_day(stamp.group(1), url.group(1)) if stamp else None
+        if day:
+            labels["date"] = day
+        opening = POSTLIGHT_OPENING.search(source)
+        if opening:
+            labels["with"] = [" ".join(opening.group(2).replace("\\'", "'").split())]
+        path = fixture.group(1)
+        yield CorpusPage("postlight", stem(path), mirror.show(path), url.group(1), fixtures[path], labels)
+
+
+def local_day(stamp: str, url: str) -> str | None:
+    """The day a UTC stamp names on the page, in the zone its host's country suggests; None where
+    a zone a few hours off would name another day."""
+    match = UTC_STAMP.match(stamp)
+    if match is None:
+        return stamp[:10] if ISO_DAY.match(stamp) and len(stamp) == 10 else None
+    country = (urlsplit(url).hostname or "").rsplit(".", 1)[-1]
+    local = datetime.fromisoformat(stamp[:19]) + timedelta(hours=ZONE_BY_COUNTRY.get(country, AMERICAN_ZONE))
+    if (local.hour, local.minute, local.second) == (0, 0, 0):
+        return local.date().isoformat()
+    if ZONE_MARGIN_HOURS <= local.hour < 24 - ZONE_MARGIN_HOURS:
+        return local.date().isoformat()
+    return None
+
+
+SOURCES = (trafilatura_pages, readability_pages, goose_pages, newspaper_pages, fundus_pages, postlight_pages)
 # Sources added after the first corpus are sets of their own (prefix + split), half kept unseen.
-OWN_SETS = {"fundus": ("fundus-", 2)}
+OWN_SETS = {"fundus": ("fundus-", 2), "postlight": ("postlight-", 2)}
 
 
 def split_of(page: CorpusPage) -> str:
