@@ -286,11 +286,14 @@ POSTLIGHT_FIXTURE = re.compile(r"readFileSync\(\s*['`\"]\./(fixtures/[^'`\"]+)['
 POSTLIGHT_DATE = re.compile(r"assert\.equal\(\s*date_published,\s*['`\"]([^'`\"]+)['`\"]")
 POSTLIGHT_OPENING = re.compile(r"assert\.equal\(\s*first\d+,\s*(['`\"])(.+?)\1\s*\)", re.DOTALL)
 # The labels are UTC stamps; the page shows the day in its own zone. The zone is guessed from the
-# host's country (.jp: +9, most sites American: -5), and a stamp is a label only where that guess
-# off by up to three hours still names the same day, or where it falls on the zone's midnight
-# exactly (a bare date: "2019-03-04T15:00:00.000Z" is 5 March in Tokyo).
-ZONE_BY_COUNTRY = {"jp": 9, "kr": 9, "cn": 8, "tw": 8, "hk": 8, "uk": 0, "ie": 0, "de": 1, "fr": 1, "it": 1,
-                   "es": 1, "nl": 1, "at": 1, "ch": 1, "be": 1, "pl": 1, "cz": 1, "se": 1, "dk": 1, "no": 1}
+# page's language, else the host's country (ja or .jp: +9; most sites American: -5), and a stamp
+# is a label only where that guess off by up to three hours still names the same day, or where it
+# is a bare date: midnight UTC, or midnight in that zone ("2019-03-04T15:00:00.000Z" is 5 March in Tokyo).
+ZONE_BY_COUNTRY = {"jp": 9, "ja": 9, "kr": 9, "ko": 9, "cn": 8, "zh": 8, "tw": 8, "hk": 8, "uk": 0, "ie": 0,
+                   "gb": 0, "de": 1, "fr": 1, "it": 1, "es": 1, "nl": 1, "at": 1, "ch": 1, "be": 1, "pl": 1,
+                   "cz": 1, "cs": 1, "se": 1, "sv": 1, "dk": 1, "da": 1, "no": 1, "nb": 1}
+KANA = re.compile("[\u3040-\u30ff]{3}")
+HTML_LANG = re.compile(rb"<html[^>]*\blang=[\"']?([a-zA-Z]{2})(?:-([a-zA-Z]{2}))?", re.IGNORECASE)
 AMERICAN_ZONE = -5
 ZONE_MARGIN_HOURS = 3
 UTC_STAMP = re.compile(r"^(\d{4}-\d\d-\d\d)T(\d\d):(\d\d):(\d\d)(?:\.\d+)?Z$")
@@ -311,24 +314,39 @@ def postlight_pages(mirrors: Path) -> Iterator[CorpusPage]:
             continue
         labels: dict = {}
         stamp = POSTLIGHT_DATE.search(source)
-        day = local_day(stamp.group(1), url.group(1)) if stamp else None
+        html = mirror.show(fixture.group(1))
+        day = local_day(stamp.group(1), zone_of(html, url.group(1))) if stamp else None
         if day:
             labels["date"] = day
         opening = POSTLIGHT_OPENING.search(source)
         if opening:
             labels["with"] = [" ".join(opening.group(2).replace("\\'", "'").split())]
         path = fixture.group(1)
-        yield CorpusPage("postlight", stem(path), mirror.show(path), url.group(1), fixtures[path], labels)
+        yield CorpusPage("postlight", stem(path), html, url.group(1), fixtures[path], labels)
 
 
-def local_day(stamp: str, url: str) -> str | None:
-    """The day a UTC stamp names on the page, in the zone its host's country suggests; None where
-    a zone a few hours off would name another day."""
+def zone_of(html: bytes, url: str) -> int:
+    """The page's UTC offset in hours, guessed from its language's region or language
+    (`<html lang="en-GB">`, `lang="ja"`), else from kana in its text, else from its host's country,
+    else American."""
+    lang = HTML_LANG.search(html[:5000])
+    for key in ((lang.group(2) or "", lang.group(1)) if lang else ()):
+        if key.lower() in ZONE_BY_COUNTRY:
+            return ZONE_BY_COUNTRY[key.lower()]
+    if KANA.search(html_module.unescape(html.decode("utf-8", "replace"))):
+        return ZONE_BY_COUNTRY["ja"]  # Japanese text on a page that declares no language
+    return ZONE_BY_COUNTRY.get((urlsplit(url).hostname or "").rsplit(".", 1)[-1], AMERICAN_ZONE)
+
+
+def local_day(stamp: str, zone: int) -> str | None:
+    """The day a UTC stamp names on a page in `zone`; None where a zone a few hours off would name
+    another day."""
     match = UTC_STAMP.match(stamp)
     if match is None:
         return stamp[:10] if ISO_DAY.match(stamp) and len(stamp) == 10 else None
-    country = (urlsplit(url).hostname or "").rsplit(".", 1)[-1]
-    local = datetime.fromisoformat(stamp[:19]) + timedelta(hours=ZONE_BY_COUNTRY.get(country, AMERICAN_ZONE))
+    if stamp[11:19] == "00:00:00":
+        return stamp[:10]  # a bare date
+    local = datetime.fromisoformat(stamp[:19]) + timedelta(hours=zone)
     if (local.hour, local.minute, local.second) == (0, 0, 0):
         return local.date().isoformat()
     if ZONE_MARGIN_HOURS <= local.hour < 24 - ZONE_MARGIN_HOURS:
