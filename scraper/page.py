@@ -166,6 +166,9 @@ UPDATE_LOOKBEHIND = 40
 TIMESTAMP = re.compile(r"\d[T ]\d\d:\d\d|\d\d:\d\d(?::\d\d)? (?:GMT|UTC|[+-]\d{4})")
 # A time of day as a page shows it ("00:05", "2:00 a.m."): its minutes tell the same instant in
 # another zone (zones differ by whole hours) from another moment (a later edit shown by the headline).
+# A stamp's time in UTC ("T01:32:00Z", "T01:32:00+00:00", "01:32 GMT"): its day is another zone's day before or after.
+UTC_TIME = re.compile(r"[T ](?P<hour>[0-2]\d):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]00:?00| ?GMT| ?UTC)\s*$")
+NOON = 12
 TIME_OF_DAY = re.compile(r"(?<!\d)[0-2]?\d:(?P<minutes>[0-5]\d)(?!\d)")
 URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|$|[^\d])")
 PUBLISHER_META = ("og:site_name", "application-name", "dc.publisher", "dcterms.publisher", "publisher")
@@ -1099,10 +1102,25 @@ def names_other_items(names: str) -> bool:
 
 
 def as_shown(shown: FoundDate | None, found: FoundDate | None) -> FoundDate | None:
-    """`found`, with the date as the page shows it as `raw` when the page shows the same day."""
-    if found is not None and shown is not None and shown.iso == found.iso and shown.raw:
+    """`found`, with the date as the page shows it as `raw` when the page shows the same day; the
+    shown date itself where `found` is a UTC stamp of the same moment a day off (see utc_day_off)."""
+    if found is None or shown is None or not shown.raw:
+        return found
+    if shown.iso == found.iso:
         return FoundDate(iso=found.iso, raw=shown.raw)
-    return found
+    return shown if utc_day_off(shown, found) else found
+
+
+def utc_day_off(shown: FoundDate, stamp: FoundDate) -> bool:
+    """Whether a UTC stamp names the next (or previous) day of the shown date because of the zone:
+    "2016-12-29T01:32:00+00:00" is the evening of the 28th in America, where the page shows
+    "December 28, 2016"; a stamp late in the UTC day is the next morning east of Greenwich."""
+    time = UTC_TIME.search(stamp.raw or "")
+    if time is None or not shown.iso or not stamp.iso:
+        return False
+    apart = (date.fromisoformat(shown.iso) - date.fromisoformat(stamp.iso)).days
+    hour = int(time.group("hour"))
+    return (apart == -1 and hour < NOON) or (apart == 1 and hour >= NOON)
 
 
 def source_position(html: str, heading: Node) -> int:

@@ -293,6 +293,9 @@ DATED_PAGE = """<html lang="en"><head><title>Harbour works begin | Port Authorit
 </main><aside><ul><li><a href="/old">An older release</a> <span class="date">3 February 2015</span></li></ul></aside>
 <footer>© 2024 Port Authority, 1 January 2024</footer></body></html>"""
 
+BYLINE_BELOW_PICTURE = ('<ul class="share"><li><a href="/share">Share</a></li></ul><figure><img src="/pier.jpg">'
+                        "<figcaption>The northern pier</figcaption></figure><p>By A. Writer, 25 January 2022</p>")
+
 
 @pytest.mark.parametrize(
     ("head", "under_title", "url", "date", "raw"),
@@ -318,11 +321,17 @@ DATED_PAGE = """<html lang="en"><head><title>Harbour works begin | Port Authorit
         ("", "<p>Last updated 4 May 2023 · Published 1 May 2023</p>", "https://port.example/news/works", "2023-05-01",
          "1 May 2023"),
         ("", "", "https://port.example/news/works", None, None),
+        # A UTC stamp early on the 26th is the evening of the 25th west of Greenwich, where the page
+        # shows the 25th below the picture; a stamp in the afternoon is no zone's 25th: it stands.
+        ('<meta property="article:published_time" content="2022-01-26T01:30:00+00:00">', BYLINE_BELOW_PICTURE,
+         "https://port.example/news/works", "2022-01-25", "25 January 2022"),
+        ('<meta property="article:published_time" content="2022-01-26T14:00:00Z">', BYLINE_BELOW_PICTURE,
+         "https://port.example/news/works", "2022-01-26", "2022-01-26T14:00:00Z"),
     ],
     ids=["json-ld-in-cdata", "json-ld-unix-seconds", "rnews-meta", "any-date-meta-not-updated", "raw-as-shown-same-day",
          "text-under-title", "raw-as-shown-in-text", "spanish-under-title", "label-beside-value", "url",
          "an-update-alone-is-the-last-resort", "update-is-not-publication",
-         "teaser-and-copyright-never"],
+         "teaser-and-copyright-never", "utc-stamp-early-next-day-is-the-shown-evening", "utc-stamp-next-afternoon-stands"],
 )
 def test_date_cascade(head: str, under_title: str, url: str, date: str | None, raw: str | None) -> None:
     record = parse(DATED_PAGE.format(head=head, under_title=under_title), url, any_page=True)
