@@ -12,7 +12,8 @@ from scraper import ExtractionError, parse
 from scraper.charset import decode_html
 from scraper.kinds import normalize_kind
 from scraper.markup import language_code
-from scraper.page import HTMLParser, text_after
+from scraper.page import HTMLParser
+from scraper.page_dates import text_after
 from schemas import PressRelease
 
 OSCE_PAGES = shared_files("osce/pages/*.html")

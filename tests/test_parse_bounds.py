@@ -23,7 +23,8 @@ from hypothesis import strategies as st
 from scraper import ExtractionError, parse
 from scraper.dates import DATELINE, DATELINE_ALONE, find_date, parse_dateline
 from scraper.nesting import MAX_NESTING, MAX_TAGS, flatten_deep_nesting
-from scraper.page import parse_html, site_name_start, strip_site_name
+from scraper.markup import site_name_start, strip_site_name
+from scraper.page import parse_html
 from scraper.places import normalize_place
 from scraper.quotes import extract_quotes
 from scraper.quotes.bounds import MAX_SCANNED_CHARS, scanned_paragraphs
