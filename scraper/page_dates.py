@@ -12,7 +12,7 @@ Phase 1 of `ReleasePage.to_record` reads the dates shown by the headline while t
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -24,6 +24,7 @@ from selectolax.lexbor import LexborNode as Node
 from schemas import PressRelease
 from scraper.boilerplate import clean_text, node_names, node_text
 from scraper.dates import (
+    DateMatch,
     Dateline,
     day_first_in,
     find_page_date,
@@ -130,6 +131,9 @@ class PageDates(PageMarkup):
     title_heading: Node | None
     dateline: Dateline | None
     opening_texts: list[str]
+    # A date the page shows by its headline under an update label ("Stand:", "Aktualisiert am"),
+    # kept while phase 1 reads the headline's surroundings: the cascade's last shown date.
+    update_date: FoundDate | None = None
 
     def date(self) -> FoundDate:
         visible = self.visible_date_found
@@ -138,8 +142,8 @@ class PageDates(PageMarkup):
         for source in (
             self.labelled_date,
             lambda: self.shown_metadata_date(visible or shown),
-            lambda: as_shown(shown, self.agreeing_with(visible, self.json_ld_date())),
-            lambda: as_shown(shown, self.agreeing_with(visible, self.machine_date(self.meta(*PUBLISHED_META)))),
+            lambda: as_shown(shown, self.agreeing_with(visible, self.json_ld_date)),
+            lambda: as_shown(shown, self.agreeing_with(visible, self.published_meta_date)),
             self.dateline_date,
             lambda: visible,
             lambda: as_shown(shown, self.agreeing_with(visible, self.machine_date(self.any_date_meta()))),
@@ -147,7 +151,7 @@ class PageDates(PageMarkup):
             self.html_title_date,
             lambda: self.title_text_date_found,
             self.body_head_date,
-            lambda: self.update_dates[0] if self.update_dates else None,
+            lambda: self.update_date,
             lambda: self.__dict__.get("far_text_date_found"),  # read in phase 1, where it was needed
             lambda: self.machine_date(self.json_ld_text("dateModified") or self.meta(*MODIFIED_META)),
         ):
@@ -183,11 +187,12 @@ class PageDates(PageMarkup):
         headline: two sources agreeing over one (a JSON-LD left at an older version's date)."""
         if shown is None or not shown.iso:
             return None
-        json_ld, meta = self.json_ld_date(), self.machine_date(self.meta(*PUBLISHED_META))
+        json_ld, meta = self.json_ld_date, self.published_meta_date
         if json_ld is None or meta is None or json_ld.iso == meta.iso or meta.iso != shown.iso:
             return None
         return as_shown(shown, meta)
 
+    @cached_property
     def json_ld_date(self) -> FoundDate | None:
         """The JSON-LD's datePublished (or dateCreated): text, or a unix timestamp in (milli)seconds."""
         found = self.machine_date(self.json_ld_text("datePublished", "dateCreated"))
@@ -195,6 +200,11 @@ class PageDates(PageMarkup):
             stamp = unix_date(number)
             found = FoundDate(iso=stamp.iso(), raw=stamp.raw) if stamp else None
         return found
+
+    @cached_property
+    def published_meta_date(self) -> FoundDate | None:
+        """The first meta tag of PUBLISHED_META holding a date."""
+        return self.machine_date(self.meta(*PUBLISHED_META))
 
     def any_date_meta(self) -> str | None:
         """The first other meta tag named for a date or a publication, holding a machine date."""
@@ -213,7 +223,7 @@ class PageDates(PageMarkup):
     def metadata_year(self) -> int | None:
         """The year of the page's metadata date, for a dateline that does not repeat it."""
         for found in (self.labelled_date(), self.machine_date(self.json_ld_text("datePublished")),
-                      self.machine_date(self.meta(*PUBLISHED_META)), self.visible_date_found):
+                      self.published_meta_date, self.visible_date_found):
             if found and found.iso:
                 return int(found.iso[:4])
         return None
@@ -305,21 +315,15 @@ class PageDates(PageMarkup):
 
     def labelled_element_date(self, node: Node, text: str) -> FoundDate | None:
         """A date element with an update or copyright label: the date written before the label
-        ("25/04/2026 Actualizado a las 15:10h."); else an update's date is kept for last (update_dates)."""
-        before_label = self.date_in_window(text, short_year=True, day_first=self.day_first, skipped=self.update_dates)
+        ("25/04/2026 Actualizado a las 15:10h."); else an update's date is kept for last (update_date)."""
+        before_label = self.date_in_window(text, short_year=True)
         if before_label is not None or COPYRIGHT.search(text):
             return before_label
-        machine = parse_iso(node.attributes.get("datetime") or node.attributes.get("content") or "")
-        if machine is not None and machine.iso() and not self.update_dates:
-            self.update_dates.append(FoundDate(iso=machine.iso(), raw=node.attributes.get("datetime")
-                                               or node.attributes.get("content")))
+        machine_value = node.attributes.get("datetime") or node.attributes.get("content")
+        machine = parse_iso(machine_value or "")
+        if machine is not None and machine.iso() and self.update_date is None:
+            self.update_date = FoundDate(iso=machine.iso(), raw=machine_value)
         return None
-
-    @cached_property
-    def update_dates(self) -> list[FoundDate]:
-        """Dates the page shows by its headline under an update label ("Stand:", "Aktualisiert am"),
-        filled while phase 1 reads the headline's surroundings: the cascade's last shown date."""
-        return []
 
     def title_neighbour_date(self) -> FoundDate | None:
         """A date written in the headline or beside it: a short line first (a byline under it, a
@@ -346,8 +350,7 @@ class PageDates(PageMarkup):
             if short is not None and (len(text) <= MAX_DATE_ELEMENT_CHARS) != short:
                 continue
             # the first date no update label stands before ("August 13, 2010 -- Updated 2308 GMT")
-            written = self.date_in_window(text, short_year=bool(short), day_first=self.day_first,
-                                          skipped=self.update_dates)
+            written = self.date_in_window(text, short_year=bool(short))
             if written is not None:
                 return written
         return None
@@ -439,10 +442,8 @@ class PageDates(PageMarkup):
         return found
 
     def window_date(self, heading: Node, changed: Sequence[Node]) -> FoundDate | None:
-        return (self.date_in_window(text_after(heading, TITLE_TEXT_WINDOW, changed=changed), day_first=self.day_first,
-                                    skipped=self.update_dates)
-                or self.date_in_window(text_after(heading, TEXT_BEFORE_TITLE, backwards=True, changed=changed),
-                                       day_first=self.day_first, skipped=self.update_dates))
+        return (self.date_in_window(text_after(heading, TITLE_TEXT_WINDOW, changed=changed))
+                or self.date_in_window(text_after(heading, TEXT_BEFORE_TITLE, backwards=True, changed=changed)))
 
     @cached_property
     def far_text_date_found(self) -> FoundDate | None:
@@ -457,20 +458,12 @@ class PageDates(PageMarkup):
             return None
         chunk = OTHER_ITEMS_SOURCE.sub(" ", self.html[start:start + FAR_SOURCE_CHARS])
         text = clean_text(unescape(TAG.sub(" ", chunk)))[:FAR_TEXT_WINDOW]
-        position = 0
-        for at, found in page_dates(text, self.day_first):
-            label = text[max(position, at - UPDATE_LOOKBEHIND):at]
-            position = at + len(found.raw)
-            if not NOT_PUBLICATION_TEXT.search(label) and found.iso():
-                return FoundDate(iso=found.iso(), raw=found.raw)
-            if not self.update_dates and not COPYRIGHT.search(label) and found.iso():
-                self.update_dates.append(FoundDate(iso=found.iso(), raw=found.raw))
-        return None
+        return self.first_unlabelled(text, page_dates(text, self.day_first))
 
     def metadata_dated(self) -> bool:
         """Whether the markup, the URL or the <title> date the page (the cascade's cheap sources)."""
         return any(source() is not None for source in (
-            self.labelled_date, self.json_ld_date, lambda: self.machine_date(self.meta(*PUBLISHED_META)),
+            self.labelled_date, lambda: self.json_ld_date, lambda: self.published_meta_date,
             self.any_date_meta, self.url_date, self.html_title_date))
 
     def dated_by_far_text(self, record: PressRelease) -> bool:
@@ -479,24 +472,26 @@ class PageDates(PageMarkup):
         far = self.__dict__.get("far_text_date_found")
         return far is not None and record.date == far.iso and record.date_raw == far.raw
 
-    @staticmethod
-    def date_in_window(window: str, short_year: bool = False, day_first: bool | None = None,
-                       skipped: list[FoundDate] | None = None) -> FoundDate | None:
-        """The first date in `window` no update or copyright label stands before; an update's date
-        passed over goes to `skipped` (the first one only)."""
+    def date_in_window(self, window: str, short_year: bool = False) -> FoundDate | None:
+        """The first date in `window` no update or copyright label stands before, up to the first
+        that names no valid day (see successive_dates)."""
+        return self.first_unlabelled(window, successive_dates(window, self.day_first, short_year))
+
+    def first_unlabelled(self, text: str, dates: Iterable[tuple[int, DateMatch]]) -> FoundDate | None:
+        """Of `dates` (where each starts in `text`, and what it is), the first valid one no update
+        or copyright label stands before; the first update's date passed over is kept for last
+        (update_date). A label is read back to the date before, never past it."""
         position = 0
-        while position < len(window):  # each turn moves past a date, so it ends
-            rest = window[position:]
-            found = find_page_date(rest, day_first) or (find_short_year_date(rest) if short_year else None)
-            if found is None or not found.iso():
-                return None
-            at = position + max(rest.find(found.raw), 0)
-            label = window[max(position, at - UPDATE_LOOKBEHIND):at]  # not the label of the date before
-            if not NOT_PUBLICATION_TEXT.search(label):
-                return FoundDate(iso=found.iso(), raw=found.raw)
-            if skipped is not None and not skipped and not COPYRIGHT.search(label):
-                skipped.append(FoundDate(iso=found.iso(), raw=found.raw))
+        for at, found in dates:
+            label = text[max(position, at - UPDATE_LOOKBEHIND):at]
             position = at + len(found.raw)
+            iso = found.iso()
+            if iso is None:
+                continue
+            if not NOT_PUBLICATION_TEXT.search(label):
+                return FoundDate(iso=iso, raw=found.raw)
+            if self.update_date is None and not COPYRIGHT.search(label):
+                self.update_date = FoundDate(iso=iso, raw=found.raw)
         return None
 
 
@@ -519,6 +514,21 @@ def in_teaser(node: Node, by_name: bool = True, own: frozenset[int] = frozenset(
             return True
         ancestor = ancestor.parent
     return False
+
+
+def successive_dates(window: str, day_first: bool | None, short_year: bool) -> Iterator[tuple[int, DateMatch]]:
+    """Each date written in `window`, in order, with where it starts, up to the first that names
+    no valid day (then none after it: a window by the headline is read no further); with
+    `short_year`, "2.11.22" too."""
+    position = 0
+    while position < len(window):  # each turn moves past a date, so it ends
+        rest = window[position:]
+        found = find_page_date(rest, day_first) or (find_short_year_date(rest) if short_year else None)
+        if found is None or not found.iso():
+            return
+        at = position + max(rest.find(found.raw), 0)
+        yield at, found
+        position = at + len(found.raw)
 
 
 def written_date(text: str, short_year: bool = False, day_first: bool | None = None) -> FoundDate | None:
