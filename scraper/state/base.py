@@ -1,4 +1,5 @@
-"""What every state store answers: the `StateBackend` protocol and the values it passes around.
+"""What every state store answers: the `StateBackend` protocol, the values it passes around, and
+the queries both SQL stores run alike (`SharedQueries`).
 
 Two stores keep the same rules (scraper/state/sqlite.py, the embedded default; scraper/state/postgres.py,
 for shared state): versions grow only when the content hash changes, a stale stamp never moves a
@@ -10,11 +11,11 @@ one suite against both.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import NamedTuple, Protocol
+from typing import ClassVar, NamedTuple, Protocol
 
 STATE_SUFFIX = ".state.db"
 
@@ -44,6 +45,8 @@ class Validators(NamedTuple):
 
 
 # The urls table's columns in UrlState's field order: both stores read rows into UrlState with it.
+# Compared with canonical_url where a record has none: no URL is it (PostgreSQL text cannot hold NUL).
+NO_URL = "\x01"
 URL_COLUMNS = (
     "url, canonical_url, etag, last_modified, content_hash, version, first_seen, last_seen, updated, status, error"
 )
@@ -167,3 +170,139 @@ class StateBackend(Protocol):
     def delete_meta(self, key: str) -> None: ...
 
     def delete_meta_prefix(self, prefix: str) -> None: ...
+
+
+class SharedQueries:
+    """What both SQL stores (scraper/state/sqlite.py, scraper/state/postgres.py) ask and write
+    alike, written once with "?" for each parameter: a store sets PARAM to its driver's placeholder
+    and gives `_execute`, `_read_one` and `_clock`. Their own SQL is what sharing changes (the
+    frontier, the batch queries, the watermark's max)."""
+
+    PARAM: ClassVar[str] = "?"
+    _clock: Callable[[], datetime]
+
+    def _execute(self, sql: str, params: tuple[object, ...]) -> int:
+        raise NotImplementedError
+
+    def _read_one(self, sql: str, params: tuple[object, ...]) -> tuple | None:
+        raise NotImplementedError
+
+    def _sql(self, query: str) -> str:
+        """`query` with the store's placeholder for each "?"."""
+        return query if self.PARAM == "?" else query.replace("?", self.PARAM)
+
+    def _now(self) -> str:
+        return iso_now(self._clock())
+
+    # -- per URL ---------------------------------------------------------------------------------
+
+    def known(self, url: str) -> UrlState | None:
+        row = self._read_one(self._sql(f"SELECT {URL_COLUMNS} FROM urls WHERE url = ?"), (url,))
+        return UrlState(*row) if row else None
+
+    def written_count(self) -> int:
+        """How many URLs have a record written."""
+        row = self._read_one("SELECT count(*) FROM urls WHERE version > 0", ())
+        return int(row[0]) if row else 0
+
+    def written_elsewhere(self, url: str, content_hash: str, canonical_url: str | None = None) -> str | None:
+        """Another URL already written with this content (or this canonical URL), if any: the same
+        release reached by a second URL in a later run is not written again."""
+        row = self._read_one(
+            self._sql("SELECT url FROM urls WHERE version > 0 AND url <> ? AND (content_hash = ? OR canonical_url = ?) LIMIT 1"),
+            (url, content_hash, canonical_url or NO_URL),
+        )
+        return row[0] if row else None
+
+    def validators(self, url: str) -> Validators | None:
+        """The ETag / Last-Modified of a URL whose record was written, if the server gave any."""
+        row = self._read_one(
+            self._sql("SELECT etag, last_modified FROM urls WHERE url = ? AND version > 0"
+                      " AND (etag IS NOT NULL OR last_modified IS NOT NULL)"),
+            (url,),
+        )
+        return Validators(*row) if row else None
+
+    def record_written(
+        self,
+        stamp: WriteStamp,
+        *,
+        canonical_url: str | None = None,
+        etag: str | None = None,
+        last_modified: str | None = None,
+    ) -> None:
+        """The record's line is durable in the output: remember its hash, version and validators."""
+        self._execute(
+            self._sql(
+                f"INSERT INTO urls ({URL_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '{WRITTEN}', NULL)"
+                " ON CONFLICT (url) DO UPDATE SET canonical_url = excluded.canonical_url,"
+                " etag = excluded.etag, last_modified = excluded.last_modified,"
+                " content_hash = excluded.content_hash, version = excluded.version,"
+                " first_seen = excluded.first_seen, last_seen = excluded.last_seen,"
+                " updated = excluded.updated, status = excluded.status, error = NULL"
+                " WHERE excluded.version >= urls.version"  # a stale stamp never moves a version back
+            ),
+            (
+                stamp.url,
+                canonical_url,
+                etag,
+                last_modified,
+                stamp.content_hash,
+                stamp.version,
+                stamp.first_seen,
+                self._now(),
+                stamp.updated,
+            ),
+        )
+
+    def record_unchanged(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> bool:
+        """A 304, or a body with the same content hash: touch last_seen, keep new validators.
+
+        Returns False when the URL was unknown (nothing recorded)."""
+        return (
+            self._execute(
+                self._sql(
+                    f"UPDATE urls SET last_seen = ?, status = '{UNCHANGED}', error = NULL,"
+                    " etag = coalesce(?, etag), last_modified = coalesce(?, last_modified) WHERE url = ?"
+                ),
+                (self._now(), etag, last_modified, url),
+            )
+            > 0
+        )
+
+    def record_failed(self, url: str, error: str) -> None:
+        """The URL could not be fetched or parsed this time; what was written before is kept."""
+        now = self._now()
+        self._execute(
+            self._sql(
+                f"INSERT INTO urls (url, first_seen, last_seen, status, error) VALUES (?, ?, ?, '{FAILED}', ?)"
+                " ON CONFLICT (url) DO UPDATE SET last_seen = excluded.last_seen,"
+                " status = excluded.status, error = excluded.error"
+            ),
+            (url, now, now, error),
+        )
+
+    # -- per site --------------------------------------------------------------------------------
+
+    def watermark(self, site: str) -> date | None:
+        row = self._read_one(self._sql("SELECT watermark FROM sites WHERE site = ?"), (site,))
+        return date.fromisoformat(row[0]) if row and row[0] else None
+
+    # -- meta ------------------------------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        row = self._read_one(self._sql("SELECT value FROM meta WHERE key = ?"), (key,))
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._execute(
+            self._sql("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+            (key, value),
+        )
+
+    def delete_meta(self, key: str) -> None:
+        self._execute(self._sql("DELETE FROM meta WHERE key = ?"), (key,))
+
+    def delete_meta_prefix(self, prefix: str) -> None:
+        """Delete every meta key that starts with `prefix`."""
+        self._execute(self._sql("DELETE FROM meta WHERE substr(key, 1, ?) = ?"), (len(prefix), prefix))

@@ -39,14 +39,11 @@ from scraper.state.base import (
     LEASED,
     QUEUED,
     UNCHANGED,
-    URL_COLUMNS,
     WRITTEN,
     FrontierItem,
-    UrlState,
-    Validators,
+    SharedQueries,
     WriteStamp,
     iso_date,
-    iso_now,
     plan_stamp,
     utc_now,
 )
@@ -94,8 +91,10 @@ CREATE TABLE IF NOT EXISTS meta (
 """
 
 
-class PostgresStateStore:
+class PostgresStateStore(SharedQueries):
     """The state in one PostgreSQL schema: see the module docstring."""
+
+    PARAM = "%s"  # psycopg's placeholder
 
     def __init__(
         self,
@@ -178,11 +177,7 @@ class PostgresStateStore:
                 finally:
                     self._batch_depth = 0
 
-    # -- per URL ---------------------------------------------------------------------------------
-
-    def known(self, url: str) -> UrlState | None:
-        row = self._read_one(f"SELECT {URL_COLUMNS} FROM urls WHERE url = %s", (url,))
-        return UrlState(*row) if row else None
+    # -- per URL (the rest: SharedQueries) -------------------------------------------------------
 
     def known_urls(self, urls: Iterable[str]) -> set[str]:
         pending = list(dict.fromkeys(urls))
@@ -190,25 +185,6 @@ class PostgresStateStore:
             return set()
         rows = self._read_all("SELECT url FROM urls WHERE version > 0 AND url = ANY(%s)", (pending,))
         return {row[0] for row in rows}
-
-    def written_count(self) -> int:
-        row = self._read_one("SELECT count(*) FROM urls WHERE version > 0", ())
-        return int(row[0]) if row else 0
-
-    def written_elsewhere(self, url: str, content_hash: str, canonical_url: str | None = None) -> str | None:
-        row = self._read_one(
-            "SELECT url FROM urls WHERE version > 0 AND url <> %s AND (content_hash = %s OR canonical_url = %s) LIMIT 1",
-            (url, content_hash, canonical_url or "\x01"),
-        )
-        return row[0] if row else None
-
-    def validators(self, url: str) -> Validators | None:
-        row = self._read_one(
-            "SELECT etag, last_modified FROM urls WHERE url = %s AND version > 0"
-            " AND (etag IS NOT NULL OR last_modified IS NOT NULL)",
-            (url,),
-        )
-        return Validators(*row) if row else None
 
     def plan_write(self, url: str, content_hash: str, *, lock: bool = False) -> WriteStamp:
         """The stamps for a record of `url` with this content; writes nothing. `lock=True` (inside
@@ -219,59 +195,7 @@ class PostgresStateStore:
         )
         return plan_stamp(url, content_hash, self._now(), row)
 
-    def record_written(
-        self,
-        stamp: WriteStamp,
-        *,
-        canonical_url: str | None = None,
-        etag: str | None = None,
-        last_modified: str | None = None,
-    ) -> None:
-        self._execute(
-            f"INSERT INTO urls ({URL_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, '{WRITTEN}', NULL)"
-            " ON CONFLICT (url) DO UPDATE SET canonical_url = excluded.canonical_url,"
-            " etag = excluded.etag, last_modified = excluded.last_modified,"
-            " content_hash = excluded.content_hash, version = excluded.version,"
-            " first_seen = excluded.first_seen, last_seen = excluded.last_seen,"
-            " updated = excluded.updated, status = excluded.status, error = NULL"
-            " WHERE excluded.version >= urls.version",  # a stale stamp never moves a version back
-            (
-                stamp.url,
-                canonical_url,
-                etag,
-                last_modified,
-                stamp.content_hash,
-                stamp.version,
-                stamp.first_seen,
-                self._now(),
-                stamp.updated,
-            ),
-        )
-
-    def record_unchanged(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> bool:
-        return (
-            self._execute(
-                f"UPDATE urls SET last_seen = %s, status = '{UNCHANGED}', error = NULL,"
-                " etag = coalesce(%s, etag), last_modified = coalesce(%s, last_modified) WHERE url = %s",
-                (self._now(), etag, last_modified, url),
-            )
-            > 0
-        )
-
-    def record_failed(self, url: str, error: str) -> None:
-        now = self._now()
-        self._execute(
-            f"INSERT INTO urls (url, first_seen, last_seen, status, error) VALUES (%s, %s, %s, '{FAILED}', %s)"
-            " ON CONFLICT (url) DO UPDATE SET last_seen = excluded.last_seen,"
-            " status = excluded.status, error = excluded.error",
-            (url, now, now, error),
-        )
-
-    # -- per site --------------------------------------------------------------------------------
-
-    def watermark(self, site: str) -> date | None:
-        row = self._read_one("SELECT watermark FROM sites WHERE site = %s", (site,))
-        return date.fromisoformat(row[0]) if row and row[0] else None
+    # -- per site (the watermark's reading: SharedQueries) ---------------------------------------
 
     def advance_watermark(self, site: str, day: date | str) -> date:
         iso = iso_date(day)
@@ -386,32 +310,11 @@ class PostgresStateStore:
     def clear_frontier(self) -> None:
         self._execute("DELETE FROM frontier WHERE job = %s", (self.job,))
 
-    # -- meta ------------------------------------------------------------------------------------
-
-    def get_meta(self, key: str) -> str | None:
-        row = self._read_one("SELECT value FROM meta WHERE key = %s", (key,))
-        return row[0] if row else None
-
-    def set_meta(self, key: str, value: str) -> None:
-        self._execute(
-            "INSERT INTO meta (key, value) VALUES (%s, %s) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            (key, value),
-        )
-
-    def delete_meta(self, key: str) -> None:
-        self._execute("DELETE FROM meta WHERE key = %s", (key,))
-
-    def delete_meta_prefix(self, prefix: str) -> None:
-        self._execute("DELETE FROM meta WHERE left(key, %s) = %s", (len(prefix), prefix))
-
     # -- internals -------------------------------------------------------------------------------
 
     def connection(self) -> psycopg.Connection:
         """The store's connection, for a caller that adds its own statements to a `batch()`."""
         return self._connection()
-
-    def _now(self) -> str:
-        return iso_now(self._clock())
 
     def _connection(self) -> psycopg.Connection:
         if self._conn is None:

@@ -81,14 +81,11 @@ from scraper.state.base import (
     LEASED,
     QUEUED,
     UNCHANGED,
-    URL_COLUMNS,
     WRITTEN,
     FrontierItem,
-    UrlState,
-    Validators,
+    SharedQueries,
     WriteStamp,
     iso_date,
-    iso_now,
     plan_stamp,
     utc_now,
 )
@@ -145,7 +142,7 @@ CREATE TABLE meta (
 """
 
 
-class StateStore:
+class StateStore(SharedQueries):
     """The SQLite state of one output: see the module docstring for the protocol."""
 
     def __init__(self, path: Path, *, clock: Callable[[], datetime] = utc_now) -> None:
@@ -203,11 +200,7 @@ class StateStore:
             finally:
                 self._in_batch = False
 
-    # -- per URL ---------------------------------------------------------------------------------
-
-    def known(self, url: str) -> UrlState | None:
-        row = self._read_one(f"SELECT {URL_COLUMNS} FROM urls WHERE url = ?", (url,))
-        return UrlState(*row) if row else None
+    # -- per URL (the rest: SharedQueries) -------------------------------------------------------
 
     def known_urls(self, urls: Iterable[str]) -> set[str]:
         """The URLs among `urls` that have a record written (version 1 or more)."""
@@ -220,29 +213,6 @@ class StateStore:
             found.update(row[0] for row in rows)
         return found
 
-    def written_count(self) -> int:
-        """How many URLs have a record written."""
-        row = self._read_one("SELECT count(*) FROM urls WHERE version > 0", ())
-        return int(row[0]) if row else 0
-
-    def written_elsewhere(self, url: str, content_hash: str, canonical_url: str | None = None) -> str | None:
-        """Another URL already written with this content (or this canonical URL), if any: the same
-        release reached by a second URL in a later run is not written again."""
-        row = self._read_one(
-            "SELECT url FROM urls WHERE version > 0 AND url <> ? AND (content_hash = ? OR canonical_url = ?) LIMIT 1",
-            (url, content_hash, canonical_url or "\0"),
-        )
-        return row[0] if row else None
-
-    def validators(self, url: str) -> Validators | None:
-        """The ETag / Last-Modified of a URL whose record was written, if the server gave any."""
-        row = self._read_one(
-            "SELECT etag, last_modified FROM urls WHERE url = ? AND version > 0"
-            " AND (etag IS NOT NULL OR last_modified IS NOT NULL)",
-            (url,),
-        )
-        return Validators(*row) if row else None
-
     def plan_write(self, url: str, content_hash: str) -> WriteStamp:
         """The stamps for a record of `url` with this content; writes nothing.
 
@@ -251,64 +221,7 @@ class StateStore:
         row = self._read_one("SELECT content_hash, version, first_seen, updated FROM urls WHERE url = ?", (url,))
         return plan_stamp(url, content_hash, self._now(), row)
 
-    def record_written(
-        self,
-        stamp: WriteStamp,
-        *,
-        canonical_url: str | None = None,
-        etag: str | None = None,
-        last_modified: str | None = None,
-    ) -> None:
-        """The record's line is durable in the output: remember its hash, version and validators."""
-        self._execute(
-            f"INSERT INTO urls ({URL_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '{WRITTEN}', NULL)"
-            " ON CONFLICT (url) DO UPDATE SET canonical_url = excluded.canonical_url,"
-            " etag = excluded.etag, last_modified = excluded.last_modified,"
-            " content_hash = excluded.content_hash, version = excluded.version,"
-            " first_seen = excluded.first_seen, last_seen = excluded.last_seen,"
-            " updated = excluded.updated, status = excluded.status, error = NULL"
-            " WHERE excluded.version >= urls.version",  # a stale stamp never moves a version back
-            (
-                stamp.url,
-                canonical_url,
-                etag,
-                last_modified,
-                stamp.content_hash,
-                stamp.version,
-                stamp.first_seen,
-                self._now(),
-                stamp.updated,
-            ),
-        )
-
-    def record_unchanged(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> bool:
-        """A 304, or a body with the same content hash: touch last_seen, keep new validators.
-
-        Returns False when the URL was unknown (nothing recorded)."""
-        return (
-            self._execute(
-                f"UPDATE urls SET last_seen = ?, status = '{UNCHANGED}', error = NULL,"
-                " etag = coalesce(?, etag), last_modified = coalesce(?, last_modified) WHERE url = ?",
-                (self._now(), etag, last_modified, url),
-            )
-            > 0
-        )
-
-    def record_failed(self, url: str, error: str) -> None:
-        """The URL could not be fetched or parsed this time; what was written before is kept."""
-        now = self._now()
-        self._execute(
-            f"INSERT INTO urls (url, first_seen, last_seen, status, error) VALUES (?, ?, ?, '{FAILED}', ?)"
-            " ON CONFLICT (url) DO UPDATE SET last_seen = excluded.last_seen,"
-            " status = excluded.status, error = excluded.error",
-            (url, now, now, error),
-        )
-
-    # -- per site --------------------------------------------------------------------------------
-
-    def watermark(self, site: str) -> date | None:
-        row = self._read_one("SELECT watermark FROM sites WHERE site = ?", (site,))
-        return date.fromisoformat(row[0]) if row and row[0] else None
+    # -- per site (the watermark's reading: SharedQueries) ---------------------------------------
 
     def advance_watermark(self, site: str, day: date | str) -> date:
         """Move the site's watermark to `day` if that is newer; returns the watermark after."""
@@ -372,29 +285,7 @@ class StateStore:
         """Forget the frontier: call when a crawl completed, so the next run starts afresh."""
         self._execute("DELETE FROM frontier", ())
 
-    # -- meta ------------------------------------------------------------------------------------
-
-    def get_meta(self, key: str) -> str | None:
-        row = self._read_one("SELECT value FROM meta WHERE key = ?", (key,))
-        return row[0] if row else None
-
-    def set_meta(self, key: str, value: str) -> None:
-        self._execute(
-            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            (key, value),
-        )
-
-    def delete_meta(self, key: str) -> None:
-        self._execute("DELETE FROM meta WHERE key = ?", (key,))
-
-    def delete_meta_prefix(self, prefix: str) -> None:
-        """Delete every meta key that starts with `prefix`."""
-        self._execute("DELETE FROM meta WHERE substr(key, 1, ?) = ?", (len(prefix), prefix))
-
     # -- internals -------------------------------------------------------------------------------
-
-    def _now(self) -> str:
-        return iso_now(self._clock())
 
     def _connection(self) -> sqlite3.Connection:
         if self._conn is None:
