@@ -176,9 +176,10 @@ class SharedQueries:
     """What both SQL stores (scraper/state/sqlite.py, scraper/state/postgres.py) ask and write
     alike, written once with "?" for each parameter: a store sets PARAM to its driver's placeholder
     and gives `_execute`, `_read_one` and `_clock`. Their own SQL is what sharing changes (the
-    frontier, the batch queries, the watermark's max)."""
+    frontier and its leases, the batch queries, a planned write's row lock)."""
 
     PARAM: ClassVar[str] = "?"
+    GREATEST: ClassVar[str] = "max"  # the larger of two values: SQLite's max(a, b), PostgreSQL's greatest
     _clock: Callable[[], datetime]
 
     def _execute(self, sql: str, params: tuple[object, ...]) -> int:
@@ -287,6 +288,19 @@ class SharedQueries:
     def watermark(self, site: str) -> date | None:
         row = self._read_one(self._sql("SELECT watermark FROM sites WHERE site = ?"), (site,))
         return date.fromisoformat(row[0]) if row and row[0] else None
+
+    def advance_watermark(self, site: str, day: date | str) -> date:
+        """Move the site's watermark to `day` if that is newer; returns the watermark after."""
+        self._execute(
+            self._sql(
+                "INSERT INTO sites (site, watermark) VALUES (?, ?) ON CONFLICT (site) DO UPDATE SET"
+                f" watermark = {self.GREATEST}(coalesce(sites.watermark, ''), excluded.watermark)"
+            ),
+            (site, iso_date(day)),
+        )
+        current = self.watermark(site)
+        assert current is not None
+        return current
 
     # -- meta ------------------------------------------------------------------------------------
 

@@ -27,7 +27,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date, datetime
+from datetime import datetime
 from types import TracebackType
 
 import psycopg
@@ -43,7 +43,6 @@ from scraper.state.base import (
     FrontierItem,
     SharedQueries,
     WriteStamp,
-    iso_date,
     plan_stamp,
     utc_now,
 )
@@ -95,6 +94,7 @@ class PostgresStateStore(SharedQueries):
     """The state in one PostgreSQL schema: see the module docstring."""
 
     PARAM = "%s"  # psycopg's placeholder
+    GREATEST = "greatest"
 
     def __init__(
         self,
@@ -194,19 +194,6 @@ class PostgresStateStore(SharedQueries):
             f"SELECT content_hash, version, first_seen, updated FROM urls WHERE url = %s{lock_clause}", (url,)
         )
         return plan_stamp(url, content_hash, self._now(), row)
-
-    # -- per site (the watermark's reading: SharedQueries) ---------------------------------------
-
-    def advance_watermark(self, site: str, day: date | str) -> date:
-        iso = iso_date(day)
-        self._execute(
-            "INSERT INTO sites (site, watermark) VALUES (%s, %s) ON CONFLICT (site) DO UPDATE SET"
-            " watermark = greatest(coalesce(sites.watermark, ''), excluded.watermark)",
-            (site, iso),
-        )
-        current = self.watermark(site)
-        assert current is not None
-        return current
 
     # -- frontier --------------------------------------------------------------------------------
 

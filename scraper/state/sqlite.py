@@ -70,7 +70,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
@@ -85,7 +85,6 @@ from scraper.state.base import (
     FrontierItem,
     SharedQueries,
     WriteStamp,
-    iso_date,
     plan_stamp,
     utc_now,
 )
@@ -220,20 +219,6 @@ class StateStore(SharedQueries):
         (`changed=False`), +1 when it changed."""
         row = self._read_one("SELECT content_hash, version, first_seen, updated FROM urls WHERE url = ?", (url,))
         return plan_stamp(url, content_hash, self._now(), row)
-
-    # -- per site (the watermark's reading: SharedQueries) ---------------------------------------
-
-    def advance_watermark(self, site: str, day: date | str) -> date:
-        """Move the site's watermark to `day` if that is newer; returns the watermark after."""
-        iso = iso_date(day)
-        self._execute(
-            "INSERT INTO sites (site, watermark) VALUES (?, ?) ON CONFLICT (site) DO UPDATE SET"
-            " watermark = max(coalesce(watermark, ''), excluded.watermark)",
-            (site, iso),
-        )
-        current = self.watermark(site)
-        assert current is not None
-        return current
 
     # -- frontier --------------------------------------------------------------------------------
 
