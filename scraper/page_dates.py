@@ -364,10 +364,13 @@ class PageDates(PageMarkup):
 
     @cached_property
     def day_first(self) -> bool | None:
-        """How the page's declared language writes 05/03/2022 (see dates.day_first_in)."""
+        """How the page's declared language writes 05/03/2022 (see dates.day_first_in): the tag
+        with its region ("en-GB" writes the day first, "en-US" the month), wherever it is declared."""
         root = self.tree.css_first("html")
-        declared = root.attributes.get("lang") if root is not None else None
-        return day_first_in(declared or self.meta("og:locale", "content-language"))
+        attributes = root.attributes if root is not None else {}
+        return day_first_in(attributes.get("lang") or attributes.get("xml:lang")
+                            or self.meta("og:locale", "content-language", "dc.language", "language")
+                            or self.json_ld_text("inLanguage"))
 
     @cached_property
     def change_named(self) -> tuple[Node, ...]:

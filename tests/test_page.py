@@ -472,6 +472,23 @@ def test_a_timestamp_one_day_off_the_shown_date(head: str, under: str, expected:
     assert headed_record(head=head, under=under)[0] == expected
 
 
+@pytest.mark.parametrize(
+    ("declared", "expected"),
+    [
+        ('<html xml:lang="en-GB">', "2022-03-05"),
+        ('<html><head><meta name="dc.language" content="en-US"></head>', "2022-05-03"),
+        ('<html><head><script type="application/ld+json">{"@type": "NewsArticle", "inLanguage": "de-DE"}</script></head>',
+         "2022-03-05"),
+    ],
+    ids=["xml-lang", "dc-language-meta", "json-ld-in-language"],
+)
+def test_a_slashed_date_is_read_by_the_language_wherever_declared(declared: str, expected: str) -> None:
+    html = (declared + "<body><main><h1>Harbour works begin</h1><p class=\"date\">05/03/2022</p>"
+            "<p>The works on the northern pier began this morning and will last until the end of next year.</p>"
+            "<p>Ships will use the southern pier meanwhile, and the ferry timetable stays as it is.</p></main></body></html>")
+    assert parse(html, "https://port.example/news/works", any_page=True).date == expected
+
+
 def test_a_date_in_the_headline_box_metadata_list_is_the_page_date() -> None:
     # A metadata list in the article's header (items that link nowhere) is no list of teasers.
     under = '<ul class="article-MetaList"><li class="item-time"><time>28.04.2023 19:20</time></li></ul>'
