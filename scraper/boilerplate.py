@@ -37,7 +37,9 @@ INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 FURNITURE_TAGS = (
     "header, footer, nav, aside, menu, dialog, form[role=search], [role=navigation], [role=banner], "
     "[role=contentinfo], [role=search], [role=complementary], [role=dialog], [role=alertdialog], "
-    "[aria-hidden=true], [hidden], [itemprop=comment], .visually-hidden, .sr-only, .element-invisible"
+    "[aria-hidden=true], [hidden], [itemprop=comment], .visually-hidden, .sr-only, .element-invisible, "
+    # what an inline style hides: a paywall's copy of the text, a closed dialog
+    '[style*="display:none" i], [style*="display: none" i]'
 )
 # Furniture by class or id name (case-insensitive substrings). Some names never hold the release;
 # others ("navigation", "slider", "skip") also turn up on wrappers of the text (`left-navigation-

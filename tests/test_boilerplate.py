@@ -402,3 +402,13 @@ def test_a_summary_set_as_a_heading_beside_the_text_joins_it() -> None:
             f"<div class='text'>{paragraphs}</div><div class='more'>{links}</div></div></body></html>")
     body = parse(html, "https://example.org/news/1", any_page=True).body
     assert body.startswith("A summary of the story") and body.endswith("Part 3.")
+
+
+def test_what_an_inline_style_hides_is_not_text() -> None:
+    # A paywall's copy of the text, hidden until a script shows it, after the text itself.
+    paragraphs = "".join(f"<p>{part}</p>" for part in PARTS[:3])
+    html = (f"<html><body><article><h1>The council agrees</h1><div class='text'>{paragraphs}</div>"
+            f"<div class='paywall' style='display: none'>{PARTS[1]} {PARTS[2]}</div>"
+            f"<div style='DISPLAY:NONE'><p>A dialog to log in, with a long sentence that reads as prose.</p></div></article></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert body.count(PARTS[2]) == 1 and "A dialog" not in body and body.startswith(PARTS[0])
