@@ -54,8 +54,13 @@ SOFT_FURNITURE_NAME_PARTS = (
     "navigation", "menu", "banner", "skip", "rating", "feedback", "byline", "carousel", "slider",
     "gallery", "lightbox", "caption", "copyright", "search",
 )
+# ... and a teaser is furniture when it is a card: it links elsewhere ("more") or shows a picture.
+# German CMS also name the text's own lead "teaser" ("teaser__text" above the first paragraph).
+CARD_FURNITURE_NAME_PARTS = ("teaser",)
+CARD_PARTS = "a[href], img, picture"
 FURNITURE_NAMES = ", ".join(f'[class*="{part}" i], [id*="{part}" i]' for part in FURNITURE_NAME_PARTS)
 SOFT_FURNITURE_NAMES = ", ".join(f'[class*="{part}" i], [id*="{part}" i]' for part in SOFT_FURNITURE_NAME_PARTS)
+CARD_FURNITURE_NAMES = ", ".join(f'[class*="{part}" i], [id*="{part}" i]' for part in CARD_FURNITURE_NAME_PARTS)
 # Before scoring, only the commonest names are looked for, on the whole page (each name costs a pass
 # over every element); the full list then runs inside the chosen container only.
 PAGE_FURNITURE_NAMES = ", ".join(
@@ -278,7 +283,7 @@ def strip_furniture(root: Node, furniture_tags: str = FURNITURE_TAGS, names: str
     remove_all([node for node in furniture if node.tag not in NEVER_REMOVED and node.mem_id not in keep])
     for header in article_headers:
         remove_all(header.css(NOT_TEXT_IN_ARTICLE_HEADER))
-    strip_named_furniture(root, names, soft_names, keep)
+    strip_named_furniture(root, names, soft_names, keep, card_names="")  # cards: inside the container only
 
 
 def wrappers_of_the_text(root: Node) -> frozenset[int]:
@@ -310,15 +315,20 @@ def is_article_header(node: Node, root: Node) -> bool:
 
 
 def strip_named_furniture(root: Node, names: str = FURNITURE_NAMES, soft_names: str = SOFT_FURNITURE_NAMES,
-                          keep: frozenset[int] = frozenset(), keep_like: frozenset[tuple[str, str]] = frozenset()) -> None:
+                          keep: frozenset[int] = frozenset(), keep_like: frozenset[tuple[str, str]] = frozenset(),
+                          card_names: str = CARD_FURNITURE_NAMES) -> None:
     """Remove what is furniture by its name under `root`, except the nodes in `keep` and the boxes
     named like one of them (`keep_like`: (tag, class) pairs): a text split over sections of one
-    layout ("sidebar-grid__container" each) keeps every section."""
+    layout ("sidebar-grid__container" each) keeps every section. A box named for a card (`card_names`:
+    "teaser") goes when it is one: it links elsewhere or shows a picture."""
     def kept(node: Node) -> bool:
         return node.mem_id in keep or (bool(keep_like) and (node.tag, node.attributes.get("class") or "") in keep_like)
     remove_all([node for node in root.css(names) if is_furniture_by_name(node) and not kept(node)])
     remove_all([node for node in root.css(soft_names)
                 if is_furniture_by_name(node) and not kept(node) and not holds_paragraphs(node)])
+    if card_names:
+        remove_all([node for node in root.css(card_names)
+                    if is_furniture_by_name(node) and not kept(node) and node.css_first(CARD_PARTS) is not None])
 
 
 def holds_paragraphs(node: Node) -> bool:

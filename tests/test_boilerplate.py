@@ -412,3 +412,15 @@ def test_what_an_inline_style_hides_is_not_text() -> None:
             f"<div style='DISPLAY:NONE'><p>A dialog to log in, with a long sentence that reads as prose.</p></div></article></body></html>")
     body = parse(html, "https://example.org/news/1", any_page=True).body
     assert body.count(PARTS[2]) == 1 and "A dialog" not in body and body.startswith(PARTS[0])
+
+
+def test_a_teaser_card_in_the_text_goes_and_a_lead_named_teaser_stays() -> None:
+    # A card to another story (a picture, a link, its opening line) between two paragraphs; the
+    # text's own lead in a box named "teaser" holds neither.
+    card = ("<div class='teaser'><img src='/other.jpg' alt=''><div class='teasertext'><p>Another story of the week, on the "
+            "harbour, and what the council said of it in the evening.</p><a href='/other'>more</a></div></div>")
+    paragraphs = "".join(f"<p>{part}</p>" for part in PARTS[1:4])
+    html = (f"<html><body><article><h1>The council agrees</h1><div class='text'><div class='teaser'><p class='teaser__text'>"
+            f"{PARTS[0]}</p></div>{paragraphs}{card}<p>{PARTS[4]}</p></div></article></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert body.startswith(PARTS[0]) and body.endswith(PARTS[4]) and "Another story" not in body
