@@ -15,8 +15,8 @@ Three steps, each cheap:
    in page order (a lead in the headline's box, a text split over boxes, one box per step).
    Readability's idea, on selectors.
 3. `text_blocks` walks those nodes once in page order: paragraphs, list items, sub-headings, quoted
-   paragraphs, table rows and runs of bare text between them are blocks; link lists, share lines
-   and markup shown as text are not; the release ends at a trailing "Contact" / "Related" / "Last
+   paragraphs, table rows and runs of bare text between them are blocks; link lists, share lines,
+   captions set as paragraphs (signed "Foto: ...") and markup shown as text are not; the release ends at a trailing "Contact" / "Related" / "Last
    updated" block, a press-contact paragraph or a call to give or subscribe.
 """
 
@@ -216,6 +216,12 @@ ACCOUNT_LINE = re.compile(
     re.IGNORECASE,
 )
 MAX_ACCOUNT_LINE_CHARS = 200
+# A caption set as a paragraph (no <figure>, no caption class): it ends by naming who took the picture,
+# "... in Schmalkalden. Bildrechte: MDR/David Straub", "... 75 Kindern © VS Tristach", "Photo: AFP".
+PICTURE_CREDIT = re.compile(
+    r"(?:(?<!\S)©(?!\s*\d)|\b(?:bildrechte|fotos?|photos?|image|bild|picture)\s?:)\s*[^.!?:\"“”»«]{1,60}\)?$",
+    re.IGNORECASE)  # (not "© 2003 Jane Doe": a notice of copyright, the page's own)
+MAX_CAPTION_BLOCK_CHARS = 400
 # A closing offer to the newsroom: "Bei Rückfragen ... stehen wir Ihnen gerne zur Verfügung",
 # "Wir vermitteln gern Expertinnen oder Experten zum Thema", "Interview requests: ...".
 PRESS_OFFER = re.compile(
@@ -629,7 +635,14 @@ def text_blocks(nodes: list[Node], block_tags: str = BLOCK_TAGS, trim: bool = Tr
 
 
 def without_account_lines(blocks: list[str]) -> list[str]:
-    return [block for block in blocks if len(block) > MAX_ACCOUNT_LINE_CHARS or not ACCOUNT_LINE.search(block)]
+    """Without the account and paywall lines, and the captions set as paragraphs."""
+    return [block for block in blocks
+            if (len(block) > MAX_ACCOUNT_LINE_CHARS or not ACCOUNT_LINE.search(block)) and not is_credited_caption(block)]
+
+
+def is_credited_caption(block: str) -> bool:
+    return len(block) <= MAX_CAPTION_BLOCK_CHARS and not isinstance(block, (ListItem, TableRow)) \
+        and PICTURE_CREDIT.search(block) is not None
 
 
 TABLE_CELLS = frozenset({"td", "th"})

@@ -424,3 +424,18 @@ def test_a_teaser_card_in_the_text_goes_and_a_lead_named_teaser_stays() -> None:
             f"{PARTS[0]}</p></div>{paragraphs}{card}<p>{PARTS[4]}</p></div></article></body></html>")
     body = parse(html, "https://example.org/news/1", any_page=True).body
     assert body.startswith(PARTS[0]) and body.endswith(PARTS[4]) and "Another story" not in body
+
+
+@pytest.mark.parametrize(("caption", "kept"), [
+    ("The mayor at the harbour on Monday. Bildrechte: Town/Jane Doe", False),
+    ("The old hall by the harbour © Town archive", False),
+    ("Photo: AFP", False),
+    ("Das Team nach dem Spiel am Sonntag in der Halle (Foto: Jane Doe)", False),
+    ("The guide © 2003 Jane Doe", True),  # a notice of copyright, not a picture's credit
+    ("She told the paper: we will build it next year", True),
+])
+def test_a_caption_set_as_a_paragraph_goes_by_its_credit(caption: str, kept: bool) -> None:
+    paragraphs = "".join(f"<p>{part}</p>" for part in PARTS[:4])
+    html = (f"<html><body><article><h1>The council agrees</h1><div class='text'><p>{PARTS[4]}</p>"
+            f"<div class='pic'><img src='/a.jpg' alt=''><p>{caption}</p></div>{paragraphs}</div></article></body></html>")
+    assert (caption in parse(html, "https://example.org/news/1", any_page=True).body) is kept
