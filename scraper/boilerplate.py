@@ -101,6 +101,7 @@ NOT_TEXT_WALKED = (
     "figure, figcaption, picture, video, audio, .caption, .wp-caption-text, "
     # what a picture shows, written beside it: "image-alt", "image-caption", "Bildunterschrift"
     '[class*="image-alt" i], [class*="image-caption" i], [class*="img-caption" i], [class*="bildunterschrift" i], '
+    '[class*="imagecaption" i], [class*="photo-caption" i], [class*="photocaption" i], '
     # and who took it: "image-copyright", "photo-credit"
     '[class*="image-description" i], [class*="image-copyright" i], [class*="image-credit" i], [class*="photo-credit" i]'
 )

@@ -40,10 +40,12 @@ def blocks_of(inner: str) -> list[str]:
         (f"<table><tr><td><p>{LONG}</p></td><td><div>{LONG} Cell.</div></td></tr></table>", [LONG, f"{LONG} Cell."]),
         (f"<p>{LONG}</p><table><tr><td><div><a href='/app'>Maps</a></div></td><td><div>32.7 MB</div></td></tr>"
          "<tr><td><div>Mail</div></td><td><div>17.8 MB</div></td></tr></table>", [LONG, "Maps 32.7 MB", "Mail 17.8 MB"]),
+        (f"<p>{LONG}</p><p class='imageCaption'>The council in its hall on Monday, before the vote on the plan.</p>"
+         f"<p>{LONG} End.</p>", [LONG, f"{LONG} End."]),
     ],
     ids=["bare-text-divs", "text-after-the-last-block", "text-around-a-paragraph", "list-items", "list-closing-the-text", "teaser-card-in-link", "link-list-run", "quoted-paragraphs",
          "table-of-facts", "embed-code-as-text", "embed-code-with-a-bare-attribute", "layout-table",
-         "table-of-facts-with-a-div-per-cell"],
+         "table-of-facts-with-a-div-per-cell", "caption-named-in-camel-case"],
 )
 def test_walked_blocks(inner: str, expected: list[str]) -> None:
     assert blocks_of(inner) == expected
