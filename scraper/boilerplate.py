@@ -7,7 +7,8 @@ Three steps, each cheap:
    but `main-content-with-sidebar` is not), and so is every wrapper of the headline or of a marked
    article body, whatever its name ("container right-sidebar" around the whole article).
 2. `main_nodes` scores the page's paragraphs: each adds to its parent and (less) to its grandparent,
-   by its length and commas, so the element that directly holds the most prose wins (a wrapper's own
+   by its length and commas (its link text not counting as prose, nor a teaser card's text inside
+   its link), so the element that directly holds the most prose wins (a wrapper's own
    text between its blocks counts for the wrapper; a table that wins hands over to its parent, a table
    of facts being one block of a text); it widens to an ancestor while that brings a tenth more prose
    net of other text, then siblings of it and of its nearest ancestors (wrappers of it alone do not
@@ -152,6 +153,8 @@ MAX_LINK_DENSITY = 0.5
 # prose when this much of its text is outside links and it ends as a sentence does; a link list,
 # a "Read more: <a>headline</a>" line or a linked teaser is not.
 MIN_UNLINKED_PROSE_CHARS = 30
+# A teaser card wrapped in its link (a headline, a blurb) holds at most this much text.
+MAX_CARD_CHARS = 500
 
 # A short block that ends the release: contact boxes, related links, "last updated" lines.
 END_OF_TEXT = re.compile(
@@ -422,6 +425,17 @@ def has_nested_block(node: Node) -> bool:
     return False
 
 
+def in_link(node: Node) -> bool:
+    """Whether the node sits in a link the size of a card: an unclosed <a> that swallowed the rest
+    of the page holds the text, it does not link it."""
+    ancestor = node.parent
+    while ancestor is not None:
+        if ancestor.tag == "a":
+            return text_length(ancestor) <= MAX_CARD_CHARS
+        ancestor = ancestor.parent
+    return False
+
+
 def text_length(node: Node) -> int:
     return len(node.text(deep=True, strip=True))
 
@@ -452,6 +466,8 @@ class ProseMap:
             return
         has_links = own_text is None and block.css_first("a") is not None
         density = link_density(block, len(text)) if has_links else 0.0
+        if in_link(block):
+            density = 1.0  # a teaser card wrapped in its link: its headline and blurb are link text
         prose = len(text) * (1 - density)
         points = prose_score(text) if block.tag not in LIST_ITEMS and density < MAX_LINK_DENSITY else 0.0
         ancestor = block if own_text is not None else block.parent

@@ -441,3 +441,17 @@ def test_a_caption_set_as_a_paragraph_goes_by_its_credit(caption: str, kept: boo
     html = (f"<html><body><article><h1>The council agrees</h1><div class='text'><p>{PARTS[4]}</p>"
             f"<div class='pic'><img src='/a.jpg' alt=''><p>{caption}</p></div>{paragraphs}</div></article></body></html>")
     assert (caption in parse(html, "https://example.org/news/1", any_page=True).body) is kept
+
+
+def test_teaser_cards_wrapped_in_links_bring_no_prose_to_the_page_around_the_text() -> None:
+    # Cards of other stories (a headline and a blurb in <div>s inside their link) outweigh the text;
+    # counted as prose they would widen the container to the page, and a box beside them with it.
+    cards = "".join(f"<a href='/story/{n}'><div>Another story, number {n}, on the harbour, the hall and the roads.</div>"
+                    f"<div>What the council said of it, in the evening, after a long debate, and why, and when.</div></a>"
+                    for n in range(12))
+    paragraphs = "".join(f"<p>{part}</p>" for part in PARTS[:3])
+    html = (f"<html><body><div class='page'><div class='story'><h1>The council agrees</h1><div class='text'>{paragraphs}</div></div>"
+            f"<div class='more'>{cards}</div><div class='box'><p>Our daily briefing, with the news of the town, "
+            "every morning, free, in your inbox.</p></div></div></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert body.startswith(PARTS[0]) and body.endswith(PARTS[2]) and "daily briefing" not in body
