@@ -394,6 +394,8 @@ def prose_nodes(root: Node) -> Iterable[tuple[Node, str | None]]:
     """Paragraphs, bare-text <div>s, and (with their own text) wrappers that hold text of their
     own between their blocks: (node, None) for a block, (node, its own text) for a wrapper."""
     for node in root.css(PROSE):
+        if node.tag == "li" and has_nested_block(node):
+            continue  # its own blocks are counted (counted with them, its text would count twice)
         yield node, None
     for node in root.css(BARE_TEXT_CONTAINERS):
         own = node.text(deep=False, strip=True)

@@ -455,3 +455,15 @@ def test_teaser_cards_wrapped_in_links_bring_no_prose_to_the_page_around_the_tex
             "every morning, free, in your inbox.</p></div></div></body></html>")
     body = parse(html, "https://example.org/news/1", any_page=True).body
     assert body.startswith(PARTS[0]) and body.endswith(PARTS[2]) and "daily briefing" not in body
+
+
+def test_a_list_item_holding_paragraphs_counts_its_text_once() -> None:
+    # Teasers as list items, each a heading and a blurb: counted in the item and again in its
+    # blocks, their prose would outweigh their links and widen the text's box to the page.
+    items = "".join(f"<li><h3><a href='/story/{n}'>Another story of the week, number {n}</a></h3>"
+                    f"<p>What the council said of it, in the evening, after a long debate.</p></li>" for n in range(8))
+    paragraphs = "".join(f"<p>{part}</p>" for part in PARTS[:3])
+    html = (f"<html><body><div class='page'><div class='story'><h1>The council agrees</h1><div class='text'>{paragraphs}</div></div>"
+            f"<div><ul>{items}</ul></div></div></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert body.startswith(PARTS[0]) and body.endswith(PARTS[2])
