@@ -807,18 +807,27 @@ def unique(blocks: list[str]) -> list[str]:
 
 def trim_edges(blocks: list[str]) -> list[str]:
     """Drop a leading date line ("10.11.2021", "Posted: April 21, 2022") or byline ("By Jane Doe"),
+    one among the first blocks (below a kicker or the lead),
     a byline that opens the first paragraph ("By Jane Doe: The ...") and trailing contact
     details, dangling labels ("Find the paper here:") and link captions without a sentence."""
     start = 0
-    while start < min(len(blocks), LEADING_LINES) and (
-            (len(blocks[start]) <= MAX_DATE_LINE and find_date(blocks[start]))
-            or (len(blocks[start]) <= MAX_BYLINE_CHARS and BYLINE.match(blocks[start]))):
+    while start < min(len(blocks), LEADING_LINES) and is_metadata_line(blocks[start]):
         start += 1
+    # ... and one below a kicker or the lead: "29.06.2023, 15:04 | Lesedauer: 7 Minuten"
+    blocks = blocks[:start] + [block for block in blocks[start:LEADING_LINES]
+                               if isinstance(block, (ListItem, TableRow)) or not is_metadata_line(block)] \
+        + blocks[max(start, LEADING_LINES):]
     blocks = blocks[:start] + [strip_byline(block) for block in blocks[start:start + 1]] + blocks[start + 1:]
     end = len(blocks)
     while end > start + 1 and is_trailing_furniture(blocks[end - 1]):
         end -= 1
     return blocks[start:end]
+
+
+def is_metadata_line(block: str) -> bool:
+    """A date line ("10.11.2021", "Posted: April 21, 2022") or a byline ("By Jane Doe")."""
+    return bool((len(block) <= MAX_DATE_LINE and find_date(block))
+                or (len(block) <= MAX_BYLINE_CHARS and BYLINE.match(block)))
 
 
 def strip_byline(block: str) -> str:

@@ -152,9 +152,12 @@ def test_text_of_a_wrapper_between_its_blocks_is_scored() -> None:
          "<p>The council met on Monday to agree on the budget for the coming year.</p>", "The council met on Monday"),
         ("<p>By the end of the week the council had agreed on the budget for the coming year.</p>",
          "By the end of the week"),
+        ("<p>Budget: a kicker above the lead</p><p>29.06.2023, 15:04 | Reading time: 7 minutes</p>"
+         "<p>The council met on Monday to agree on the budget for the coming year.</p>",
+         "Budget: a kicker above the lead\n\nThe council met on Monday"),
     ],
     ids=["byline-block", "german-byline-with-two-names", "byline-opening-the-lead", "photo-caption-and-credit",
-         "by-in-a-sentence-is-text"],
+         "by-in-a-sentence-is-text", "date-line-below-a-kicker"],
 )
 def test_what_opens_a_text(opening: str, first_words: str) -> None:
     html = (f"<html><body><main><h1>The council agrees</h1><div class='text'>{opening}<p>{LONG}</p>"
