@@ -104,8 +104,10 @@ NOT_TEXT_WALKED = (
     '[class*="image-alt" i], [class*="image-caption" i], [class*="img-caption" i], [class*="bildunterschrift" i], '
     '[class*="imagecaption" i], [class*="photo-caption" i], [class*="photocaption" i], '
     # and who took it: "image-copyright", "photo-credit"
-    '[class*="image-description" i], [class*="image-copyright" i], [class*="image-credit" i], [class*="photo-credit" i]'
+    '[class*="image-description" i], [class*="image-copyright" i], [class*="image-credit" i], [class*="photo-credit" i], .credit'
 )
+# Captions: what the walk does not read, and what the furniture removal takes from a box that joins.
+CAPTIONS = f'{NOT_TEXT_WALKED}, [class*="caption" i]'
 # A profile's named blocks never read a table; the walk reads a table of facts row by row.
 NOT_TEXT = f"table, {NOT_TEXT_WALKED}"
 MIN_PROSE_CHARS = 25
@@ -524,8 +526,8 @@ class ProseMap:
         headline, the rest of a text split over several boxes. SIBLING_LEVELS ancestors are read,
         not counting wrappers around nothing but the text's box.
 
-        A sibling joins when its prose, net of the other text it holds, is enough for a paragraph;
-        a box of teasers or links holds more link text than prose and stays out."""
+        A sibling joins when its prose, net of the other text it holds (its captions not counted), is
+        enough for a paragraph; a box of teasers or links holds more link text than prose and stays out."""
         nodes = [container]
         current = container
         # After the text, boxes (donations, newsletters, "contact us") are the rule and the rest of
@@ -552,7 +554,7 @@ class ProseMap:
                     if names and sibling.tag == current.tag and sibling.attributes.get("class") == names:
                         joins = self.is_part_of_the_text(sibling)  # one of a row of like boxes: "step 1", "step 2"
                     else:
-                        net = self.net_prose(sibling)
+                        net = self.sibling_prose(sibling)
                         joins = net >= (after_threshold if seen_current else MIN_SIBLING_PROSE)
                     if joins:
                         (after if seen_current else before).append(sibling)
@@ -568,6 +570,13 @@ class ProseMap:
         at all, however little, and is not a list of links."""
         return self.prose.get(box.mem_id, 0.0) >= MIN_PROSE_CHARS and link_density(box) <= MAX_LINK_DENSITY
 
+    def sibling_prose(self, box: Node) -> float:
+        """A box's prose net of its other text, not counting its captions: what the walk would read of
+        it (a live blog's entries, each under a picture and its caption, beside the lead)."""
+        if self.prose.get(box.mem_id, 0.0) <= 0.0 or box.tag in SIBLING_PARAGRAPHS:
+            return self.net_prose(box)
+        return self.net_prose(box, text_length(box) - outermost_text_length(box.css(CAPTIONS)))
+
     def net_prose(self, node: Node, length: int | None = None) -> float:
         length = text_length(node) if length is None else length
         if node.tag in SIBLING_PARAGRAPHS:
@@ -576,6 +585,19 @@ class ProseMap:
         prose = self.prose.get(node.mem_id, 0.0)
         other = length - prose
         return prose - OTHER_TEXT_WEIGHT * other
+
+
+def outermost_text_length(nodes: list[Node]) -> int:
+    """The text length of the nodes (in document order), those inside another one not counted again."""
+    matched = {node.mem_id for node in nodes}
+    total = 0
+    for node in nodes:
+        ancestor = node.parent
+        while ancestor is not None and ancestor.mem_id not in matched:
+            ancestor = ancestor.parent
+        if ancestor is None:
+            total += text_length(node)
+    return total
 
 
 def main_nodes(root: Node) -> list[Node]:

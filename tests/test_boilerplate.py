@@ -470,3 +470,20 @@ def test_a_list_item_holding_paragraphs_counts_its_text_once() -> None:
             f"<div><ul>{items}</ul></div></div></body></html>")
     body = parse(html, "https://example.org/news/1", any_page=True).body
     assert body.startswith(PARTS[0]) and body.endswith(PARTS[2])
+
+
+def test_a_live_blogs_entries_join_the_lead_whatever_their_captions_say() -> None:
+    # The lead in one box, the entries in the next, each under a picture with a long caption: the
+    # captions, which the walk drops, are no reason to leave the entries out.
+    caption = "<div class='photo'><img src='/a.jpg' alt=''><span class='newsCaption'>{}</span></div>"
+    entries = "".join(
+        f"<div class='entry'><h3>Update {n}: the council on the harbour</h3><p>{PARTS[n]}</p>"
+        + caption.format("The harbour at dawn on Monday, seen from the old hall, with the boats of the fishermen "
+                         "and the new quay that the council built last year, image by Jane Doe")
+        + caption.format("The mayor and the members of the council in the hall before the vote, image by Jane Doe")
+        + "</div>" for n in range(1, 3))
+    lead = "".join(f"<p>{part}</p>" for part in (PARTS[0], LONG, *PARTS[4:8]))
+    html = (f"<html><body><article><h1>The council agrees: live</h1><div class='wrap'><div class='lead'>{lead}</div>"
+            f"<div class='entries'>{entries}</div></div></article></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert body.startswith(PARTS[0]) and PARTS[2] in body and "The harbour at dawn" not in body
