@@ -259,6 +259,18 @@ MAX_END_MARK_CHARS = 60  # "Kontakt", "Related articles", "Last updated: ...": a
 TEXT_GOES_ON_PARAGRAPHS = 3
 TEXT_GOES_ON_CHARS = 150
 TEXT_GOES_ON_SHARE = 0.25
+# ... or, after a mark of an inline promo ("Read more", "Auch interessant": a box of links set between
+# two paragraphs), by this many paragraphs of this length or more that make most of what follows it:
+# the text's last paragraphs, where a real end is followed by teasers (a headline, a blurb) or links.
+INLINE_PROMO_MARK = re.compile(
+    r"^(?:read more|related(?: articles| links| news| content| stories| posts)?|see also|more on this topic"
+    r"|auch interessant|mehr zum thema|lesen sie (?:dazu )?auch.*|zum weiterlesen|à lire aussi|lire aussi|voir aussi"
+    r"|leia também|veja também|lee también)\s*:?$",
+    re.IGNORECASE,
+)
+PROMO_TEXT_GOES_ON_PARAGRAPHS = 2
+PROMO_TEXT_GOES_ON_CHARS = 100
+PROMO_TEXT_GOES_ON_SHARE = 0.8
 # Nested blocks (a list inside a list item) repeat their text in their parent's. Past this many
 # times the container's own text the rest of its blocks are not read: lists nested 100 deep made a
 # body of 845 MB (and 6.6 GB of memory) from a 9 MB page.
@@ -881,7 +893,8 @@ def cut_trailing_furniture(blocks: list[str]) -> list[str]:
     for index, block in enumerate(blocks):
         if index and seen >= total * END_MIN_SHARE and not isinstance(block, TableRow):
             if len(block) <= MAX_END_MARK_CHARS and END_OF_TEXT.match(block):
-                if not text_goes_on(blocks[index + 1:], total):
+                rest = blocks[index + 1:]
+                if not (text_goes_on(rest, total) or (INLINE_PROMO_MARK.match(block) and text_resumes(rest))):
                     return kept
                 seen += len(block)
                 continue  # a "Related" box inside the text: the box goes, the text after it stays
@@ -890,6 +903,12 @@ def cut_trailing_furniture(blocks: list[str]) -> list[str]:
         kept.append(block)
         seen += len(block)
     return kept
+
+
+def text_resumes(rest: list[str]) -> bool:
+    """Whether what follows an inline promo's mark is mostly paragraphs of prose: the end of the text."""
+    prose = [block for block in rest if len(block) >= PROMO_TEXT_GOES_ON_CHARS and block.endswith(SENTENCE_ENDS)]
+    return len(prose) >= PROMO_TEXT_GOES_ON_PARAGRAPHS and sum(map(len, prose)) >= PROMO_TEXT_GOES_ON_SHARE * sum(map(len, rest))
 
 
 def text_goes_on(rest: list[str], total: int) -> bool:

@@ -487,3 +487,20 @@ def test_a_live_blogs_entries_join_the_lead_whatever_their_captions_say() -> Non
             f"<div class='entries'>{entries}</div></div></article></body></html>")
     body = parse(html, "https://example.org/news/1", any_page=True).body
     assert body.startswith(PARTS[0]) and PARTS[2] in body and "The harbour at dawn" not in body
+
+
+@pytest.mark.parametrize(("after", "kept"), [
+    # the text's last two paragraphs after an inline promo
+    ("<p>The council will meet again in May, when the first districts report on the work so far, street by street.</p>"
+     "<p>Until then, the mayor said, the plan is open to comments from everyone who lives or works in the town.</p>", True),
+    # teasers: a headline, a blurb, a headline, a blurb
+    ("<p>The harbour after the storm</p><p>What the council will do about the quay, and when, and at what cost to the town.</p>"
+     "<p>A new school for the old town</p><p>The council voted for the plan on Monday, after a debate of three hours.</p>",
+     False),
+])
+def test_the_last_paragraphs_after_an_inline_promo_stay(after: str, kept: bool) -> None:
+    paragraphs = "".join(f"<p>{part}</p>" for part in PARTS[:6])
+    html = (f"<html><body><main><h1>The plan for the districts</h1><div class='text'>{paragraphs}"
+            f"<h4>Read more</h4><div class='box'><a href='/other'>Another story of the week</a></div>{after}</div></main></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert PARTS[5] in body and "Read more" not in body and ("the first districts report" in body or "debate of three" in body) is kept
