@@ -69,6 +69,13 @@ PAGE_FURNITURE_NAMES = ", ".join(
                                        "footer", "breadcrumb", "modal", "popup", "notification")
 )
 PAGE_SOFT_FURNITURE_NAMES = ", ".join(f'[class*="{part}" i]' for part in ("navigation", "menu"))
+# Any furniture word, to tell whether a class says furniture (`is_anchor_of_its_text`).
+FURNITURE_PART = re.compile("|".join(FURNITURE_NAME_PARTS + SOFT_FURNITURE_NAME_PARTS + CARD_FURNITURE_NAME_PARTS), re.IGNORECASE)
+# An id made from a heading spells its first words, joined by hyphens or underscores.
+ANCHOR_SEPARATORS = re.compile(r"[-_]+")
+MIN_ANCHOR_WORDS = 3
+ANCHOR_TEXT_CHARS = 200
+WORD = re.compile(r"\w+")
 # An element with a soft furniture name that holds this many real paragraphs is a text wrapper.
 SPARING_PARAGRAPHS = 2
 SPARING_PARAGRAPH_CHARS = 60
@@ -372,9 +379,23 @@ def node_names(node: Node) -> str:
 
 
 def is_furniture_by_name(node: Node) -> bool:
-    if node.tag in NEVER_REMOVED:
+    if node.tag in NEVER_REMOVED or is_anchor_of_its_text(node):
         return False
     return not any(names_the_text(name) for name in node_names(node).split() if CONTENT_NAMES.search(name))
+
+
+def is_anchor_of_its_text(node: Node) -> bool:
+    """Whether the node is named only by an id spelling its own opening words, an anchor made from its
+    heading ("zendaya-promoted-dune-part-two-1" over "Zendaya promoted Dune: Part Two"), whose words
+    ("promoted") say nothing of what the box is."""
+    anchor = node.attributes.get("id") or ""
+    if FURNITURE_PART.search(node.attributes.get("class") or ""):
+        return False
+    words = [word for word in ANCHOR_SEPARATORS.split(anchor.casefold()) if word]
+    if len(words) < MIN_ANCHOR_WORDS:
+        return False
+    opening = WORD.findall(node.text(deep=True, separator=" ", strip=True)[:ANCHOR_TEXT_CHARS].casefold())
+    return opening[:MIN_ANCHOR_WORDS] == words[:MIN_ANCHOR_WORDS]
 
 
 def names_the_text(name: str) -> bool:

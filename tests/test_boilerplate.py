@@ -504,3 +504,14 @@ def test_the_last_paragraphs_after_an_inline_promo_stay(after: str, kept: bool) 
             f"<h4>Read more</h4><div class='box'><a href='/other'>Another story of the week</a></div>{after}</div></main></body></html>")
     body = parse(html, "https://example.org/news/1", any_page=True).body
     assert PARTS[5] in body and "Read more" not in body and ("the first districts report" in body or "debate of three" in body) is kept
+
+
+def test_an_id_made_from_its_heading_is_no_furniture_name() -> None:
+    # A slide's id spells its heading: "promoted" in it says nothing of the box ("promo" would).
+    slides = "".join(f"<div class='slide' id='the-mayor-promoted-plan-{n}'><h2>The mayor promoted plan {n} in the hall</h2>"
+                     f"<p>{PARTS[n]}</p></div>" for n in range(1, 4))
+    html = (f"<html><body><article><h1>The council agrees</h1><div class='slides'><p>{PARTS[0]}</p>{slides}"
+            "<div id='promo-box-of-the-week'><p>Our offer of the week: the paper for a year at half the price.</p></div>"
+            "</div></article></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert "The mayor promoted plan 1" in body and PARTS[3] in body and "offer of the week" not in body
