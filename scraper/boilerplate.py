@@ -223,7 +223,8 @@ CALL_TO_ACTION = re.compile(
 ACCOUNT_LINE = re.compile(
     r"\b(?:(?:don't|do not) have an account|create (?:an )?account|already (?:have an account|a subscriber)"
     r"|by signing up,? you (?:consent|agree)|i would like to be emailed|subscribe to (?:continue|read)"
-    r"|kein gültiges abo|noch kein [\w-]+-?konto|jetzt registrieren|bereits abonnent"
+    r"|kein gültiges abo|noch kein [\w-]+-?konto|jetzt registrieren|bereits abonnent|(?:sie sind|du bist) bereits kunde"
+    r"|können sie diesen artikel (?:erwerben|kaufen|freischalten)|jetzt weiterlesen"
     r"|réservée? aux abonnés|il vous reste [\d.,]+ ?% de cet article|vous possédez déjà un compte"
     r"|identifiez-vous)\b",
     re.IGNORECASE,

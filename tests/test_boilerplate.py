@@ -270,6 +270,7 @@ def test_a_comment_thread_holding_most_paragraphs_is_still_furniture() -> None:
 
 
 @pytest.mark.parametrize("line", ["Don't have an account? Create Account", "Sie haben kein gültiges Abo.",
+                                  "Jetzt weiterlesen!", "Für 0.99 € können Sie diesen Artikel erwerben.", "Sie sind bereits Kunde?",
                                   "Il vous reste 57.09% de cet article à lire. La suite est réservée aux abonnés."])
 def test_account_and_paywall_lines_inside_the_text_go(line: str) -> None:
     html = (f"<html><body><main><h1>The plan for the districts</h1><div class='text'><p>{PARTS[0]}</p><p>{line}</p>"
