@@ -516,3 +516,13 @@ def test_an_id_made_from_its_heading_is_no_furniture_name() -> None:
             "</div></article></body></html>")
     body = parse(html, "https://example.org/news/1", any_page=True).body
     assert "The mayor promoted plan 1" in body and PARTS[3] in body and "offer of the week" not in body
+
+
+def test_a_thread_of_replies_under_the_text_is_furniture() -> None:
+    replies = "".join(f"<article class='reply'><div class='reply-content'><p>{part} I agree, says a reader.</p></div></article>"
+                      for part in PARTS[3:8])
+    paragraphs = "".join(f"<p>{part}</p>" for part in PARTS[:3])
+    html = (f"<html><body><div class='page'><article><h1>The council agrees</h1><div class='text'>{paragraphs}</div></article>"
+            f"<section class='replies-wrapper'>{replies}</section></div></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert body.endswith(PARTS[2]) and "says a reader" not in body
