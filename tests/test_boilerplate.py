@@ -526,3 +526,11 @@ def test_a_thread_of_replies_under_the_text_is_furniture() -> None:
             f"<section class='replies-wrapper'>{replies}</section></div></body></html>")
     body = parse(html, "https://example.org/news/1", any_page=True).body
     assert body.endswith(PARTS[2]) and "says a reader" not in body
+
+
+def test_a_standfirst_set_as_an_h4_in_the_headlines_box_opens_the_text() -> None:
+    standfirst = "The council has agreed a plan for every district, and it will take effect next spring after a vote."
+    paragraphs = "".join(f"<p>{part}</p>" for part in PARTS[:4])
+    html = (f"<html><body><main><div class='top'><h1>The plan for the districts</h1><div class='spot'><h4>{standfirst}</h4></div></div>"
+            f"<div class='text'>{paragraphs}</div></main></body></html>")
+    assert parse(html, "https://example.org/news/1", any_page=True).body.startswith(standfirst)
