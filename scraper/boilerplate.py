@@ -223,6 +223,7 @@ CALL_TO_ACTION = re.compile(
 ACCOUNT_LINE = re.compile(
     r"\b(?:(?:don't|do not) have an account|create (?:an )?account|already (?:have an account|a subscriber)"
     r"|by signing up,? you (?:consent|agree)|i would like to be emailed|subscribe to (?:continue|read)"
+    r"|reserved for subscribers|to unlock (?:more|this) articles?|unlock this article|subscribe (?:now|for more)"
     r"|kein gültiges abo|noch kein [\w-]+-?konto|jetzt registrieren|bereits abonnent|(?:sie sind|du bist) bereits kunde"
     r"|können sie diesen artikel (?:erwerben|kaufen|freischalten)|jetzt weiterlesen"
     r"|réservée? aux abonnés|il vous reste [\d.,]+ ?% de cet article|vous possédez déjà un compte"
@@ -307,15 +308,25 @@ def strip_furniture(root: Node, furniture_tags: str = FURNITURE_TAGS, names: str
 
     An element around the headline or the marked article text is a layout wrapper, whatever its
     name says ("panel-two-col-sidebar-right", "container-single right-sidebar"): it stays."""
-    keep = wrappers_of_the_text(root)
     furniture = root.css(furniture_tags)
-    # An article's own <header> stays (see wrappers_of_the_text), less what is no text in it; read
+    # An article's own <header> stays (with the headline, or on a page of one article without
+    # it: the <h1> set in a breadcrumb, or beside the header), less what is no text in it; read
     # before the removal, which frees the nodes of the others.
+    keep = wrappers_of_the_text(root) | own_article_headers(root, furniture)
     article_headers = [node for node in furniture if node.tag == ARTICLE_HEADER and node.mem_id in keep]
     remove_all([node for node in furniture if node.tag not in NEVER_REMOVED and node.mem_id not in keep])
     for header in article_headers:
         remove_all(header.css(NOT_TEXT_IN_ARTICLE_HEADER))
     strip_named_furniture(root, names, soft_names, keep, card_names="")  # cards: inside the container only
+
+
+def own_article_headers(root: Node, furniture: list[Node]) -> frozenset[int]:
+    """mem_ids of the <header>s of the page's <article> when it has one only (a page of teasers,
+    each an <article> with a <header>, has many)."""
+    articles = root.css("article")
+    if len(articles) != 1:
+        return frozenset()
+    return frozenset(node.mem_id for node in furniture if is_article_header(node, root))
 
 
 def wrappers_of_the_text(root: Node) -> frozenset[int]:

@@ -534,3 +534,31 @@ def test_a_standfirst_set_as_an_h4_in_the_headlines_box_opens_the_text() -> None
     html = (f"<html><body><main><div class='top'><h1>The plan for the districts</h1><div class='spot'><h4>{standfirst}</h4></div></div>"
             f"<div class='text'>{paragraphs}</div></main></body></html>")
     assert parse(html, "https://example.org/news/1", any_page=True).body.startswith(standfirst)
+
+
+def test_the_header_of_a_pages_only_article_keeps_its_lead_without_the_headline() -> None:
+    # The <h1> stands in a breadcrumb above the article; the article's <header> holds the lead.
+    lead = "The lead of the text says in one long sentence what the council agreed today, and why it matters."
+    paragraphs = "".join(f"<p>{part}</p>" for part in PARTS[:3])
+    html = (f"<html><body><nav><ol><li><h1>The council agrees</h1></li></ol></nav><article><header><h2>The council agrees</h2>"
+            f"<div class='intro'><p>{lead}</p></div></header><div class='text'>{paragraphs}</div></article></body></html>")
+    assert parse(html, "https://example.org/news/1", any_page=True).body.startswith(lead)
+
+
+def test_the_headers_of_teaser_articles_stay_furniture() -> None:
+    teasers = "".join(f"<article><header><h3>Story {n}</h3><p>What the council said of story {n}, in the evening, "
+                      "after a long debate, and what it will do next.</p></header></article>" for n in range(4))
+    paragraphs = "".join(f"<p>{part}</p>" for part in PARTS[:3])
+    html = (f"<html><body><main><h1>The council agrees</h1><div class='text'>{paragraphs}</div>"
+            f"<div class='list'>{teasers}</div></main></body></html>")
+    assert "What the council said of story" not in parse(html, "https://example.org/news/1", any_page=True).body
+
+
+def test_a_caption_under_the_headline_is_no_lead() -> None:
+    caption = "The mayor (right) looks on as the members of the council vote on the plan in the old hall on Monday."
+    paragraphs = "".join(f"<p>{part}</p>" for part in PARTS[:3])
+    html = (f"<html><body><div class='top'><h1>The council agrees</h1><div class='photo'><img src='/a.jpg' alt=''>"
+            f"<div class='photo-caption'>{caption}</div></div></div><main><div class='text'>{paragraphs}</div></main>"
+            f"<div class='more'>{LINKS}</div></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert body.startswith(PARTS[0]) and "looks on" not in body
