@@ -237,6 +237,11 @@ PICTURE_CREDIT = re.compile(
     r"(?:(?<!\S)©(?!\s*\d)|\b(?:bildrechte|fotos?|photos?|image|bild|picture)\s?:)\s*[^.!?:\"“”»«]{1,60}\)?$",
     re.IGNORECASE)  # (not "© 2003 Jane Doe": a notice of copyright, the page's own)
 MAX_CAPTION_BLOCK_CHARS = 400
+# A live blog's entry stamp: a time of day (after "21 mins ago") and the entry's author, nothing else:
+# "21 mins ago11:48 Jon King", "20:24Antony Clements-Thrower".
+ENTRY_STAMP = re.compile(
+    r"^(?:\d+ (?:mins?|minutes?|hours?|hrs?|days?) ago\s*)?\d{1,2}[:.]\d\d(?:\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h))?\s*"
+    r"(?:[A-ZÀ-Þ][\w.’'-]*(?:\s+[A-ZÀ-Þ][\w.’'-]*){0,3})?$")
 # A closing offer to the newsroom: "Bei Rückfragen ... stehen wir Ihnen gerne zur Verfügung",
 # "Wir vermitteln gern Expertinnen oder Experten zum Thema", "Interview requests: ...".
 PRESS_OFFER = re.compile(
@@ -721,9 +726,10 @@ def text_blocks(nodes: list[Node], block_tags: str = BLOCK_TAGS, trim: bool = Tr
 
 
 def without_account_lines(blocks: list[str]) -> list[str]:
-    """Without the account and paywall lines, and the captions set as paragraphs."""
+    """Without the account and paywall lines, the captions set as paragraphs and a live blog's entry stamps."""
     return [block for block in blocks
-            if (len(block) > MAX_ACCOUNT_LINE_CHARS or not ACCOUNT_LINE.search(block)) and not is_credited_caption(block)]
+            if (len(block) > MAX_ACCOUNT_LINE_CHARS or not ACCOUNT_LINE.search(block)) and not is_credited_caption(block)
+            and (isinstance(block, (ListItem, TableRow)) or not ENTRY_STAMP.match(block))]
 
 
 def is_credited_caption(block: str) -> bool:

@@ -562,3 +562,14 @@ def test_a_caption_under_the_headline_is_no_lead() -> None:
             f"<div class='more'>{LINKS}</div></body></html>")
     body = parse(html, "https://example.org/news/1", any_page=True).body
     assert body.startswith(PARTS[0]) and "looks on" not in body
+
+
+@pytest.mark.parametrize(("line", "kept"), [
+    ("21 mins ago11:48 Jane Okafor", False),
+    ("20:24Jane Okafor", False),
+    ("At 20:24 the council voted for the plan, by a show of hands.", True),
+])
+def test_a_live_blogs_entry_stamp_is_no_text(line: str, kept: bool) -> None:
+    html = (f"<html><body><main><h1>The council agrees: live</h1><div class='text'><p>{PARTS[0]}</p><div class='info'>"
+            f"<time>{line}</time></div><p>{PARTS[1]}</p><p>{PARTS[2]}</p></div></main></body></html>")
+    assert (line in parse(html, "https://example.org/news/1", any_page=True).body) is kept
