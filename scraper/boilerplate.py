@@ -7,7 +7,8 @@ Three steps, each cheap:
    but `main-content-with-sidebar` is not), and so is every wrapper of the headline or of a marked
    article body, whatever its name ("container right-sidebar" around the whole article).
 2. `main_nodes` scores the page's paragraphs: each adds to its parent and (less) to its grandparent,
-   by its length and commas, so the element that directly holds the most prose wins (a wrapper's own
+   by its length and commas (its link text not counting as prose, nor a teaser card's text inside
+   its link), so the element that directly holds the most prose wins (a wrapper's own
    text between its blocks counts for the wrapper; a table that wins hands over to its parent, a table
    of facts being one block of a text); it widens to an ancestor while that brings a tenth more prose
    net of other text, then siblings of it and of its nearest ancestors (wrappers of it alone do not
@@ -15,8 +16,8 @@ Three steps, each cheap:
    in page order (a lead in the headline's box, a text split over boxes, one box per step).
    Readability's idea, on selectors.
 3. `text_blocks` walks those nodes once in page order: paragraphs, list items, sub-headings, quoted
-   paragraphs, table rows and runs of bare text between them are blocks; link lists, share lines
-   and markup shown as text are not; the release ends at a trailing "Contact" / "Related" / "Last
+   paragraphs, table rows and runs of bare text between them are blocks; link lists, share lines,
+   captions set as paragraphs (signed "Foto: ...") and markup shown as text are not; the release ends at a trailing "Contact" / "Related" / "Last
    updated" block, a press-contact paragraph or a call to give or subscribe.
 """
 
@@ -37,7 +38,9 @@ INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 FURNITURE_TAGS = (
     "header, footer, nav, aside, menu, dialog, form[role=search], [role=navigation], [role=banner], "
     "[role=contentinfo], [role=search], [role=complementary], [role=dialog], [role=alertdialog], "
-    "[aria-hidden=true], [hidden], [itemprop=comment], .visually-hidden, .sr-only, .element-invisible"
+    "[aria-hidden=true], [hidden], [itemprop=comment], .visually-hidden, .sr-only, .element-invisible, "
+    # what an inline style hides: a paywall's copy of the text, a closed dialog
+    '[style*="display:none" i], [style*="display: none" i]'
 )
 # Furniture by class or id name (case-insensitive substrings). Some names never hold the release;
 # others ("navigation", "slider", "skip") also turn up on wrappers of the text (`left-navigation-
@@ -46,14 +49,19 @@ FURNITURE_NAME_PARTS = (
     "breadcrumb", "cookie", "consent", "gdpr", "share", "sharing", "social", "related", "newsletter",
     "subscribe", "comment", "disqus", "sidebar", "footer", "navbar", "advert", "sponsor", "promo",
     "pagination", "pager", "popup", "modal", "toolbar", "print-link", "tag-list", "taglist", "tagcloud",
-    "author-box", "teaser-list", "login", "flyout", "notification",
+    "author-box", "teaser-list", "login", "flyout", "notification", "replies",
 )
 SOFT_FURNITURE_NAME_PARTS = (
     "navigation", "menu", "banner", "skip", "rating", "feedback", "byline", "carousel", "slider",
     "gallery", "lightbox", "caption", "copyright", "search",
 )
+# ... and a teaser is furniture when it is a card: it links elsewhere ("more") or shows a picture.
+# German CMS also name the text's own lead "teaser" ("teaser__text" above the first paragraph).
+CARD_FURNITURE_NAME_PARTS = ("teaser",)
+CARD_PARTS = "a[href], img, picture"
 FURNITURE_NAMES = ", ".join(f'[class*="{part}" i], [id*="{part}" i]' for part in FURNITURE_NAME_PARTS)
 SOFT_FURNITURE_NAMES = ", ".join(f'[class*="{part}" i], [id*="{part}" i]' for part in SOFT_FURNITURE_NAME_PARTS)
+CARD_FURNITURE_NAMES = ", ".join(f'[class*="{part}" i], [id*="{part}" i]' for part in CARD_FURNITURE_NAME_PARTS)
 # Before scoring, only the commonest names are looked for, on the whole page (each name costs a pass
 # over every element); the full list then runs inside the chosen container only.
 PAGE_FURNITURE_NAMES = ", ".join(
@@ -61,6 +69,13 @@ PAGE_FURNITURE_NAMES = ", ".join(
                                        "footer", "breadcrumb", "modal", "popup", "notification")
 )
 PAGE_SOFT_FURNITURE_NAMES = ", ".join(f'[class*="{part}" i]' for part in ("navigation", "menu"))
+# Any furniture word, to tell whether a class says furniture (`is_anchor_of_its_text`).
+FURNITURE_PART = re.compile("|".join(FURNITURE_NAME_PARTS + SOFT_FURNITURE_NAME_PARTS + CARD_FURNITURE_NAME_PARTS), re.IGNORECASE)
+# An id made from a heading spells its first words, joined by hyphens or underscores.
+ANCHOR_SEPARATORS = re.compile(r"[-_]+")
+MIN_ANCHOR_WORDS = 3
+ANCHOR_TEXT_CHARS = 200
+WORD = re.compile(r"\w+")
 # An element with a soft furniture name that holds this many real paragraphs is a text wrapper.
 SPARING_PARAGRAPHS = 2
 SPARING_PARAGRAPH_CHARS = 60
@@ -94,9 +109,12 @@ NOT_TEXT_WALKED = (
     "figure, figcaption, picture, video, audio, .caption, .wp-caption-text, "
     # what a picture shows, written beside it: "image-alt", "image-caption", "Bildunterschrift"
     '[class*="image-alt" i], [class*="image-caption" i], [class*="img-caption" i], [class*="bildunterschrift" i], '
+    '[class*="imagecaption" i], [class*="photo-caption" i], [class*="photocaption" i], '
     # and who took it: "image-copyright", "photo-credit"
-    '[class*="image-description" i], [class*="image-copyright" i], [class*="image-credit" i], [class*="photo-credit" i]'
+    '[class*="image-description" i], [class*="image-copyright" i], [class*="image-credit" i], [class*="photo-credit" i], .credit'
 )
+# Captions: what the walk does not read, and what the furniture removal takes from a box that joins.
+CAPTIONS = f'{NOT_TEXT_WALKED}, [class*="caption" i]'
 # A profile's named blocks never read a table; the walk reads a table of facts row by row.
 NOT_TEXT = f"table, {NOT_TEXT_WALKED}"
 MIN_PROSE_CHARS = 25
@@ -144,6 +162,8 @@ MAX_LINK_DENSITY = 0.5
 # prose when this much of its text is outside links and it ends as a sentence does; a link list,
 # a "Read more: <a>headline</a>" line or a linked teaser is not.
 MIN_UNLINKED_PROSE_CHARS = 30
+# A teaser card wrapped in its link (a headline, a blurb) holds at most this much text.
+MAX_CARD_CHARS = 500
 
 # A short block that ends the release: contact boxes, related links, "last updated" lines.
 END_OF_TEXT = re.compile(
@@ -203,12 +223,25 @@ CALL_TO_ACTION = re.compile(
 ACCOUNT_LINE = re.compile(
     r"\b(?:(?:don't|do not) have an account|create (?:an )?account|already (?:have an account|a subscriber)"
     r"|by signing up,? you (?:consent|agree)|i would like to be emailed|subscribe to (?:continue|read)"
-    r"|kein gültiges abo|noch kein [\w-]+-?konto|jetzt registrieren|bereits abonnent"
+    r"|reserved for subscribers|to unlock (?:more|this) articles?|unlock this article|subscribe (?:now|for more)"
+    r"|kein gültiges abo|noch kein [\w-]+-?konto|jetzt registrieren|bereits abonnent|(?:sie sind|du bist) bereits kunde"
+    r"|können sie diesen artikel (?:erwerben|kaufen|freischalten)|jetzt weiterlesen"
     r"|réservée? aux abonnés|il vous reste [\d.,]+ ?% de cet article|vous possédez déjà un compte"
     r"|identifiez-vous)\b",
     re.IGNORECASE,
 )
 MAX_ACCOUNT_LINE_CHARS = 200
+# A caption set as a paragraph (no <figure>, no caption class): it ends by naming who took the picture,
+# "... in Schmalkalden. Bildrechte: MDR/David Straub", "... 75 Kindern © VS Tristach", "Photo: AFP".
+PICTURE_CREDIT = re.compile(
+    r"(?:(?<!\S)©(?!\s*\d)|\b(?:bildrechte|fotos?|photos?|image|bild|picture)\s?:)\s*[^.!?:\"“”»«]{1,60}\)?$",
+    re.IGNORECASE)  # (not "© 2003 Jane Doe": a notice of copyright, the page's own)
+MAX_CAPTION_BLOCK_CHARS = 400
+# A live blog's entry stamp: a time of day (after "21 mins ago") and the entry's author, nothing else:
+# "21 mins ago11:48 Jon King", "20:24Antony Clements-Thrower".
+ENTRY_STAMP = re.compile(
+    r"^(?:\d+ (?:mins?|minutes?|hours?|hrs?|days?) ago\s*)?\d{1,2}[:.]\d\d(?:\s*(?:am|pm|a\.m\.|p\.m\.|uhr|h))?\s*"
+    r"(?:[A-ZÀ-Þ][\w.’'-]*(?:\s+[A-ZÀ-Þ][\w.’'-]*){0,3})?$")
 # A closing offer to the newsroom: "Bei Rückfragen ... stehen wir Ihnen gerne zur Verfügung",
 # "Wir vermitteln gern Expertinnen oder Experten zum Thema", "Interview requests: ...".
 PRESS_OFFER = re.compile(
@@ -240,6 +273,18 @@ MAX_END_MARK_CHARS = 60  # "Kontakt", "Related articles", "Last updated: ...": a
 TEXT_GOES_ON_PARAGRAPHS = 3
 TEXT_GOES_ON_CHARS = 150
 TEXT_GOES_ON_SHARE = 0.25
+# ... or, after a mark of an inline promo ("Read more", "Auch interessant": a box of links set between
+# two paragraphs), by this many paragraphs of this length or more that make most of what follows it:
+# the text's last paragraphs, where a real end is followed by teasers (a headline, a blurb) or links.
+INLINE_PROMO_MARK = re.compile(
+    r"^(?:read more|related(?: articles| links| news| content| stories| posts)?|see also|more on this topic"
+    r"|auch interessant|mehr zum thema|lesen sie (?:dazu )?auch.*|zum weiterlesen|à lire aussi|lire aussi|voir aussi"
+    r"|leia também|veja também|lee también)\s*:?$",
+    re.IGNORECASE,
+)
+PROMO_TEXT_GOES_ON_PARAGRAPHS = 2
+PROMO_TEXT_GOES_ON_CHARS = 100
+PROMO_TEXT_GOES_ON_SHARE = 0.8
 # Nested blocks (a list inside a list item) repeat their text in their parent's. Past this many
 # times the container's own text the rest of its blocks are not read: lists nested 100 deep made a
 # body of 845 MB (and 6.6 GB of memory) from a 9 MB page.
@@ -268,15 +313,25 @@ def strip_furniture(root: Node, furniture_tags: str = FURNITURE_TAGS, names: str
 
     An element around the headline or the marked article text is a layout wrapper, whatever its
     name says ("panel-two-col-sidebar-right", "container-single right-sidebar"): it stays."""
-    keep = wrappers_of_the_text(root)
     furniture = root.css(furniture_tags)
-    # An article's own <header> stays (see wrappers_of_the_text), less what is no text in it; read
+    # An article's own <header> stays (with the headline, or on a page of one article without
+    # it: the <h1> set in a breadcrumb, or beside the header), less what is no text in it; read
     # before the removal, which frees the nodes of the others.
+    keep = wrappers_of_the_text(root) | own_article_headers(root, furniture)
     article_headers = [node for node in furniture if node.tag == ARTICLE_HEADER and node.mem_id in keep]
     remove_all([node for node in furniture if node.tag not in NEVER_REMOVED and node.mem_id not in keep])
     for header in article_headers:
         remove_all(header.css(NOT_TEXT_IN_ARTICLE_HEADER))
-    strip_named_furniture(root, names, soft_names, keep)
+    strip_named_furniture(root, names, soft_names, keep, card_names="")  # cards: inside the container only
+
+
+def own_article_headers(root: Node, furniture: list[Node]) -> frozenset[int]:
+    """mem_ids of the <header>s of the page's <article> when it has one only (a page of teasers,
+    each an <article> with a <header>, has many)."""
+    articles = root.css("article")
+    if len(articles) != 1:
+        return frozenset()
+    return frozenset(node.mem_id for node in furniture if is_article_header(node, root))
 
 
 def wrappers_of_the_text(root: Node) -> frozenset[int]:
@@ -308,15 +363,20 @@ def is_article_header(node: Node, root: Node) -> bool:
 
 
 def strip_named_furniture(root: Node, names: str = FURNITURE_NAMES, soft_names: str = SOFT_FURNITURE_NAMES,
-                          keep: frozenset[int] = frozenset(), keep_like: frozenset[tuple[str, str]] = frozenset()) -> None:
+                          keep: frozenset[int] = frozenset(), keep_like: frozenset[tuple[str, str]] = frozenset(),
+                          card_names: str = CARD_FURNITURE_NAMES) -> None:
     """Remove what is furniture by its name under `root`, except the nodes in `keep` and the boxes
     named like one of them (`keep_like`: (tag, class) pairs): a text split over sections of one
-    layout ("sidebar-grid__container" each) keeps every section."""
+    layout ("sidebar-grid__container" each) keeps every section. A box named for a card (`card_names`:
+    "teaser") goes when it is one: it links elsewhere or shows a picture."""
     def kept(node: Node) -> bool:
         return node.mem_id in keep or (bool(keep_like) and (node.tag, node.attributes.get("class") or "") in keep_like)
     remove_all([node for node in root.css(names) if is_furniture_by_name(node) and not kept(node)])
     remove_all([node for node in root.css(soft_names)
                 if is_furniture_by_name(node) and not kept(node) and not holds_paragraphs(node)])
+    if card_names:
+        remove_all([node for node in root.css(card_names)
+                    if is_furniture_by_name(node) and not kept(node) and node.css_first(CARD_PARTS) is not None])
 
 
 def holds_paragraphs(node: Node) -> bool:
@@ -336,9 +396,23 @@ def node_names(node: Node) -> str:
 
 
 def is_furniture_by_name(node: Node) -> bool:
-    if node.tag in NEVER_REMOVED:
+    if node.tag in NEVER_REMOVED or is_anchor_of_its_text(node):
         return False
     return not any(names_the_text(name) for name in node_names(node).split() if CONTENT_NAMES.search(name))
+
+
+def is_anchor_of_its_text(node: Node) -> bool:
+    """Whether the node is named only by an id spelling its own opening words, an anchor made from its
+    heading ("zendaya-promoted-dune-part-two-1" over "Zendaya promoted Dune: Part Two"), whose words
+    ("promoted") say nothing of what the box is."""
+    anchor = node.attributes.get("id") or ""
+    if FURNITURE_PART.search(node.attributes.get("class") or ""):
+        return False
+    words = [word for word in ANCHOR_SEPARATORS.split(anchor.casefold()) if word]
+    if len(words) < MIN_ANCHOR_WORDS:
+        return False
+    opening = WORD.findall(node.text(deep=True, separator=" ", strip=True)[:ANCHOR_TEXT_CHARS].casefold())
+    return opening[:MIN_ANCHOR_WORDS] == words[:MIN_ANCHOR_WORDS]
 
 
 def names_the_text(name: str) -> bool:
@@ -372,6 +446,8 @@ def prose_nodes(root: Node) -> Iterable[tuple[Node, str | None]]:
     """Paragraphs, bare-text <div>s, and (with their own text) wrappers that hold text of their
     own between their blocks: (node, None) for a block, (node, its own text) for a wrapper."""
     for node in root.css(PROSE):
+        if node.tag == "li" and has_nested_block(node):
+            continue  # its own blocks are counted (counted with them, its text would count twice)
         yield node, None
     for node in root.css(BARE_TEXT_CONTAINERS):
         own = node.text(deep=False, strip=True)
@@ -400,6 +476,17 @@ def has_nested_block(node: Node) -> bool:
     for child in node.iter():
         if child.tag in NESTED_BLOCK_TAGS or child.css_first(NESTED_BLOCKS) is not None:
             return True
+    return False
+
+
+def in_link(node: Node) -> bool:
+    """Whether the node sits in a link the size of a card: an unclosed <a> that swallowed the rest
+    of the page holds the text, it does not link it."""
+    ancestor = node.parent
+    while ancestor is not None:
+        if ancestor.tag == "a":
+            return text_length(ancestor) <= MAX_CARD_CHARS
+        ancestor = ancestor.parent
     return False
 
 
@@ -433,6 +520,8 @@ class ProseMap:
             return
         has_links = own_text is None and block.css_first("a") is not None
         density = link_density(block, len(text)) if has_links else 0.0
+        if in_link(block):
+            density = 1.0  # a teaser card wrapped in its link: its headline and blurb are link text
         prose = len(text) * (1 - density)
         points = prose_score(text) if block.tag not in LIST_ITEMS and density < MAX_LINK_DENSITY else 0.0
         ancestor = block if own_text is not None else block.parent
@@ -487,8 +576,8 @@ class ProseMap:
         headline, the rest of a text split over several boxes. SIBLING_LEVELS ancestors are read,
         not counting wrappers around nothing but the text's box.
 
-        A sibling joins when its prose, net of the other text it holds, is enough for a paragraph;
-        a box of teasers or links holds more link text than prose and stays out."""
+        A sibling joins when its prose, net of the other text it holds (its captions not counted), is
+        enough for a paragraph; a box of teasers or links holds more link text than prose and stays out."""
         nodes = [container]
         current = container
         # After the text, boxes (donations, newsletters, "contact us") are the rule and the rest of
@@ -515,7 +604,7 @@ class ProseMap:
                     if names and sibling.tag == current.tag and sibling.attributes.get("class") == names:
                         joins = self.is_part_of_the_text(sibling)  # one of a row of like boxes: "step 1", "step 2"
                     else:
-                        net = self.net_prose(sibling)
+                        net = self.sibling_prose(sibling)
                         joins = net >= (after_threshold if seen_current else MIN_SIBLING_PROSE)
                     if joins:
                         (after if seen_current else before).append(sibling)
@@ -531,6 +620,13 @@ class ProseMap:
         at all, however little, and is not a list of links."""
         return self.prose.get(box.mem_id, 0.0) >= MIN_PROSE_CHARS and link_density(box) <= MAX_LINK_DENSITY
 
+    def sibling_prose(self, box: Node) -> float:
+        """A box's prose net of its other text, not counting its captions: what the walk would read of
+        it (a live blog's entries, each under a picture and its caption, beside the lead)."""
+        if self.prose.get(box.mem_id, 0.0) <= 0.0 or box.tag in SIBLING_PARAGRAPHS:
+            return self.net_prose(box)
+        return self.net_prose(box, text_length(box) - outermost_text_length(box.css(CAPTIONS)))
+
     def net_prose(self, node: Node, length: int | None = None) -> float:
         length = text_length(node) if length is None else length
         if node.tag in SIBLING_PARAGRAPHS:
@@ -539,6 +635,19 @@ class ProseMap:
         prose = self.prose.get(node.mem_id, 0.0)
         other = length - prose
         return prose - OTHER_TEXT_WEIGHT * other
+
+
+def outermost_text_length(nodes: list[Node]) -> int:
+    """The text length of the nodes (in document order), those inside another one not counted again."""
+    matched = {node.mem_id for node in nodes}
+    total = 0
+    for node in nodes:
+        ancestor = node.parent
+        while ancestor is not None and ancestor.mem_id not in matched:
+            ancestor = ancestor.parent
+        if ancestor is None:
+            total += text_length(node)
+    return total
 
 
 def main_nodes(root: Node) -> list[Node]:
@@ -617,7 +726,15 @@ def text_blocks(nodes: list[Node], block_tags: str = BLOCK_TAGS, trim: bool = Tr
 
 
 def without_account_lines(blocks: list[str]) -> list[str]:
-    return [block for block in blocks if len(block) > MAX_ACCOUNT_LINE_CHARS or not ACCOUNT_LINE.search(block)]
+    """Without the account and paywall lines, the captions set as paragraphs and a live blog's entry stamps."""
+    return [block for block in blocks
+            if (len(block) > MAX_ACCOUNT_LINE_CHARS or not ACCOUNT_LINE.search(block)) and not is_credited_caption(block)
+            and (isinstance(block, (ListItem, TableRow)) or not ENTRY_STAMP.match(block))]
+
+
+def is_credited_caption(block: str) -> bool:
+    return len(block) <= MAX_CAPTION_BLOCK_CHARS and not isinstance(block, (ListItem, TableRow)) \
+        and PICTURE_CREDIT.search(block) is not None
 
 
 TABLE_CELLS = frozenset({"td", "th"})
@@ -763,18 +880,27 @@ def unique(blocks: list[str]) -> list[str]:
 
 def trim_edges(blocks: list[str]) -> list[str]:
     """Drop a leading date line ("10.11.2021", "Posted: April 21, 2022") or byline ("By Jane Doe"),
+    one among the first blocks (below a kicker or the lead),
     a byline that opens the first paragraph ("By Jane Doe: The ...") and trailing contact
     details, dangling labels ("Find the paper here:") and link captions without a sentence."""
     start = 0
-    while start < min(len(blocks), LEADING_LINES) and (
-            (len(blocks[start]) <= MAX_DATE_LINE and find_date(blocks[start]))
-            or (len(blocks[start]) <= MAX_BYLINE_CHARS and BYLINE.match(blocks[start]))):
+    while start < min(len(blocks), LEADING_LINES) and is_metadata_line(blocks[start]):
         start += 1
+    # ... and one below a kicker or the lead: "29.06.2023, 15:04 | Lesedauer: 7 Minuten"
+    blocks = blocks[:start] + [block for block in blocks[start:LEADING_LINES]
+                               if isinstance(block, (ListItem, TableRow)) or not is_metadata_line(block)] \
+        + blocks[max(start, LEADING_LINES):]
     blocks = blocks[:start] + [strip_byline(block) for block in blocks[start:start + 1]] + blocks[start + 1:]
     end = len(blocks)
     while end > start + 1 and is_trailing_furniture(blocks[end - 1]):
         end -= 1
     return blocks[start:end]
+
+
+def is_metadata_line(block: str) -> bool:
+    """A date line ("10.11.2021", "Posted: April 21, 2022") or a byline ("By Jane Doe")."""
+    return bool((len(block) <= MAX_DATE_LINE and find_date(block))
+                or (len(block) <= MAX_BYLINE_CHARS and BYLINE.match(block)))
 
 
 def strip_byline(block: str) -> str:
@@ -806,7 +932,8 @@ def cut_trailing_furniture(blocks: list[str]) -> list[str]:
     for index, block in enumerate(blocks):
         if index and seen >= total * END_MIN_SHARE and not isinstance(block, TableRow):
             if len(block) <= MAX_END_MARK_CHARS and END_OF_TEXT.match(block):
-                if not text_goes_on(blocks[index + 1:], total):
+                rest = blocks[index + 1:]
+                if not (text_goes_on(rest, total) or (INLINE_PROMO_MARK.match(block) and text_resumes(rest))):
                     return kept
                 seen += len(block)
                 continue  # a "Related" box inside the text: the box goes, the text after it stays
@@ -815,6 +942,12 @@ def cut_trailing_furniture(blocks: list[str]) -> list[str]:
         kept.append(block)
         seen += len(block)
     return kept
+
+
+def text_resumes(rest: list[str]) -> bool:
+    """Whether what follows an inline promo's mark is mostly paragraphs of prose: the end of the text."""
+    prose = [block for block in rest if len(block) >= PROMO_TEXT_GOES_ON_CHARS and block.endswith(SENTENCE_ENDS)]
+    return len(prose) >= PROMO_TEXT_GOES_ON_PARAGRAPHS and sum(map(len, prose)) >= PROMO_TEXT_GOES_ON_SHARE * sum(map(len, rest))
 
 
 def text_goes_on(rest: list[str], total: int) -> bool:

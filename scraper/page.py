@@ -78,7 +78,7 @@ SHORT_BODY_CHARS = 300
 UNSTRIPPED_GAIN = 3
 # The lead a page sets beside its headline (a standfirst in an intro box) while the text scores
 # into another box: the first sentence-like block after the <h1>, within this many elements.
-LEAD_CANDIDATES = "h1, h2, p, div"  # a standfirst may be set as an <h2> under the headline
+LEAD_CANDIDATES = "h1, h2, h3, h4, p, div"  # a standfirst may be set as a heading under the headline
 # A text that opens by naming its kind and its author: "Rede von ...", "Speech by ...", "Déclaration de ...".
 KIND_OPENING = re.compile(r"^(?P<kind>[^\W\d_][\w-]*(?: [^\W\d_][\w-]*)?) (?:von|by|de|du|des|der|mit|with|delivered by) \S")
 # A kicker (Dachzeile, overline) inside the <h1>, before the headline: a block, or an element so named.
@@ -86,6 +86,9 @@ KICKER_BLOCK_TAGS = frozenset({"div", "p"})
 KICKER_NAMES = re.compile(r"kicker|topic|overline|dachzeile|roofline|eyebrow|supertitle|category|rubric", re.IGNORECASE)
 MIN_HEADLINE_AFTER_KICKER = 15
 LEAD_WINDOW = 25
+# ... never a picture's caption, set after the headline as a <div> of text.
+CAPTION_TAGS = frozenset({"figure", "figcaption"})
+CAPTION_NAMES = re.compile(r"caption|bildunterschrift", re.IGNORECASE)
 MIN_LEAD_CHARS = 80
 # A <div> with one of these among its children is a wrapper, not a paragraph of bare text.
 NESTED_BLOCK_TAGS = frozenset({"p", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "div",
@@ -371,7 +374,7 @@ class ReleasePage(PageDates):
                 continue
             if index - after_headline > LEAD_WINDOW:
                 return None
-            if is_lead(node):
+            if is_lead(node) and not in_caption(node):
                 return node_text(node)
         return None
 
@@ -518,5 +521,15 @@ def is_lead(node: Node) -> bool:
     if len(text) < MIN_LEAD_CHARS or not (text.endswith(SENTENCE_ENDS) or len(text) >= 2 * MIN_LEAD_CHARS):
         return False
     return node.css_first("a") is None or link_density(node, len(text)) <= MAX_LINK_DENSITY
+
+
+def in_caption(node: Node) -> bool:
+    """Whether the node is, or sits in, a picture's caption (which the walk of the text drops)."""
+    current: Node | None = node
+    while current is not None and current.tag != "body":
+        if current.tag in CAPTION_TAGS or CAPTION_NAMES.search(current.attributes.get("class") or ""):
+            return True
+        current = current.parent
+    return False
 
 

@@ -40,10 +40,12 @@ def blocks_of(inner: str) -> list[str]:
         (f"<table><tr><td><p>{LONG}</p></td><td><div>{LONG} Cell.</div></td></tr></table>", [LONG, f"{LONG} Cell."]),
         (f"<p>{LONG}</p><table><tr><td><div><a href='/app'>Maps</a></div></td><td><div>32.7 MB</div></td></tr>"
          "<tr><td><div>Mail</div></td><td><div>17.8 MB</div></td></tr></table>", [LONG, "Maps 32.7 MB", "Mail 17.8 MB"]),
+        (f"<p>{LONG}</p><p class='imageCaption'>The council in its hall on Monday, before the vote on the plan.</p>"
+         f"<p>{LONG} End.</p>", [LONG, f"{LONG} End."]),
     ],
     ids=["bare-text-divs", "text-after-the-last-block", "text-around-a-paragraph", "list-items", "list-closing-the-text", "teaser-card-in-link", "link-list-run", "quoted-paragraphs",
          "table-of-facts", "embed-code-as-text", "embed-code-with-a-bare-attribute", "layout-table",
-         "table-of-facts-with-a-div-per-cell"],
+         "table-of-facts-with-a-div-per-cell", "caption-named-in-camel-case"],
 )
 def test_walked_blocks(inner: str, expected: list[str]) -> None:
     assert blocks_of(inner) == expected
@@ -150,9 +152,12 @@ def test_text_of_a_wrapper_between_its_blocks_is_scored() -> None:
          "<p>The council met on Monday to agree on the budget for the coming year.</p>", "The council met on Monday"),
         ("<p>By the end of the week the council had agreed on the budget for the coming year.</p>",
          "By the end of the week"),
+        ("<p>Budget: a kicker above the lead</p><p>29.06.2023, 15:04 | Reading time: 7 minutes</p>"
+         "<p>The council met on Monday to agree on the budget for the coming year.</p>",
+         "Budget: a kicker above the lead\n\nThe council met on Monday"),
     ],
     ids=["byline-block", "german-byline-with-two-names", "byline-opening-the-lead", "photo-caption-and-credit",
-         "by-in-a-sentence-is-text"],
+         "by-in-a-sentence-is-text", "date-line-below-a-kicker"],
 )
 def test_what_opens_a_text(opening: str, first_words: str) -> None:
     html = (f"<html><body><main><h1>The council agrees</h1><div class='text'>{opening}<p>{LONG}</p>"
@@ -265,6 +270,7 @@ def test_a_comment_thread_holding_most_paragraphs_is_still_furniture() -> None:
 
 
 @pytest.mark.parametrize("line", ["Don't have an account? Create Account", "Sie haben kein gültiges Abo.",
+                                  "Jetzt weiterlesen!", "Für 0.99 € können Sie diesen Artikel erwerben.", "Sie sind bereits Kunde?",
                                   "Il vous reste 57.09% de cet article à lire. La suite est réservée aux abonnés."])
 def test_account_and_paywall_lines_inside_the_text_go(line: str) -> None:
     html = (f"<html><body><main><h1>The plan for the districts</h1><div class='text'><p>{PARTS[0]}</p><p>{line}</p>"
@@ -402,3 +408,168 @@ def test_a_summary_set_as_a_heading_beside_the_text_joins_it() -> None:
             f"<div class='text'>{paragraphs}</div><div class='more'>{links}</div></div></body></html>")
     body = parse(html, "https://example.org/news/1", any_page=True).body
     assert body.startswith("A summary of the story") and body.endswith("Part 3.")
+
+
+def test_what_an_inline_style_hides_is_not_text() -> None:
+    # A paywall's copy of the text, hidden until a script shows it, after the text itself.
+    paragraphs = "".join(f"<p>{part}</p>" for part in PARTS[:3])
+    html = (f"<html><body><article><h1>The council agrees</h1><div class='text'>{paragraphs}</div>"
+            f"<div class='paywall' style='display: none'>{PARTS[1]} {PARTS[2]}</div>"
+            f"<div style='DISPLAY:NONE'><p>A dialog to log in, with a long sentence that reads as prose.</p></div></article></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert body.count(PARTS[2]) == 1 and "A dialog" not in body and body.startswith(PARTS[0])
+
+
+def test_a_teaser_card_in_the_text_goes_and_a_lead_named_teaser_stays() -> None:
+    # A card to another story (a picture, a link, its opening line) between two paragraphs; the
+    # text's own lead in a box named "teaser" holds neither.
+    card = ("<div class='teaser'><img src='/other.jpg' alt=''><div class='teasertext'><p>Another story of the week, on the "
+            "harbour, and what the council said of it in the evening.</p><a href='/other'>more</a></div></div>")
+    paragraphs = "".join(f"<p>{part}</p>" for part in PARTS[1:4])
+    html = (f"<html><body><article><h1>The council agrees</h1><div class='text'><div class='teaser'><p class='teaser__text'>"
+            f"{PARTS[0]}</p></div>{paragraphs}{card}<p>{PARTS[4]}</p></div></article></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert body.startswith(PARTS[0]) and body.endswith(PARTS[4]) and "Another story" not in body
+
+
+@pytest.mark.parametrize(("caption", "kept"), [
+    ("The mayor at the harbour on Monday. Bildrechte: Town/Jane Doe", False),
+    ("The old hall by the harbour © Town archive", False),
+    ("Photo: AFP", False),
+    ("Das Team nach dem Spiel am Sonntag in der Halle (Foto: Jane Doe)", False),
+    ("The guide © 2003 Jane Doe", True),  # a notice of copyright, not a picture's credit
+    ("She told the paper: we will build it next year", True),
+])
+def test_a_caption_set_as_a_paragraph_goes_by_its_credit(caption: str, kept: bool) -> None:
+    paragraphs = "".join(f"<p>{part}</p>" for part in PARTS[:4])
+    html = (f"<html><body><article><h1>The council agrees</h1><div class='text'><p>{PARTS[4]}</p>"
+            f"<div class='pic'><img src='/a.jpg' alt=''><p>{caption}</p></div>{paragraphs}</div></article></body></html>")
+    assert (caption in parse(html, "https://example.org/news/1", any_page=True).body) is kept
+
+
+def test_teaser_cards_wrapped_in_links_bring_no_prose_to_the_page_around_the_text() -> None:
+    # Cards of other stories (a headline and a blurb in <div>s inside their link) outweigh the text;
+    # counted as prose they would widen the container to the page, and a box beside them with it.
+    cards = "".join(f"<a href='/story/{n}'><div>Another story, number {n}, on the harbour, the hall and the roads.</div>"
+                    f"<div>What the council said of it, in the evening, after a long debate, and why, and when.</div></a>"
+                    for n in range(12))
+    paragraphs = "".join(f"<p>{part}</p>" for part in PARTS[:3])
+    html = (f"<html><body><div class='page'><div class='story'><h1>The council agrees</h1><div class='text'>{paragraphs}</div></div>"
+            f"<div class='more'>{cards}</div><div class='box'><p>Our daily briefing, with the news of the town, "
+            "every morning, free, in your inbox.</p></div></div></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert body.startswith(PARTS[0]) and body.endswith(PARTS[2]) and "daily briefing" not in body
+
+
+def test_a_list_item_holding_paragraphs_counts_its_text_once() -> None:
+    # Teasers as list items, each a heading and a blurb: counted in the item and again in its
+    # blocks, their prose would outweigh their links and widen the text's box to the page.
+    items = "".join(f"<li><h3><a href='/story/{n}'>Another story of the week, number {n}</a></h3>"
+                    f"<p>What the council said of it, in the evening, after a long debate.</p></li>" for n in range(8))
+    paragraphs = "".join(f"<p>{part}</p>" for part in PARTS[:3])
+    html = (f"<html><body><div class='page'><div class='story'><h1>The council agrees</h1><div class='text'>{paragraphs}</div></div>"
+            f"<div><ul>{items}</ul></div></div></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert body.startswith(PARTS[0]) and body.endswith(PARTS[2])
+
+
+def test_a_live_blogs_entries_join_the_lead_whatever_their_captions_say() -> None:
+    # The lead in one box, the entries in the next, each under a picture with a long caption: the
+    # captions, which the walk drops, are no reason to leave the entries out.
+    caption = "<div class='photo'><img src='/a.jpg' alt=''><span class='newsCaption'>{}</span></div>"
+    entries = "".join(
+        f"<div class='entry'><h3>Update {n}: the council on the harbour</h3><p>{PARTS[n]}</p>"
+        + caption.format("The harbour at dawn on Monday, seen from the old hall, with the boats of the fishermen "
+                         "and the new quay that the council built last year, image by Jane Doe")
+        + caption.format("The mayor and the members of the council in the hall before the vote, image by Jane Doe")
+        + "</div>" for n in range(1, 3))
+    lead = "".join(f"<p>{part}</p>" for part in (PARTS[0], LONG, *PARTS[4:8]))
+    html = (f"<html><body><article><h1>The council agrees: live</h1><div class='wrap'><div class='lead'>{lead}</div>"
+            f"<div class='entries'>{entries}</div></div></article></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert body.startswith(PARTS[0]) and PARTS[2] in body and "The harbour at dawn" not in body
+
+
+@pytest.mark.parametrize(("after", "kept"), [
+    # the text's last two paragraphs after an inline promo
+    ("<p>The council will meet again in May, when the first districts report on the work so far, street by street.</p>"
+     "<p>Until then, the mayor said, the plan is open to comments from everyone who lives or works in the town.</p>", True),
+    # teasers: a headline, a blurb, a headline, a blurb
+    ("<p>The harbour after the storm</p><p>What the council will do about the quay, and when, and at what cost to the town.</p>"
+     "<p>A new school for the old town</p><p>The council voted for the plan on Monday, after a debate of three hours.</p>",
+     False),
+])
+def test_the_last_paragraphs_after_an_inline_promo_stay(after: str, kept: bool) -> None:
+    paragraphs = "".join(f"<p>{part}</p>" for part in PARTS[:6])
+    html = (f"<html><body><main><h1>The plan for the districts</h1><div class='text'>{paragraphs}"
+            f"<h4>Read more</h4><div class='box'><a href='/other'>Another story of the week</a></div>{after}</div></main></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert PARTS[5] in body and "Read more" not in body and ("the first districts report" in body or "debate of three" in body) is kept
+
+
+def test_an_id_made_from_its_heading_is_no_furniture_name() -> None:
+    # A slide's id spells its heading: "promoted" in it says nothing of the box ("promo" would).
+    slides = "".join(f"<div class='slide' id='the-mayor-promoted-plan-{n}'><h2>The mayor promoted plan {n} in the hall</h2>"
+                     f"<p>{PARTS[n]}</p></div>" for n in range(1, 4))
+    html = (f"<html><body><article><h1>The council agrees</h1><div class='slides'><p>{PARTS[0]}</p>{slides}"
+            "<div id='promo-box-of-the-week'><p>Our offer of the week: the paper for a year at half the price.</p></div>"
+            "</div></article></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert "The mayor promoted plan 1" in body and PARTS[3] in body and "offer of the week" not in body
+
+
+def test_a_thread_of_replies_under_the_text_is_furniture() -> None:
+    replies = "".join(f"<article class='reply'><div class='reply-content'><p>{part} I agree, says a reader.</p></div></article>"
+                      for part in PARTS[3:8])
+    paragraphs = "".join(f"<p>{part}</p>" for part in PARTS[:3])
+    html = (f"<html><body><div class='page'><article><h1>The council agrees</h1><div class='text'>{paragraphs}</div></article>"
+            f"<section class='replies-wrapper'>{replies}</section></div></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert body.endswith(PARTS[2]) and "says a reader" not in body
+
+
+def test_a_standfirst_set_as_an_h4_in_the_headlines_box_opens_the_text() -> None:
+    standfirst = "The council has agreed a plan for every district, and it will take effect next spring after a vote."
+    paragraphs = "".join(f"<p>{part}</p>" for part in PARTS[:4])
+    html = (f"<html><body><main><div class='top'><h1>The plan for the districts</h1><div class='spot'><h4>{standfirst}</h4></div></div>"
+            f"<div class='text'>{paragraphs}</div></main></body></html>")
+    assert parse(html, "https://example.org/news/1", any_page=True).body.startswith(standfirst)
+
+
+def test_the_header_of_a_pages_only_article_keeps_its_lead_without_the_headline() -> None:
+    # The <h1> stands in a breadcrumb above the article; the article's <header> holds the lead.
+    lead = "The lead of the text says in one long sentence what the council agreed today, and why it matters."
+    paragraphs = "".join(f"<p>{part}</p>" for part in PARTS[:3])
+    html = (f"<html><body><nav><ol><li><h1>The council agrees</h1></li></ol></nav><article><header><h2>The council agrees</h2>"
+            f"<div class='intro'><p>{lead}</p></div></header><div class='text'>{paragraphs}</div></article></body></html>")
+    assert parse(html, "https://example.org/news/1", any_page=True).body.startswith(lead)
+
+
+def test_the_headers_of_teaser_articles_stay_furniture() -> None:
+    teasers = "".join(f"<article><header><h3>Story {n}</h3><p>What the council said of story {n}, in the evening, "
+                      "after a long debate, and what it will do next.</p></header></article>" for n in range(4))
+    paragraphs = "".join(f"<p>{part}</p>" for part in PARTS[:3])
+    html = (f"<html><body><main><h1>The council agrees</h1><div class='text'>{paragraphs}</div>"
+            f"<div class='list'>{teasers}</div></main></body></html>")
+    assert "What the council said of story" not in parse(html, "https://example.org/news/1", any_page=True).body
+
+
+def test_a_caption_under_the_headline_is_no_lead() -> None:
+    caption = "The mayor (right) looks on as the members of the council vote on the plan in the old hall on Monday."
+    paragraphs = "".join(f"<p>{part}</p>" for part in PARTS[:3])
+    html = (f"<html><body><div class='top'><h1>The council agrees</h1><div class='photo'><img src='/a.jpg' alt=''>"
+            f"<div class='photo-caption'>{caption}</div></div></div><main><div class='text'>{paragraphs}</div></main>"
+            f"<div class='more'>{LINKS}</div></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert body.startswith(PARTS[0]) and "looks on" not in body
+
+
+@pytest.mark.parametrize(("line", "kept"), [
+    ("21 mins ago11:48 Jane Okafor", False),
+    ("20:24Jane Okafor", False),
+    ("At 20:24 the council voted for the plan, by a show of hands.", True),
+])
+def test_a_live_blogs_entry_stamp_is_no_text(line: str, kept: bool) -> None:
+    html = (f"<html><body><main><h1>The council agrees: live</h1><div class='text'><p>{PARTS[0]}</p><div class='info'>"
+            f"<time>{line}</time></div><p>{PARTS[1]}</p><p>{PARTS[2]}</p></div></main></body></html>")
+    assert (line in parse(html, "https://example.org/news/1", any_page=True).body) is kept
