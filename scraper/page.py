@@ -531,5 +531,3 @@ def in_caption(node: Node) -> bool:
             return True
         current = current.parent
     return False
-
-
