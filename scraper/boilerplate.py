@@ -415,6 +415,17 @@ def link_density(node: Node, length: int | None = None) -> float:
     return min(links / length, 1.0)
 
 
+def link_share(node: Node, text_chars: int) -> float:
+    """`link_density` of a block whose text was read with `clean_text` (`text_chars` long): its links'
+    text is read so too. Unfolded, a link broken over indented source lines counts its indentation,
+    and a table row or a paragraph with a few such links reads as a link list."""
+    return min(folded_link_chars(node) / text_chars, 1.0) if text_chars else 1.0
+
+
+def folded_link_chars(node: Node) -> int:
+    return sum(len(clean_text(link.text(deep=True))) for link in node.css("a"))
+
+
 class ProseMap:
     """Where a page's prose is: per element, a Readability score and the prose characters under it."""
 
@@ -695,7 +706,7 @@ def walk_blocks(node: Node, container: Node, run: Run, blocks: list[str], in_lin
             run.flush(blocks)  # a row of a table of facts: one block, its cells side by side
             cells = [text for cell in child.iter() if (text := node_text(cell))]
             row = " ".join(cells)
-            if row and not in_link and (child.css_first("a") is None or link_density(child, len(row)) <= MAX_BLOCK_LINK_DENSITY):
+            if row and not in_link and (child.css_first("a") is None or link_share(child, len(row)) <= MAX_BLOCK_LINK_DENSITY):
                 blocks.append(TableRow(row))
         else:
             run.flush(blocks)  # a <div>, <section>, <ul>, <table>...: a boundary on both sides
@@ -732,7 +743,7 @@ def block_text(block: Node, container: Node) -> str | None:
     text = node_text(block)
     if not text or CHROME_LINE.match(text) or MARKUP_TEXT.match(text):
         return None
-    if block.css_first("a") is not None and link_density(block, len(text)) > MAX_BLOCK_LINK_DENSITY \
+    if block.css_first("a") is not None and link_share(block, len(text)) > MAX_BLOCK_LINK_DENSITY \
             and not is_linked_prose(block, text):
         return None
     return text
@@ -752,8 +763,7 @@ def is_linked_prose(block: Node, text: str) -> bool:
     """A paragraph with a linked phrase or sentence in it, not a list of links."""
     if block.tag != "p" or not text.endswith(SENTENCE_ENDS):
         return False
-    linked = sum(len(link.text(deep=True, strip=True)) for link in block.css("a"))
-    return len(text) - linked >= MIN_UNLINKED_PROSE_CHARS
+    return len(text) - folded_link_chars(block) >= MIN_UNLINKED_PROSE_CHARS
 
 
 def unique(blocks: list[str]) -> list[str]:

@@ -31,6 +31,7 @@ from scraper.boilerplate import (
     SENTENCE_ENDS,
     clean_text,
     link_density,
+    link_share,
     main_nodes,
     node_names,
     node_text,
@@ -991,7 +992,7 @@ def is_lead(node: Node) -> bool:
     # A lead ends as a sentence does; an intro box may drop the full stop, not a long text's worth.
     if len(text) < MIN_LEAD_CHARS or not (text.endswith(SENTENCE_ENDS) or len(text) >= 2 * MIN_LEAD_CHARS):
         return False
-    return node.css_first("a") is None or link_density(node, len(text)) <= MAX_LINK_DENSITY
+    return node.css_first("a") is None or link_share(node, len(text)) <= MAX_LINK_DENSITY
 
 
 def strip_site_name(title: str) -> str:

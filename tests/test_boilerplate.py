@@ -9,6 +9,7 @@ from scraper import parse
 from scraper.boilerplate import has_nested_block, is_furniture_by_name, main_nodes, strip_furniture, text_blocks
 
 LONG = "The council met for two days and agreed on a plan for the coming year, with a budget for it."
+INDENT = " " * 40  # pretty-printed source: a link's words on two lines, the second indented
 
 
 def blocks_of(inner: str) -> list[str]:
@@ -40,10 +41,13 @@ def blocks_of(inner: str) -> list[str]:
         (f"<table><tr><td><p>{LONG}</p></td><td><div>{LONG} Cell.</div></td></tr></table>", [LONG, f"{LONG} Cell."]),
         (f"<p>{LONG}</p><table><tr><td><div><a href='/app'>Maps</a></div></td><td><div>32.7 MB</div></td></tr>"
          "<tr><td><div>Mail</div></td><td><div>17.8 MB</div></td></tr></table>", [LONG, "Maps 32.7 MB", "Mail 17.8 MB"]),
+        (f"<p>{LONG}</p><table><tr><th><a href='/f'>The\n{INDENT}Film</a></th><td>1990</td><td>A short film after a\n"
+         f"{INDENT}story by <a href='/a'>Jane\n{INDENT}Doe</a> that aired on <a href='/tv'>cable\n{INDENT}television</a>.</td></tr></table>",
+         [LONG, "The Film 1990 A short film after a story by Jane Doe that aired on cable television."]),
     ],
     ids=["bare-text-divs", "text-after-the-last-block", "text-around-a-paragraph", "list-items", "list-closing-the-text", "teaser-card-in-link", "link-list-run", "quoted-paragraphs",
          "table-of-facts", "embed-code-as-text", "embed-code-with-a-bare-attribute", "layout-table",
-         "table-of-facts-with-a-div-per-cell"],
+         "table-of-facts-with-a-div-per-cell", "row-with-links-broken-over-indented-lines"],
 )
 def test_walked_blocks(inner: str, expected: list[str]) -> None:
     assert blocks_of(inner) == expected
