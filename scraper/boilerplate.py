@@ -427,12 +427,14 @@ def folded_link_chars(node: Node) -> int:
 
 
 class ProseMap:
-    """Where a page's prose is: per element, a Readability score and the prose characters under it."""
+    """Where a page's prose is: per element, a Readability score, the prose characters under it, and
+    the link text of the paragraphs of prose under it (text those keep whole, so neither prose nor other text)."""
 
     def __init__(self, root: Node) -> None:
         self.nodes: dict[int, Node] = {}
         self.scores: dict[int, float] = {}
         self.prose: dict[int, float] = {}
+        self.linked: dict[int, float] = {}
         for block, own_text in prose_nodes(root):
             self.add(block, own_text)
 
@@ -445,6 +447,8 @@ class ProseMap:
         has_links = own_text is None and block.css_first("a") is not None
         density = link_density(block, len(text)) if has_links else 0.0
         prose = len(text) * (1 - density)
+        # A paragraph `block_text` keeps keeps its links' words too: "other text" they are not.
+        linked = len(text) * density if density <= MAX_BLOCK_LINK_DENSITY else 0.0
         points = prose_score(text) if block.tag not in LIST_ITEMS and density < MAX_LINK_DENSITY else 0.0
         ancestor = block if own_text is not None else block.parent
         depth = 0
@@ -454,9 +458,11 @@ class ProseMap:
                 self.nodes[key] = ancestor
                 self.scores[key] = TAG_WEIGHT.get(ancestor.tag, 0) + names_weight(ancestor)
                 self.prose[key] = 0.0
+                self.linked[key] = 0.0
             if depth < 3 and points:
                 self.scores[key] += points / (depth + 1)
             self.prose[key] += prose
+            self.linked[key] += linked
             ancestor = ancestor.parent
             depth += 1
 
@@ -482,7 +488,7 @@ class ProseMap:
             # length leaves it no more gain, its text (the whole page's, near the top) is not read.
             prose = self.prose.get(ancestor.mem_id, 0.0)
             threshold = best_gain + MIN_WIDENING_SHARE * abs(best_gain)
-            if ancestor.tag in SIBLING_PARAGRAPHS or prose - OTHER_TEXT_WEIGHT * (length - prose) > threshold:
+            if ancestor.tag in SIBLING_PARAGRAPHS or prose - OTHER_TEXT_WEIGHT * self.other_text(ancestor, length) > threshold:
                 length = text_length(ancestor)
                 gain = self.net_prose(ancestor, length)
                 if gain > threshold:
@@ -548,8 +554,11 @@ class ProseMap:
             # A paragraph credits its prose to its ancestors, not to itself: its own, net of links.
             return length * (1 - link_density(node, length)) if length >= MIN_PROSE_CHARS else -OTHER_TEXT_WEIGHT * length
         prose = self.prose.get(node.mem_id, 0.0)
-        other = length - prose
-        return prose - OTHER_TEXT_WEIGHT * other
+        return prose - OTHER_TEXT_WEIGHT * self.other_text(node, length)
+
+    def other_text(self, node: Node, length: int) -> float:
+        """A node's text that is not prose, of its `length`; links in a paragraph of prose are neither."""
+        return length - self.prose.get(node.mem_id, 0.0) - self.linked.get(node.mem_id, 0.0)
 
 
 def main_nodes(root: Node) -> list[Node]:

@@ -406,3 +406,16 @@ def test_a_summary_set_as_a_heading_beside_the_text_joins_it() -> None:
             f"<div class='text'>{paragraphs}</div><div class='more'>{links}</div></div></body></html>")
     body = parse(html, "https://example.org/news/1", any_page=True).body
     assert body.startswith("A summary of the story") and body.endswith("Part 3.")
+
+
+def test_links_in_paragraphs_of_the_text_do_not_count_against_widening_to_them() -> None:
+    # A live page: an intro box, then entries whose paragraphs link some of their words, each under a
+    # time line. The linked words are text those paragraphs keep, not other text: the container
+    # widens to the entries as it would were they unlinked.
+    intro = "The council, which met on Monday, agreed on the plan, its budget, its terms, and its first steps, after a long debate."
+    entries = "".join(f"<div class='item'><div class='when'>{n} hours ago, 10:{n:02}</div><p>The mayor said on Monday that "
+                      f"<a href='/story/{n}'>district {n} goes ahead</a>, as the council agreed in May.</p></div>" for n in range(1, 9))
+    html = (f"<html><body><h1>The plan, as it happens</h1><article><div class='intro'><p>{intro}</p><p>{intro} Two.</p>"
+            f"<p>{intro} Three.</p></div><div class='items'>{entries}</div></article></body></html>")
+    body = parse(html, "https://example.org/live/1", any_page=True).body
+    assert body.startswith(intro) and body.endswith("district 8 goes ahead, as the council agreed in May.")
