@@ -178,7 +178,7 @@ SHORT_BODY_CHARS = 300
 UNSTRIPPED_GAIN = 3
 # The lead a page sets beside its headline (a standfirst in an intro box) while the text scores
 # into another box: the first sentence-like block after the <h1>, within this many elements.
-LEAD_CANDIDATES = "h1, h2, p, div"  # a standfirst may be set as an <h2> under the headline
+LEAD_CANDIDATES = "h1, h2, h3, h4, p, div"  # a standfirst may be set as a heading under the headline
 # A text that opens by naming its kind and its author: "Rede von ...", "Speech by ...", "Déclaration de ...".
 KIND_OPENING = re.compile(r"^(?P<kind>[^\W\d_][\w-]*(?: [^\W\d_][\w-]*)?) (?:von|by|de|du|des|der|mit|with|delivered by) \S")
 # A kicker (Dachzeile, overline) inside the <h1>, before the headline: a block, or an element so named.

@@ -280,10 +280,11 @@ def test_account_and_paywall_lines_inside_the_text_go(line: str) -> None:
 LINKS = "".join(f"<a href='/story/{n}'>Another story of the week about the council, number {n}</a>" for n in range(6))
 
 
-def test_a_standfirst_set_as_an_h2_under_the_headline_opens_the_text() -> None:
+@pytest.mark.parametrize("tag", ["h2", "h3", "h4"])
+def test_a_standfirst_set_as_a_heading_under_the_headline_opens_the_text(tag: str) -> None:
     standfirst = "The council has agreed a plan for every district, and it will take effect next spring after a vote."
     paragraphs = "".join(f"<p>{part}</p>" for part in PARTS[:4])
-    html = (f"<html><body><main><article><div class='top'><h1>The plan for the districts</h1><h2 class='summary'>{standfirst}</h2></div>"
+    html = (f"<html><body><main><article><div class='top'><h1>The plan for the districts</h1><{tag} class='summary'>{standfirst}</{tag}></div>"
             "<div class='media'><p>A photo of the council at its meeting.</p></div>"
             f"<div class='text'>{paragraphs}</div><div class='more'>{LINKS}</div></article></main></body></html>")
     assert parse(html, "https://example.org/news/1", any_page=True).body.startswith(standfirst)
