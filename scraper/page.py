@@ -172,9 +172,10 @@ URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|$|[^\d])
 PUBLISHER_META = ("og:site_name", "application-name", "dc.publisher", "dcterms.publisher", "publisher")
 MIN_BODY_CHARS = 80
 # A text this short after the furniture went may be the remains of a text the furniture took along
-# (a "share-zone" wrapper around it): a second reading without the removal is tried, and wins
-# when it holds this many times more text.
-SHORT_BODY_CHARS = 300
+# (a "share-zone" wrapper around it, a video's transcript in the article's <footer>): a second
+# reading without the removal is tried, and wins when it holds this many times more text. Short
+# means a few sentences, measured with what the remains still hold (share lines, a sign-up box).
+SHORT_BODY_CHARS = 500
 UNSTRIPPED_GAIN = 3
 # The lead a page sets beside its headline (a standfirst in an intro box) while the text scores
 # into another box: the first sentence-like block after the <h1>, within this many elements.

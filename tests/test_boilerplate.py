@@ -311,6 +311,20 @@ def test_a_text_the_furniture_took_along_is_read_without_the_furniture_removal()
     assert LONG in body and body.endswith("Again.")
 
 
+def test_a_transcript_in_the_articles_footer_is_read_without_the_furniture_removal() -> None:
+    # A video page: the <footer> (furniture by its tag) holds the transcript; what is left without it
+    # is a line, a sign-up box and share lines, a few sentences long.
+    transcript = "".join(f"<p>Speaker {n}: I got my dog {n} years ago, and since then, with him at my side, every day starts well "
+                         "and ends well.</p>" for n in range(1, 9))
+    html = ("<html><body><article><h1>What the dog thinks</h1><div class='video'><p>Press play to hear it, from the start.</p></div>"
+            "<div class='signup'><p>Want more stories like this one? Try our daily e-mail and see for yourself, every morning, "
+            "free of charge, with the best of the week on Sundays.</p></div><div class='buttons'>Share on Facebook. Share on "
+            "Twitter. Send by e-mail. Copy the link. Print the page. Save it for later. Like it. Follow us on every network we "
+            f"are on, and tell your friends about it.</div><footer><div class='transcript'>{transcript}</div></footer></article></body></html>")
+    body = parse(html, "https://example.org/video/1", any_page=True).body
+    assert "Speaker 1: I got my dog" in body and "Speaker 8" in body
+
+
 def test_boxes_named_like_the_texts_box_join_it_however_short() -> None:
     # A how-to split into one box per step: the longest step wins the scoring, the short ones are its siblings.
     steps = "".join(f"<div class='mod step'><div class='body'><h3>Step {n}</h3><p>Step {n} of the work, done with care.</p>"
