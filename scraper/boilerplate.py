@@ -244,6 +244,9 @@ TEXT_GOES_ON_SHARE = 0.25
 # times the container's own text the rest of its blocks are not read: lists nested 100 deep made a
 # body of 845 MB (and 6.6 GB of memory) from a 9 MB page.
 MAX_TEXT_REPEAT = 2
+# A paragraph that is this share of a text's distinct characters or more is its text, however often
+# it comes (see `unique`).
+REFRAIN_SHARE = 0.5
 
 
 def clean_text(text: str) -> str:
@@ -776,8 +779,22 @@ def is_linked_prose(block: Node, text: str) -> bool:
 
 
 def unique(blocks: list[str]) -> list[str]:
-    """Each block once: a lead repeated in a teaser, a slider's copy of a paragraph."""
-    return list(dict.fromkeys(blocks))
+    """Each block once: a lead repeated in a teaser, a slider's copy of a paragraph, a donation call
+    after every section. But a text that is mostly one paragraph, said again and again (a refrain,
+    a template's filler text), keeps each time it says it: without them little of the text is left."""
+    distinct = list(dict.fromkeys(blocks))
+    if len(distinct) == len(blocks):
+        return blocks
+    refrain = max(distinct, key=len)
+    if len(refrain) < REFRAIN_SHARE * sum(map(len, distinct)):
+        return distinct
+    seen: set[str] = set()
+    kept: list[str] = []
+    for block in blocks:
+        if block == refrain or block not in seen:
+            kept.append(block)
+            seen.add(block)
+    return kept
 
 
 def trim_edges(blocks: list[str]) -> list[str]:

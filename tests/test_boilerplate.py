@@ -434,3 +434,22 @@ def test_links_in_paragraphs_of_the_text_do_not_count_against_widening_to_them()
             f"<p>{intro} Three.</p></div><div class='items'>{entries}</div></article></body></html>")
     body = parse(html, "https://example.org/live/1", any_page=True).body
     assert body.startswith(intro) and body.endswith("district 8 goes ahead, as the council agreed in May.")
+
+
+CALL = ("Support independent reporting! Our aim is an informed public, since only informed citizens can solve "
+        "problems by democratic means, and we need your help for it.")
+
+
+@pytest.mark.parametrize(
+    ("inner", "expected"),
+    [
+        (f"<p>{LONG}</p><h3>One</h3><p>{LONG}</p><h3>Two</h3><p>{LONG}</p>", [LONG, "One", LONG, "Two", LONG]),
+        (f"<p>{LONG}</p>" * 3, [LONG] * 3),
+        (f"<p>{PARTS[0]}</p><p>{PARTS[1]}</p><p>{PARTS[2]}</p><div class='teaser'><p>{PARTS[0]}</p></div>", PARTS[:3]),
+        (f"<p>{PARTS[0]}</p><p>{CALL}</p><p>{PARTS[1]}</p><p>{CALL}</p><p>{PARTS[2]}</p><p>{CALL}</p>",
+         [PARTS[0], CALL, PARTS[1], PARTS[2]]),
+    ],
+    ids=["filler-between-headings", "one-paragraph-over-and-over", "lead-again-in-a-teaser", "call-after-every-section"],
+)
+def test_a_repeated_paragraph_stays_only_when_it_is_most_of_the_text(inner: str, expected: list[str]) -> None:
+    assert blocks_of(inner) == expected
