@@ -453,3 +453,15 @@ CALL = ("Support independent reporting! Our aim is an informed public, since onl
 )
 def test_a_repeated_paragraph_stays_only_when_it_is_most_of_the_text(inner: str, expected: list[str]) -> None:
     assert blocks_of(inner) == expected
+
+
+@pytest.mark.parametrize(
+    ("attributes", "furniture"),
+    [("class='user-post-box' id='comment-box'", True), ("class='post-body' id='related-posts'", True),
+     ("class='entry-content' id='main-content-sidebar'", False), ("class='article-body' id='story'", False),
+     ("class='post-content share-enabled'", False)],
+    ids=["comment-id-on-a-post-class", "related-id", "content-id", "no-furniture-id", "furniture-word-in-a-class"],
+)
+def test_an_id_naming_furniture_outweighs_a_content_word_in_the_class(attributes: str, furniture: bool) -> None:
+    node = LexborHTMLParser(f"<html><body><div {attributes}>x</div></body></html>").body.css_first("div")
+    assert is_furniture_by_name(node) is furniture
