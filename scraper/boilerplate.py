@@ -44,7 +44,7 @@ FURNITURE_TAGS = (
 # wrapper`, ReadSpeaker's `rs_skip`), so an element with those is spared when it holds paragraphs.
 FURNITURE_NAME_PARTS = (
     "breadcrumb", "cookie", "consent", "gdpr", "share", "sharing", "social", "related", "newsletter",
-    "subscribe", "comment", "disqus", "sidebar", "footer", "navbar", "advert", "sponsor", "promo",
+    "subscribe", "comment", "replies", "disqus", "sidebar", "footer", "navbar", "advert", "sponsor", "promo",
     "pagination", "pager", "popup", "modal", "toolbar", "print-link", "tag-list", "taglist", "tagcloud",
     "author-box", "teaser-list", "login", "flyout", "notification",
 )

@@ -465,3 +465,13 @@ def test_a_repeated_paragraph_stays_only_when_it_is_most_of_the_text(inner: str,
 def test_an_id_naming_furniture_outweighs_a_content_word_in_the_class(attributes: str, furniture: bool) -> None:
     node = LexborHTMLParser(f"<html><body><div {attributes}>x</div></body></html>").body.css_first("div")
     assert is_furniture_by_name(node) is furniture
+
+
+def test_a_thread_of_replies_beside_the_text_is_furniture() -> None:
+    # Readers' replies, as long as a good part of the text, in the column that holds the article.
+    replies = "".join(f"<article class='reply'><p>{part} I tried this for years, a reader replies.</p></article>" for part in PARTS[:3])
+    html = ("<html><body><div class='main-column'><section class='wrapper'><article class='post'><h1>The plan for the districts</h1>"
+            f"<div class='post-content'>{''.join(f'<p>{part}</p>' for part in PARTS)}</div></article></section>"
+            f"<section class='js_replies'><div class='replies-wrapper'>{replies}</div></section></div></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert PARTS[7] in body and "a reader replies" not in body
