@@ -10,9 +10,10 @@ Three steps, each cheap:
    by its length and commas, so the element that directly holds the most prose wins (a wrapper's own
    text between its blocks counts for the wrapper; a table that wins hands over to its parent, a table
    of facts being one block of a text); it widens to an ancestor while that brings a tenth more prose
-   net of other text, then siblings of it and of its nearest ancestors (wrappers of it alone do not
-   count as levels) that hold a paragraph's worth of prose, or any prose when named like it, join it
-   in page order (a lead in the headline's box, a text split over boxes, one box per step).
+   net of other text (no higher than the box that holds the headline too), then siblings of it and
+   of its nearest ancestors (wrappers of it alone do not count as levels) that hold a paragraph's
+   worth of prose, or any prose when named like it, join it in page order (a lead in the headline's
+   box, a text split over boxes, one box per step).
    Readability's idea, on selectors.
 3. `text_blocks` walks those nodes once in page order: paragraphs, list items, sub-headings, quoted
    paragraphs, table rows and runs of bare text between them are blocks; link lists, share lines
@@ -446,6 +447,7 @@ class ProseMap:
         self.linked: dict[int, float] = {}
         for block, own_text in prose_nodes(root):
             self.add(block, own_text)
+        self.headline_boxes = headline_boxes(root)
 
     def add(self, block: Node, own_text: str | None = None) -> None:
         """Credit a block's prose to its ancestors; a wrapper's own text (`own_text`, the text
@@ -487,7 +489,9 @@ class ProseMap:
         """The ancestor (or the node) with the most prose net of the other text it would bring along.
 
         A release split over sibling wrappers (one <div> per paragraph group) is held by an ancestor
-        of the best node; going higher brings menus and teasers, whose text is not prose.
+        of the best node; going higher brings menus and teasers, whose text is not prose. The box
+        that holds the headline too is the article's: above it are other stories (a column of news
+        in brief, a timeline), prose that is not this text, so the widening stops there.
         """
         length = text_length(node)
         best, best_gain = node, self.net_prose(node, length)
@@ -502,7 +506,7 @@ class ProseMap:
                 gain = self.net_prose(ancestor, length)
                 if gain > threshold:
                     best, best_gain = ancestor, gain
-            if ancestor.tag == "body":
+            if ancestor.tag == "body" or ancestor.mem_id in self.headline_boxes:
                 break
             ancestor = ancestor.parent
         return best
@@ -583,6 +587,17 @@ def main_nodes(root: Node) -> list[Node]:
     # say ("container-single right-sidebar" around the post): only what lies beside them may go.
     strip_named_furniture(container, keep=ancestors_up_to(best, container), keep_like=names_of(best, container))
     return prose.with_siblings(container)
+
+
+def headline_boxes(root: Node) -> frozenset[int]:
+    """mem_ids of the elements around an <h1> (furniture gone: a logo's in a page <header> is)."""
+    boxes: set[int] = set()
+    for heading in root.css("h1"):
+        ancestor = heading.parent
+        while ancestor is not None and ancestor.mem_id not in boxes:
+            boxes.add(ancestor.mem_id)
+            ancestor = ancestor.parent
+    return frozenset(boxes)
 
 
 def names_of(node: Node, top: Node) -> frozenset[tuple[str, str]]:

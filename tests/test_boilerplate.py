@@ -475,3 +475,14 @@ def test_a_thread_of_replies_beside_the_text_is_furniture() -> None:
             f"<section class='js_replies'><div class='replies-wrapper'>{replies}</div></section></div></body></html>")
     body = parse(html, "https://example.org/news/1", any_page=True).body
     assert PARTS[7] in body and "a reader replies" not in body
+
+
+def test_the_container_widens_no_higher_than_the_box_that_holds_the_headline() -> None:
+    # Beside the article's box, other stories in brief, each a short paragraph under a time: prose,
+    # more of it than the text, but not this text.
+    items = "".join(f"<div class='item'><span>10:{n:02}</span><p>Elsewhere today, in another town, story number {n} "
+                    "happened, and people talked about it.</p></div>" for n in range(1, 9))
+    html = ("<html><body><div class='page'><div class='wrapper'><div class='article'><h1>The plan for the districts</h1>"
+            f"<div class='content'>{''.join(f'<p>{part}</p>' for part in PARTS[:4])}</div></div></div>{items}</div></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert body.startswith(PARTS[0]) and body.endswith(PARTS[3])
