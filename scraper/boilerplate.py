@@ -56,6 +56,9 @@ SOFT_FURNITURE_NAME_PARTS = (
 # An id is the one element's name: one that names furniture (and no text of its own) decides, whatever
 # content word the class holds ("user-post-box" with the id "comment-box").
 FURNITURE_ID = re.compile("|".join(FURNITURE_NAME_PARTS), re.IGNORECASE)
+ANY_FURNITURE_PART = re.compile("|".join(FURNITURE_NAME_PARTS + SOFT_FURNITURE_NAME_PARTS), re.IGNORECASE)
+# ... but an id of this many words is an anchor made from a heading, whatever words it holds ("promoted").
+HEADING_SLUG = re.compile(r"^[^\W_]+(?:[-_][^\W_]+){5,}$")
 FURNITURE_NAMES = ", ".join(f'[class*="{part}" i], [id*="{part}" i]' for part in FURNITURE_NAME_PARTS)
 SOFT_FURNITURE_NAMES = ", ".join(f'[class*="{part}" i], [id*="{part}" i]' for part in SOFT_FURNITURE_NAME_PARTS)
 # Before scoring, only the commonest names are looked for, on the whole page (each name costs a pass
@@ -346,7 +349,11 @@ def is_furniture_by_name(node: Node) -> bool:
     if node.tag in NEVER_REMOVED:
         return False
     element_id = node.attributes.get("id") or ""
-    if FURNITURE_ID.search(element_id) and not names_the_text(element_id):
+    if HEADING_SLUG.match(element_id):
+        # An anchor made from a heading's words ("...-wearing-a-plum-colored-suit-1") names no role.
+        if not ANY_FURNITURE_PART.search(node.attributes.get("class") or ""):
+            return False
+    elif FURNITURE_ID.search(element_id) and not names_the_text(element_id):
         return True  # an id names the one element's role: "comment-box" on a "user-post-box"
     return not any(names_the_text(name) for name in node_names(node).split() if CONTENT_NAMES.search(name))
 

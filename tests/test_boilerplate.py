@@ -459,8 +459,10 @@ def test_a_repeated_paragraph_stays_only_when_it_is_most_of_the_text(inner: str,
     ("attributes", "furniture"),
     [("class='user-post-box' id='comment-box'", True), ("class='post-body' id='related-posts'", True),
      ("class='entry-content' id='main-content-sidebar'", False), ("class='article-body' id='story'", False),
-     ("class='post-content share-enabled'", False)],
-    ids=["comment-id-on-a-post-class", "related-id", "content-id", "no-furniture-id", "furniture-word-in-a-class"],
+     ("class='post-content share-enabled'", False), ("class='slide' id='the-actor-promoted-the-film-in-a-plum-suit-1'", False),
+     ("class='share-bar' id='the-actor-promoted-the-film-in-a-plum-suit-1'", True)],
+    ids=["comment-id-on-a-post-class", "related-id", "content-id", "no-furniture-id", "furniture-word-in-a-class",
+         "anchor-made-from-a-heading", "anchor-on-a-share-bar"],
 )
 def test_an_id_naming_furniture_outweighs_a_content_word_in_the_class(attributes: str, furniture: bool) -> None:
     node = LexborHTMLParser(f"<html><body><div {attributes}>x</div></body></html>").body.css_first("div")
