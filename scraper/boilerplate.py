@@ -178,6 +178,16 @@ END_OF_TEXT = re.compile(
     r"|leia também|veja também|zobacz (?:też|także)|czytaj (?:też|także))\s*:?$",
     re.IGNORECASE,
 )
+# Of those, the marks of a promo box that a site also sets between two paragraphs of a text: "Read
+# more", "Auch interessant" (a contact, the comments, the author's note come at its end only).
+PROMO_MARK = re.compile(
+    r"^(?:related(?: articles| links| news| content| stories| posts| topics)?|read (?:more|next)|see also|up next"
+    r"|you (?:may|might) also like|recommended|more on this topic|mehr zum thema|lesen sie (?:dazu )?auch.*"
+    r"|(?:das )?(?:könnte sie|könnte dich|ist) auch interessant|auch interessant"
+    r"|(?:à )?lire (?:aussi|également)|voir aussi|leia também|veja também|lee también|te puede interesar"
+    r"|zobacz (?:też|także)|czytaj (?:też|także)|читайте также)\s*:?$",
+    re.IGNORECASE,
+)
 # A block that opens with a press-contact label or a note to the newsroom closes the text.
 CONTACT_OPENING = re.compile(
     r"^(?:(?:press|media)\s+contacts?|(?:presse|medien)kontakte?|kontakt für (?:die )?presse|contacts? presse"
@@ -247,6 +257,8 @@ MAX_END_MARK_CHARS = 60  # "Kontakt", "Related articles", "Last updated: ...": a
 TEXT_GOES_ON_PARAGRAPHS = 3
 TEXT_GOES_ON_CHARS = 150
 TEXT_GOES_ON_SHARE = 0.25
+# ... or, after a promo box's mark, this many paragraphs set as the paragraphs before it.
+PROMO_TEXT_PARAGRAPHS = 2
 # Nested blocks (a list inside a list item) repeat their text in their parent's. Past this many
 # times the container's own text the rest of its blocks are not read: lists nested 100 deep made a
 # body of 845 MB (and 6.6 GB of memory) from a 9 MB page.
@@ -684,6 +696,27 @@ class ListItem(str):
     """A list item's text: release text however short ("Budget: 4 million euros"), never a caption."""
 
 
+class Paragraph(str):
+    """A <p>'s text, and the markup it is set in: the tags and classes from it up to the container."""
+
+    markup: tuple[tuple[str, str], ...]
+
+    def __new__(cls, text: str, node: Node, container: Node) -> Paragraph:
+        paragraph = super().__new__(cls, text)
+        paragraph.markup = markup_of(node, container)
+        return paragraph
+
+
+def markup_of(node: Node, container: Node) -> tuple[tuple[str, str], ...]:
+    """(tag, class) of a node and its ancestors below `container`."""
+    chain: list[tuple[str, str]] = []
+    current: Node | None = node
+    while current is not None and current.mem_id != container.mem_id:
+        chain.append((current.tag or "", current.attributes.get("class") or ""))
+        current = current.parent
+    return tuple(chain)
+
+
 class Run:
     """Inline text between two blocks: its pieces, and how many of its characters are link text."""
 
@@ -739,7 +772,7 @@ def walk_blocks(node: Node, container: Node, run: Run, blocks: list[str], in_lin
                 continue
             text = block_text(child, container)
             if text:
-                blocks.append(ListItem(text) if tag == "li" else text)
+                blocks.append(ListItem(text) if tag == "li" else Paragraph(text, child, container) if tag == "p" else text)
         elif tag in SKIPPED_IN_WALK or tag.startswith("-"):
             continue
         elif tag == "tr" and is_row_of_facts(child):
@@ -870,7 +903,8 @@ def cut_trailing_furniture(blocks: list[str]) -> list[str]:
     for index, block in enumerate(blocks):
         if index and seen >= total * END_MIN_SHARE and not isinstance(block, TableRow):
             if len(block) <= MAX_END_MARK_CHARS and END_OF_TEXT.match(block):
-                if not text_goes_on(blocks[index + 1:], total):
+                inline_promo = PROMO_MARK.match(block) and set_like_the_text(blocks, index)
+                if not (inline_promo or text_goes_on(blocks[index + 1:], total)):
                     return kept
                 seen += len(block)
                 continue  # a "Related" box inside the text: the box goes, the text after it stays
@@ -879,6 +913,22 @@ def cut_trailing_furniture(blocks: list[str]) -> list[str]:
         kept.append(block)
         seen += len(block)
     return kept
+
+
+def set_like_the_text(blocks: list[str], mark: int) -> bool:
+    """Whether paragraphs of prose after an end mark (up to the next) are set in the markup of the
+    last one before it, two or more: an inline promo box between paragraphs of one text. After a
+    real end come other boxes (teasers, comments, a contact), or a teaser or two set as paragraphs."""
+    before = next((block for block in reversed(blocks[:mark]) if isinstance(block, Paragraph)), None)
+    if before is None:
+        return False
+    alike = 0
+    for block in blocks[mark + 1:]:
+        if len(block) <= MAX_END_MARK_CHARS and END_OF_TEXT.match(block):
+            break
+        if isinstance(block, Paragraph) and block.markup == before.markup and block.endswith(SENTENCE_ENDS):
+            alike += 1
+    return alike >= PROMO_TEXT_PARAGRAPHS
 
 
 def text_goes_on(rest: list[str], total: int) -> bool:

@@ -488,3 +488,23 @@ def test_the_container_widens_no_higher_than_the_box_that_holds_the_headline() -
             f"<div class='content'>{''.join(f'<p>{part}</p>' for part in PARTS[:4])}</div></div></div>{items}</div></body></html>")
     body = parse(html, "https://example.org/news/1", any_page=True).body
     assert body.startswith(PARTS[0]) and body.endswith(PARTS[3])
+
+
+@pytest.mark.parametrize(
+    ("box", "after", "kept"),
+    [
+        ("<h4>Read more</h4><div class='teaser'><a href='/x'>Another story of the week, with a picture</a></div>",
+         "<p class='copy'>{}</p>", True),
+        ("<h4>Auch interessant</h4><div class='teaser'><a href='/x'>Another story of the week</a></div>", "<p class='copy'>{}</p>", True),
+        ("<h4>Read more</h4>", "<div class='teaser'><p>{}</p></div>", False),
+        ("<h4>About the author</h4>", "<p class='copy'>{}</p>", False),
+    ],
+    ids=["promo-box-between-paragraphs", "german-promo-box", "teasers-after-the-mark", "author-note-at-the-end"],
+)
+def test_a_promo_box_between_two_paragraphs_set_alike_does_not_end_the_text(box: str, after: str, kept: bool) -> None:
+    # The last two paragraphs, short, after a promo box: too little prose alone to show that the text goes on.
+    last = "The council will vote on the plan in March, after a hearing in every district."
+    paragraphs = "".join(f"<p class='copy'>{part}</p>" for part in PARTS[:5])
+    html = (f"<html><body><main><h1>The plan for the districts</h1><div class='text'>{paragraphs}{box}"
+            f"{after.format('It was a long debate.')}{after.format(last)}</div></main></body></html>")
+    assert (last in parse(html, "https://example.org/news/1", any_page=True).body) is kept
