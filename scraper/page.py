@@ -543,11 +543,13 @@ class ReleasePage(PageMarkup):
         first_inside = container.css_first(LEAD_CANDIDATES)
         text_start = first_inside.mem_id if first_inside is not None else None
         after_headline = None
+        # The page's only <h1> is its headline, however it words it (a kicker run into it, another title).
+        only_heading = len(body.css("h1")) == 1
         for index, node in enumerate(body.css(LEAD_CANDIDATES)):
             if node.mem_id == text_start:
                 return None  # reached the text (or it holds the headline) without a lead
             if after_headline is None:
-                if node.tag == "h1" and names_same_headline(node_text(node), title):
+                if node.tag == "h1" and (only_heading or names_same_headline(node_text(node), title)):
                     after_headline = index
                 continue
             if index - after_headline > LEAD_WINDOW:

@@ -290,6 +290,17 @@ def test_a_standfirst_set_as_a_heading_under_the_headline_opens_the_text(tag: st
     assert parse(html, "https://example.org/news/1", any_page=True).body.startswith(standfirst)
 
 
+def test_the_only_h1_heads_the_lead_however_it_words_the_headline() -> None:
+    # The <h1> runs a kicker into a headline worded otherwise than the page's <title>.
+    standfirst = "The council has agreed a plan for every district, and it will take effect next spring after a vote."
+    paragraphs = "".join(f"<p>{part}</p>" for part in PARTS[:4])
+    html = (f"<html><head><title>Council backs district plan after long debate</title></head><body><main><article>"
+            f"<div class='top'><h1><span>Districts</span>A plan for each of them</h1><p class='intro'>{standfirst}</p></div>"
+            "<div class='media'><p>A photo of the council at its meeting.</p></div>"
+            f"<div class='text'>{paragraphs}</div><div class='more'>{LINKS}</div></article></main></body></html>")
+    assert parse(html, "https://example.org/news/1", any_page=True).body.startswith(standfirst)
+
+
 def test_an_articles_own_header_keeps_its_lead_not_its_lists() -> None:
     # The standfirst sits in the article's <header> beside the headline, a topic list and a deck;
     # the page's own <header> (the logo and menu) stays furniture.
