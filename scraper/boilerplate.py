@@ -208,6 +208,7 @@ MARKUP_TEXT = re.compile(r"^<[a-zA-Z][\w-]*(?:\s+[\w:-]+)*(?:\s+[\w:-]+\s*=\s*[\
 # Contact details that close a release: phone, fax, e-mail, a handle.
 CONTACT_DETAILS = re.compile(r"\b(?:tel|telefon|phone|fax)\b\.?\s*:?\s*[+\d(]|e-?mail\s*:|@[\w-]+(?:\.[\w-]+)+|twitter\s*:", re.IGNORECASE)
 MAX_CONTACT_CHARS = 300
+MIN_SENTENCE_WORDS = 15
 # What a box after the text asks of the reader: to give, to subscribe, to follow.
 CALL_TO_ACTION = re.compile(
     r"\b(?:donat(?:e|ion|ions)|give (?:online|now|today)|support (?:us|our work)|help us|subscribe|newsletter|sign up"
@@ -883,7 +884,7 @@ def strip_byline(block: str) -> str:
 
 
 def is_trailing_furniture(block: str) -> bool:
-    if len(block) <= MAX_CONTACT_CHARS and (CONTACT_DETAILS.search(block) or CALL_TO_ACTION.search(block)):
+    if len(block) <= MAX_CONTACT_CHARS and (CALL_TO_ACTION.search(block) or CONTACT_DETAILS.search(block) and not is_sentence(block)):
         return True
     if len(block) <= MAX_PRESS_OFFER_CHARS and PRESS_OFFER.search(block):
         return True
@@ -892,6 +893,12 @@ def is_trailing_furniture(block: str) -> bool:
     if len(block) <= MAX_DANGLING_CHARS and block.endswith((":", "：")):
         return True
     return len(block) <= MAX_CAPTION_CHARS and not block.endswith(SENTENCE_ENDS)
+
+
+def is_sentence(block: str) -> bool:
+    """A sentence of some words, written out: "Those with information are asked to call ... at 555-0100.",
+    not a block of contact details ("Press office: Jane Doe, +1 555 0100, press@example.org")."""
+    return block.endswith(".") and len(block.split()) >= MIN_SENTENCE_WORDS and not CONTACT_OPENING.match(block)
 
 
 def cut_trailing_furniture(blocks: list[str]) -> list[str]:

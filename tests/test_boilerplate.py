@@ -121,9 +121,13 @@ def test_a_lead_in_a_sibling_box_joins_the_text_and_a_small_box_after_it_does_no
          "Another story of the same site", False),
         ("<p>Tagged:</p><p>Council, budget, harbour works and the other words this site tags its stories with.</p>",
          "the other words this site tags", False),
+        ("<p>Those with information on the break-in are asked to call the police tip line at 555-0100 or e-mail tips@example.org.</p>",
+         "asked to call the police", True),
+        ("<p>Press office: Jane Doe, phone +1 555 0100, e-mail press@example.org, at the town hall.</p>", "Jane Doe", False),
     ],
     ids=["long-press-contact", "note-to-the-newsroom", "flyout-box", "contacts-in-a-sentence", "read-next", "more-from-site",
-         "advertisement-line", "more-in-section", "verwandte-artikel", "auch-interessant", "articulos-relacionados", "tagged"],
+         "advertisement-line", "more-in-section", "verwandte-artikel", "auch-interessant", "articulos-relacionados", "tagged",
+         "appeal-for-witnesses-with-a-number", "contact-details"],
 )
 def test_what_closes_a_text(closing: str, phrase: str, kept: bool) -> None:
     html = (f"<html><body><main><h1>The council agrees</h1><div class='text'><p>{LONG}</p><p>{LONG} More.</p>"
