@@ -11,9 +11,10 @@ Three steps, each cheap:
    its link), so the element that directly holds the most prose wins (a wrapper's own
    text between its blocks counts for the wrapper; a table that wins hands over to its parent, a table
    of facts being one block of a text); it widens to an ancestor while that brings a tenth more prose
-   net of other text, then siblings of it and of its nearest ancestors (wrappers of it alone do not
-   count as levels) that hold a paragraph's worth of prose, or any prose when named like it, join it
-   in page order (a lead in the headline's box, a text split over boxes, one box per step).
+   net of other text (no higher than the box that holds the headline too), then siblings of it and
+   of its nearest ancestors (wrappers of it alone do not count as levels) that hold a paragraph's
+   worth of prose, or any prose when named like it, join it in page order (a lead in the headline's
+   box, a text split over boxes, one box per step).
    Readability's idea, on selectors.
 3. `text_blocks` walks those nodes once in page order: paragraphs, list items, sub-headings, quoted
    paragraphs, table rows and runs of bare text between them are blocks; link lists, share lines,
@@ -47,9 +48,9 @@ FURNITURE_TAGS = (
 # wrapper`, ReadSpeaker's `rs_skip`), so an element with those is spared when it holds paragraphs.
 FURNITURE_NAME_PARTS = (
     "breadcrumb", "cookie", "consent", "gdpr", "share", "sharing", "social", "related", "newsletter",
-    "subscribe", "comment", "disqus", "sidebar", "footer", "navbar", "advert", "sponsor", "promo",
+    "subscribe", "comment", "replies", "disqus", "sidebar", "footer", "navbar", "advert", "sponsor", "promo",
     "pagination", "pager", "popup", "modal", "toolbar", "print-link", "tag-list", "taglist", "tagcloud",
-    "author-box", "teaser-list", "login", "flyout", "notification", "replies",
+    "author-box", "teaser-list", "login", "flyout", "notification",
 )
 SOFT_FURNITURE_NAME_PARTS = (
     "navigation", "menu", "banner", "skip", "rating", "feedback", "byline", "carousel", "slider",
@@ -59,6 +60,9 @@ SOFT_FURNITURE_NAME_PARTS = (
 # German CMS also name the text's own lead "teaser" ("teaser__text" above the first paragraph).
 CARD_FURNITURE_NAME_PARTS = ("teaser",)
 CARD_PARTS = "a[href], img, picture"
+# An id is the one element's name: one that names furniture (and no text of its own) decides, whatever
+# content word the class holds ("user-post-box" with the id "comment-box").
+FURNITURE_ID = re.compile("|".join(FURNITURE_NAME_PARTS), re.IGNORECASE)
 FURNITURE_NAMES = ", ".join(f'[class*="{part}" i], [id*="{part}" i]' for part in FURNITURE_NAME_PARTS)
 SOFT_FURNITURE_NAMES = ", ".join(f'[class*="{part}" i], [id*="{part}" i]' for part in SOFT_FURNITURE_NAME_PARTS)
 CARD_FURNITURE_NAMES = ", ".join(f'[class*="{part}" i], [id*="{part}" i]' for part in CARD_FURNITURE_NAME_PARTS)
@@ -211,6 +215,7 @@ MARKUP_TEXT = re.compile(r"^<[a-zA-Z][\w-]*(?:\s+[\w:-]+)*(?:\s+[\w:-]+\s*=\s*[\
 # Contact details that close a release: phone, fax, e-mail, a handle.
 CONTACT_DETAILS = re.compile(r"\b(?:tel|telefon|phone|fax)\b\.?\s*:?\s*[+\d(]|e-?mail\s*:|@[\w-]+(?:\.[\w-]+)+|twitter\s*:", re.IGNORECASE)
 MAX_CONTACT_CHARS = 300
+MIN_SENTENCE_WORDS = 15
 # What a box after the text asks of the reader: to give, to subscribe, to follow.
 CALL_TO_ACTION = re.compile(
     r"\b(?:donat(?:e|ion|ions)|give (?:online|now|today)|support (?:us|our work)|help us|subscribe|newsletter|sign up"
@@ -289,6 +294,9 @@ PROMO_TEXT_GOES_ON_SHARE = 0.8
 # times the container's own text the rest of its blocks are not read: lists nested 100 deep made a
 # body of 845 MB (and 6.6 GB of memory) from a 9 MB page.
 MAX_TEXT_REPEAT = 2
+# A paragraph that is this share of a text's distinct characters or more is its text, however often
+# it comes (see `unique`).
+REFRAIN_SHARE = 0.5
 
 
 def clean_text(text: str) -> str:
@@ -398,6 +406,9 @@ def node_names(node: Node) -> str:
 def is_furniture_by_name(node: Node) -> bool:
     if node.tag in NEVER_REMOVED or is_anchor_of_its_text(node):
         return False
+    element_id = node.attributes.get("id") or ""
+    if FURNITURE_ID.search(element_id) and not names_the_text(element_id):
+        return True  # an id names the one element's role: "comment-box" on a "user-post-box"
     return not any(names_the_text(name) for name in node_names(node).split() if CONTENT_NAMES.search(name))
 
 
@@ -502,15 +513,29 @@ def link_density(node: Node, length: int | None = None) -> float:
     return min(links / length, 1.0)
 
 
+def link_share(node: Node, text_chars: int) -> float:
+    """`link_density` of a block whose text was read with `clean_text` (`text_chars` long): its links'
+    text is read so too. Unfolded, a link broken over indented source lines counts its indentation,
+    and a table row or a paragraph with a few such links reads as a link list."""
+    return min(folded_link_chars(node) / text_chars, 1.0) if text_chars else 1.0
+
+
+def folded_link_chars(node: Node) -> int:
+    return sum(len(clean_text(link.text(deep=True))) for link in node.css("a"))
+
+
 class ProseMap:
-    """Where a page's prose is: per element, a Readability score and the prose characters under it."""
+    """Where a page's prose is: per element, a Readability score, the prose characters under it, and
+    the link text of the paragraphs of prose under it (text those keep whole, so neither prose nor other text)."""
 
     def __init__(self, root: Node) -> None:
         self.nodes: dict[int, Node] = {}
         self.scores: dict[int, float] = {}
         self.prose: dict[int, float] = {}
+        self.linked: dict[int, float] = {}
         for block, own_text in prose_nodes(root):
             self.add(block, own_text)
+        self.headline_boxes = headline_boxes(root)
 
     def add(self, block: Node, own_text: str | None = None) -> None:
         """Credit a block's prose to its ancestors; a wrapper's own text (`own_text`, the text
@@ -523,6 +548,8 @@ class ProseMap:
         if in_link(block):
             density = 1.0  # a teaser card wrapped in its link: its headline and blurb are link text
         prose = len(text) * (1 - density)
+        # A paragraph `block_text` keeps keeps its links' words too: "other text" they are not.
+        linked = len(text) * density if density <= MAX_BLOCK_LINK_DENSITY else 0.0
         points = prose_score(text) if block.tag not in LIST_ITEMS and density < MAX_LINK_DENSITY else 0.0
         ancestor = block if own_text is not None else block.parent
         depth = 0
@@ -532,9 +559,11 @@ class ProseMap:
                 self.nodes[key] = ancestor
                 self.scores[key] = TAG_WEIGHT.get(ancestor.tag, 0) + names_weight(ancestor)
                 self.prose[key] = 0.0
+                self.linked[key] = 0.0
             if depth < 3 and points:
                 self.scores[key] += points / (depth + 1)
             self.prose[key] += prose
+            self.linked[key] += linked
             ancestor = ancestor.parent
             depth += 1
 
@@ -550,7 +579,9 @@ class ProseMap:
         """The ancestor (or the node) with the most prose net of the other text it would bring along.
 
         A release split over sibling wrappers (one <div> per paragraph group) is held by an ancestor
-        of the best node; going higher brings menus and teasers, whose text is not prose.
+        of the best node; going higher brings menus and teasers, whose text is not prose. The box
+        that holds the headline too is the article's: above it are other stories (a column of news
+        in brief, a timeline), prose that is not this text, so the widening stops there.
         """
         length = text_length(node)
         best, best_gain = node, self.net_prose(node, length)
@@ -560,12 +591,12 @@ class ProseMap:
             # length leaves it no more gain, its text (the whole page's, near the top) is not read.
             prose = self.prose.get(ancestor.mem_id, 0.0)
             threshold = best_gain + MIN_WIDENING_SHARE * abs(best_gain)
-            if ancestor.tag in SIBLING_PARAGRAPHS or prose - OTHER_TEXT_WEIGHT * (length - prose) > threshold:
+            if ancestor.tag in SIBLING_PARAGRAPHS or prose - OTHER_TEXT_WEIGHT * self.other_text(ancestor, length) > threshold:
                 length = text_length(ancestor)
                 gain = self.net_prose(ancestor, length)
                 if gain > threshold:
                     best, best_gain = ancestor, gain
-            if ancestor.tag == "body":
+            if ancestor.tag == "body" or ancestor.mem_id in self.headline_boxes:
                 break
             ancestor = ancestor.parent
         return best
@@ -633,8 +664,11 @@ class ProseMap:
             # A paragraph credits its prose to its ancestors, not to itself: its own, net of links.
             return length * (1 - link_density(node, length)) if length >= MIN_PROSE_CHARS else -OTHER_TEXT_WEIGHT * length
         prose = self.prose.get(node.mem_id, 0.0)
-        other = length - prose
-        return prose - OTHER_TEXT_WEIGHT * other
+        return prose - OTHER_TEXT_WEIGHT * self.other_text(node, length)
+
+    def other_text(self, node: Node, length: int) -> float:
+        """A node's text that is not prose, of its `length`; links in a paragraph of prose are neither."""
+        return length - self.prose.get(node.mem_id, 0.0) - self.linked.get(node.mem_id, 0.0)
 
 
 def outermost_text_length(nodes: list[Node]) -> int:
@@ -663,6 +697,17 @@ def main_nodes(root: Node) -> list[Node]:
     # say ("container-single right-sidebar" around the post): only what lies beside them may go.
     strip_named_furniture(container, keep=ancestors_up_to(best, container), keep_like=names_of(best, container))
     return prose.with_siblings(container)
+
+
+def headline_boxes(root: Node) -> frozenset[int]:
+    """mem_ids of the elements around an <h1> (furniture gone: a logo's in a page <header> is)."""
+    boxes: set[int] = set()
+    for heading in root.css("h1"):
+        ancestor = heading.parent
+        while ancestor is not None and ancestor.mem_id not in boxes:
+            boxes.add(ancestor.mem_id)
+            ancestor = ancestor.parent
+    return frozenset(boxes)
 
 
 def names_of(node: Node, top: Node) -> frozenset[tuple[str, str]]:
@@ -812,7 +857,7 @@ def walk_blocks(node: Node, container: Node, run: Run, blocks: list[str], in_lin
             run.flush(blocks)  # a row of a table of facts: one block, its cells side by side
             cells = [text for cell in child.iter() if (text := node_text(cell))]
             row = " ".join(cells)
-            if row and not in_link and (child.css_first("a") is None or link_density(child, len(row)) <= MAX_BLOCK_LINK_DENSITY):
+            if row and not in_link and (child.css_first("a") is None or link_share(child, len(row)) <= MAX_BLOCK_LINK_DENSITY):
                 blocks.append(TableRow(row))
         else:
             run.flush(blocks)  # a <div>, <section>, <ul>, <table>...: a boundary on both sides
@@ -849,7 +894,7 @@ def block_text(block: Node, container: Node) -> str | None:
     text = node_text(block)
     if not text or CHROME_LINE.match(text) or MARKUP_TEXT.match(text):
         return None
-    if block.css_first("a") is not None and link_density(block, len(text)) > MAX_BLOCK_LINK_DENSITY \
+    if block.css_first("a") is not None and link_share(block, len(text)) > MAX_BLOCK_LINK_DENSITY \
             and not is_linked_prose(block, text):
         return None
     return text
@@ -869,13 +914,26 @@ def is_linked_prose(block: Node, text: str) -> bool:
     """A paragraph with a linked phrase or sentence in it, not a list of links."""
     if block.tag != "p" or not text.endswith(SENTENCE_ENDS):
         return False
-    linked = sum(len(link.text(deep=True, strip=True)) for link in block.css("a"))
-    return len(text) - linked >= MIN_UNLINKED_PROSE_CHARS
+    return len(text) - folded_link_chars(block) >= MIN_UNLINKED_PROSE_CHARS
 
 
 def unique(blocks: list[str]) -> list[str]:
-    """Each block once: a lead repeated in a teaser, a slider's copy of a paragraph."""
-    return list(dict.fromkeys(blocks))
+    """Each block once: a lead repeated in a teaser, a slider's copy of a paragraph, a donation call
+    after every section. But a text that is mostly one paragraph, said again and again (a refrain,
+    a template's filler text), keeps each time it says it: without them little of the text is left."""
+    distinct = list(dict.fromkeys(blocks))
+    if len(distinct) == len(blocks):
+        return blocks
+    refrain = max(distinct, key=len)
+    if len(refrain) < REFRAIN_SHARE * sum(map(len, distinct)):
+        return distinct
+    seen: set[str] = set()
+    kept: list[str] = []
+    for block in blocks:
+        if block == refrain or block not in seen:
+            kept.append(block)
+            seen.add(block)
+    return kept
 
 
 def trim_edges(blocks: list[str]) -> list[str]:
@@ -912,7 +970,7 @@ def strip_byline(block: str) -> str:
 
 
 def is_trailing_furniture(block: str) -> bool:
-    if len(block) <= MAX_CONTACT_CHARS and (CONTACT_DETAILS.search(block) or CALL_TO_ACTION.search(block)):
+    if len(block) <= MAX_CONTACT_CHARS and (CALL_TO_ACTION.search(block) or CONTACT_DETAILS.search(block) and not is_sentence(block)):
         return True
     if len(block) <= MAX_PRESS_OFFER_CHARS and PRESS_OFFER.search(block):
         return True
@@ -921,6 +979,12 @@ def is_trailing_furniture(block: str) -> bool:
     if len(block) <= MAX_DANGLING_CHARS and block.endswith((":", "：")):
         return True
     return len(block) <= MAX_CAPTION_CHARS and not block.endswith(SENTENCE_ENDS)
+
+
+def is_sentence(block: str) -> bool:
+    """A sentence of some words, written out: "Those with information are asked to call ... at 555-0100.",
+    not a block of contact details ("Press office: Jane Doe, +1 555 0100, press@example.org")."""
+    return block.endswith(".") and len(block.split()) >= MIN_SENTENCE_WORDS and not CONTACT_OPENING.match(block)
 
 
 def cut_trailing_furniture(blocks: list[str]) -> list[str]:
@@ -948,8 +1012,6 @@ def text_resumes(rest: list[str]) -> bool:
     """Whether what follows an inline promo's mark is mostly paragraphs of prose: the end of the text."""
     prose = [block for block in rest if len(block) >= PROMO_TEXT_GOES_ON_CHARS and block.endswith(SENTENCE_ENDS)]
     return len(prose) >= PROMO_TEXT_GOES_ON_PARAGRAPHS and sum(map(len, prose)) >= PROMO_TEXT_GOES_ON_SHARE * sum(map(len, rest))
-
-
 def text_goes_on(rest: list[str], total: int) -> bool:
     """Whether the blocks after an end mark are more of the text: several paragraphs of prose,
     a good share of the whole (after a real end come links, teasers, a contact: little prose)."""

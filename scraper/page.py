@@ -26,6 +26,7 @@ from scraper.boilerplate import (
     SENTENCE_ENDS,
     clean_text,
     link_density,
+    link_share,
     main_nodes,
     node_names,
     node_text,
@@ -72,9 +73,10 @@ KIND_LABELS = frozenset({
 PUBLISHER_META = ("og:site_name", "application-name", "dc.publisher", "dcterms.publisher", "publisher")
 MIN_BODY_CHARS = 80
 # A text this short after the furniture went may be the remains of a text the furniture took along
-# (a "share-zone" wrapper around it): a second reading without the removal is tried, and wins
-# when it holds this many times more text.
-SHORT_BODY_CHARS = 300
+# (a "share-zone" wrapper around it, a video's transcript in the article's <footer>): a second
+# reading without the removal is tried, and wins when it holds this many times more text. Short
+# means a few sentences, measured with what the remains still hold (share lines, a sign-up box).
+SHORT_BODY_CHARS = 500
 UNSTRIPPED_GAIN = 3
 # The lead a page sets beside its headline (a standfirst in an intro box) while the text scores
 # into another box: the first sentence-like block after the <h1>, within this many elements.
@@ -365,11 +367,13 @@ class ReleasePage(PageDates):
         first_inside = container.css_first(LEAD_CANDIDATES)
         text_start = first_inside.mem_id if first_inside is not None else None
         after_headline = None
+        # The page's only <h1> is its headline, however it words it (a kicker run into it, another title).
+        only_heading = len(body.css("h1")) == 1
         for index, node in enumerate(body.css(LEAD_CANDIDATES)):
             if node.mem_id == text_start:
                 return None  # reached the text (or it holds the headline) without a lead
             if after_headline is None:
-                if node.tag == "h1" and names_same_headline(node_text(node), title):
+                if node.tag == "h1" and (only_heading or names_same_headline(node_text(node), title)):
                     after_headline = index
                 continue
             if index - after_headline > LEAD_WINDOW:
@@ -520,7 +524,7 @@ def is_lead(node: Node) -> bool:
     # A lead ends as a sentence does; an intro box may drop the full stop, not a long text's worth.
     if len(text) < MIN_LEAD_CHARS or not (text.endswith(SENTENCE_ENDS) or len(text) >= 2 * MIN_LEAD_CHARS):
         return False
-    return node.css_first("a") is None or link_density(node, len(text)) <= MAX_LINK_DENSITY
+    return node.css_first("a") is None or link_share(node, len(text)) <= MAX_LINK_DENSITY
 
 
 def in_caption(node: Node) -> bool:

@@ -9,6 +9,7 @@ from scraper import parse
 from scraper.boilerplate import has_nested_block, is_furniture_by_name, main_nodes, strip_furniture, text_blocks
 
 LONG = "The council met for two days and agreed on a plan for the coming year, with a budget for it."
+INDENT = " " * 40  # pretty-printed source: a link's words on two lines, the second indented
 
 
 def blocks_of(inner: str) -> list[str]:
@@ -42,10 +43,14 @@ def blocks_of(inner: str) -> list[str]:
          "<tr><td><div>Mail</div></td><td><div>17.8 MB</div></td></tr></table>", [LONG, "Maps 32.7 MB", "Mail 17.8 MB"]),
         (f"<p>{LONG}</p><p class='imageCaption'>The council in its hall on Monday, before the vote on the plan.</p>"
          f"<p>{LONG} End.</p>", [LONG, f"{LONG} End."]),
+        (f"<p>{LONG}</p><table><tr><th><a href='/f'>The\n{INDENT}Film</a></th><td>1990</td><td>A short film after a\n"
+         f"{INDENT}story by <a href='/a'>Jane\n{INDENT}Doe</a> that aired on <a href='/tv'>cable\n{INDENT}television</a>.</td></tr></table>",
+         [LONG, "The Film 1990 A short film after a story by Jane Doe that aired on cable television."]),
     ],
     ids=["bare-text-divs", "text-after-the-last-block", "text-around-a-paragraph", "list-items", "list-closing-the-text", "teaser-card-in-link", "link-list-run", "quoted-paragraphs",
          "table-of-facts", "embed-code-as-text", "embed-code-with-a-bare-attribute", "layout-table",
-         "table-of-facts-with-a-div-per-cell", "caption-named-in-camel-case"],
+         "table-of-facts-with-a-div-per-cell", "caption-named-in-camel-case",
+         "row-with-links-broken-over-indented-lines"],
 )
 def test_walked_blocks(inner: str, expected: list[str]) -> None:
     assert blocks_of(inner) == expected
@@ -119,9 +124,13 @@ def test_a_lead_in_a_sibling_box_joins_the_text_and_a_small_box_after_it_does_no
          "Another story of the same site", False),
         ("<p>Tagged:</p><p>Council, budget, harbour works and the other words this site tags its stories with.</p>",
          "the other words this site tags", False),
+        ("<p>Those with information on the break-in are asked to call the police tip line at 555-0100 or e-mail tips@example.org.</p>",
+         "asked to call the police", True),
+        ("<p>Press office: Jane Doe, phone +1 555 0100, e-mail press@example.org, at the town hall.</p>", "Jane Doe", False),
     ],
     ids=["long-press-contact", "note-to-the-newsroom", "flyout-box", "contacts-in-a-sentence", "read-next", "more-from-site",
-         "advertisement-line", "more-in-section", "verwandte-artikel", "auch-interessant", "articulos-relacionados", "tagged"],
+         "advertisement-line", "more-in-section", "verwandte-artikel", "auch-interessant", "articulos-relacionados", "tagged",
+         "appeal-for-witnesses-with-a-number", "contact-details"],
 )
 def test_what_closes_a_text(closing: str, phrase: str, kept: bool) -> None:
     html = (f"<html><body><main><h1>The council agrees</h1><div class='text'><p>{LONG}</p><p>{LONG} More.</p>"
@@ -282,10 +291,22 @@ def test_account_and_paywall_lines_inside_the_text_go(line: str) -> None:
 LINKS = "".join(f"<a href='/story/{n}'>Another story of the week about the council, number {n}</a>" for n in range(6))
 
 
-def test_a_standfirst_set_as_an_h2_under_the_headline_opens_the_text() -> None:
+@pytest.mark.parametrize("tag", ["h2", "h3", "h4"])
+def test_a_standfirst_set_as_a_heading_under_the_headline_opens_the_text(tag: str) -> None:
     standfirst = "The council has agreed a plan for every district, and it will take effect next spring after a vote."
     paragraphs = "".join(f"<p>{part}</p>" for part in PARTS[:4])
-    html = (f"<html><body><main><article><div class='top'><h1>The plan for the districts</h1><h2 class='summary'>{standfirst}</h2></div>"
+    html = (f"<html><body><main><article><div class='top'><h1>The plan for the districts</h1><{tag} class='summary'>{standfirst}</{tag}></div>"
+            "<div class='media'><p>A photo of the council at its meeting.</p></div>"
+            f"<div class='text'>{paragraphs}</div><div class='more'>{LINKS}</div></article></main></body></html>")
+    assert parse(html, "https://example.org/news/1", any_page=True).body.startswith(standfirst)
+
+
+def test_the_only_h1_heads_the_lead_however_it_words_the_headline() -> None:
+    # The <h1> runs a kicker into a headline worded otherwise than the page's <title>.
+    standfirst = "The council has agreed a plan for every district, and it will take effect next spring after a vote."
+    paragraphs = "".join(f"<p>{part}</p>" for part in PARTS[:4])
+    html = (f"<html><head><title>Council backs district plan after long debate</title></head><body><main><article>"
+            f"<div class='top'><h1><span>Districts</span>A plan for each of them</h1><p class='intro'>{standfirst}</p></div>"
             "<div class='media'><p>A photo of the council at its meeting.</p></div>"
             f"<div class='text'>{paragraphs}</div><div class='more'>{LINKS}</div></article></main></body></html>")
     assert parse(html, "https://example.org/news/1", any_page=True).body.startswith(standfirst)
@@ -310,6 +331,20 @@ def test_a_text_the_furniture_took_along_is_read_without_the_furniture_removal()
             "</article></body></html>")
     body = parse(html, "https://example.org/news/1", any_page=True).body
     assert LONG in body and body.endswith("Again.")
+
+
+def test_a_transcript_in_the_articles_footer_is_read_without_the_furniture_removal() -> None:
+    # A video page: the <footer> (furniture by its tag) holds the transcript; what is left without it
+    # is a line, a sign-up box and share lines, a few sentences long.
+    transcript = "".join(f"<p>Speaker {n}: I got my dog {n} years ago, and since then, with him at my side, every day starts well "
+                         "and ends well.</p>" for n in range(1, 9))
+    html = ("<html><body><article><h1>What the dog thinks</h1><div class='video'><p>Press play to hear it, from the start.</p></div>"
+            "<div class='signup'><p>Want more stories like this one? Try our daily e-mail and see for yourself, every morning, "
+            "free of charge, with the best of the week on Sundays.</p></div><div class='buttons'>Share on Facebook. Share on "
+            "Twitter. Send by e-mail. Copy the link. Print the page. Save it for later. Like it. Follow us on every network we "
+            f"are on, and tell your friends about it.</div><footer><div class='transcript'>{transcript}</div></footer></article></body></html>")
+    body = parse(html, "https://example.org/video/1", any_page=True).body
+    assert "Speaker 1: I got my dog" in body and "Speaker 8" in body
 
 
 def test_boxes_named_like_the_texts_box_join_it_however_short() -> None:
@@ -573,3 +608,68 @@ def test_a_live_blogs_entry_stamp_is_no_text(line: str, kept: bool) -> None:
     html = (f"<html><body><main><h1>The council agrees: live</h1><div class='text'><p>{PARTS[0]}</p><div class='info'>"
             f"<time>{line}</time></div><p>{PARTS[1]}</p><p>{PARTS[2]}</p></div></main></body></html>")
     assert (line in parse(html, "https://example.org/news/1", any_page=True).body) is kept
+
+
+def test_links_in_paragraphs_of_the_text_do_not_count_against_widening_to_them() -> None:
+    # A live page: an intro box, then entries whose paragraphs link some of their words, each under a
+    # time line. The linked words are text those paragraphs keep, not other text: the container
+    # widens to the entries as it would were they unlinked.
+    intro = "The council, which met on Monday, agreed on the plan, its budget, its terms, and its first steps, after a long debate."
+    entries = "".join(f"<div class='item'><div class='when'>{n} hours ago, 10:{n:02}</div><p>The mayor said on Monday that "
+                      f"<a href='/story/{n}'>district {n} goes ahead</a>, as the council agreed in May.</p></div>" for n in range(1, 9))
+    html = (f"<html><body><h1>The plan, as it happens</h1><article><div class='intro'><p>{intro}</p><p>{intro} Two.</p>"
+            f"<p>{intro} Three.</p></div><div class='items'>{entries}</div></article></body></html>")
+    body = parse(html, "https://example.org/live/1", any_page=True).body
+    assert body.startswith(intro) and body.endswith("district 8 goes ahead, as the council agreed in May.")
+
+
+CALL = ("Support independent reporting! Our aim is an informed public, since only informed citizens can solve "
+        "problems by democratic means, and we need your help for it.")
+
+
+@pytest.mark.parametrize(
+    ("inner", "expected"),
+    [
+        (f"<p>{LONG}</p><h3>One</h3><p>{LONG}</p><h3>Two</h3><p>{LONG}</p>", [LONG, "One", LONG, "Two", LONG]),
+        (f"<p>{LONG}</p>" * 3, [LONG] * 3),
+        (f"<p>{PARTS[0]}</p><p>{PARTS[1]}</p><p>{PARTS[2]}</p><div class='teaser'><p>{PARTS[0]}</p></div>", PARTS[:3]),
+        (f"<p>{PARTS[0]}</p><p>{CALL}</p><p>{PARTS[1]}</p><p>{CALL}</p><p>{PARTS[2]}</p><p>{CALL}</p>",
+         [PARTS[0], CALL, PARTS[1], PARTS[2]]),
+    ],
+    ids=["filler-between-headings", "one-paragraph-over-and-over", "lead-again-in-a-teaser", "call-after-every-section"],
+)
+def test_a_repeated_paragraph_stays_only_when_it_is_most_of_the_text(inner: str, expected: list[str]) -> None:
+    assert blocks_of(inner) == expected
+
+
+@pytest.mark.parametrize(
+    ("attributes", "furniture"),
+    [("class='user-post-box' id='comment-box'", True), ("class='post-body' id='related-posts'", True),
+     ("class='entry-content' id='main-content-sidebar'", False), ("class='article-body' id='story'", False),
+     ("class='post-content share-enabled'", False)],
+    ids=["comment-id-on-a-post-class", "related-id", "content-id", "no-furniture-id", "furniture-word-in-a-class"],
+)
+def test_an_id_naming_furniture_outweighs_a_content_word_in_the_class(attributes: str, furniture: bool) -> None:
+    node = LexborHTMLParser(f"<html><body><div {attributes}>x</div></body></html>").body.css_first("div")
+    assert is_furniture_by_name(node) is furniture
+
+
+def test_a_thread_of_replies_beside_the_text_is_furniture() -> None:
+    # Readers' replies, as long as a good part of the text, in the column that holds the article.
+    replies = "".join(f"<article class='reply'><p>{part} I tried this for years, a reader replies.</p></article>" for part in PARTS[:3])
+    html = ("<html><body><div class='main-column'><section class='wrapper'><article class='post'><h1>The plan for the districts</h1>"
+            f"<div class='post-content'>{''.join(f'<p>{part}</p>' for part in PARTS)}</div></article></section>"
+            f"<section class='js_replies'><div class='replies-wrapper'>{replies}</div></section></div></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert PARTS[7] in body and "a reader replies" not in body
+
+
+def test_the_container_widens_no_higher_than_the_box_that_holds_the_headline() -> None:
+    # Beside the article's box, other stories in brief, each a short paragraph under a time: prose,
+    # more of it than the text, but not this text.
+    items = "".join(f"<div class='item'><span>10:{n:02}</span><p>Elsewhere today, in another town, story number {n} "
+                    "happened, and people talked about it.</p></div>" for n in range(1, 9))
+    html = ("<html><body><div class='page'><div class='wrapper'><div class='article'><h1>The plan for the districts</h1>"
+            f"<div class='content'>{''.join(f'<p>{part}</p>' for part in PARTS[:4])}</div></div></div>{items}</div></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert body.startswith(PARTS[0]) and body.endswith(PARTS[3])
