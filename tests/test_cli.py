@@ -82,6 +82,10 @@ def test_url_and_site_options(capsys: pytest.CaptureFixture[str]) -> None:
         (["crawl", "--dealy", "2"], "unrecognized arguments: --dealy", "pressroom crawl"),
         # An abbreviation argparse accepts is not unknown: the option's own check speaks.
         (["parse", "--ur=x"], "'x' is not an http(s) URL", "pressroom parse"),
+        # A misspelt command is named as such, not the options after it; a short option with its
+        # value attached is no unknown option.
+        (["pars", "--url", "https://e.org/x", "a.html"], "invalid choice: 'pars'", "pressroom"),
+        (["export", "-oout.csv"], "the following arguments are required: SOURCE", "pressroom export"),
         (["export", "a.jsonl", "--to", "csv"], "required: -o/--output", "pressroom export"),
         (["report", "a.jsonl", "-o", "r.html", "--colour"], "unrecognized arguments: --colour", "pressroom report"),
         (["crawl", "osce", "--delay", "-1"], "below 0", "pressroom crawl"),

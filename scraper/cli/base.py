@@ -13,6 +13,9 @@ EXIT_USAGE = 2
 EXIT_INTERRUPTED = 3  # crawl: stopped by SIGINT/SIGTERM, resumable
 
 
+MISSING_ARGUMENTS = "the following arguments are required"  # argparse's words
+
+
 class UsageError(Exception):
     """Bad arguments: reported in one line with exit code 2, pointing at the command's own --help."""
 
@@ -27,11 +30,12 @@ class ArgumentParser(argparse.ArgumentParser):
 
     def parse_known_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def]  # argparse's signature
         # argparse says "the following arguments are required: FILE" for `parse --bogus`: the
-        # misspelt option is the mistake to name, so an unknown option is reported first.
+        # misspelt option is the mistake to name, so an unknown option is reported first. Any other
+        # error (a misspelt command: "invalid choice: 'pars'") is said as argparse says it.
         try:
             return super().parse_known_args(args, namespace)
         except UsageError as error:
-            if error.prog != self.prog:  # a command's parser has already said it
+            if error.prog != self.prog or not str(error).startswith(MISSING_ARGUMENTS):
                 raise
             unknown = self.unknown_options(sys.argv[1:] if args is None else list(args))
             if unknown:
@@ -48,6 +52,8 @@ class ArgumentParser(argparse.ArgumentParser):
             if not word.startswith("-") or word == "-" or self._negative_number_matcher.match(word):
                 continue
             name = word.split("=", 1)[0]
+            if not word.startswith("--") and len(word) > 2 and word[:2] in self._option_string_actions:
+                continue  # a short option with its value attached: "-oout.csv"
             if not any(option.startswith(name) for option in self._option_string_actions):
                 unknown.append(word)
         return unknown
