@@ -17,6 +17,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import ClassVar, NamedTuple, Protocol
 
+from scraper.errors import StateError
+
 STATE_SUFFIX = ".state.db"
 
 QUEUED, LEASED, DONE = "queued", "leased", "done"
@@ -189,7 +191,8 @@ class SharedQueries:
         raise NotImplementedError
 
     def _sql(self, query: str) -> str:
-        """`query` with the store's placeholder for each "?"."""
+        """`query` with the store's placeholder for each "?": so a shared query holds no other "?"
+        (nor a "%", which psycopg reads as a placeholder's start)."""
         return query if self.PARAM == "?" else query.replace("?", self.PARAM)
 
     def _now(self) -> str:
@@ -299,7 +302,8 @@ class SharedQueries:
             (site, iso_date(day)),
         )
         current = self.watermark(site)
-        assert current is not None
+        if current is None:  # the row was just written: only a store that lost it gets here
+            raise StateError(f"the watermark of {site} was not kept")
         return current
 
     # -- meta ------------------------------------------------------------------------------------
