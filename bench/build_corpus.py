@@ -289,9 +289,11 @@ POSTLIGHT_OPENING = re.compile(r"assert\.equal\(\s*first\d+,\s*(['`\"])(.+?)\1\s
 # page's language, else the host's country (ja or .jp: +9; most sites American: -5), and a stamp
 # is a label only where that guess off by up to three hours still names the same day, or where it
 # is a bare date: midnight UTC, or midnight in that zone ("2019-03-04T15:00:00.000Z" is 5 March in Tokyo).
-ZONE_BY_COUNTRY = {"jp": 9, "ja": 9, "kr": 9, "ko": 9, "cn": 8, "zh": 8, "tw": 8, "hk": 8, "uk": 0, "ie": 0,
-                   "gb": 0, "de": 1, "fr": 1, "it": 1, "es": 1, "nl": 1, "at": 1, "ch": 1, "be": 1, "pl": 1,
-                   "cz": 1, "cs": 1, "se": 1, "sv": 1, "dk": 1, "da": 1, "no": 1, "nb": 1}
+# UTC offsets by language (ISO 639-1: "uk" is Ukrainian) and by a host's country domain ("uk" is Britain).
+ZONE_BY_LANGUAGE = {"ja": 9, "ko": 9, "zh": 8, "uk": 2, "de": 1, "fr": 1, "it": 1, "es": 1, "nl": 1, "pl": 1,
+                    "cs": 1, "sv": 1, "da": 1, "nb": 1}
+ZONE_BY_COUNTRY = {"jp": 9, "kr": 9, "cn": 8, "tw": 8, "hk": 8, "uk": 0, "gb": 0, "ie": 0, "de": 1, "fr": 1,
+                   "it": 1, "es": 1, "nl": 1, "at": 1, "ch": 1, "be": 1, "pl": 1, "cz": 1, "se": 1, "dk": 1, "no": 1}
 KANA = re.compile("[\u3040-\u30ff]{3}")
 HTML_LANG = re.compile(rb"<html[^>]*\blang=[\"']?([a-zA-Z]{2})(?:-([a-zA-Z]{2}))?", re.IGNORECASE)
 AMERICAN_ZONE = -5
@@ -330,11 +332,14 @@ def zone_of(html: bytes, url: str) -> int:
     (`<html lang="en-GB">`, `lang="ja"`), else from kana in its text, else from its host's country,
     else American."""
     lang = HTML_LANG.search(html[:5000])
-    for key in ((lang.group(2) or "", lang.group(1)) if lang else ()):
-        if key.lower() in ZONE_BY_COUNTRY:
-            return ZONE_BY_COUNTRY[key.lower()]
+    if lang:
+        region, language = (lang.group(2) or "").lower(), lang.group(1).lower()
+        if region in ZONE_BY_COUNTRY:
+            return ZONE_BY_COUNTRY[region]
+        if language in ZONE_BY_LANGUAGE:
+            return ZONE_BY_LANGUAGE[language]
     if KANA.search(html_module.unescape(html.decode("utf-8", "replace"))):
-        return ZONE_BY_COUNTRY["ja"]  # Japanese text on a page that declares no language
+        return ZONE_BY_LANGUAGE["ja"]  # Japanese text on a page that declares no language
     return ZONE_BY_COUNTRY.get((urlsplit(url).hostname or "").rsplit(".", 1)[-1], AMERICAN_ZONE)
 
 
