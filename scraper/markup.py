@@ -143,6 +143,16 @@ class PageMarkup:
                 return value
         return None
 
+    @cached_property
+    def declared_language_tags(self) -> list[str]:
+        """The language tags the page declares, each a valid one ("en-GB", "de"), in the order they
+        are trusted: <html lang>, xml:lang, the language meta tags, JSON-LD's inLanguage."""
+        root = self.tree.css_first("html")
+        attributes = root.attributes if root is not None else {}
+        declared = (attributes.get("lang"), attributes.get("xml:lang"),
+                    self.meta("og:locale", "content-language", "dc.language", "language"), self.json_ld_text("inLanguage"))
+        return [tag.strip() for tag in declared if tag and language_code(tag)]
+
     def html_title(self) -> str | None:
         node = self.tree.css_first("title")
         text = node_text(node) if node is not None else ""

@@ -314,13 +314,8 @@ class ReleasePage(PageDates):
         return guess_language(body, self.declared_language())
 
     def declared_language(self) -> str | None:
-        root = self.tree.css_first("html")
-        return (
-            language_code(root.attributes.get("lang") if root else None)
-            or language_code(root.attributes.get("xml:lang") if root else None)
-            or language_code(self.meta("og:locale", "content-language", "dc.language", "language"))
-            or language_code(self.json_ld_text("inLanguage"))
-        )
+        tags = self.declared_language_tags
+        return language_code(tags[0]) if tags else None
 
     def publisher(self) -> str | None:
         publisher = self.json_ld.get("publisher")

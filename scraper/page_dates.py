@@ -33,7 +33,7 @@ from scraper.dates import (
     parse_iso,
     unix_date,
 )
-from scraper.markup import PageMarkup, next_element, previous_element, site_name_start
+from scraper.markup import PageMarkup, language_code, next_element, previous_element, site_name_start
 
 # Metadata read from <meta>: the publication date, never the modification date.
 PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished", "dc.date.issued",
@@ -108,6 +108,8 @@ UPDATE_LOOKBEHIND = 40
 TIMESTAMP = re.compile(r"\d[T ]\d\d:\d\d|\d\d:\d\d(?::\d\d)? (?:GMT|UTC|[+-]\d{4})")
 # A time of day as a page shows it ("00:05", "2:00 a.m."): its minutes tell the same instant in
 # another zone (zones differ by whole hours) from another moment (a later edit shown by the headline).
+# A language tag's region: "en-GB", "en_GB".
+REGION = re.compile(r"^[a-zA-Z]{2,3}[-_][a-zA-Z]{2}\b")
 # A stamp's time in UTC ("T01:32:00Z", "T01:32:00+00:00", "01:32 GMT"): its day is another zone's day before or after.
 UTC_TIME = re.compile(r"[T ](?P<hour>[0-2]\d):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]00:?00| ?GMT| ?UTC)\s*$")
 NOON = 12
@@ -364,13 +366,14 @@ class PageDates(PageMarkup):
 
     @cached_property
     def day_first(self) -> bool | None:
-        """How the page's declared language writes 05/03/2022 (see dates.day_first_in): the tag
-        with its region ("en-GB" writes the day first, "en-US" the month), wherever it is declared."""
-        root = self.tree.css_first("html")
-        attributes = root.attributes if root is not None else {}
-        return day_first_in(attributes.get("lang") or attributes.get("xml:lang")
-                            or self.meta("og:locale", "content-language", "dc.language", "language")
-                            or self.json_ld_text("inLanguage"))
+        """How the page's declared language writes 05/03/2022 (see dates.day_first_in): its region
+        says it for English ("en-GB" the day first, "en-US" the month), so a plain "en" takes the
+        region another source of the page gives the same language (og:locale "en_GB")."""
+        tags = self.declared_language_tags
+        if not tags:
+            return None
+        language = language_code(tags[0])
+        return day_first_in(next((tag for tag in tags if language_code(tag) == language and REGION.search(tag)), tags[0]))
 
     @cached_property
     def change_named(self) -> tuple[Node, ...]:

@@ -479,10 +479,15 @@ def test_a_timestamp_one_day_off_the_shown_date(head: str, under: str, expected:
         ('<html><head><meta name="dc.language" content="en-US"></head>', "2022-05-03"),
         ('<html><head><script type="application/ld+json">{"@type": "NewsArticle", "inLanguage": "de-DE"}</script></head>',
          "2022-03-05"),
+        # an invalid lang is passed over; a plain "en" takes the region the locale meta gives it
+        ('<html lang="x-default"><head><meta property="og:locale" content="en_GB"></head>', "2022-03-05"),
+        ('<html lang="en"><head><meta property="og:locale" content="en_GB"></head>', "2022-03-05"),
+        ('<html lang="en"><head><meta property="og:locale" content="de_DE"></head>', None),
     ],
-    ids=["xml-lang", "dc-language-meta", "json-ld-in-language"],
+    ids=["xml-lang", "dc-language-meta", "json-ld-in-language", "invalid-lang-then-locale", "plain-en-then-regional-locale",
+         "plain-en-then-another-language"],
 )
-def test_a_slashed_date_is_read_by_the_language_wherever_declared(declared: str, expected: str) -> None:
+def test_a_slashed_date_is_read_by_the_language_wherever_declared(declared: str, expected: str | None) -> None:
     html = (declared + "<body><main><h1>Harbour works begin</h1><p class=\"date\">05/03/2022</p>"
             "<p>The works on the northern pier began this morning and will last until the end of next year.</p>"
             "<p>Ships will use the southern pier meanwhile, and the ferry timetable stays as it is.</p></main></body></html>")
