@@ -171,10 +171,7 @@ class ReleasePage(PageDates):
             publisher=self.publisher(),
             body="",
         )
-        self.visible_date_found  # noqa: B018 (phase 1: read before the furniture goes)
-        self.title_text_date_found  # noqa: B018
-        if self.visible_date_found is None and self.title_text_date_found is None and not self.metadata_dated():
-            self.far_text_date_found  # noqa: B018 (only where nothing else dates the page: it costs)
+        self.read_shown_dates()
 
         found_date = self.date()
         record.date, record.date_raw = found_date.iso, found_date.raw

@@ -133,9 +133,18 @@ class PageDates(PageMarkup):
     title_heading: Node | None
     dateline: Dateline | None
     opening_texts: list[str]
-    # A date the page shows by its headline under an update label ("Stand:", "Aktualisiert am"),
-    # kept while phase 1 reads the headline's surroundings: the cascade's last shown date.
+    # Set while phase 1 (read_shown_dates) reads the page: the first date shown under an update
+    # label ("Stand:", "Aktualisiert am") by the headline or in the far text, the cascade's last shown
+    # date; and the far text's date, read only where nothing else dates the page.
     update_date: FoundDate | None = None
+    far_text_date: FoundDate | None = None
+
+    def read_shown_dates(self) -> None:
+        """Phase 1 of a record: the dates the page shows around its headline, read while the tree
+        is intact (the body's reading takes the furniture out of it). The far text is read only
+        where nothing else dates the page: it costs."""
+        if self.visible_date_found is None and self.title_text_date_found is None and not self.metadata_dated():
+            self.far_text_date = self.far_text_date_in_source()
 
     def date(self) -> FoundDate:
         visible = self.visible_date_found
@@ -154,7 +163,7 @@ class PageDates(PageMarkup):
             lambda: self.title_text_date_found,
             self.body_head_date,
             lambda: self.update_date,
-            lambda: self.__dict__.get("far_text_date_found"),  # read in phase 1, where it was needed
+            lambda: self.far_text_date,
             lambda: self.machine_date(self.json_ld_text("dateModified") or self.meta(*MODIFIED_META)),
         ):
             found = source()
@@ -451,8 +460,7 @@ class PageDates(PageMarkup):
         return (self.date_in_window(text_after(heading, TITLE_TEXT_WINDOW, changed=changed))
                 or self.date_in_window(text_after(heading, TEXT_BEFORE_TITLE, backwards=True, changed=changed)))
 
-    @cached_property
-    def far_text_date_found(self) -> FoundDate | None:
+    def far_text_date_in_source(self) -> FoundDate | None:
         """The first date in the longer text after the headline (FAR_TEXT_WINDOW: past a standfirst,
         a picture and its caption, a list of other headlines), for a page nothing else dates: a
         reader finds it there, and htmldate's extensive search reads it too. Read from the source
@@ -475,7 +483,7 @@ class PageDates(PageMarkup):
     def dated_by_far_text(self, record: PressRelease) -> bool:
         """Whether the record's date came from far in the text only: no proof that the page is a
         release (an "About us" page may name a day in its text)."""
-        far = self.__dict__.get("far_text_date_found")
+        far = self.far_text_date
         return far is not None and record.date == far.iso and record.date_raw == far.raw
 
     def date_in_window(self, window: str, short_year: bool = False) -> FoundDate | None:
