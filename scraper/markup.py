@@ -47,6 +47,7 @@ STRONG_TITLE_SEPARATOR = re.compile(r"[|–—•·]")
 SPACES = re.compile(r"\s+")
 MIN_TITLE_PART_CHARS = 2
 MAX_TITLE_PART_CHARS = 80
+MIN_STRIPPED_TITLE_CHARS = 10  # shorter, what is left is no headline: the title was all site name
 CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")
 LABEL_CANDIDATES = "li, dt, th, strong, b, span, label, div"
 # A value read from the label's wrapper starts with the label itself: "Ort: Berlin".
@@ -305,7 +306,7 @@ def strip_site_name(title: str) -> str:
     """"Headline | News | Site" -> "Headline"; a title that is all site name stays as it is."""
     start = site_name_start(title)
     stripped = title if start is None else title[:start]
-    return stripped if len(stripped) >= 10 else title
+    return stripped if len(stripped) >= MIN_STRIPPED_TITLE_CHARS else title
 
 
 def site_name_start(title: str) -> int | None:

@@ -55,7 +55,9 @@ DATE_ELEMENTS = (
 )
 NOT_PUBLICATION = re.compile(r"modif|updat|teaser|related|comment|copyright|footer|event|termin|broadcast|sendung",
                              re.IGNORECASE)
-# A date in such a line is when the page changed or who owns it, not when it was published.
+# A date in such a line is when the page changed or who owns it, not when it was published. (An
+# update label's date is still a date the page shows, German news: "Stand: 28.04.2023 16:11": the
+# cascade reads it last, where the page shows no other; htmldate reads it too.)
 COPYRIGHT_TEXT = r"©|copyright|\(c\)"
 UPDATE_TEXT = (
     r"letzte änderung|zuletzt (?:geändert|aktualisiert)|\bstand\b|last (?:updated|modified)"
@@ -64,9 +66,10 @@ UPDATE_TEXT = (
 )
 NOT_PUBLICATION_TEXT = re.compile(f"{COPYRIGHT_TEXT}|{UPDATE_TEXT}", re.IGNORECASE)
 COPYRIGHT = re.compile(COPYRIGHT_TEXT, re.IGNORECASE)
-# An update label's date is still the date the page shows (German news: "Stand: 28.04.2023 16:11"):
-# read last, where the page shows no other (htmldate reads it too).
+# A date element holds a date, a label, a time, an author; longer, it is a paragraph that names a date.
 MAX_DATE_ELEMENT_CHARS = 120
+# A line under the headline (a standfirst) is read this far for a date.
+NEIGHBOUR_TEXT_CHARS = 2 * MAX_DATE_ELEMENT_CHARS
 # Elements named for a change of the page, whose dates are not its publication (see reader_text).
 # (case-sensitive: the `i` flag makes the query ten times slower; class names are lower case)
 CHANGE_NAMED = "[class*=updat], [class*=modif]"
@@ -103,16 +106,19 @@ HEADLINE_WORD = re.compile(r"\w{4,}")
 HEADLINE_REACH = 600  # the headline's first long word is this close after its tag opens
 TEXT_BEFORE_TITLE = 120  # a kicker above the headline: "Presse 02.12.2022"
 SKIPPED_AFTER_TITLE = frozenset({"aside", "nav", "footer", "script", "style", "form", "ul", "ol", "figure"})
-UPDATE_LOOKBEHIND = 40
+UPDATE_LOOKBEHIND = 40  # a label is read this far before a date ("Aktualisiert am 28.04.2023")
+BODY_HEAD_CHARS = 300  # the text's opening read for a date ("Berlin, 3. Mai 2022 - ...")
 # A machine value with a time of day: its day may be another in the page's time zone...
 TIMESTAMP = re.compile(r"\d[T ]\d\d:\d\d|\d\d:\d\d(?::\d\d)? (?:GMT|UTC|[+-]\d{4})")
-# A time of day as a page shows it ("00:05", "2:00 a.m."): its minutes tell the same instant in
-# another zone (zones differ by whole hours) from another moment (a later edit shown by the headline).
 # A language tag's region: "en-GB", "en_GB".
 REGION = re.compile(r"^[a-zA-Z]{2,3}[-_][a-zA-Z]{2}\b")
 # A stamp's time in UTC ("T01:32:00Z", "T01:32:00+00:00", "01:32 GMT"): its day is another zone's day before or after.
 UTC_TIME = re.compile(r"[T ](?P<hour>[0-2]\d):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]00:?00| ?GMT| ?UTC)\s*$")
-NOON = 12
+# A UTC stamp before midday may be the evening before west of Greenwich (zones down to -12); after
+# it, the next morning east of it (zones up to +14): the day a page a day off shows is then the same moment's.
+UTC_MIDDAY_HOUR = 12
+# A time of day as a page shows it ("00:05", "2:00 a.m."): its minutes tell the same instant in
+# another zone (zones differ by whole hours) from another moment (a later edit shown by the headline).
 TIME_OF_DAY = re.compile(r"(?<!\d)[0-2]?\d:(?P<minutes>[0-5]\d)(?!\d)")
 URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|$|[^\d])")
 
@@ -357,7 +363,7 @@ class PageDates(PageMarkup):
                 continue  # a line named for another date: a broadcast's, a comment's
             text = texts.get(node.mem_id)
             if text is None:
-                text = texts[node.mem_id] = clean_text(reader_text(node, changed))[:MAX_DATE_ELEMENT_CHARS * 2]
+                text = texts[node.mem_id] = clean_text(reader_text(node, changed))[:NEIGHBOUR_TEXT_CHARS]
             if short is not None and (len(text) <= MAX_DATE_ELEMENT_CHARS) != short:
                 continue
             # the first date no update label stands before ("August 13, 2010 -- Updated 2308 GMT")
@@ -434,7 +440,7 @@ class PageDates(PageMarkup):
         return None
 
     def body_head_date(self) -> FoundDate | None:
-        head = " ".join(self.opening_texts)[:300]
+        head = " ".join(self.opening_texts)[:BODY_HEAD_CHARS]
         found = find_page_date(head) if not NOT_PUBLICATION_TEXT.search(head) else None
         return FoundDate(iso=found.iso(), raw=found.raw) if found and found.iso() else None
 
@@ -612,7 +618,7 @@ def utc_day_off(shown: FoundDate, stamp: FoundDate) -> bool:
         return False
     apart = (date.fromisoformat(shown.iso) - date.fromisoformat(stamp.iso)).days
     hour = int(time.group("hour"))
-    return (apart == -1 and hour < NOON) or (apart == 1 and hour >= NOON)
+    return (apart == -1 and hour < UTC_MIDDAY_HOUR) or (apart == 1 and hour >= UTC_MIDDAY_HOUR)
 
 
 def source_position(html: str, heading: Node) -> int:

@@ -328,11 +328,19 @@ BYLINE_BELOW_PICTURE = ('<ul class="share"><li><a href="/share">Share</a></li></
          "https://port.example/news/works", "2022-01-25", "25 January 2022"),
         ('<meta property="article:published_time" content="2022-01-26T14:00:00Z">', BYLINE_BELOW_PICTURE,
          "https://port.example/news/works", "2022-01-26", "2022-01-26T14:00:00Z"),
+        ('<meta property="article:published_time" content="2022-01-26T11:59:00Z">', BYLINE_BELOW_PICTURE,
+         "https://port.example/news/works", "2022-01-25", "25 January 2022"),
+        ('<meta property="article:published_time" content="2022-01-26T12:00:00Z">', BYLINE_BELOW_PICTURE,
+         "https://port.example/news/works", "2022-01-26", "2022-01-26T12:00:00Z"),
+        # late on the 24th in UTC is the morning of the 25th east of Greenwich, where the page shows the 25th
+        ('<meta property="article:published_time" content="2022-01-24T23:30:00Z">', BYLINE_BELOW_PICTURE,
+         "https://port.example/news/works", "2022-01-25", "25 January 2022"),
     ],
     ids=["json-ld-in-cdata", "json-ld-unix-seconds", "rnews-meta", "any-date-meta-not-updated", "raw-as-shown-same-day",
          "text-under-title", "raw-as-shown-in-text", "spanish-under-title", "label-beside-value", "url",
          "an-update-alone-is-the-last-resort", "update-is-not-publication",
-         "teaser-and-copyright-never", "utc-stamp-early-next-day-is-the-shown-evening", "utc-stamp-next-afternoon-stands"],
+         "teaser-and-copyright-never", "utc-stamp-early-next-day-is-the-shown-evening", "utc-stamp-next-afternoon-stands",
+         "utc-stamp-just-before-midday", "utc-stamp-at-midday-stands", "utc-stamp-late-is-the-shown-next-morning"],
 )
 def test_date_cascade(head: str, under_title: str, url: str, date: str | None, raw: str | None) -> None:
     record = parse(DATED_PAGE.format(head=head, under_title=under_title), url, any_page=True)
