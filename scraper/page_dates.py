@@ -239,8 +239,7 @@ class PageDates(PageMarkup):
 
     def metadata_year(self) -> int | None:
         """The year of the page's metadata date, for a dateline that does not repeat it."""
-        for found in (self.labelled_date(), self.machine_date(self.json_ld_text("datePublished")),
-                      self.published_meta_date, self.visible_date_found):
+        for found in (self.labelled_date(), self.json_ld_date, self.published_meta_date, self.visible_date_found):
             if found and found.iso:
                 return int(found.iso[:4])
         return None
