@@ -132,7 +132,10 @@ class FoundDate:
 
 
 class PageDates(PageMarkup):
-    """Where and when the page says it was published: `date()` and the sources it reads."""
+    """Where and when the page says it was published: `date()` and the sources it reads.
+
+    Not a page object of its own: it reads the headline's element, the dateline and the text's
+    first paragraphs, which the release page (`ReleasePage`, its subclass) finds."""
 
     # Given by the release page (scraper/page.py): the headline's element, the text's dateline and
     # first paragraphs.
