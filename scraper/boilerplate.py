@@ -490,17 +490,6 @@ def has_nested_block(node: Node) -> bool:
     return False
 
 
-def in_link(node: Node) -> bool:
-    """Whether the node sits in a link the size of a card: an unclosed <a> that swallowed the rest
-    of the page holds the text, it does not link it."""
-    ancestor = node.parent
-    while ancestor is not None:
-        if ancestor.tag == "a":
-            return text_length(ancestor) <= MAX_CARD_CHARS
-        ancestor = ancestor.parent
-    return False
-
-
 def text_length(node: Node) -> int:
     return len(node.text(deep=True, strip=True))
 
@@ -533,6 +522,7 @@ class ProseMap:
         self.scores: dict[int, float] = {}
         self.prose: dict[int, float] = {}
         self.linked: dict[int, float] = {}
+        self.link_lengths: dict[int, int] = {}  # per <a>, its text's length: read once, not once a paragraph
         for block, own_text in prose_nodes(root):
             self.add(block, own_text)
         self.headline_boxes = headline_boxes(root)
@@ -545,7 +535,7 @@ class ProseMap:
             return
         has_links = own_text is None and block.css_first("a") is not None
         density = link_density(block, len(text)) if has_links else 0.0
-        if in_link(block):
+        if self.in_card_link(block):
             density = 1.0  # a teaser card wrapped in its link: its headline and blurb are link text
         prose = len(text) * (1 - density)
         # A paragraph `block_text` keeps keeps its links' words too: "other text" they are not.
@@ -566,6 +556,20 @@ class ProseMap:
             self.linked[key] += linked
             ancestor = ancestor.parent
             depth += 1
+
+    def in_card_link(self, node: Node) -> bool:
+        """Whether the node sits in a link the size of a card: an unclosed <a> that swallowed the rest
+        of the page holds the text, it does not link it. Each link's length is read once, so a page
+        of paragraphs under one unclosed <a> costs linear time, not quadratic."""
+        ancestor = node.parent
+        while ancestor is not None:
+            if ancestor.tag == "a":
+                key = ancestor.mem_id
+                if key not in self.link_lengths:
+                    self.link_lengths[key] = text_length(ancestor)
+                return self.link_lengths[key] <= MAX_CARD_CHARS
+            ancestor = ancestor.parent
+        return False
 
     def best(self) -> Node | None:
         """The element that directly holds the most prose (Readability's pick)."""
