@@ -538,7 +538,7 @@ class ProseMap:
         if self.in_card_link(block):
             density = 1.0  # a teaser card wrapped in its link: its headline and blurb are link text
         prose = len(text) * (1 - density)
-        # A paragraph `block_text` keeps keeps its links' words too: "other text" they are not.
+        # A paragraph `block_text` keeps, keeps its links' words too: "other text" they are not.
         linked = len(text) * density if density <= MAX_BLOCK_LINK_DENSITY else 0.0
         points = prose_score(text) if block.tag not in LIST_ITEMS and density < MAX_LINK_DENSITY else 0.0
         ancestor = block if own_text is not None else block.parent
