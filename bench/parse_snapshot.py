@@ -5,7 +5,7 @@ speed change changed no output.
     uv run python bench/parse_snapshot.py /tmp/after.jsonl       # after it
     cmp /tmp/before.jsonl /tmp/after.jsonl && echo identical
 
-Reads bench/.corpus/dev (when built), ../shared/pages, ../shared/osce/pages and fixtures; each page
+Reads every set of bench/.corpus (when built), ../shared/pages, ../shared/osce/pages and fixtures; each page
 is parsed twice, as a release (what a crawl does) and with `any_page`; a refusal is written as its
 message, so a changed refusal shows too.
 """
@@ -21,7 +21,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.pages import REPO, SHARED, Page, load  # noqa: E402
 from scraper import ScraperError, parse  # noqa: E402
 
-FOLDERS = (REPO / "bench" / ".corpus" / "dev", SHARED / "pages", SHARED / "osce" / "pages", REPO / "fixtures")
+CORPUS = REPO / "bench" / ".corpus"
+CORPUS_SETS = sorted(CORPUS.iterdir()) if CORPUS.is_dir() else [CORPUS / "dev"]
+FOLDERS = (*CORPUS_SETS, SHARED / "pages", SHARED / "osce" / "pages", REPO / "fixtures")
 
 
 def outcome(page: Page, any_page: bool) -> dict:
