@@ -24,6 +24,7 @@ Three steps, each cheap:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -78,6 +79,10 @@ FURNITURE_PART = re.compile("|".join(FURNITURE_NAME_PARTS + SOFT_FURNITURE_NAME_
 # An id made from a heading spells its first words, joined by hyphens or underscores.
 ANCHOR_SEPARATORS = re.compile(r"[-_]+")
 MIN_ANCHOR_WORDS = 3
+# What a class and id say is read once per distinct pair: a page repeats them on every card, menu item
+# and paragraph (a few hundred distinct names for some thousands of elements), and its site's next page
+# repeats them again.
+NAMES_CACHE = 8192
 ANCHOR_TEXT_CHARS = 200
 WORD = re.compile(r"\w+")
 # An element with a soft furniture name that holds this many real paragraphs is a text wrapper.
@@ -404,26 +409,42 @@ def node_names(node: Node) -> str:
 
 
 def is_furniture_by_name(node: Node) -> bool:
-    if node.tag in NEVER_REMOVED or is_anchor_of_its_text(node):
+    if node.tag in NEVER_REMOVED:
         return False
-    element_id = node.attributes.get("id") or ""
+    attributes = node.attributes
+    element_id, element_class = attributes.get("id") or "", attributes.get("class") or ""
+    return names_furniture(element_id, element_class) and not is_anchor_of_its_text(node, element_id, element_class)
+
+
+@functools.lru_cache(maxsize=NAMES_CACHE)
+def names_furniture(element_id: str, element_class: str) -> bool:
+    """Whether an element's id and class name it furniture (the selector that found it matched a
+    furniture word; this tells whether a content word spares it)."""
     if FURNITURE_ID.search(element_id) and not names_the_text(element_id):
         return True  # an id names the one element's role: "comment-box" on a "user-post-box"
-    return not any(names_the_text(name) for name in node_names(node).split() if CONTENT_NAMES.search(name))
+    names = f"{element_class} {element_id}"
+    return not any(names_the_text(name) for name in names.split() if CONTENT_NAMES.search(name))
 
 
-def is_anchor_of_its_text(node: Node) -> bool:
-    """Whether the node is named only by an id spelling its own opening words, an anchor made from its
-    heading ("zendaya-promoted-dune-part-two-1" over "Zendaya promoted Dune: Part Two"), whose words
-    ("promoted") say nothing of what the box is."""
-    anchor = node.attributes.get("id") or ""
-    if FURNITURE_PART.search(node.attributes.get("class") or ""):
-        return False
-    words = [word for word in ANCHOR_SEPARATORS.split(anchor.casefold()) if word]
-    if len(words) < MIN_ANCHOR_WORDS:
+def is_anchor_of_its_text(node: Node, anchor: str, element_class: str) -> bool:
+    """Whether the node is named only by an id (`anchor`) spelling its own opening words, an anchor made
+    from its heading ("zendaya-promoted-dune-part-two-1" over "Zendaya promoted Dune: Part Two"), whose
+    words ("promoted") say nothing of what the box is."""
+    words = anchor_words(anchor, element_class)
+    if not words:
         return False
     opening = WORD.findall(node.text(deep=True, separator=" ", strip=True)[:ANCHOR_TEXT_CHARS].casefold())
-    return opening[:MIN_ANCHOR_WORDS] == words[:MIN_ANCHOR_WORDS]
+    return opening[:MIN_ANCHOR_WORDS] == list(words)
+
+
+@functools.lru_cache(maxsize=NAMES_CACHE)
+def anchor_words(anchor: str, element_class: str) -> tuple[str, ...]:
+    """The first words an id made from a heading spells (none when the id is no such anchor, or the
+    class says furniture whatever the id spells)."""
+    if FURNITURE_PART.search(element_class):
+        return ()
+    words = [word for word in ANCHOR_SEPARATORS.split(anchor.casefold()) if word]
+    return tuple(words[:MIN_ANCHOR_WORDS]) if len(words) >= MIN_ANCHOR_WORDS else ()
 
 
 def names_the_text(name: str) -> bool:
@@ -438,7 +459,11 @@ def names_the_text(name: str) -> bool:
 
 
 def names_weight(node: Node) -> int:
-    names = node_names(node)
+    return weight_of_names(node_names(node))
+
+
+@functools.lru_cache(maxsize=NAMES_CACHE)
+def weight_of_names(names: str) -> int:
     if not names.strip():
         return 0
     weight = 0

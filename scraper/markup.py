@@ -238,7 +238,8 @@ def iter_json_ld(text: str) -> list[dict[str, Any]]:
 
     JSON nested deeper than the decoder's recursion limit is not JSON-LD a page means; a lone
     surrogate escape ("\\ud800") decodes to a character no UTF-8 output can hold, so it becomes U+FFFD."""
-    text = CDATA.sub("", text)  # <script type="application/ld+json"><![CDATA[ {...} ]]></script>
+    if "<![CDATA[" in text or "]]>" in text:  # a substring test, not a regex scan of a long script
+        text = CDATA.sub("", text)  # <script type="application/ld+json"><![CDATA[ {...} ]]></script>
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):
