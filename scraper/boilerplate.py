@@ -808,7 +808,7 @@ def without_account_lines(blocks: list[str]) -> list[str]:
 
 def is_credited_caption(block: str) -> bool:
     return len(block) <= MAX_CAPTION_BLOCK_CHARS and not isinstance(block, (ListItem, TableRow)) \
-        and PICTURE_CREDIT.search(block) is not None
+        and ("©" in block or ":" in block) and PICTURE_CREDIT.search(block) is not None  # a credit has one
 
 
 TABLE_CELLS = frozenset({"td", "th"})
