@@ -27,6 +27,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode as Node
 
@@ -64,25 +65,70 @@ CARD_PARTS = "a[href], img, picture"
 # An id is the one element's name: one that names furniture (and no text of its own) decides, whatever
 # content word the class holds ("user-post-box" with the id "comment-box").
 FURNITURE_ID = re.compile("|".join(FURNITURE_NAME_PARTS), re.IGNORECASE)
-FURNITURE_NAMES = ", ".join(f'[class*="{part}" i], [id*="{part}" i]' for part in FURNITURE_NAME_PARTS)
-SOFT_FURNITURE_NAMES = ", ".join(f'[class*="{part}" i], [id*="{part}" i]' for part in SOFT_FURNITURE_NAME_PARTS)
-CARD_FURNITURE_NAMES = ", ".join(f'[class*="{part}" i], [id*="{part}" i]' for part in CARD_FURNITURE_NAME_PARTS)
+
+# What a class and id say is read once per distinct pair: a page repeats them on every card, menu item
+# and paragraph (a few hundred distinct names for some thousands of elements), and its site's next page
+# repeats them again.
+NAMES_CACHE = 8192
+
+
+@dataclass(frozen=True)
+class NamedBy:
+    """The elements whose class (and id, with `ids`) holds one of `parts`, in any case: what the
+    selectors `[class*="part" i], [id*="part" i]` match.
+
+    Lexbor tries each such selector on every element (some 50 ns a try): `under(root)` first reads
+    which parts the names under `root` hold at all, in one pass, and asks for those only."""
+
+    parts: tuple[str, ...]
+    ids: bool = True
+
+    def under(self, root: Node, names: NamesUnder | None = None) -> list[Node]:
+        present = (names or NamesUnder(root)).holding(self)
+        return root.css(self.selector(present)) if present else []
+
+    @functools.lru_cache(maxsize=NAMES_CACHE)  # noqa: B019 (a few constants; kept for the process's life)
+    def selector(self, parts: tuple[str, ...]) -> str:
+        attributes = ("class", "id") if self.ids else ("class",)
+        return ", ".join(f'[{attribute}*="{part}" i]' for part in parts for attribute in attributes)
+
+
+class NamesUnder:
+    """Every class and every id under a node, lower-cased into two strings: a part none of them
+    holds matches no element there (nor later, as removing furniture only takes elements away)."""
+
+    def __init__(self, root: Node) -> None:
+        classes: list[str] = []
+        ids: list[str] = []
+        for node in root.css(NAMED):
+            attributes = node.attributes
+            classes.append(attributes.get("class") or "")
+            ids.append(attributes.get("id") or "")
+        # "\n" between names, which no part holds: a part is found inside one name, never across two.
+        self.classes = "\n".join(classes).lower()
+        self.ids = "\n".join(ids).lower()
+
+    def holding(self, named_by: NamedBy) -> tuple[str, ...]:
+        """The parts some class (or id) holds."""
+        return tuple(part for part in named_by.parts
+                     if part in self.classes or (named_by.ids and part in self.ids))
+
+
+NAMED = "[class], [id]"
+FURNITURE_NAMES = NamedBy(FURNITURE_NAME_PARTS)
+SOFT_FURNITURE_NAMES = NamedBy(SOFT_FURNITURE_NAME_PARTS)
+CARD_FURNITURE_NAMES = NamedBy(CARD_FURNITURE_NAME_PARTS)
+NO_NAMES = NamedBy(())
 # Before scoring, only the commonest names are looked for, on the whole page (each name costs a pass
 # over every element); the full list then runs inside the chosen container only.
-PAGE_FURNITURE_NAMES = ", ".join(
-    f'[class*="{part}" i]' for part in ("cookie", "consent", "comment", "related", "share", "social", "newsletter", "sidebar",
-                                       "footer", "breadcrumb", "modal", "popup", "notification")
-)
-PAGE_SOFT_FURNITURE_NAMES = ", ".join(f'[class*="{part}" i]' for part in ("navigation", "menu"))
+PAGE_FURNITURE_NAMES = NamedBy(("cookie", "consent", "comment", "related", "share", "social", "newsletter", "sidebar",
+                                "footer", "breadcrumb", "modal", "popup", "notification"), ids=False)
+PAGE_SOFT_FURNITURE_NAMES = NamedBy(("navigation", "menu"), ids=False)
 # Any furniture word, to tell whether a class says furniture (`is_anchor_of_its_text`).
 FURNITURE_PART = re.compile("|".join(FURNITURE_NAME_PARTS + SOFT_FURNITURE_NAME_PARTS + CARD_FURNITURE_NAME_PARTS), re.IGNORECASE)
 # An id made from a heading spells its first words, joined by hyphens or underscores.
 ANCHOR_SEPARATORS = re.compile(r"[-_]+")
 MIN_ANCHOR_WORDS = 3
-# What a class and id say is read once per distinct pair: a page repeats them on every card, menu item
-# and paragraph (a few hundred distinct names for some thousands of elements), and its site's next page
-# repeats them again.
-NAMES_CACHE = 8192
 ANCHOR_TEXT_CHARS = 200
 WORD = re.compile(r"\w+")
 # An element with a soft furniture name that holds this many real paragraphs is a text wrapper.
@@ -320,8 +366,8 @@ def remove_all(nodes: list[Node]) -> None:
         node.decompose()
 
 
-def strip_furniture(root: Node, furniture_tags: str = FURNITURE_TAGS, names: str = PAGE_FURNITURE_NAMES,
-                    soft_names: str = PAGE_SOFT_FURNITURE_NAMES) -> None:
+def strip_furniture(root: Node, furniture_tags: str = FURNITURE_TAGS, names: NamedBy = PAGE_FURNITURE_NAMES,
+                    soft_names: NamedBy = PAGE_SOFT_FURNITURE_NAMES) -> None:
     """Remove page furniture under `root` (by tag and role, then by class and id name).
 
     An element around the headline or the marked article text is a layout wrapper, whatever its
@@ -335,7 +381,7 @@ def strip_furniture(root: Node, furniture_tags: str = FURNITURE_TAGS, names: str
     remove_all([node for node in furniture if node.tag not in NEVER_REMOVED and node.mem_id not in keep])
     for header in article_headers:
         remove_all(header.css(NOT_TEXT_IN_ARTICLE_HEADER))
-    strip_named_furniture(root, names, soft_names, keep, card_names="")  # cards: inside the container only
+    strip_named_furniture(root, names, soft_names, keep, card_names=NO_NAMES)  # cards: inside the container only
 
 
 def own_article_headers(root: Node, furniture: list[Node]) -> frozenset[int]:
@@ -375,21 +421,21 @@ def is_article_header(node: Node, root: Node) -> bool:
     return False
 
 
-def strip_named_furniture(root: Node, names: str = FURNITURE_NAMES, soft_names: str = SOFT_FURNITURE_NAMES,
+def strip_named_furniture(root: Node, names: NamedBy = FURNITURE_NAMES, soft_names: NamedBy = SOFT_FURNITURE_NAMES,
                           keep: frozenset[int] = frozenset(), keep_like: frozenset[tuple[str, str]] = frozenset(),
-                          card_names: str = CARD_FURNITURE_NAMES) -> None:
+                          card_names: NamedBy = CARD_FURNITURE_NAMES) -> None:
     """Remove what is furniture by its name under `root`, except the nodes in `keep` and the boxes
     named like one of them (`keep_like`: (tag, class) pairs): a text split over sections of one
     layout ("sidebar-grid__container" each) keeps every section. A box named for a card (`card_names`:
     "teaser") goes when it is one: it links elsewhere or shows a picture."""
     def kept(node: Node) -> bool:
         return node.mem_id in keep or (bool(keep_like) and (node.tag, node.attributes.get("class") or "") in keep_like)
-    remove_all([node for node in root.css(names) if is_furniture_by_name(node) and not kept(node)])
-    remove_all([node for node in root.css(soft_names)
+    present = NamesUnder(root)
+    remove_all([node for node in names.under(root, present) if is_furniture_by_name(node) and not kept(node)])
+    remove_all([node for node in soft_names.under(root, present)
                 if is_furniture_by_name(node) and not kept(node) and not holds_paragraphs(node)])
-    if card_names:
-        remove_all([node for node in root.css(card_names)
-                    if is_furniture_by_name(node) and not kept(node) and node.css_first(CARD_PARTS) is not None])
+    remove_all([node for node in card_names.under(root, present)
+                if is_furniture_by_name(node) and not kept(node) and node.css_first(CARD_PARTS) is not None])
 
 
 def holds_paragraphs(node: Node) -> bool:
