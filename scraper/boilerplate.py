@@ -645,10 +645,17 @@ class ProseMap:
     def best(self) -> Node | None:
         """The element that directly holds the most prose (Readability's pick)."""
         finalists = sorted(self.scores, key=self.scores.__getitem__, reverse=True)[:FINALISTS]
-        if not finalists:
-            return None
-        key = max(finalists, key=lambda k: self.scores[k] * (1 - link_density(self.nodes[k])))
-        return self.nodes[key]
+        best_key, best_value = None, 0.0
+        for key in finalists:
+            score = self.scores[key]
+            # score * (1 - density) is at most max(score, 0): once the best value reaches that, no later
+            # finalist (scored no higher) can beat it, and the costly density of a big box is not read.
+            if best_key is not None and best_value >= max(score, 0.0):
+                break
+            value = score * (1 - link_density(self.nodes[key]))
+            if best_key is None or value > best_value:
+                best_key, best_value = key, value
+        return self.nodes[best_key] if best_key is not None else None
 
     def widen(self, node: Node) -> Node:
         """The ancestor (or the node) with the most prose net of the other text it would bring along.
