@@ -35,13 +35,18 @@ WHITESPACE = re.compile(r"\s+")
 # Soft hyphens and zero-width characters: invisible on the page, noise in the text.
 INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
+# A form asking for an e-mail address signs the reader up for something: never the text. (A form
+# around the whole page, as ASP.NET writes one, holds the text's paragraphs and stays.)
+SIGNUP_FORM = "form:has(input[type=email i])"
 # Furniture by tag and role, always removed.
 FURNITURE_TAGS = (
     "header, footer, nav, aside, menu, dialog, form[role=search], [role=navigation], [role=banner], "
     "[role=contentinfo], [role=search], [role=complementary], [role=dialog], [role=alertdialog], "
     "[aria-hidden=true], [hidden], [itemprop=comment], .visually-hidden, .sr-only, .element-invisible, "
     # what an inline style hides: a paywall's copy of the text, a closed dialog
-    '[style*="display:none" i], [style*="display: none" i]'
+    '[style*="display:none" i], [style*="display: none" i], '
+    # a sign-up box: a form that asks for an e-mail address (a newsletter, a "get alerts" prompt)
+    f"{SIGNUP_FORM}"
 )
 # Furniture by class or id name (case-insensitive substrings). Some names never hold the release;
 # others ("navigation", "slider", "skip") also turn up on wrappers of the text (`left-navigation-
@@ -327,10 +332,16 @@ def strip_furniture(root: Node, furniture_tags: str = FURNITURE_TAGS, names: str
     # before the removal, which frees the nodes of the others.
     keep = wrappers_of_the_text(root) | own_article_headers(root, furniture)
     article_headers = [node for node in furniture if node.tag == ARTICLE_HEADER and node.mem_id in keep]
-    remove_all([node for node in furniture if node.tag not in NEVER_REMOVED and node.mem_id not in keep])
+    remove_all([node for node in furniture if node.tag not in NEVER_REMOVED and node.mem_id not in keep
+                and not is_page_form(node)])
     for header in article_headers:
         remove_all(header.css(NOT_TEXT_IN_ARTICLE_HEADER))
     strip_named_furniture(root, names, soft_names, keep, card_names="")  # cards: inside the container only
+
+
+def is_page_form(node: Node) -> bool:
+    """Whether a <form> wraps a page's text (ASP.NET's one form around everything), not a box of its own."""
+    return node.tag == "form" and holds_paragraphs(node)
 
 
 def own_article_headers(root: Node, furniture: list[Node]) -> frozenset[int]:

@@ -673,3 +673,22 @@ def test_the_container_widens_no_higher_than_the_box_that_holds_the_headline() -
             f"<div class='content'>{''.join(f'<p>{part}</p>' for part in PARTS[:4])}</div></div></div>{items}</div></body></html>")
     body = parse(html, "https://example.org/news/1", any_page=True).body
     assert body.startswith(PARTS[0]) and body.endswith(PARTS[3])
+
+
+def test_a_sign_up_form_in_the_text_is_furniture() -> None:
+    # A newsletter box between two paragraphs: its prompt and its consent line are bare text in a form.
+    signup = ("<div class='cta'><form action='/signup'><h2>The weekly letter</h2>Every Friday, the best of our reporting."
+              "<input type='email' name='email'> By signing up, you confirm that you are old enough and accept "
+              "our occasional offers, which you may stop at any time.<button>Sign up</button></form></div>")
+    html = (f"<html><body><article><h1>The council agrees</h1><div class='text'><p>{PARTS[0]}</p><p>{PARTS[1]}</p>"
+            f"{signup}<p>{PARTS[2]}</p><p>{PARTS[3]}</p></div></article></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert PARTS[3] in body and "best of our reporting" not in body and "confirm" not in body
+
+
+def test_a_form_around_the_whole_page_stays_whatever_fields_it_holds() -> None:
+    # ASP.NET sets one form around the page: its footer's newsletter field does not make the text a sign-up box.
+    paragraphs = "".join(f"<p>{part}</p>" for part in PARTS[:4])
+    html = (f"<html><body><form id='page'><div class='text'>{paragraphs}</div>"
+            "<div class='foot'><input type='email' name='letter'></div></form></body></html>")
+    assert PARTS[3] in parse(html, "https://example.org/news/1", any_page=True).body
