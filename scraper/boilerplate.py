@@ -275,6 +275,15 @@ MAX_CAPTION_CHARS = 80
 SENTENCE_ENDS = (".", "!", "?", "…", '"', "“", "”", "»", "«", "'", "’", ")", "]")
 LEADING_LINES = 3
 MAX_DATE_LINE = 60
+# ... but a short sentence with a date in it is text: this many words or more, ending so, with a last
+# word this long (not an abbreviation), no label or separator, no stamp's opening word.
+MIN_DATED_SENTENCE_WORDS = 6
+DATED_SENTENCE_ENDS = (".", "!", "?")
+MIN_LAST_WORD_CHARS = 3
+STAMP_SEPARATORS = (":", "|", "·", "/", "•")
+STAMP_OPENING = re.compile(
+    r"^(?:posted|published|updated|last|created|modified|stand|erstellt|aktualisiert|veröffentlicht|zuletzt"
+    r"|publié|mis à jour|publicado|actualizado)\b", re.IGNORECASE)
 # Only the last part of a text may be cut: "Contact" in its first half is a heading of the release.
 END_MIN_SHARE = 0.5
 MAX_END_MARK_CHARS = 60  # "Kontakt", "Related articles", "Last updated: ...": a short line
@@ -971,9 +980,26 @@ def trim_edges(blocks: list[str]) -> list[str]:
 
 
 def is_metadata_line(block: str) -> bool:
-    """A date line ("10.11.2021", "Posted: April 21, 2022") or a byline ("By Jane Doe")."""
-    return bool((len(block) <= MAX_DATE_LINE and find_date(block))
+    """A date line ("10.11.2021", "Posted: April 21, 2022") or a byline ("By Jane Doe"); not a short
+    sentence that holds a date ("Vienna, 12 May 2024 - The council met and decided.")."""
+    return bool((len(block) <= MAX_DATE_LINE and not is_dated_sentence(block) and find_date(block))
                 or (len(block) <= MAX_BYLINE_CHARS and BYLINE.match(block)))
+
+
+def is_dated_sentence(block: str) -> bool:
+    """A sentence of some words that names a date, not a stamp: it ends as a sentence does (not in an
+    abbreviation: "4 Min.", "10 a.m."), has no label or separator ("Stand:", "|", "·") and does not
+    open with a stamp's word ("Updated on 3 June 2024 at noon.")."""
+    words = block.split()
+    return (len(words) >= MIN_DATED_SENTENCE_WORDS and block.endswith(DATED_SENTENCE_ENDS)
+            and len(last_word(words[-1])) >= MIN_LAST_WORD_CHARS
+            and not any(mark in block for mark in STAMP_SEPARATORS) and not STAMP_OPENING.match(block))
+
+
+def last_word(token: str) -> str:
+    """The last run of word characters of a token ("a.m." -> "m", "Vienna." -> "Vienna")."""
+    found = WORD.findall(token)
+    return found[-1] if found else ""
 
 
 def strip_byline(block: str) -> str:

@@ -692,3 +692,18 @@ def test_a_form_around_the_whole_page_stays_whatever_fields_it_holds() -> None:
     html = (f"<html><body><form id='page'><div class='text'>{paragraphs}</div>"
             "<div class='foot'><input type='email' name='letter'></div></form></body></html>")
     assert PARTS[3] in parse(html, "https://example.org/news/1", any_page=True).body
+
+
+@pytest.mark.parametrize(
+    ("opening", "kept"),
+    [
+        ("Vienna, 12 May 2024 - The council met and decided.", True),
+        ("On 12 May 2024, the council met.", True),
+        ("Posted: April 21, 2022", False),
+        ("Last updated on 3 June 2024 at 10 a.m.", False),
+        ("Stand: 28.04.2023 16:11 Uhr", False),
+        ("3 June 2024 | 4 min read.", False),
+    ],
+)
+def test_a_short_sentence_with_a_date_opens_the_text_but_a_stamp_does_not(opening: str, kept: bool) -> None:
+    assert (opening in blocks_of(f"<p>{opening}</p><p>{LONG}</p><p>{LONG} Two.</p>")) is kept
