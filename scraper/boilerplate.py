@@ -241,6 +241,16 @@ ACCOUNT_LINE = re.compile(
     re.IGNORECASE,
 )
 MAX_ACCOUNT_LINE_CHARS = 200
+# A line that asks the reader to follow the site elsewhere, wherever it sits in the text: "Follow us on
+# Telegram", "Download the X apps for iOS and Android", "Abonniere den WhatsApp-Kanal", "nuestro canal de YouTube".
+FOLLOW_LINE = re.compile(
+    r"\b(?:follow us|s[ií]guenos|folgen sie uns|folge uns|suivez-nous|seguici|siga-nos)\b"
+    r"|\bdownload (?:the|our) [\w .-]{0,30}\bapps?\b|\bapps? (?:for|für) (?:ios|android)\b"
+    r"|\b(?:ios|android) (?:and|und|y|et|e) (?:ios|android)\b"
+    r"|\b(?:telegram|whatsapp|youtube)[- ]?(?:channel|kanal)\b|\b(?:channel|canal|kanal) (?:de |on |auf )?(?:telegram|whatsapp|youtube)\b",
+    re.IGNORECASE,
+)
+MAX_FOLLOW_LINE_CHARS = 300
 # A caption set as a paragraph (no <figure>, no caption class): it ends by naming who took the picture,
 # "... in Schmalkalden. Bildrechte: MDR/David Straub", "... 75 Kindern © VS Tristach", "Photo: AFP".
 PICTURE_CREDIT = re.compile(
@@ -795,9 +805,11 @@ def text_blocks(nodes: list[Node], block_tags: str = BLOCK_TAGS, trim: bool = Tr
 
 
 def without_account_lines(blocks: list[str]) -> list[str]:
-    """Without the account and paywall lines, the captions set as paragraphs and a live blog's entry stamps."""
+    """Without the account and paywall lines, the calls to follow the site elsewhere, the captions set
+    as paragraphs and a live blog's entry stamps."""
     return [block for block in blocks
             if (len(block) > MAX_ACCOUNT_LINE_CHARS or not ACCOUNT_LINE.search(block)) and not is_credited_caption(block)
+            and (len(block) > MAX_FOLLOW_LINE_CHARS or not FOLLOW_LINE.search(block))
             and (isinstance(block, (ListItem, TableRow)) or not ENTRY_STAMP.match(block))]
 
 

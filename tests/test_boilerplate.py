@@ -707,3 +707,21 @@ def test_a_form_around_the_whole_page_stays_whatever_fields_it_holds() -> None:
 )
 def test_a_short_sentence_with_a_date_opens_the_text_but_a_stamp_does_not(opening: str, kept: bool) -> None:
     assert (opening in blocks_of(f"<p>{opening}</p><p>{LONG}</p><p>{LONG} Two.</p>")) is kept
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "For the latest news of the county, download the Courier apps for iOS and Android.",
+        "Síguenos en Telegram y en Instagram para recibir todas las noticias del día.",
+        "Abonniere unseren WhatsApp-Kanal und du bekommst die wichtigsten Meldungen jeden Morgen.",
+        "Did you know we have a Telegram channel? Join it from your phone with this link.",
+    ],
+)
+def test_a_call_to_follow_the_site_elsewhere_is_no_text(line: str) -> None:
+    assert blocks_of(f"<p>{LONG}</p><p>{line}</p><p>{LONG} Two.</p>") == [LONG, f"{LONG} Two."]
+
+
+def test_a_sentence_about_an_app_stays() -> None:
+    line = "The council will launch its own app next year, so residents can report broken street lights."
+    assert line in blocks_of(f"<p>{LONG}</p><p>{line}</p><p>{LONG} Two.</p>")
