@@ -122,6 +122,10 @@ NOT_TEXT_WALKED = (
     # and who took it: "image-copyright", "photo-credit"
     '[class*="image-description" i], [class*="image-copyright" i], [class*="image-credit" i], [class*="photo-credit" i], .credit'
 )
+# A headline group's headings are the page's headline (set as an <h2>, with its kicker) or a teaser's,
+# not text; but one written as sentences is the standfirst (an "intro" <h2> under the <h1>).
+HEADLINE_GROUP_HEADINGS = "hgroup h1, hgroup h2, hgroup h3, hgroup h4, hgroup h5, hgroup h6"
+STANDFIRST_ENDS = (".", "!", "…")
 # Captions: what the walk does not read, and what the furniture removal takes from a box that joins.
 CAPTIONS = f'{NOT_TEXT_WALKED}, [class*="caption" i]'
 # A profile's named blocks never read a table; the walk reads a table of facts row by row.
@@ -782,6 +786,8 @@ def text_blocks(nodes: list[Node], block_tags: str = BLOCK_TAGS, trim: bool = Tr
     walked = block_tags == BLOCK_TAGS
     for node in nodes:
         remove_all(node.css(NOT_TEXT_WALKED if walked else NOT_TEXT))
+        if walked:
+            remove_all([heading for heading in node.css(HEADLINE_GROUP_HEADINGS) if not is_standfirst(heading)])
         if node.tag in ("p", "pre", "blockquote", "li"):
             text = block_text(node, node)
             if text:
@@ -802,6 +808,10 @@ def text_blocks(nodes: list[Node], block_tags: str = BLOCK_TAGS, trim: bool = Tr
     if not trim:
         return blocks  # a container a profile names is the text exactly, repeats and all
     return trim_edges(cut_trailing_furniture(without_account_lines(unique(blocks))))
+
+
+def is_standfirst(heading: Node) -> bool:
+    return node_text(heading).endswith(STANDFIRST_ENDS)
 
 
 def without_account_lines(blocks: list[str]) -> list[str]:

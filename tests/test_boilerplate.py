@@ -725,3 +725,21 @@ def test_a_call_to_follow_the_site_elsewhere_is_no_text(line: str) -> None:
 def test_a_sentence_about_an_app_stays() -> None:
     line = "The council will launch its own app next year, so residents can report broken street lights."
     assert line in blocks_of(f"<p>{LONG}</p><p>{line}</p><p>{LONG} Two.</p>")
+
+
+def test_the_headline_set_as_an_h2_in_a_headline_group_is_no_text() -> None:
+    # The <h1> is the site's name in the breadcrumb; the story's headline is the <h2> of an <hgroup>.
+    paragraphs = "".join(f"<p>{part}</p>" for part in PARTS[:3])
+    html = (f"<html><body><ol class='crumbs'><li><h1>The Daily Courier</h1></li></ol><article><hgroup><div>Politics</div>"
+            f"<h2>Council agrees district plan after long debate</h2></hgroup><div class='text'>{paragraphs}</div>"
+            "</article></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert body.startswith(PARTS[0]) and "long debate" not in body
+
+
+def test_a_standfirst_set_as_an_h2_in_a_headline_group_opens_the_text() -> None:
+    standfirst = "The council has agreed a plan for every district of the city. It takes effect next spring, after a vote."
+    paragraphs = "".join(f"<p>{part}</p>" for part in PARTS[:3])
+    html = (f"<html><body><article><hgroup><h1>The council agrees</h1><h2>{standfirst}</h2></hgroup>"
+            f"<div class='text'>{paragraphs}</div></article></body></html>")
+    assert parse(html, "https://example.org/news/1", any_page=True).body.startswith(standfirst)
