@@ -285,6 +285,14 @@ BYLINE = re.compile(rf"^{BYLINE_WORD}\s+{BYLINE_NAMES}\s*$")
 BYLINE_OPENING = re.compile(rf"^{BYLINE_WORD}\s+{BYLINE_NAMES}\s*[:|–—]\s+(?=\S)")
 MAX_BYLINE_CHARS = 100
 MAX_DANGLING_CHARS = 120
+# A blog post's footer line (the WordPress theme's): "Filed under News. You can follow any responses to
+# this entry through the RSS 2.0 feed. Both comments and pings are currently closed."
+POST_FOOTER = re.compile(
+    r"\b(?:you can follow any responses to this entry|(?:comments|pings) are currently closed|this entry was posted in"
+    r"|sie können alle antworten zu diesem eintrag|pings sind derzeit geschlossen)",
+    re.IGNORECASE,
+)
+MAX_POST_FOOTER_CHARS = 400
 MAX_CAPTION_CHARS = 80
 SENTENCE_ENDS = (".", "!", "?", "…", '"', "“", "”", "»", "«", "'", "’", ")", "]")
 LEADING_LINES = 3
@@ -1040,6 +1048,8 @@ def is_trailing_furniture(block: str) -> bool:
     if isinstance(block, (ListItem, TableRow)):
         return False  # every item of a list in the text is text (fixtures/README.md), and so is every row of a table
     if len(block) <= MAX_DANGLING_CHARS and block.endswith((":", "：")):
+        return True
+    if len(block) <= MAX_POST_FOOTER_CHARS and POST_FOOTER.search(block):
         return True
     return len(block) <= MAX_CAPTION_CHARS and not block.endswith(SENTENCE_ENDS)
 

@@ -743,3 +743,10 @@ def test_a_standfirst_set_as_an_h2_in_a_headline_group_opens_the_text() -> None:
     html = (f"<html><body><article><hgroup><h1>The council agrees</h1><h2>{standfirst}</h2></hgroup>"
             f"<div class='text'>{paragraphs}</div></article></body></html>")
     assert parse(html, "https://example.org/news/1", any_page=True).body.startswith(standfirst)
+
+
+def test_a_blog_posts_footer_line_ends_the_text() -> None:
+    footer = ("Posted by the editors on 3 May 2024. Filed under Council. You can follow any responses to this entry "
+              "through the RSS 2.0 feed. Both comments and pings are currently closed.")
+    assert blocks_of(f"<p>{LONG}</p><p>{LONG} Two.</p><p>{footer}</p>") == [LONG, f"{LONG} Two."]
+
