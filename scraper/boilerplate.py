@@ -293,6 +293,11 @@ POST_FOOTER = re.compile(
     re.IGNORECASE,
 )
 MAX_POST_FOOTER_CHARS = 400
+# A trailing line of items run together: this many or more, split by one of these marks.
+ITEM_SEPARATORS = (" • ", " | ", " · ")
+MIN_LINE_ITEMS = 4
+FULL_STOPS = (".", "!", "?", "…")
+MAX_ITEM_LINE_CHARS = 400
 MAX_CAPTION_CHARS = 80
 SENTENCE_ENDS = (".", "!", "?", "…", '"', "“", "”", "»", "«", "'", "’", ")", "]")
 LEADING_LINES = 3
@@ -1051,7 +1056,15 @@ def is_trailing_furniture(block: str) -> bool:
         return True
     if len(block) <= MAX_POST_FOOTER_CHARS and POST_FOOTER.search(block):
         return True
+    if len(block) <= MAX_ITEM_LINE_CHARS and is_line_of_items(block):
+        return True
     return len(block) <= MAX_CAPTION_CHARS and not block.endswith(SENTENCE_ENDS)
+
+
+def is_line_of_items(block: str) -> bool:
+    """Items run together with bullets or bars, the last no sentence: a line of deals, of links, of
+    programme notes ("Daily Deals • Pixel 8 • eneloop AAA [Ad]", "Imprint | Privacy | Copyright")."""
+    return not block.endswith(FULL_STOPS) and any(block.count(mark) >= MIN_LINE_ITEMS - 1 for mark in ITEM_SEPARATORS)
 
 
 def is_sentence(block: str) -> bool:

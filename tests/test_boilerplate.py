@@ -750,3 +750,14 @@ def test_a_blog_posts_footer_line_ends_the_text() -> None:
               "through the RSS 2.0 feed. Both comments and pings are currently closed.")
     assert blocks_of(f"<p>{LONG}</p><p>{LONG} Two.</p><p>{footer}</p>") == [LONG, f"{LONG} Two."]
 
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("Deals of the day • A phone for 399 € • Four batteries for 17 € • A sports watch for 194 € [Advert]", False),
+        ("Imprint | Privacy | Copyright the Courier | A project of the town", False),
+        ("What to know: • Book online only • No walk-ins • More tickets come out today at 2 p.m. for the tours.", True),
+    ],
+)
+def test_a_trailing_line_of_items_is_no_text_unless_they_are_sentences(line: str, kept: bool) -> None:
+    assert (line in blocks_of(f"<p>{LONG}</p><p>{LONG} Two.</p><p>{line}</p>")) is kept
