@@ -761,3 +761,12 @@ def test_a_blog_posts_footer_line_ends_the_text() -> None:
 )
 def test_a_trailing_line_of_items_is_no_text_unless_they_are_sentences(line: str, kept: bool) -> None:
     assert (line in blocks_of(f"<p>{LONG}</p><p>{LONG} Two.</p><p>{line}</p>")) is kept
+
+
+def test_the_authors_bio_under_the_text_is_furniture() -> None:
+    paragraphs = "".join(f"<p>{part}</p>" for part in PARTS[:4])
+    html = (f"<html><body><article><h1>The council agrees</h1><div class='text'>{paragraphs}"
+            "<div class='meta'><div class='author-bio'><p>Jane Doe covers the council for the Courier and has "
+            "written two books on the city's history.</p></div></div></div></article></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert body.endswith(PARTS[3]) and "Jane Doe" not in body
