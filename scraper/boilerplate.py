@@ -246,12 +246,17 @@ ACCOUNT_LINE = re.compile(
 )
 MAX_ACCOUNT_LINE_CHARS = 200
 # A line that asks the reader to follow the site elsewhere, wherever it sits in the text: "Follow us on
-# Telegram", "Download the X apps for iOS and Android", "Abonniere den WhatsApp-Kanal", "nuestro canal de YouTube".
+# Telegram", "Download the X apps for iOS and Android", "Abonniere den WhatsApp-Kanal", "nuestro canal de YouTube"...
 FOLLOW_LINE = re.compile(
     r"\b(?:follow us|s[ií]guenos|folgen sie uns|folge uns|suivez-nous|seguici|siga-nos)\b"
     r"|\bdownload (?:the|our) [\w .-]{0,30}\bapps?\b|\bapps? (?:for|für) (?:ios|android)\b"
     r"|\b(?:ios|android) (?:and|und|y|et|e) (?:ios|android)\b"
-    r"|\b(?:telegram|whatsapp|youtube)[- ]?(?:channel|kanal)\b|\b(?:channel|canal|kanal) (?:de |on |auf )?(?:telegram|whatsapp|youtube)\b",
+    r"|\b(?:telegram|whatsapp|youtube)[- ]?(?:channel|kanal)\b|\b(?:channel|canal|kanal) (?:de |on |auf )?(?:telegram|whatsapp|youtube)\b"
+    # ... or to get its newsletter: "Sign up for our weekly politics newsletter", "Get our daily news email",
+    # "... straight to your inbox", "Mit meiner Anmeldung zum Newsletter ...", "Inscrivez-vous à notre newsletter"
+    r"|\bsign up (?:for|to) [\w .,’'-]{0,50}\b(?:newsletters?|e-?mails?)\b|\bget our [\w .,’'-]{0,50}\b(?:newsletters?|e-?mails?)\b"
+    r"|\b(?:straight|directly|delivered) (?:to|in|into) your inbox\b|\b(?:anmeldung|melden sie sich|melde dich) (?:\w+ )?zum newsletter\b"
+    r"|\bnewsletter (?:abonnieren|bestellen)\b|\b(?:inscrivez-vous|abonnez-vous) à (?:notre|la) newsletter\b",
     re.IGNORECASE,
 )
 MAX_FOLLOW_LINE_CHARS = 300

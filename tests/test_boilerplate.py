@@ -716,6 +716,9 @@ def test_a_short_sentence_with_a_date_opens_the_text_but_a_stamp_does_not(openin
         "Síguenos en Telegram y en Instagram para recibir todas las noticias del día.",
         "Abonniere unseren WhatsApp-Kanal und du bekommst die wichtigsten Meldungen jeden Morgen.",
         "Did you know we have a Telegram channel? Join it from your phone with this link.",
+        "Town Hall Weekly: sign up for our council newsletter to get it every Monday.",
+        "Get our free morning email with the day's council news, straight to your inbox.",
+        "Mit meiner Anmeldung zum Newsletter stimme ich den Bedingungen zu.",
     ],
 )
 def test_a_call_to_follow_the_site_elsewhere_is_no_text(line: str) -> None:
