@@ -266,6 +266,11 @@ PICTURE_CREDIT = re.compile(
     r"(?:(?<!\S)©(?!\s*\d)|\b(?:bildrechte|fotos?|photos?|image|bild|picture)\s?:)\s*[^.!?:\"“”»«]{1,60}\)?$",
     re.IGNORECASE)  # (not "© 2003 Jane Doe": a notice of copyright, the page's own)
 MAX_CAPTION_BLOCK_CHARS = 400
+# ... or opens by saying what the picture shows: "Pictured right is ...", "Im Bild: ...", "Sur la photo, ...".
+# (A bare credit, "Photos: courtesy of the vendors.", may be the text's own last line: it stays.)
+CAPTION_OPENING = re.compile(r"^(?:pictured|(?:im|auf dem) bild|sur (?:la|cette) photo|en la (?:foto|imagen))\b", re.IGNORECASE)
+MAX_OPENED_CAPTION_CHARS = 300
+MAX_CAPTION_SENTENCES = 2
 # A live blog's entry stamp: a time of day (after "21 mins ago") and the entry's author, nothing else:
 # "21 mins ago11:48 Jon King", "20:24Antony Clements-Thrower".
 ENTRY_STAMP = re.compile(
@@ -842,8 +847,17 @@ def without_account_lines(blocks: list[str]) -> list[str]:
 
 
 def is_credited_caption(block: str) -> bool:
-    return len(block) <= MAX_CAPTION_BLOCK_CHARS and not isinstance(block, (ListItem, TableRow)) \
-        and PICTURE_CREDIT.search(block) is not None
+    if len(block) > MAX_CAPTION_BLOCK_CHARS or isinstance(block, (ListItem, TableRow)):
+        return False
+    return PICTURE_CREDIT.search(block) is not None or is_caption_by_opening(block)
+
+
+def is_caption_by_opening(block: str) -> bool:
+    """A caption that says what the picture shows first ("Pictured from left are ..."), in a sentence or
+    two: a paragraph that opens so and goes on ("Pictured here in 2019, the mayor ... She said ... Then
+    ...") is the text's."""
+    return len(block) <= MAX_OPENED_CAPTION_CHARS and CAPTION_OPENING.match(block) is not None \
+        and block.count(". ") < MAX_CAPTION_SENTENCES
 
 
 TABLE_CELLS = frozenset({"td", "th"})

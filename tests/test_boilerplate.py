@@ -773,3 +773,15 @@ def test_the_authors_bio_under_the_text_is_furniture() -> None:
             "written two books on the city's history.</p></div></div></div></article></body></html>")
     body = parse(html, "https://example.org/news/1", any_page=True).body
     assert body.endswith(PARTS[3]) and "Jane Doe" not in body
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("Pictured from left are the mayor, Jane Doe, and the head of the council, John Roe, at the town hall.", False),
+        ("Pictured in 2019 at the opening of the hall, the mayor has led the council since. She said the plan "
+         "was long overdue. The vote came after two years of debate. It passed by a wide margin.", True),
+    ],
+)
+def test_a_caption_that_says_what_the_picture_shows_is_no_text(line: str, kept: bool) -> None:
+    assert (line in blocks_of(f"<p>{LONG}</p><p>{line}</p><p>{LONG} Two.</p>")) is kept
