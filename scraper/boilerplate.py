@@ -260,6 +260,17 @@ FOLLOW_LINE = re.compile(
     re.IGNORECASE,
 )
 MAX_FOLLOW_LINE_CHARS = 300
+# A consent line of a blocked embed or of a form, wherever it sits: "Empfohlener redaktioneller Inhalt",
+# "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden", "I accept the privacy policy".
+CONSENT_LINE = re.compile(
+    r"^empfohlener redaktioneller inhalt$|\ban dieser stelle finden sie einen von unseren redakteuren ausgewählten"
+    r"|\bich bin (?:damit )?einverstanden, dass mir (?:der |die )?externen? inhalte? angezeigt"
+    r"|\bich (?:habe die datenschutz(?:erklärung|hinweise|bestimmungen) gelesen|akzeptiere die datenschutz)"
+    r"|\bi (?:have read and )?(?:accept|agree to) the privacy policy\b"
+    r"|\bthis content is (?:blocked|not available|unavailable) (?:due to|because of) your (?:privacy|cookie|consent)",
+    re.IGNORECASE,
+)
+MAX_CONSENT_LINE_CHARS = 400
 # A caption set as a paragraph (no <figure>, no caption class): it ends by naming who took the picture,
 # "... in Schmalkalden. Bildrechte: MDR/David Straub", "... 75 Kindern © VS Tristach", "Photo: AFP".
 PICTURE_CREDIT = re.compile(
@@ -838,11 +849,12 @@ def is_standfirst(heading: Node) -> bool:
 
 
 def without_account_lines(blocks: list[str]) -> list[str]:
-    """Without the account and paywall lines, the calls to follow the site elsewhere, the captions set
-    as paragraphs and a live blog's entry stamps."""
+    """Without the account and paywall lines, the calls to follow the site elsewhere, the consent lines
+    of embeds and forms, the captions set as paragraphs and a live blog's entry stamps."""
     return [block for block in blocks
             if (len(block) > MAX_ACCOUNT_LINE_CHARS or not ACCOUNT_LINE.search(block)) and not is_credited_caption(block)
             and (len(block) > MAX_FOLLOW_LINE_CHARS or not FOLLOW_LINE.search(block))
+            and (len(block) > MAX_CONSENT_LINE_CHARS or not CONSENT_LINE.search(block))
             and (isinstance(block, (ListItem, TableRow)) or not ENTRY_STAMP.match(block))]
 
 

@@ -785,3 +785,16 @@ def test_the_authors_bio_under_the_text_is_furniture() -> None:
 )
 def test_a_caption_that_says_what_the_picture_shows_is_no_text(line: str, kept: bool) -> None:
     assert (line in blocks_of(f"<p>{LONG}</p><p>{line}</p><p>{LONG} Two.</p>")) is kept
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Empfohlener redaktioneller Inhalt",
+        "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden. Dabei können Daten übermittelt werden.",
+        "Ich habe die Datenschutzerklärung gelesen und akzeptiere sie.",
+        "I have read and accept the privacy policy.",
+    ],
+)
+def test_the_consent_line_of_an_embed_or_a_form_is_no_text(line: str) -> None:
+    assert blocks_of(f"<p>{LONG}</p><p>{line}</p><p>{LONG} Two.</p>") == [LONG, f"{LONG} Two."]
