@@ -37,13 +37,18 @@ WHITESPACE = re.compile(r"\s+")
 # Soft hyphens and zero-width characters: invisible on the page, noise in the text.
 INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
+# A form asking for an e-mail address signs the reader up for something: never the text. (A form
+# around the whole page, as ASP.NET writes one, holds the text's paragraphs and stays.)
+SIGNUP_FORM = "form:has(input[type=email i])"
 # Furniture by tag and role, always removed.
 FURNITURE_TAGS = (
     "header, footer, nav, aside, menu, dialog, form[role=search], [role=navigation], [role=banner], "
     "[role=contentinfo], [role=search], [role=complementary], [role=dialog], [role=alertdialog], "
     "[aria-hidden=true], [hidden], [itemprop=comment], .visually-hidden, .sr-only, .element-invisible, "
     # what an inline style hides: a paywall's copy of the text, a closed dialog
-    '[style*="display:none" i], [style*="display: none" i]'
+    '[style*="display:none" i], [style*="display: none" i], '
+    # a sign-up box: a form that asks for an e-mail address (a newsletter, a "get alerts" prompt)
+    f"{SIGNUP_FORM}"
 )
 # Furniture by class or id name (case-insensitive substrings). Some names never hold the release;
 # others ("navigation", "slider", "skip") also turn up on wrappers of the text (`left-navigation-
@@ -52,7 +57,7 @@ FURNITURE_NAME_PARTS = (
     "breadcrumb", "cookie", "consent", "gdpr", "share", "sharing", "social", "related", "newsletter",
     "subscribe", "comment", "replies", "disqus", "sidebar", "footer", "navbar", "advert", "sponsor", "promo",
     "pagination", "pager", "popup", "modal", "toolbar", "print-link", "tag-list", "taglist", "tagcloud",
-    "author-box", "teaser-list", "login", "flyout", "notification",
+    "author-box", "author-bio", "authorbio", "about-the-author", "teaser-list", "login", "flyout", "notification",
 )
 SOFT_FURNITURE_NAME_PARTS = (
     "navigation", "menu", "banner", "skip", "rating", "feedback", "byline", "carousel", "slider",
@@ -168,6 +173,10 @@ NOT_TEXT_WALKED = (
     # and who took it: "image-copyright", "photo-credit"
     '[class*="image-description" i], [class*="image-copyright" i], [class*="image-credit" i], [class*="photo-credit" i], .credit'
 )
+# A headline group's headings are the page's headline (set as an <h2>, with its kicker) or a teaser's,
+# not text; but one written as sentences is the standfirst (an "intro" <h2> under the <h1>).
+HEADLINE_GROUP_HEADINGS = "hgroup h1, hgroup h2, hgroup h3, hgroup h4, hgroup h5, hgroup h6"
+STANDFIRST_ENDS = (".", "!", "…")
 # Captions: what the walk does not read, and what the furniture removal takes from a box that joins.
 CAPTIONS = f'{NOT_TEXT_WALKED}, [class*="caption" i]'
 # A profile's named blocks never read a table; the walk reads a table of facts row by row.
@@ -287,12 +296,47 @@ ACCOUNT_LINE = re.compile(
     re.IGNORECASE,
 )
 MAX_ACCOUNT_LINE_CHARS = 200
+# A line that asks the reader to follow the site elsewhere, wherever it sits in the text: "Follow us on
+# Telegram", "Download the X apps for iOS and Android", "Abonniere den WhatsApp-Kanal", "nuestro canal de YouTube"...
+FOLLOW_LINE = re.compile(
+    r"\b(?:follow us|s[ií]guenos|folgen sie uns|folge uns|suivez-nous|seguici|siga-nos)\b"
+    r"|\bdownload (?:the|our) [\w .-]{0,30}\bapps?\b|\bapps? (?:for|für) (?:ios|android)\b"
+    r"|\b(?:ios|android) (?:and|und|y|et|e) (?:ios|android)\b"
+    r"|\b(?:telegram|whatsapp|youtube)[- ]?(?:channel|kanal)\b|\b(?:channel|canal|kanal) (?:de |on |auf )?(?:telegram|whatsapp|youtube)\b"
+    # ... or to get its newsletter: "Sign up for our weekly politics newsletter", "Get our daily news email",
+    # "... straight to your inbox", "Mit meiner Anmeldung zum Newsletter ...", "Inscrivez-vous à notre newsletter"
+    r"|\bsign up (?:for|to) [\w .,’'-]{0,50}\b(?:newsletters?|e-?mails?)\b|\bget our [\w .,’'-]{0,50}\b(?:newsletters?|e-?mails?)\b"
+    r"|\b(?:straight|directly|delivered) (?:to|in|into) your inbox\b|\b(?:anmeldung|melden sie sich|melde dich) (?:\w+ )?zum newsletter\b"
+    r"|\bnewsletter (?:abonnieren|bestellen)\b|\b(?:inscrivez-vous|abonnez-vous) à (?:notre|la) newsletter\b",
+    re.IGNORECASE,
+)
+MAX_FOLLOW_LINE_CHARS = 300
+# A word each of its forms holds: a block without any is not searched (the pattern costs ~40 µs a block).
+FOLLOW_LINE_WORDS = ("follow us", "guenos", "folge", "suivez", "seguici", "siga-nos", " app", "-app", "android", "telegram",
+                     "whatsapp", "youtube", "kanal", "newsletter", "mail", "inbox")
+# A consent line of a blocked embed or of a form, wherever it sits: "Empfohlener redaktioneller Inhalt",
+# "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden", "I accept the privacy policy".
+CONSENT_LINE = re.compile(
+    r"^empfohlener redaktioneller inhalt$|\ban dieser stelle finden sie einen von unseren redakteuren ausgewählten"
+    r"|\bich bin (?:damit )?einverstanden, dass mir (?:der |die )?externen? inhalte? angezeigt"
+    r"|\bich (?:habe die datenschutz(?:erklärung|hinweise|bestimmungen) gelesen|akzeptiere die datenschutz)"
+    r"|\bi (?:have read and )?(?:accept|agree to) the privacy policy\b"
+    r"|\bthis content is (?:blocked|not available|unavailable) (?:due to|because of) your (?:privacy|cookie|consent)",
+    re.IGNORECASE,
+)
+MAX_CONSENT_LINE_CHARS = 400
+CONSENT_LINE_WORDS = ("redaktionelle", "externe", "datenschutz", "privacy", "this content is")
 # A caption set as a paragraph (no <figure>, no caption class): it ends by naming who took the picture,
 # "... in Schmalkalden. Bildrechte: MDR/David Straub", "... 75 Kindern © VS Tristach", "Photo: AFP".
 PICTURE_CREDIT = re.compile(
     r"(?:(?<!\S)©(?!\s*\d)|\b(?:bildrechte|fotos?|photos?|image|bild|picture)\s?:)\s*[^.!?:\"“”»«]{1,60}\)?$",
     re.IGNORECASE)  # (not "© 2003 Jane Doe": a notice of copyright, the page's own)
 MAX_CAPTION_BLOCK_CHARS = 400
+# ... or opens by saying what the picture shows: "Pictured right is ...", "Im Bild: ...", "Sur la photo, ...".
+# (A bare credit, "Photos: courtesy of the vendors.", may be the text's own last line: it stays.)
+CAPTION_OPENING = re.compile(r"^(?:pictured|(?:im|auf dem) bild|sur (?:la|cette) photo|en la (?:foto|imagen))\b", re.IGNORECASE)
+MAX_OPENED_CAPTION_CHARS = 300
+MAX_CAPTION_SENTENCES = 2
 # A live blog's entry stamp: a time of day (after "21 mins ago") and the entry's author, nothing else:
 # "21 mins ago11:48 Jon King", "20:24Antony Clements-Thrower".
 ENTRY_STAMP = re.compile(
@@ -317,10 +361,32 @@ BYLINE = re.compile(rf"^{BYLINE_WORD}\s+{BYLINE_NAMES}\s*$")
 BYLINE_OPENING = re.compile(rf"^{BYLINE_WORD}\s+{BYLINE_NAMES}\s*[:|–—]\s+(?=\S)")
 MAX_BYLINE_CHARS = 100
 MAX_DANGLING_CHARS = 120
+# A blog post's footer line (the WordPress theme's): "Filed under News. You can follow any responses to
+# this entry through the RSS 2.0 feed. Both comments and pings are currently closed."
+POST_FOOTER = re.compile(
+    r"\b(?:you can follow any responses to this entry|(?:comments|pings) are currently closed|this entry was posted in"
+    r"|sie können alle antworten zu diesem eintrag|pings sind derzeit geschlossen)",
+    re.IGNORECASE,
+)
+MAX_POST_FOOTER_CHARS = 400
+# A trailing line of items run together: this many or more, split by one of these marks.
+ITEM_SEPARATORS = (" • ", " | ", " · ")
+MIN_LINE_ITEMS = 4
+FULL_STOPS = (".", "!", "?", "…")
+MAX_ITEM_LINE_CHARS = 400
 MAX_CAPTION_CHARS = 80
 SENTENCE_ENDS = (".", "!", "?", "…", '"', "“", "”", "»", "«", "'", "’", ")", "]")
 LEADING_LINES = 3
 MAX_DATE_LINE = 60
+# ... but a short sentence with a date in it is text: this many words or more, ending so, with a last
+# word this long (not an abbreviation), no label or separator, no stamp's opening word.
+MIN_DATED_SENTENCE_WORDS = 6
+DATED_SENTENCE_ENDS = (".", "!", "?")
+MIN_LAST_WORD_CHARS = 3
+STAMP_SEPARATORS = (":", "|", "·", "/", "•")
+STAMP_OPENING = re.compile(
+    r"^(?:posted|published|updated|last|created|modified|stand|erstellt|aktualisiert|veröffentlicht|zuletzt"
+    r"|publié|mis à jour|publicado|actualizado)\b", re.IGNORECASE)
 # Only the last part of a text may be cut: "Contact" in its first half is a heading of the release.
 END_MIN_SHARE = 0.5
 MAX_END_MARK_CHARS = 60  # "Kontakt", "Related articles", "Last updated: ...": a short line
@@ -378,10 +444,16 @@ def strip_furniture(root: Node, furniture_tags: str = FURNITURE_TAGS, names: Nam
     # before the removal, which frees the nodes of the others.
     keep = wrappers_of_the_text(root) | own_article_headers(root, furniture)
     article_headers = [node for node in furniture if node.tag == ARTICLE_HEADER and node.mem_id in keep]
-    remove_all([node for node in furniture if node.tag not in NEVER_REMOVED and node.mem_id not in keep])
+    remove_all([node for node in furniture if node.tag not in NEVER_REMOVED and node.mem_id not in keep
+                and not is_page_form(node)])
     for header in article_headers:
         remove_all(header.css(NOT_TEXT_IN_ARTICLE_HEADER))
     strip_named_furniture(root, names, soft_names, keep, card_names=NO_NAMES)  # cards: inside the container only
+
+
+def is_page_form(node: Node) -> bool:
+    """Whether a <form> wraps a page's text (ASP.NET's one form around everything), not a box of its own."""
+    return node.tag == "form" and holds_paragraphs(node)
 
 
 def own_article_headers(root: Node, furniture: list[Node]) -> frozenset[int]:
@@ -830,6 +902,8 @@ def text_blocks(nodes: list[Node], block_tags: str = BLOCK_TAGS, trim: bool = Tr
     walked = block_tags == BLOCK_TAGS
     for node in nodes:
         remove_all(node.css(NOT_TEXT_WALKED if walked else NOT_TEXT))
+        if walked:
+            remove_all([heading for heading in node.css(HEADLINE_GROUP_HEADINGS) if not is_standfirst(heading)])
         if node.tag in ("p", "pre", "blockquote", "li"):
             text = block_text(node, node)
             if text:
@@ -852,16 +926,44 @@ def text_blocks(nodes: list[Node], block_tags: str = BLOCK_TAGS, trim: bool = Tr
     return trim_edges(cut_trailing_furniture(without_account_lines(unique(blocks))))
 
 
+def is_standfirst(heading: Node) -> bool:
+    return node_text(heading).endswith(STANDFIRST_ENDS)
+
+
 def without_account_lines(blocks: list[str]) -> list[str]:
-    """Without the account and paywall lines, the captions set as paragraphs and a live blog's entry stamps."""
+    """Without the account and paywall lines, the calls to follow the site elsewhere, the consent lines
+    of embeds and forms, the captions set as paragraphs and a live blog's entry stamps."""
     return [block for block in blocks
             if (len(block) > MAX_ACCOUNT_LINE_CHARS or not ACCOUNT_LINE.search(block)) and not is_credited_caption(block)
+            and not is_call_or_consent_line(block)
             and (isinstance(block, (ListItem, TableRow)) or not ENTRY_STAMP.match(block))]
 
 
+def is_call_or_consent_line(block: str) -> bool:
+    """A call to follow the site elsewhere (`FOLLOW_LINE`) or an embed's or a form's consent line
+    (`CONSENT_LINE`); each pattern is searched only in a short block holding one of its words."""
+    if len(block) > max(MAX_FOLLOW_LINE_CHARS, MAX_CONSENT_LINE_CHARS):
+        return False
+    folded = block.casefold()
+    if len(block) <= MAX_FOLLOW_LINE_CHARS and any(word in folded for word in FOLLOW_LINE_WORDS) \
+            and FOLLOW_LINE.search(block):
+        return True
+    return any(word in folded for word in CONSENT_LINE_WORDS) and CONSENT_LINE.search(block) is not None
+
+
 def is_credited_caption(block: str) -> bool:
-    return len(block) <= MAX_CAPTION_BLOCK_CHARS and not isinstance(block, (ListItem, TableRow)) \
-        and ("©" in block or ":" in block) and PICTURE_CREDIT.search(block) is not None  # a credit has one
+    if len(block) > MAX_CAPTION_BLOCK_CHARS or isinstance(block, (ListItem, TableRow)):
+        return False
+    credited = ("©" in block or ":" in block) and PICTURE_CREDIT.search(block) is not None  # a credit has one
+    return credited or is_caption_by_opening(block)
+
+
+def is_caption_by_opening(block: str) -> bool:
+    """A caption that says what the picture shows first ("Pictured from left are ..."), in a sentence or
+    two: a paragraph that opens so and goes on ("Pictured here in 2019, the mayor ... She said ... Then
+    ...") is the text's."""
+    return len(block) <= MAX_OPENED_CAPTION_CHARS and CAPTION_OPENING.match(block) is not None \
+        and block.count(". ") < MAX_CAPTION_SENTENCES
 
 
 TABLE_CELLS = frozenset({"td", "th"})
@@ -1038,9 +1140,26 @@ def trim_edges(blocks: list[str]) -> list[str]:
 
 
 def is_metadata_line(block: str) -> bool:
-    """A date line ("10.11.2021", "Posted: April 21, 2022") or a byline ("By Jane Doe")."""
-    return bool((len(block) <= MAX_DATE_LINE and find_date(block))
+    """A date line ("10.11.2021", "Posted: April 21, 2022") or a byline ("By Jane Doe"); not a short
+    sentence that holds a date ("Vienna, 12 May 2024 - The council met and decided.")."""
+    return bool((len(block) <= MAX_DATE_LINE and not is_dated_sentence(block) and find_date(block))
                 or (len(block) <= MAX_BYLINE_CHARS and BYLINE.match(block)))
+
+
+def is_dated_sentence(block: str) -> bool:
+    """A sentence of some words that names a date, not a stamp: it ends as a sentence does (not in an
+    abbreviation: "4 Min.", "10 a.m."), has no label or separator ("Stand:", "|", "·") and does not
+    open with a stamp's word ("Updated on 3 June 2024 at noon.")."""
+    words = block.split()
+    return (len(words) >= MIN_DATED_SENTENCE_WORDS and block.endswith(DATED_SENTENCE_ENDS)
+            and len(last_word(words[-1])) >= MIN_LAST_WORD_CHARS
+            and not any(mark in block for mark in STAMP_SEPARATORS) and not STAMP_OPENING.match(block))
+
+
+def last_word(token: str) -> str:
+    """The last run of word characters of a token ("a.m." -> "m", "Vienna." -> "Vienna")."""
+    found = WORD.findall(token)
+    return found[-1] if found else ""
 
 
 def strip_byline(block: str) -> str:
@@ -1060,7 +1179,17 @@ def is_trailing_furniture(block: str) -> bool:
         return False  # every item of a list in the text is text (fixtures/README.md), and so is every row of a table
     if len(block) <= MAX_DANGLING_CHARS and block.endswith((":", "：")):
         return True
+    if len(block) <= MAX_POST_FOOTER_CHARS and POST_FOOTER.search(block):
+        return True
+    if len(block) <= MAX_ITEM_LINE_CHARS and is_line_of_items(block):
+        return True
     return len(block) <= MAX_CAPTION_CHARS and not block.endswith(SENTENCE_ENDS)
+
+
+def is_line_of_items(block: str) -> bool:
+    """Items run together with bullets or bars, the last no sentence: a line of deals, of links, of
+    programme notes ("Daily Deals • Pixel 8 • eneloop AAA [Ad]", "Imprint | Privacy | Copyright")."""
+    return not block.endswith(FULL_STOPS) and any(block.count(mark) >= MIN_LINE_ITEMS - 1 for mark in ITEM_SEPARATORS)
 
 
 def is_sentence(block: str) -> bool:

@@ -673,3 +673,128 @@ def test_the_container_widens_no_higher_than_the_box_that_holds_the_headline() -
             f"<div class='content'>{''.join(f'<p>{part}</p>' for part in PARTS[:4])}</div></div></div>{items}</div></body></html>")
     body = parse(html, "https://example.org/news/1", any_page=True).body
     assert body.startswith(PARTS[0]) and body.endswith(PARTS[3])
+
+
+def test_a_sign_up_form_in_the_text_is_furniture() -> None:
+    # A newsletter box between two paragraphs: its prompt and its consent line are bare text in a form.
+    signup = ("<div class='cta'><form action='/signup'><h2>The weekly letter</h2>Every Friday, the best of our reporting."
+              "<input type='email' name='email'> By signing up, you confirm that you are old enough and accept "
+              "our occasional offers, which you may stop at any time.<button>Sign up</button></form></div>")
+    html = (f"<html><body><article><h1>The council agrees</h1><div class='text'><p>{PARTS[0]}</p><p>{PARTS[1]}</p>"
+            f"{signup}<p>{PARTS[2]}</p><p>{PARTS[3]}</p></div></article></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert PARTS[3] in body and "best of our reporting" not in body and "confirm" not in body
+
+
+def test_a_form_around_the_whole_page_stays_whatever_fields_it_holds() -> None:
+    # ASP.NET sets one form around the page: its footer's newsletter field does not make the text a sign-up box.
+    paragraphs = "".join(f"<p>{part}</p>" for part in PARTS[:4])
+    html = (f"<html><body><form id='page'><div class='text'>{paragraphs}</div>"
+            "<div class='foot'><input type='email' name='letter'></div></form></body></html>")
+    assert PARTS[3] in parse(html, "https://example.org/news/1", any_page=True).body
+
+
+@pytest.mark.parametrize(
+    ("opening", "kept"),
+    [
+        ("Vienna, 12 May 2024 - The council met and decided.", True),
+        ("On 12 May 2024, the council met.", True),
+        ("Posted: April 21, 2022", False),
+        ("Last updated on 3 June 2024 at 10 a.m.", False),
+        ("Stand: 28.04.2023 16:11 Uhr", False),
+        ("3 June 2024 | 4 min read.", False),
+    ],
+)
+def test_a_short_sentence_with_a_date_opens_the_text_but_a_stamp_does_not(opening: str, kept: bool) -> None:
+    assert (opening in blocks_of(f"<p>{opening}</p><p>{LONG}</p><p>{LONG} Two.</p>")) is kept
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "For the latest news of the county, download the Courier apps for iOS and Android.",
+        "Síguenos en Telegram y en Instagram para recibir todas las noticias del día.",
+        "Abonniere unseren WhatsApp-Kanal und du bekommst die wichtigsten Meldungen jeden Morgen.",
+        "Did you know we have a Telegram channel? Join it from your phone with this link.",
+        "Town Hall Weekly: sign up for our council newsletter to get it every Monday.",
+        "Get our free morning email with the day's council news, straight to your inbox.",
+        "Mit meiner Anmeldung zum Newsletter stimme ich den Bedingungen zu.",
+    ],
+)
+def test_a_call_to_follow_the_site_elsewhere_is_no_text(line: str) -> None:
+    assert blocks_of(f"<p>{LONG}</p><p>{line}</p><p>{LONG} Two.</p>") == [LONG, f"{LONG} Two."]
+
+
+def test_a_sentence_about_an_app_stays() -> None:
+    line = "The council will launch its own app next year, so residents can report broken street lights."
+    assert line in blocks_of(f"<p>{LONG}</p><p>{line}</p><p>{LONG} Two.</p>")
+
+
+def test_the_headline_set_as_an_h2_in_a_headline_group_is_no_text() -> None:
+    # The <h1> is the site's name in the breadcrumb; the story's headline is the <h2> of an <hgroup>.
+    paragraphs = "".join(f"<p>{part}</p>" for part in PARTS[:3])
+    html = (f"<html><body><ol class='crumbs'><li><h1>The Daily Courier</h1></li></ol><article><hgroup><div>Politics</div>"
+            f"<h2>Council agrees district plan after long debate</h2></hgroup><div class='text'>{paragraphs}</div>"
+            "</article></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert body.startswith(PARTS[0]) and "long debate" not in body
+
+
+def test_a_standfirst_set_as_an_h2_in_a_headline_group_opens_the_text() -> None:
+    standfirst = "The council has agreed a plan for every district of the city. It takes effect next spring, after a vote."
+    paragraphs = "".join(f"<p>{part}</p>" for part in PARTS[:3])
+    html = (f"<html><body><article><hgroup><h1>The council agrees</h1><h2>{standfirst}</h2></hgroup>"
+            f"<div class='text'>{paragraphs}</div></article></body></html>")
+    assert parse(html, "https://example.org/news/1", any_page=True).body.startswith(standfirst)
+
+
+def test_a_blog_posts_footer_line_ends_the_text() -> None:
+    footer = ("Posted by the editors on 3 May 2024. Filed under Council. You can follow any responses to this entry "
+              "through the RSS 2.0 feed. Both comments and pings are currently closed.")
+    assert blocks_of(f"<p>{LONG}</p><p>{LONG} Two.</p><p>{footer}</p>") == [LONG, f"{LONG} Two."]
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("Deals of the day • A phone for 399 € • Four batteries for 17 € • A sports watch for 194 € [Advert]", False),
+        ("Imprint | Privacy | Copyright the Courier | A project of the town", False),
+        ("What to know: • Book online only • No walk-ins • More tickets come out today at 2 p.m. for the tours.", True),
+    ],
+)
+def test_a_trailing_line_of_items_is_no_text_unless_they_are_sentences(line: str, kept: bool) -> None:
+    assert (line in blocks_of(f"<p>{LONG}</p><p>{LONG} Two.</p><p>{line}</p>")) is kept
+
+
+def test_the_authors_bio_under_the_text_is_furniture() -> None:
+    paragraphs = "".join(f"<p>{part}</p>" for part in PARTS[:4])
+    html = (f"<html><body><article><h1>The council agrees</h1><div class='text'>{paragraphs}"
+            "<div class='meta'><div class='author-bio'><p>Jane Doe covers the council for the Courier and has "
+            "written two books on the city's history.</p></div></div></div></article></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert body.endswith(PARTS[3]) and "Jane Doe" not in body
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("Pictured from left are the mayor, Jane Doe, and the head of the council, John Roe, at the town hall.", False),
+        ("Pictured in 2019 at the opening of the hall, the mayor has led the council since. She said the plan "
+         "was long overdue. The vote came after two years of debate. It passed by a wide margin.", True),
+    ],
+)
+def test_a_caption_that_says_what_the_picture_shows_is_no_text(line: str, kept: bool) -> None:
+    assert (line in blocks_of(f"<p>{LONG}</p><p>{line}</p><p>{LONG} Two.</p>")) is kept
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Empfohlener redaktioneller Inhalt",
+        "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden. Dabei können Daten übermittelt werden.",
+        "Ich habe die Datenschutzerklärung gelesen und akzeptiere sie.",
+        "I have read and accept the privacy policy.",
+    ],
+)
+def test_the_consent_line_of_an_embed_or_a_form_is_no_text(line: str) -> None:
+    assert blocks_of(f"<p>{LONG}</p><p>{line}</p><p>{LONG} Two.</p>") == [LONG, f"{LONG} Two."]
