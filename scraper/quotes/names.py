@@ -79,6 +79,8 @@ DIGIT_JOINED_RE = re.compile(r"[.\-]?\d")
 
 @functools.lru_cache(maxsize=TOKEN_CACHE)
 def norm(token: str) -> str:
+    if "'" not in token and "’" not in token:
+        return token.casefold()  # no possessive to drop: the regex is not run
     return POSSESSIVE_RE.sub("", token).casefold()
 
 
@@ -232,6 +234,9 @@ def _run_name(run: str) -> tuple[int, int, tuple[int, ...], tuple[int, ...], tup
     last, first = _name_in_run(tokens)
     if first >= last:
         return last, first, (), (), ()
+    if len(tokens) == 1:  # most runs: one word, its offsets read without three generators
+        token = tokens[0]
+        return last, first, (token.start(),), (token.end(),), (norm(token.group()),)
     return (last, first, tuple(t.start() for t in tokens), tuple(t.end() for t in tokens),
             tuple(norm(t.group()) for t in tokens))
 
