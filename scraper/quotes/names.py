@@ -105,7 +105,7 @@ def _is_name_token(token: str) -> bool:
         return False
     if len(token) == 1 or (len(token) == 2 and token[1] == "."):
         return True  # an initial ("Feridun H. Sinirlioğlu")
-    if not any(ch.islower() for ch in token) or not lowered:
+    if not (token[1].islower() or any(ch.islower() for ch in token)) or not lowered:  # the second letter decides most
         return False  # an acronym or a dateline in capitals
     return not is_title(token) and not lowered.endswith(GERMAN_TITLE_ENDINGS)
 
@@ -148,9 +148,9 @@ def _trailing_name(tokens: list[re.Match[str]]) -> int:
     mixed_case_seen = False  # a surname in capitals ends a name: "СМИ Программного" is no name
     while first > 0:
         word = words[first - 1]
-        inner_particle = word.casefold() in PARTICLES and first < len(words) and first > 1
-        caps_surname = not mixed_case_seen and _is_caps_surname(word)
-        if not (_is_name_token(word) or caps_surname or inner_particle):
+        name_like = _is_name_token(word) or (not mixed_case_seen and _is_caps_surname(word))
+        inner_particle = not name_like and 1 < first < len(words) and word.casefold() in PARTICLES  # read only if needed
+        if not (name_like or inner_particle):
             break
         mixed_case_seen = mixed_case_seen or not word.isupper()
         first -= 1

@@ -273,12 +273,11 @@ def _may_hold_title(window: str) -> bool:
     join pieces (ACRONYM_PARENS_RE), so a window with one is always read."""
     if "(" in window:
         return True
-    for token in TOKEN_SPLIT_RE.split(window):
-        if not token:
-            continue
-        if token.isalnum():
-            if is_title(token):
-                return True
+    tokens = TOKEN_SPLIT_RE.split(window)
+    if any(map(is_title, filter(str.isalnum, tokens))):  # plain words, the most, without a Python loop
+        return True
+    for token in tokens:
+        if not token or token.isalnum():
             continue
         cuts = {0}
         for match in NOT_WORD_CHAR_RE.finditer(token):
