@@ -627,6 +627,7 @@ class People:
         return (
             len(mention.tokens) == 1
             and mention.tokens in self.unconfirmed
+            and len(self._unconfirmed_with[mention.tokens[0]]) > 1  # no other name holds it: no fuller name (cheap)
             and len(self._fullest_unconfirmed_names(mention.tokens)) == 1
             and mention.reported  # the costliest test last (the order changes no answer: all are reads)
         )
