@@ -210,12 +210,13 @@ def _scan_names(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
     for run in RUN_RE.finditer(text):
         last, first, starts, ends, normed = _run_name(run.group())
         if first < last:
-            start, end = run.start() + starts[first], run.start() + ends[last - 1]
+            run_start = run.start()
+            start, end = run_start + starts[first], run_start + ends[last - 1]
             if DIGIT_JOINED_RE.match(text, end):
                 continue
-            if last - first > ENUMERATION_NAME_TOKENS and _ends_role_enumeration(text, run.start()):
+            if last - first > ENUMERATION_NAME_TOKENS and _ends_role_enumeration(text, run_start):
                 first = last - ENUMERATION_NAME_TOKENS  # "…, Sports and Youth Policy Aibek Sadyrbekov"
-                start = run.start() + starts[first]
+                start = run_start + starts[first]
             words = normed[first:last]
             particles = _leading_particles(text, start) if first == 0 else None
             if particles is not None and last - first == 1:  # "said van der Berg": the surname keeps them
@@ -230,11 +231,14 @@ def _run_name(run: str) -> tuple[int, int, tuple[int, ...], tuple[int, ...], tup
     where each token starts and ends in the run and its normalized form. Cached by the run's text: a
     page repeats the same runs ("The", "OSCE", a name) and the answer depends on the run alone.
     A run without a name gets no offsets (nothing reads them)."""
+    if run.isalpha():  # most runs: one plain word, its own only token (no tokenizing)
+        last, first = _single_word_name(run)
+        return (last, first, (0,), (len(run),), (norm(run),)) if first < last else (last, first, (), (), ())
     tokens = list(WORD_RE.finditer(run))
     last, first = _name_in_run(tokens)
     if first >= last:
         return last, first, (), (), ()
-    if len(tokens) == 1:  # most runs: one word, its offsets read without three generators
+    if len(tokens) == 1:  # one word with an apostrophe, a hyphen or a digit: offsets without generators
         token = tokens[0]
         return last, first, (token.start(),), (token.end(),), (norm(token.group()),)
     return (last, first, tuple(t.start() for t in tokens), tuple(t.end() for t in tokens),
