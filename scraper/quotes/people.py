@@ -497,7 +497,7 @@ def find_mentions(paragraphs: Sequence[str]) -> list[Mention]:
     mentions = []
     for p, text in enumerate(paragraphs):
         marks = Landmarks(text)
-        mentions.extend(Mention(p, start, end, tokens, marks) for start, end, tokens in names_in(text))
+        mentions.extend([Mention(p, start, end, tokens, marks) for start, end, tokens in names_in(text)])
     return mentions
 
 
@@ -612,10 +612,13 @@ class People:
                 self.people[position].add(mention)
                 self._index(position)  # the mention may give a fuller name
             else:
-                self._unconfirmed_order.setdefault(mention.tokens, len(self._unconfirmed_order))
-                self.unconfirmed.setdefault(mention.tokens, []).append(mention)
-                for token in mention.tokens:
-                    self._unconfirmed_with.setdefault(token, set()).add(mention.tokens)
+                same_name = self.unconfirmed.get(mention.tokens)
+                if same_name is None:  # the name's first mention: index it once (nothing is confirmed yet)
+                    self._unconfirmed_order[mention.tokens] = len(self._unconfirmed_order)
+                    same_name = self.unconfirmed[mention.tokens] = []
+                    for token in mention.tokens:
+                        self._unconfirmed_with.setdefault(token, set()).add(mention.tokens)
+                same_name.append(mention)
         for mention in mentions:
             if self._reports_speech_of_full_name(mention):
                 self.confirm(mention.tokens, (mention.paragraph, mention.start))
