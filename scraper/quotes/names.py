@@ -79,6 +79,8 @@ DIGIT_JOINED_RE = re.compile(r"[.\-]?\d")
 
 @functools.lru_cache(maxsize=TOKEN_CACHE)
 def norm(token: str) -> str:
+    if "'" not in token and "’" not in token:
+        return token.casefold()  # no possessive to drop: the regex is not run
     return POSSESSIVE_RE.sub("", token).casefold()
 
 
@@ -103,7 +105,7 @@ def _is_name_token(token: str) -> bool:
         return False
     if len(token) == 1 or (len(token) == 2 and token[1] == "."):
         return True  # an initial ("Feridun H. Sinirlioğlu")
-    if not any(ch.islower() for ch in token) or not lowered:
+    if not (token[1].islower() or any(ch.islower() for ch in token)) or not lowered:  # the second letter decides most
         return False  # an acronym or a dateline in capitals
     return not is_title(token) and not lowered.endswith(GERMAN_TITLE_ENDINGS)
 
@@ -146,9 +148,9 @@ def _trailing_name(tokens: list[re.Match[str]]) -> int:
     mixed_case_seen = False  # a surname in capitals ends a name: "СМИ Программного" is no name
     while first > 0:
         word = words[first - 1]
-        inner_particle = word.casefold() in PARTICLES and first < len(words) and first > 1
-        caps_surname = not mixed_case_seen and _is_caps_surname(word)
-        if not (_is_name_token(word) or caps_surname or inner_particle):
+        name_like = _is_name_token(word) or (not mixed_case_seen and _is_caps_surname(word))
+        inner_particle = not name_like and 1 < first < len(words) and word.casefold() in PARTICLES  # read only if needed
+        if not (name_like or inner_particle):
             break
         mixed_case_seen = mixed_case_seen or not word.isupper()
         first -= 1
@@ -208,12 +210,13 @@ def _scan_names(text: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
     for run in RUN_RE.finditer(text):
         last, first, starts, ends, normed = _run_name(run.group())
         if first < last:
-            start, end = run.start() + starts[first], run.start() + ends[last - 1]
+            run_start = run.start()
+            start, end = run_start + starts[first], run_start + ends[last - 1]
             if DIGIT_JOINED_RE.match(text, end):
                 continue
-            if last - first > ENUMERATION_NAME_TOKENS and _ends_role_enumeration(text, run.start()):
+            if last - first > ENUMERATION_NAME_TOKENS and _ends_role_enumeration(text, run_start):
                 first = last - ENUMERATION_NAME_TOKENS  # "…, Sports and Youth Policy Aibek Sadyrbekov"
-                start = run.start() + starts[first]
+                start = run_start + starts[first]
             words = normed[first:last]
             particles = _leading_particles(text, start) if first == 0 else None
             if particles is not None and last - first == 1:  # "said van der Berg": the surname keeps them
@@ -228,10 +231,16 @@ def _run_name(run: str) -> tuple[int, int, tuple[int, ...], tuple[int, ...], tup
     where each token starts and ends in the run and its normalized form. Cached by the run's text: a
     page repeats the same runs ("The", "OSCE", a name) and the answer depends on the run alone.
     A run without a name gets no offsets (nothing reads them)."""
+    if run.isalpha():  # most runs: one plain word, its own only token (no tokenizing)
+        last, first = _single_word_name(run)
+        return (last, first, (0,), (len(run),), (norm(run),)) if first < last else (last, first, (), (), ())
     tokens = list(WORD_RE.finditer(run))
     last, first = _name_in_run(tokens)
     if first >= last:
         return last, first, (), (), ()
+    if len(tokens) == 1:  # one word with an apostrophe, a hyphen or a digit: offsets without generators
+        token = tokens[0]
+        return last, first, (token.start(),), (token.end(),), (norm(token.group()),)
     return (last, first, tuple(t.start() for t in tokens), tuple(t.end() for t in tokens),
             tuple(norm(t.group()) for t in tokens))
 

@@ -273,12 +273,11 @@ def _may_hold_title(window: str) -> bool:
     join pieces (ACRONYM_PARENS_RE), so a window with one is always read."""
     if "(" in window:
         return True
-    for token in TOKEN_SPLIT_RE.split(window):
-        if not token:
-            continue
-        if token.isalnum():
-            if is_title(token):
-                return True
+    tokens = TOKEN_SPLIT_RE.split(window)
+    if any(map(is_title, filter(str.isalnum, tokens))):  # plain words, the most, without a Python loop
+        return True
+    for token in tokens:
+        if not token or token.isalnum():
             continue
         cuts = {0}
         for match in NOT_WORD_CHAR_RE.finditer(token):
@@ -498,7 +497,7 @@ def find_mentions(paragraphs: Sequence[str]) -> list[Mention]:
     mentions = []
     for p, text in enumerate(paragraphs):
         marks = Landmarks(text)
-        mentions.extend(Mention(p, start, end, tokens, marks) for start, end, tokens in names_in(text))
+        mentions.extend([Mention(p, start, end, tokens, marks) for start, end, tokens in names_in(text)])
     return mentions
 
 
@@ -613,10 +612,13 @@ class People:
                 self.people[position].add(mention)
                 self._index(position)  # the mention may give a fuller name
             else:
-                self._unconfirmed_order.setdefault(mention.tokens, len(self._unconfirmed_order))
-                self.unconfirmed.setdefault(mention.tokens, []).append(mention)
-                for token in mention.tokens:
-                    self._unconfirmed_with.setdefault(token, set()).add(mention.tokens)
+                same_name = self.unconfirmed.get(mention.tokens)
+                if same_name is None:  # the name's first mention: index it once (nothing is confirmed yet)
+                    self._unconfirmed_order[mention.tokens] = len(self._unconfirmed_order)
+                    same_name = self.unconfirmed[mention.tokens] = []
+                    for token in mention.tokens:
+                        self._unconfirmed_with.setdefault(token, set()).add(mention.tokens)
+                same_name.append(mention)
         for mention in mentions:
             if self._reports_speech_of_full_name(mention):
                 self.confirm(mention.tokens, (mention.paragraph, mention.start))
@@ -628,6 +630,7 @@ class People:
         return (
             len(mention.tokens) == 1
             and mention.tokens in self.unconfirmed
+            and len(self._unconfirmed_with[mention.tokens[0]]) > 1  # no other name holds it: no fuller name (cheap)
             and len(self._fullest_unconfirmed_names(mention.tokens)) == 1
             and mention.reported  # the costliest test last (the order changes no answer: all are reads)
         )
