@@ -798,3 +798,15 @@ def test_a_caption_that_says_what_the_picture_shows_is_no_text(line: str, kept: 
 )
 def test_the_consent_line_of_an_embed_or_a_form_is_no_text(line: str) -> None:
     assert blocks_of(f"<p>{LONG}</p><p>{line}</p><p>{LONG} Two.</p>") == [LONG, f"{LONG} Two."]
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("This article contains affiliate links. The products were chosen by our reporters.", False),
+        ("Anzeige, enthält Affiliate Links", False),
+        ("Many shops run offers that we gather here. The offers below carry affiliate links, and we earn a share.", True),
+    ],
+)
+def test_a_disclosure_of_affiliate_links_is_no_text_when_it_says_so_first(line: str, kept: bool) -> None:
+    assert (line in blocks_of(f"<p>{line}</p><p>{LONG}</p><p>{LONG} Two.</p>")) is kept
