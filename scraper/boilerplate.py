@@ -18,8 +18,11 @@ Three steps, each cheap:
    Readability's idea, on selectors.
 3. `text_blocks` walks those nodes once in page order: paragraphs, list items, sub-headings, quoted
    paragraphs, table rows and runs of bare text between them are blocks; link lists, share lines,
-   captions set as paragraphs (signed "Foto: ...") and markup shown as text are not; the release ends at a trailing "Contact" / "Related" / "Last
-   updated" block, a press-contact paragraph or a call to give or subscribe.
+   captions set as paragraphs (signed "Foto: ...", or opening "Pictured ..."), a headline group's
+   headings, calls to follow the site or get its newsletter, consent lines of embeds and forms,
+   disclosures of affiliate links and markup shown as text are not; the release ends at a trailing
+   "Contact" / "Related" / "Last updated" block, a press-contact paragraph, a call to give or
+   subscribe, a blog post's footer line or a line of items run together ("a • b • c • d").
 """
 
 from __future__ import annotations

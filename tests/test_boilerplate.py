@@ -718,7 +718,7 @@ def test_a_short_sentence_with_a_date_opens_the_text_but_a_stamp_does_not(openin
         "Did you know we have a Telegram channel? Join it from your phone with this link.",
         "Town Hall Weekly: sign up for our council newsletter to get it every Monday.",
         "Get our free morning email with the day's council news, straight to your inbox.",
-        "Mit meiner Anmeldung zum Newsletter stimme ich den Bedingungen zu.",
+        "Mit meiner Anmeldung zum Newsletter bin ich mit den Bedingungen einverstanden.",
     ],
 )
 def test_a_call_to_follow_the_site_elsewhere_is_no_text(line: str) -> None:
@@ -791,8 +791,8 @@ def test_a_caption_that_says_what_the_picture_shows_is_no_text(line: str, kept: 
     "line",
     [
         "Empfohlener redaktioneller Inhalt",
-        "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden. Dabei können Daten übermittelt werden.",
-        "Ich habe die Datenschutzerklärung gelesen und akzeptiere sie.",
+        "Ich bin einverstanden, dass mir externe Inhalte angezeigt werden; dabei gehen Angaben an andere Anbieter.",
+        "Ich habe die Datenschutzhinweise gelesen und bin einverstanden.",
         "I have read and accept the privacy policy.",
     ],
 )
