@@ -18,8 +18,11 @@ Three steps, each cheap:
    Readability's idea, on selectors.
 3. `text_blocks` walks those nodes once in page order: paragraphs, list items, sub-headings, quoted
    paragraphs, table rows and runs of bare text between them are blocks; link lists, share lines,
-   captions set as paragraphs (signed "Foto: ...") and markup shown as text are not; the release ends at a trailing "Contact" / "Related" / "Last
-   updated" block, a press-contact paragraph or a call to give or subscribe.
+   captions set as paragraphs (signed "Foto: ...", or opening "Pictured ..."), a headline group's
+   headings, calls to follow the site or get its newsletter, consent lines of embeds and forms,
+   disclosures of affiliate links and markup shown as text are not; the release ends at a trailing
+   "Contact" / "Related" / "Last updated" block, a press-contact paragraph, a call to give or
+   subscribe, a blog post's footer line or a line of items run together ("a • b • c • d").
 """
 
 from __future__ import annotations
@@ -326,6 +329,14 @@ CONSENT_LINE = re.compile(
 )
 MAX_CONSENT_LINE_CHARS = 400
 CONSENT_LINE_WORDS = ("redaktionelle", "externe", "datenschutz", "privacy", "this content is")
+# A disclosure of advertising or affiliate links: "This article contains affiliate links. ...",
+# "Anzeige, enthält Affiliate Links", "*Werbung. Dieser Beitrag enthält Werbung für ...".
+DISCLOSURE_LINE = re.compile(
+    r"\baffiliate[- ]?links?\b|\b(?:beitrag|artikel|post) enthält (?:werbung|affiliate)|^\*?(?:anzeige|werbung)\b\s*[.,:|]"
+    r"|\bsponsored (?:post|content)\b|\bunbezahlte werbung\b",
+    re.IGNORECASE,
+)
+DISCLOSURE_LINE_WORDS = ("affiliate", "werbung", "anzeige", "sponsored")
 # A caption set as a paragraph (no <figure>, no caption class): it ends by naming who took the picture,
 # "... in Schmalkalden. Bildrechte: MDR/David Straub", "... 75 Kindern © VS Tristach", "Photo: AFP".
 PICTURE_CREDIT = re.compile(
@@ -940,15 +951,23 @@ def without_account_lines(blocks: list[str]) -> list[str]:
 
 
 def is_call_or_consent_line(block: str) -> bool:
-    """A call to follow the site elsewhere (`FOLLOW_LINE`) or an embed's or a form's consent line
-    (`CONSENT_LINE`); each pattern is searched only in a short block holding one of its words."""
+    """A call to follow the site elsewhere (`FOLLOW_LINE`), an embed's or a form's consent line
+    (`CONSENT_LINE`) or a disclosure of advertising (`DISCLOSURE_LINE`); each pattern is searched
+    only in a short block holding one of its words."""
     if len(block) > max(MAX_FOLLOW_LINE_CHARS, MAX_CONSENT_LINE_CHARS):
         return False
     folded = block.casefold()
     if len(block) <= MAX_FOLLOW_LINE_CHARS and any(word in folded for word in FOLLOW_LINE_WORDS) \
             and FOLLOW_LINE.search(block):
         return True
+    if any(word in folded for word in DISCLOSURE_LINE_WORDS) and DISCLOSURE_LINE.search(first_sentence(block)):
+        return True  # (said first: a paragraph of the text that mentions its links later stays)
     return any(word in folded for word in CONSENT_LINE_WORDS) and CONSENT_LINE.search(block) is not None
+
+
+def first_sentence(block: str) -> str:
+    end = block.find(". ")
+    return block if end < 0 else block[:end + 1]
 
 
 def is_credited_caption(block: str) -> bool:

@@ -718,7 +718,7 @@ def test_a_short_sentence_with_a_date_opens_the_text_but_a_stamp_does_not(openin
         "Did you know we have a Telegram channel? Join it from your phone with this link.",
         "Town Hall Weekly: sign up for our council newsletter to get it every Monday.",
         "Get our free morning email with the day's council news, straight to your inbox.",
-        "Mit meiner Anmeldung zum Newsletter stimme ich den Bedingungen zu.",
+        "Mit meiner Anmeldung zum Newsletter bin ich mit den Bedingungen einverstanden.",
     ],
 )
 def test_a_call_to_follow_the_site_elsewhere_is_no_text(line: str) -> None:
@@ -791,10 +791,22 @@ def test_a_caption_that_says_what_the_picture_shows_is_no_text(line: str, kept: 
     "line",
     [
         "Empfohlener redaktioneller Inhalt",
-        "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden. Dabei können Daten übermittelt werden.",
-        "Ich habe die Datenschutzerklärung gelesen und akzeptiere sie.",
+        "Ich bin einverstanden, dass mir externe Inhalte angezeigt werden; dabei gehen Angaben an andere Anbieter.",
+        "Ich habe die Datenschutzhinweise gelesen und bin einverstanden.",
         "I have read and accept the privacy policy.",
     ],
 )
 def test_the_consent_line_of_an_embed_or_a_form_is_no_text(line: str) -> None:
     assert blocks_of(f"<p>{LONG}</p><p>{line}</p><p>{LONG} Two.</p>") == [LONG, f"{LONG} Two."]
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("This article contains affiliate links. The products were chosen by our reporters.", False),
+        ("Anzeige, enthält Affiliate Links", False),
+        ("Many shops run offers that we gather here. The offers below carry affiliate links, and we earn a share.", True),
+    ],
+)
+def test_a_disclosure_of_affiliate_links_is_no_text_when_it_says_so_first(line: str, kept: bool) -> None:
+    assert (line in blocks_of(f"<p>{line}</p><p>{LONG}</p><p>{LONG} Two.</p>")) is kept
