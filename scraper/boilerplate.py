@@ -300,12 +300,18 @@ ACCOUNT_LINE = re.compile(
 )
 MAX_ACCOUNT_LINE_CHARS = 200
 # A line that asks the reader to follow the site elsewhere, wherever it sits in the text: "Follow us on
-# Telegram", "Download the X apps for iOS and Android", "Abonniere den WhatsApp-Kanal", "nuestro canal de YouTube"...
+# Telegram", "Download the X apps for iOS and Android", "Abonniere unseren WhatsApp-Kanal", "nuestro canal de
+# YouTube"... Addressed to the reader (an imperative opening a sentence, "our" channel, a line ending on the
+# app stores): news about apps and channels ("A Telegram channel linked to ...", "available on iOS and
+# Android") is text.
+FOLLOW_US = r"(?:follow us|s[ií]guenos|folgen sie uns|folge uns|suivez-nous|seguici|siga-nos)"
+FOLLOWED_ON = r"(?:twitter|x|facebook|instagram|linkedin|telegram|whatsapp|youtube|tiktok|threads|bluesky|mastodon)"
+CHANNEL_APPS = r"(?:telegram|whatsapp|youtube)"
 FOLLOW_LINE = re.compile(
-    r"\b(?:follow us|s[ií]guenos|folgen sie uns|folge uns|suivez-nous|seguici|siga-nos)\b"
-    r"|\bdownload (?:the|our) [\w .-]{0,30}\bapps?\b|\bapps? (?:for|für) (?:ios|android)\b"
-    r"|\b(?:ios|android) (?:and|und|y|et|e) (?:ios|android)\b"
-    r"|\b(?:telegram|whatsapp|youtube)[- ]?(?:channel|kanal)\b|\b(?:channel|canal|kanal) (?:de |on |auf )?(?:telegram|whatsapp|youtube)\b"
+    rf"(?:^|[.!?:]\s+){FOLLOW_US}\b|\b{FOLLOW_US} (?:on|en|auf|sur|su|no) {FOLLOWED_ON}\b"
+    r"|\bdownload (?:the|our) [\w .-]{0,30}\bapps? (?:for|on) (?:ios|android)(?: (?:and|und|y|et|e) (?:ios|android))?[.!]?$"
+    rf"|\b(?:our|unseren?|nuestro|notre|we have an?) {CHANNEL_APPS}[- ]?(?:channel|kanal|canal|chaîne)\b"
+    rf"|\b(?:our|nuestro|notre|unseren?) (?:channel|canal|chaîne|kanal) (?:de |on |sur |auf )?{CHANNEL_APPS}\b"
     # ... or to get its newsletter: "Sign up for our weekly politics newsletter", "Get our daily news email",
     # "... straight to your inbox", "Mit meiner Anmeldung zum Newsletter ...", "Inscrivez-vous à notre newsletter"
     r"|\bsign up (?:for|to) [\w .,’'-]{0,50}\b(?:newsletters?|e-?mails?)\b|\bget our [\w .,’'-]{0,50}\b(?:newsletters?|e-?mails?)\b"

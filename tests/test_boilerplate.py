@@ -810,3 +810,17 @@ def test_the_consent_line_of_an_embed_or_a_form_is_no_text(line: str) -> None:
 )
 def test_a_disclosure_of_affiliate_links_is_no_text_when_it_says_so_first(line: str, kept: bool) -> None:
     assert (line in blocks_of(f"<p>{line}</p><p>{LONG}</p><p>{LONG} Two.</p>")) is kept
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The new service is free to use and available on iOS and Android.",
+        "A Telegram channel close to the militia said the depot had burned for hours.",
+        "The ministry said it would publish its own app for Android later this year.",
+        "Residents can download the app for Android from Tuesday, the mayor said.",
+        "The mayor asked the crowd to follow us on the road to a greener town.",
+    ],
+)
+def test_a_sentence_about_apps_and_channels_stays(line: str) -> None:
+    assert line in blocks_of(f"<p>{LONG}</p><p>{line}</p><p>{LONG} Two.</p>")
