@@ -76,8 +76,9 @@ FURNITURE_ID = re.compile("|".join(FURNITURE_NAME_PARTS), re.IGNORECASE)
 
 # What a class and id say is read once per distinct pair: a page repeats them on every card, menu item
 # and paragraph (a few hundred distinct names for some thousands of elements), and its site's next page
-# repeats them again.
+# repeats them again. The caches are bounded by entries (class strings average some 40 characters).
 NAMES_CACHE = 8192
+NAMED = "[class], [id]"
 
 
 @dataclass(frozen=True)
@@ -91,19 +92,28 @@ class NamedBy:
     parts: tuple[str, ...]
     ids: bool = True
 
-    def under(self, root: Node, names: NamesUnder | None = None) -> list[Node]:
-        present = (names or NamesUnder(root)).holding(self)
-        return root.css(self.selector(present)) if present else []
+    def __post_init__(self) -> None:
+        # NamesUnder finds a part in lower-cased names: a part must be written so to be found.
+        if any(not part.isascii() or part != part.lower() for part in self.parts):
+            raise ValueError(f"name parts must be lower-case ASCII: {self.parts}")
 
-    @functools.lru_cache(maxsize=NAMES_CACHE)  # noqa: B019 (a few constants; kept for the process's life)
+    def under(self, root: Node, names_under: NamesUnder | None = None) -> list[Node]:
+        held = (names_under or NamesUnder(root)).holding(self)
+        return root.css(self.selector(held)) if held else []
+
     def selector(self, parts: tuple[str, ...]) -> str:
         attributes = ("class", "id") if self.ids else ("class",)
         return ", ".join(f'[{attribute}*="{part}" i]' for part in parts for attribute in attributes)
 
 
 class NamesUnder:
-    """Every class and every id under a node, lower-cased into two strings: a part none of them
-    holds matches no element there (nor later, as removing furniture only takes elements away)."""
+    """Every class and every id of a node and of the elements under it (lexbor's `css` matches the
+    node itself too), lower-cased into two strings: a part none of them holds matches no element
+    there (nor later, as removing furniture only takes elements away).
+
+    Exact, not a guess: lexbor's `i` flag folds ASCII letters only, and `str.lower()` folds at least
+    those, so every name lexbor would match holds the part once lower-cased (the few non-ASCII
+    letters lower() folds to ASCII, "K" to "k", only make a part look held: lexbor then finds nothing)."""
 
     def __init__(self, root: Node) -> None:
         classes: list[str] = []
@@ -120,9 +130,6 @@ class NamesUnder:
         """The parts some class (or id) holds."""
         return tuple(part for part in named_by.parts
                      if part in self.classes or (named_by.ids and part in self.ids))
-
-
-NAMED = "[class], [id]"
 FURNITURE_NAMES = NamedBy(FURNITURE_NAME_PARTS)
 SOFT_FURNITURE_NAMES = NamedBy(SOFT_FURNITURE_NAME_PARTS)
 CARD_FURNITURE_NAMES = NamedBy(CARD_FURNITURE_NAME_PARTS)
@@ -345,6 +352,7 @@ DISCLOSURE_LINE = re.compile(
 DISCLOSURE_LINE_WORDS = ("affiliate", "werbung", "anzeige", "sponsored")
 # A caption set as a paragraph (no <figure>, no caption class): it ends by naming who took the picture,
 # "... in Schmalkalden. Bildrechte: MDR/David Straub", "... 75 Kindern © VS Tristach", "Photo: AFP".
+# Every match holds "©" or ":", which `is_credited_caption` tests first (keep the two in step).
 PICTURE_CREDIT = re.compile(
     r"(?:(?<!\S)©(?!\s*\d)|\b(?:bildrechte|fotos?|photos?|image|bild|picture)\s?:)\s*[^.!?:\"“”»«]{1,60}\)?$",
     re.IGNORECASE)  # (not "© 2003 Jane Doe": a notice of copyright, the page's own)
@@ -519,11 +527,11 @@ def strip_named_furniture(root: Node, names: NamedBy = FURNITURE_NAMES, soft_nam
     "teaser") goes when it is one: it links elsewhere or shows a picture."""
     def kept(node: Node) -> bool:
         return node.mem_id in keep or (bool(keep_like) and (node.tag, node.attributes.get("class") or "") in keep_like)
-    present = NamesUnder(root)
-    remove_all([node for node in names.under(root, present) if is_furniture_by_name(node) and not kept(node)])
-    remove_all([node for node in soft_names.under(root, present)
+    names_under = NamesUnder(root)
+    remove_all([node for node in names.under(root, names_under) if is_furniture_by_name(node) and not kept(node)])
+    remove_all([node for node in soft_names.under(root, names_under)
                 if is_furniture_by_name(node) and not kept(node) and not holds_paragraphs(node)])
-    remove_all([node for node in card_names.under(root, present)
+    remove_all([node for node in card_names.under(root, names_under)
                 if is_furniture_by_name(node) and not kept(node) and node.css_first(CARD_PARTS) is not None])
 
 
@@ -553,8 +561,8 @@ def is_furniture_by_name(node: Node) -> bool:
 
 @functools.lru_cache(maxsize=NAMES_CACHE)
 def names_furniture(element_id: str, element_class: str) -> bool:
-    """Whether an element's id and class name it furniture (the selector that found it matched a
-    furniture word; this tells whether a content word spares it)."""
+    """Given that a furniture selector matched the element (its class or id holds a furniture word):
+    whether its names leave it furniture, no content word of its own sparing it."""
     if FURNITURE_ID.search(element_id) and not names_the_text(element_id):
         return True  # an id names the one element's role: "comment-box" on a "user-post-box"
     names = f"{element_class} {element_id}"

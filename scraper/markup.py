@@ -48,6 +48,7 @@ SPACES = re.compile(r"\s+")
 MIN_TITLE_PART_CHARS = 2
 MAX_TITLE_PART_CHARS = 80
 MIN_STRIPPED_TITLE_CHARS = 10  # shorter, what is left is no headline: the title was all site name
+# Every match holds "<![CDATA[" or "]]>", which `iter_json_ld` tests first (keep the two in step).
 CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$")
 LABEL_CANDIDATES = "li, dt, th, strong, b, span, label, div"
 # A value read from the label's wrapper starts with the label itself: "Ort: Berlin".

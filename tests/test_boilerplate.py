@@ -824,3 +824,19 @@ def test_a_disclosure_of_affiliate_links_is_no_text_when_it_says_so_first(line: 
 )
 def test_a_sentence_about_apps_and_channels_stays(line: str) -> None:
     assert line in blocks_of(f"<p>{LONG}</p><p>{line}</p><p>{LONG} Two.</p>")
+
+
+def test_name_parts_are_asked_of_lexbor_only_where_some_name_holds_them() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from scraper.boilerplate import NamedBy
+
+    body = LexborHTMLParser(
+        "<body><div class='Cookie-Bar'>x</div><div id='SHARE-box'>y</div><div class='plain'>z</div></body>"
+    ).body
+    found = NamedBy(("cookie", "share", "absent")).under(body)
+    assert [node.text() for node in found] == ["x", "y"]
+    assert NamedBy(("cookie",), ids=False).under(body)[0].text() == "x"
+    assert NamedBy(("share",), ids=False).under(body) == []
+    with pytest.raises(ValueError):
+        NamedBy(("Cookie",))
