@@ -7,7 +7,8 @@ speed change changed no output.
 
 Reads every set of bench/.corpus (when built), ../shared/pages, ../shared/osce/pages and fixtures; each page
 is parsed twice, as a release (what a crawl does) and with `any_page`; a refusal is written as its
-message, so a changed refusal shows too.
+message, so a changed refusal shows too. Compare snapshots made by the same version of this script
+and the same corpus (an older script read bench/.corpus/dev only).
 """
 
 from __future__ import annotations
