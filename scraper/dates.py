@@ -51,6 +51,9 @@ NUMERIC_DMY = re.compile(r"\b(?P<day>[0-3]?\d)\.\s?(?P<month>[01]?\d)\.\s?(?P<ye
 # are left out on purpose: 07/08/2019 is a different day in the US.
 DASHED_DMY = re.compile(r"(?<![\d-])(?P<day>[0-3]?\d)-(?P<month>[01]?\d)-(?P<year>(?:19|20)\d\d)(?![\d-])")
 ISO_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)")
+# A machine value may leave out the zeros ("2022-5-5 22:17:36", as some CMS write article:published_time);
+# in running text such a form is too often something else, so only machine values are read so.
+MACHINE_DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)")
 DATE_FORMS = (ISO_DATE, DAY_MONTH_YEAR, MONTH_DAY_YEAR, NUMERIC_DMY, DASHED_DMY)
 
 # A dateline ends at a dash: en or em dash with any spacing, or a hyphen with a space on at least
@@ -162,8 +165,8 @@ def find_date(text: str, require_year: bool = True) -> DateMatch | None:
 
 
 def parse_iso(value: str) -> DateMatch | None:
-    """A date from a machine-readable value (`2022-06-30T00:00:00+02:00`, `2022-06-30`)."""
-    match = ISO_DATE.search(value)
+    """A date from a machine-readable value (`2022-06-30T00:00:00+02:00`, `2022-06-30`, `2022-6-30`)."""
+    match = MACHINE_DATE.search(value)
     return _to_match(match) if match else None
 
 

@@ -128,6 +128,13 @@ def test_parse_iso_reads_machine_values() -> None:
     assert found is not None and found.iso() == "2022-06-30"
 
 
+@pytest.mark.parametrize(("value", "iso"), [("2022-5-5 22:17:36", "2022-05-05"), ("2022-5-05", "2022-05-05"),
+                                           ("2022-12-1", "2022-12-01"), ("2022-13-1", None), ("2022-5", None)])
+def test_parse_iso_reads_machine_values_without_zeros(value: str, iso: str | None) -> None:
+    found = parse_iso(value)
+    assert (found.iso() if found else None) == iso
+
+
 def test_long_text_is_fast() -> None:
     # The dateline pattern only ever reads the first 200 characters, however long the paragraph.
     assert parse_dateline("A" * 1_000_000 + " - x") is None
