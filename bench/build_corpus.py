@@ -14,11 +14,15 @@ The pages stay out of the repository: they are read from git mirrors of public t
 | codelucas/newspaper | tests/data/html + tests/data/text | full body |
 | flairNLP/fundus | tests/resources/parser/test_data/<country>/<Publisher>_<date>.html.gz + <Publisher>.json | full body (summary, subheadings, paragraphs), publishing date |
 | postlight/parser | fixtures/<site>.html, keyed by src/extractors/custom/<site>/index.test.js | the content's first words (a phrase), date_published (a UTC stamp: its day in the host country's zone, where sure) |
+| Murrough-Foley/web-content-extraction-benchmark (WCXB 1.0, CC-BY-4.0) | {dev,test}/html/<id>.html.gz + {dev,test}/ground-truth/<id>.json | full body (main_content, machine-drafted and reviewed), must-include sentences, publish_date, page type |
 
 fundus (news publishers of some 30 countries, 2023-2026, in many languages) came after the others
 and is its own set: `fundus-dev` and `fundus-holdout` (half each), so that its first measurement,
 taken before any tuning on it, stays comparable. So is postlight (some 140 news and magazine sites,
-2016-2019, mostly American): `postlight-dev` and `postlight-holdout`.
+2016-2019, mostly American): `postlight-dev` and `postlight-holdout`. WCXB (2,008 pages of 2025 from
+some 1,600 sites, half of them articles, the rest forums, products, listings, docs, service pages)
+keeps its authors' split: its articles are `wcxb-dev` and `wcxb-holdout` (their dev and test), the
+other kinds `wcxb-other-dev` and `wcxb-other-holdout`.
 
 Two outside checks must stay unseen, so the build EXCLUDES every page that is also one of
 them: any page whose git blob or file name (sans extension) is among htmldate's evaluation pages
@@ -78,6 +82,7 @@ class CorpusPage:
     url: str | None
     blob: str
     labels: dict = field(default_factory=dict)
+    split: str | None = None  # a set's own split, kept as its authors drew it
 
 
 class Mirror:
@@ -359,7 +364,34 @@ def local_day(stamp: str, zone: int) -> str | None:
     return None
 
 
-SOURCES = (trafilatura_pages, readability_pages, goose_pages, newspaper_pages, fundus_pages, postlight_pages)
+WCXB_SPLITS = {"dev": "dev", "test": "holdout"}
+
+
+def wcxb_pages(mirrors: Path) -> Iterator[CorpusPage]:
+    """WCXB's pages (2025, one site each mostly) with their ground truth: the main content, sentences
+    it must hold, the publish date; articles apart from the other kinds of page."""
+    mirror = Mirror(mirrors / "Murrough-Foley+web-content-extraction-benchmark" / "repo")
+    if not mirror.exists():
+        return
+    for split, ours in WCXB_SPLITS.items():
+        pages = {stem(path): (blob, path) for blob, path in mirror.tree(f"{split}/html")}
+        for _, truth_path in mirror.tree(f"{split}/ground-truth"):
+            item = json.loads(mirror.show(truth_path))
+            name = stem(truth_path)
+            truth = item.get("ground_truth") or {}
+            if name not in pages or len(truth.get("main_content") or "") < MIN_REFERENCE_CHARS:
+                continue
+            kind = ((item.get("_internal") or {}).get("page_type") or {}).get("primary") or "unknown"
+            labels = {"body": truth["main_content"], "with": list(truth.get("with") or []), "page_type": kind}
+            if iso_day(truth.get("publish_date")):
+                labels["date"] = iso_day(truth["publish_date"])
+            blob, page_path = pages[name]
+            html = gzip.decompress(mirror.show(page_path))
+            prefix = "wcxb-" if kind == "article" else "wcxb-other-"
+            yield CorpusPage("wcxb", name, html, item.get("url"), blob, labels, split=prefix + ours)
+
+
+SOURCES = (trafilatura_pages, readability_pages, goose_pages, newspaper_pages, fundus_pages, postlight_pages, wcxb_pages)
 # Sources added after the first corpus are sets of their own (prefix + split), half kept unseen.
 OWN_SETS = {"fundus": ("fundus-", 2), "postlight": ("postlight-", 2)}
 
@@ -394,7 +426,7 @@ def main(argv: list[str] | None = None) -> int:
             if page.url and normal_url(page.url) in aeb_urls:
                 excluded[(page.source, "AEB url")] += 1
                 continue
-            split = split_of(page)
+            split = page.split or split_of(page)
             name = safe_name(f"{page.source}-{page.name}")
             labels = {"url": page.url, "source": page.source, **page.labels}
             if name in hand_dates:
