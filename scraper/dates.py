@@ -135,14 +135,14 @@ class Dateline:
     text: str
 
 
-def _month_number(token: str) -> int | None:
+def month_number(token: str) -> int | None:
     if token.isdigit():
         return int(token)
     return MONTHS.get(token.lower().rstrip("."))
 
 
 def _to_match(match: re.Match[str]) -> DateMatch | None:
-    month = _month_number(match.group("month"))
+    month = month_number(match.group("month"))
     day = int(match.group("day"))
     year = match.group("year")
     if month is None or not (1 <= month <= 12 and 1 <= day <= 31):

@@ -29,6 +29,7 @@ from scraper.dates import (
     day_first_in,
     find_page_date,
     find_short_year_date,
+    month_number,
     page_dates,
     parse_iso,
     unix_date,
@@ -68,6 +69,10 @@ NOT_PUBLICATION_TEXT = re.compile(f"{COPYRIGHT_TEXT}|{UPDATE_TEXT}", re.IGNORECA
 COPYRIGHT = re.compile(COPYRIGHT_TEXT, re.IGNORECASE)
 # A date element holds a date, a label, a time, an author; longer, it is a paragraph that names a date.
 MAX_DATE_ELEMENT_CHARS = 120
+# ... a longer one is read for a date it opens with, this close to its start.
+OPENING_DATE_CHARS = 40
+# Where nothing else dates a page, this many of its date elements are read for the one day they show.
+MAX_SOLE_DATE_ELEMENTS = 12
 # A line under the headline (a standfirst) is read this far for a date.
 NEIGHBOUR_TEXT_CHARS = 2 * MAX_DATE_ELEMENT_CHARS
 # Elements named for a change of the page, whose dates are not its publication (see reader_text).
@@ -84,6 +89,8 @@ ALSO_PUBLICATION_NAMES = re.compile(r"(?<![a-z])date|publi|entry", re.IGNORECASE
 # A date element this close under a list item, a link or a teaser box dates another page.
 TEASER_DEPTH = 4
 TEASER_TAGS = frozenset({"li", "a", "aside", "nav", "footer"})
+# ... of which an item of a list of other items, wherever it sits (a box beside the text may be the page's own).
+ITEM_TAGS = frozenset({"li", "a", "nav", "footer"})
 TEASER_NAMES = re.compile(r"teaser|related|latest|recent|sidebar|widget|list|card|slider|aside", re.IGNORECASE)
 # ... but a name that also says it is the page's own main part or metadata ("sidebar__main",
 # "atc-MetaList", "article-info-list") names the article's box, not one of other items.
@@ -120,7 +127,8 @@ UTC_MIDDAY_HOUR = 12
 # A time of day as a page shows it ("00:05", "2:00 a.m."): its minutes tell the same instant in
 # another zone (zones differ by whole hours) from another moment (a later edit shown by the headline).
 TIME_OF_DAY = re.compile(r"(?<!\d)[0-2]?\d:(?P<minutes>[0-5]\d)(?!\d)")
-URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|$|[^\d])")
+# "/2023/10/03/", and "/2023/october/03/" (a month's name in any language the dates read).
+URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d|[^\W\d_]{3,10})[/-]([0-3]?\d)(?:/|$|[^\d])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +155,7 @@ class PageDates(PageMarkup):
     # date; and the far text's date, read only where nothing else dates the page.
     update_date: FoundDate | None = None
     far_text_date: FoundDate | None = None
+    sole_element_date: FoundDate | None = None
 
     def read_shown_dates(self) -> None:
         """Phase 1 of a record: the dates the page shows around its headline, read while the tree
@@ -154,6 +163,7 @@ class PageDates(PageMarkup):
         where nothing else dates the page: it costs."""
         if self.visible_date_found is None and self.title_text_date_found is None and not self.metadata_dated():
             self.far_text_date = self.far_text_date_in_source()
+            self.sole_element_date = self.only_element_date()
 
     def date(self) -> FoundDate:
         visible = self.visible_date_found
@@ -171,6 +181,7 @@ class PageDates(PageMarkup):
             self.html_title_date,
             lambda: self.title_text_date_found,
             self.body_head_date,
+            lambda: self.sole_element_date,
             lambda: self.update_date,
             lambda: self.far_text_date,
             lambda: self.machine_date(self.json_ld_text("dateModified") or self.meta(*MODIFIED_META)),
@@ -227,9 +238,10 @@ class PageDates(PageMarkup):
         return self.machine_date(self.meta(*PUBLISHED_META))
 
     def any_date_meta(self) -> str | None:
-        """The first other meta tag named for a date or a publication, holding a machine date."""
+        """The first other meta tag named for a date or a publication, holding a date: a machine date,
+        or one written as a reader would read it (<meta name="published" content="July 17, 2025">)."""
         for key, value in self.metas.items():
-            if ANY_DATE_META.search(key) and not NOT_PUBLICATION_META.search(key) and parse_iso(value):
+            if ANY_DATE_META.search(key) and not NOT_PUBLICATION_META.search(key) and (parse_iso(value) or find_page_date(value)):
                 return value
         return None
 
@@ -305,7 +317,24 @@ class PageDates(PageMarkup):
                 return found
         return self.title_neighbour_date()
 
-    def element_date(self, node: Node) -> FoundDate | None:
+    def only_element_date(self) -> FoundDate | None:
+        """The one day the page's date elements show, wherever they sit: where nothing by the headline
+        dates a page, its date box may sit apart ("Published" over a <time> in an <aside> beside the
+        text), and a box of other items shows other days (then none is taken)."""
+        before, after = self.date_elements
+        found = None
+        for node in (after + before)[:MAX_SOLE_DATE_ELEMENTS]:
+            date = self.element_date(node, anywhere=True)
+            if date is None:
+                continue
+            if found is not None and date.iso != found.iso:
+                return None
+            found = found or date
+        return found
+
+    def element_date(self, node: Node, anywhere: bool = False) -> FoundDate | None:
+        """The date a date element shows; None in a box of other items, or read `anywhere`, in an item
+        of a list (a link, a list item) or the site's navigation and footer only."""
         attributes = node.attributes
         if NOT_PUBLICATION.search(node_names(node)):
             return None
@@ -313,12 +342,13 @@ class PageDates(PageMarkup):
         # ("single-published-date" in a "single-sidebar-left" post column); tags still count
         trusted = (attributes.get("itemprop") == "datePublished"
                    or bool(PUBLICATION_NAMED.search(attributes.get("class") or "")))
-        if in_teaser(node, by_name=not trusted, own=self.headline_box):
+        if in_teaser(node, by_name=not trusted and not anywhere, own=self.headline_box,
+                     tags=ITEM_TAGS if anywhere else TEASER_TAGS):
             return None
         # parts apart: "Erstellt am" + "09.02.2022" must not read "am09.02.2022"
         text = clean_text(node.text(deep=True, separator=" ", strip=False))
         if len(text) > MAX_DATE_ELEMENT_CHARS:
-            return None
+            return self.opening_date(text)
         if NOT_PUBLICATION_TEXT.search(text):
             return self.labelled_element_date(node, text)
         machine = attributes.get("datetime") or attributes.get("content")
@@ -329,8 +359,15 @@ class PageDates(PageMarkup):
                 return FoundDate(iso=parsed.iso(), raw=text or machine)
         inner = node.css_first("[datetime]")
         if inner is not None and inner.mem_id != node.mem_id:
-            return self.element_date(inner)  # the machine date inside a date wrapper says it exactly
+            return self.element_date(inner, anywhere)  # the machine date inside a date wrapper says it exactly
         return written_date(text, short_year=True, day_first=self.day_first)
+
+    def opening_date(self, text: str) -> FoundDate | None:
+        """The date a long date-named box opens with ("Posted on April 13, 2023 Tags: ..."): its
+        first OPENING_DATE_CHARS are the date line, the rest other metadata or the text."""
+        head = text[:MAX_DATE_ELEMENT_CHARS]
+        found = self.date_in_window(head)
+        return found if found is not None and 0 <= head.find(found.raw or "") < OPENING_DATE_CHARS else None
 
     def labelled_element_date(self, node: Node, text: str) -> FoundDate | None:
         """A date element with an update or copyright label: the date written before the label
@@ -423,11 +460,12 @@ class PageDates(PageMarkup):
         return False
 
     def url_date(self) -> FoundDate | None:
-        match = URL_DATE.search(urlsplit(self.url).path) if self.url else None
-        if match is None:
-            return None
-        found = parse_iso(f"{match.group(1)}-{int(match.group(2)):02d}-{int(match.group(3)):02d}")
-        return FoundDate(iso=found.iso(), raw=match.group(0).strip("/")) if found and found.iso() else None
+        for match in URL_DATE.finditer(urlsplit(self.url).path if self.url else ""):
+            month = month_number(match.group(2))
+            found = parse_iso(f"{match.group(1)}-{month:02d}-{int(match.group(3)):02d}") if month else None
+            if found and found.iso():
+                return FoundDate(iso=found.iso(), raw=match.group(0).strip("/"))
+        return None
 
     def html_title_date(self) -> FoundDate | None:
         """A date among the parts after the headline in <title> or og:title ("Headline | Europe |
@@ -520,16 +558,18 @@ class PageDates(PageMarkup):
 # -- helpers ----------------------------------------------------------------------------------------
 
 
-def in_teaser(node: Node, by_name: bool = True, own: frozenset[int] = frozenset()) -> bool:
+def in_teaser(node: Node, by_name: bool = True, own: frozenset[int] = frozenset(),
+              tags: frozenset[str] = TEASER_TAGS) -> bool:
     """Whether a date element sits in a list item, a link or a box of other items (related, teasers).
     `by_name` False trusts the names around it (an itemprop=datePublished in "news-list-date");
     `own` are the headline and its ancestors: a box holding the headline is the page's own (a blog's
-    "widget Blog" around its post), and what is above it says nothing of the date."""
+    "widget Blog" around its post), and what is above it says nothing of the date; `tags` are the
+    elements that hold other items by their tag."""
     ancestor = node.parent
     for _ in range(TEASER_DEPTH):
         if ancestor is None or ancestor.mem_id in own:
             return False
-        if ancestor.tag in TEASER_TAGS and not is_metadata_item(ancestor):
+        if ancestor.tag in tags and not is_metadata_item(ancestor):
             return True
         names = node_names(ancestor)
         if by_name and names_other_items(names):

@@ -246,6 +246,53 @@ def test_generic_date(changes: dict, date: str | None, raw: str | None) -> None:
     assert (record.date, record.date_raw) == (date, raw)
 
 
+BLOG_PAGE = """<html><head><title>Guide to examples</title>{head}</head><body>
+<nav><a href="/">Home</a> <a href="/blog/">Blog</a></nav>
+<main><article><h1>Guide to examples</h1>{byline}
+<p>The guide explains, at some length, how examples are chosen, written and checked by the team.</p>
+<p>A second paragraph adds what changed this year, why it matters, and who decided it in the end.</p>
+<p>Another paragraph goes through each kind of example in turn, with the reasons for and against.</p>
+<p>Yet another paragraph says where the examples come from, who reads them first, and how often.</p>
+<p>One more paragraph tells how long the whole process takes, from the first draft to the last.</p>
+<p>A third paragraph lists what readers asked for most, and what the team will do about each request.</p>
+</article>{beside}</main><footer><p>Example Blog</p></footer></body></html>"""
+
+
+def blog_record(url: str = "https://blog.example/guide", head: str = "", byline: str = "", beside: str = "") -> PressRelease:
+    return parse(BLOG_PAGE.format(head=head, byline=byline, beside=beside), url, any_page=True)
+
+
+TAGS = "Tags: " + ", ".join(f"topic number {n}" for n in range(12))
+
+
+@pytest.mark.parametrize(
+    ("page", "date"),
+    [
+        # a long date-named box read for the date it opens with: a date the page shows, before the URL's
+        ({"beside": f'<div class="meta date-section-header"><span>Posted on April 13, 2023</span><div>{TAGS}</div></div>',
+          "url": "https://blog.example/2023/04/10/guide"}, "2023-04-13"),
+        # a meta tag named for the publication, its date written for a reader
+        ({"head": '<meta name="published" content="July 17, 2025">'}, "2025-07-17"),
+        # the one day the date elements show, in a box beside the text ...
+        ({"beside": '<aside class="insight card"><h3>Published</h3><p><time datetime="2024-08-30T12:00:00Z">'
+                    'August 30, 2024</time></p><p><time datetime="2024-08-30">Aug 30, 2024</time></p></aside>'},
+         "2024-08-30"),
+        # ... but not two days, nor a day in a list of other items
+        ({"beside": '<aside class="insight card"><p><time datetime="2024-08-30">August 30, 2024</time></p>'
+                    '<p><time datetime="2024-07-01">July 1, 2024</time></p></aside>'}, None),
+        ({"beside": '<aside><ul><li><a href="/old">Older post</a> <time datetime="2024-07-01">July 1, 2024</time></li>'
+                    '</ul></aside>'}, None),
+        # a date in the URL with the month's name
+        ({"url": "https://blog.example/2023/october/03/guide"}, "2023-10-03"),
+        ({"url": "https://blog.example/2023/archive/03/guide"}, None),
+    ],
+    ids=["long-date-box-opening", "meta-written-date", "sole-date-beside",
+         "two-dates-beside", "date-in-list-item", "url-month-name", "url-not-a-month"],
+)
+def test_blog_date_sources(page: dict, date: str | None) -> None:
+    assert blog_record(**page).date == date
+
+
 def test_generic_place_from_dateline_and_language_from_words() -> None:
     record = generic_record(lang="", first="BERLIN, 12 March 2024 – The ministry adopted the rules and it is the first time that they have been adopted at all.")
     assert (record.place, record.language) == ("Berlin", "en")
