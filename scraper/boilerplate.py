@@ -228,6 +228,10 @@ NOT_SIBLING_TAGS = frozenset({"h1", "script", "style", "form", "ul", "ol", "tabl
 # A paragraph beside the container (an intro above a table, a lead above the text's box, a summary set as
 # a heading) joins by its own prose.
 SIBLING_PARAGRAPHS = frozenset({"p", "blockquote", "pre", "h2", "h3", "h4"})
+# A sub-heading linked to its own anchor on the page ("<h3><a href='#data'>The data</a></h3>", a
+# permalink a blog or a wiki sets on each) is the text's heading, not a teaser's linked headline.
+SUB_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+IN_PAGE_LINK = "#"
 # How many of the best-scoring nodes get the (costlier) link-density check.
 FINALISTS = 8
 MAX_BLOCK_LINK_DENSITY = 0.5
@@ -1112,9 +1116,20 @@ def block_text(block: Node, container: Node) -> str | None:
     if not text or CHROME_LINE.match(text) or MARKUP_TEXT.match(text):
         return None
     if block.css_first("a") is not None and link_share(block, len(text)) > MAX_BLOCK_LINK_DENSITY \
-            and not is_linked_prose(block, text):
+            and not is_linked_prose(block, text) and not is_anchored_heading(block):
         return None
     return text
+
+
+def is_anchored_heading(block: Node) -> bool:
+    """A sub-heading whose links all point at anchors on the page (its own permalink): text, not a link."""
+    if block.tag not in SUB_HEADINGS:
+        return False
+    for link in block.css("a"):
+        href = link.attributes.get("href") or ""
+        if len(href) <= len(IN_PAGE_LINK) or not href.startswith(IN_PAGE_LINK):
+            return False  # a link elsewhere, or a bare "#" a script follows (a teaser's)
+    return True
 
 
 def enclosing_tag(node: Node, container: Node) -> str | None:

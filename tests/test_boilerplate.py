@@ -840,3 +840,16 @@ def test_name_parts_are_asked_of_lexbor_only_where_some_name_holds_them() -> Non
     assert NamedBy(("share",), ids=False).under(body) == []
     with pytest.raises(ValueError):
         NamedBy(("Cookie",))
+
+
+@pytest.mark.parametrize(
+    ("heading", "kept"),
+    [("<h3><a href='#the-budget'>What the budget pays for</a></h3>", True),
+     ("<h3 id='the-budget'>What the budget pays for <a href='#the-budget'>#</a></h3>", True),
+     ("<h3><a href='/news/the-budget'>What the budget pays for</a></h3>", False),
+     ("<h3><a href='#'>What the budget pays for</a></h3>", False)],
+    ids=["linked-to-its-anchor", "with-a-permalink-mark", "linked-elsewhere", "linked-for-a-script"],
+)
+def test_a_sub_heading_linked_to_its_own_anchor_is_text(heading: str, kept: bool) -> None:
+    blocks = blocks_of(f"<p>{LONG}</p>{heading}<p>{LONG} End.</p>")
+    assert any(block.startswith("What the budget pays for") for block in blocks) is kept
