@@ -16,7 +16,8 @@ Three steps, each cheap:
    worth of prose, or any prose when named like it, join it in page order (a lead in the headline's
    box, a text split over boxes, one box per step).
    Readability's idea, on selectors.
-3. `text_blocks` walks those nodes once in page order: paragraphs, list items, sub-headings, quoted
+3. `text_blocks` walks those nodes once in page order: paragraphs, list items, sub-headings (an <h1>
+   below the text's opening too, not the headline of a story stacked under it), quoted
    paragraphs, table rows and runs of bare text between them are blocks; link lists, share lines,
    captions set as paragraphs (signed "Foto: ...", or opening "Pictured ..."), a headline group's
    headings, calls to follow the site or get its newsletter, consent lines of embeds and forms,
@@ -201,6 +202,12 @@ INLINE_TAGS = frozenset({
 })
 WALKED_BLOCKS = frozenset({"p", "li", "blockquote", "h2", "h3", "h4", "h5", "h6", "pre", "dd"})
 SKIPPED_IN_WALK = frozenset({"h1", "script", "style", "head", "title"})
+# ... the headline, that is: an <h1> after a paragraph of this much prose heads a section of the text.
+HEADLINE_TAG = "h1"
+MIN_OPENING_CHARS = 80
+MAX_SECTION_HEADING_CHARS = 120
+HEADLINE_NAMES = re.compile(r"headline|title", re.IGNORECASE)
+HEADLINE_BOXES = frozenset({"article", "header"})
 POSITIVE_NAMES = re.compile(r"article|body|content|entry|main|page|post|text|blog|story|release|meldung|artikel|news-detail", re.IGNORECASE)
 NEGATIVE_NAMES = re.compile(
     r"comment|meta|footer|footnote|sidebar|related|share|social|teaser|promo|widget|nav|menu|aside|"
@@ -1072,6 +1079,11 @@ def walk_blocks(node: Node, container: Node, run: Run, blocks: list[str], in_lin
             text = block_text(child, container)
             if text:
                 blocks.append(ListItem(text) if tag == "li" else text)
+        elif tag == HEADLINE_TAG and not in_link and has_text_begun(blocks) and is_section_heading(child, container):
+            run.flush(blocks)  # an <h1> below the text's opening is one of its sections' headings
+            text = block_text(child, container)
+            if text:
+                blocks.append(text)
         elif tag in SKIPPED_IN_WALK or tag.startswith("-"):
             continue
         elif tag == "tr" and is_row_of_facts(child):
@@ -1087,6 +1099,26 @@ def walk_blocks(node: Node, container: Node, run: Run, blocks: list[str], in_lin
             run.flush(blocks)
             if tag in TABLE_CELLS and len(blocks) == start + 1 and len(blocks[start]) <= MAX_END_MARK_CHARS:
                 blocks[start] = TableRow(blocks[start])  # a cell of its own paragraph: "Comment" names a column
+
+
+def has_text_begun(blocks: list[str]) -> bool:
+    """Whether a paragraph of prose was read already: the headline comes before it (and a kicker or a
+    date line may too); an <h1> after it heads a section of the text (a blog platform sets them so)."""
+    return any(len(block) >= MIN_OPENING_CHARS and block.endswith(FULL_STOPS) for block in blocks)
+
+
+def is_section_heading(heading: Node, container: Node) -> bool:
+    """Whether an <h1> below the text's opening heads a section of it: not one named a headline or a
+    title, nor one heading an <article> or a <header> of its own (the next story of a page that
+    stacks them), and short (a caption set as an <h1> is longer)."""
+    if HEADLINE_NAMES.search(node_names(heading)):
+        return False
+    ancestor = heading.parent
+    while ancestor is not None and ancestor.mem_id != container.mem_id:
+        if ancestor.tag in HEADLINE_BOXES:
+            return False
+        ancestor = ancestor.parent
+    return len(node_text(heading)) <= MAX_SECTION_HEADING_CHARS
 
 
 def is_row_of_facts(row: Node) -> bool:

@@ -853,3 +853,30 @@ def test_name_parts_are_asked_of_lexbor_only_where_some_name_holds_them() -> Non
 def test_a_sub_heading_linked_to_its_own_anchor_is_text(heading: str, kept: bool) -> None:
     blocks = blocks_of(f"<p>{LONG}</p>{heading}<p>{LONG} End.</p>")
     assert any(block.startswith("What the budget pays for") for block in blocks) is kept
+
+
+@pytest.mark.parametrize(
+    ("heading", "kept"),
+    [("What the budget pays for", True),
+     ("The mayor, left, and the treasurer, right, sign the plan in the council's hall on Monday, before the vote "
+      "on the budget for the coming year.", False)],
+    ids=["a-sections-heading", "a-caption-set-as-an-h1"],
+)
+def test_an_h1_below_the_texts_opening_heads_a_section(heading: str, kept: bool) -> None:
+    blocks = blocks_of(f"<h1>The council agrees</h1><p>{LONG}</p><h1>{heading}</h1><p>{LONG} End.</p>")
+    assert blocks == ([LONG, heading, f"{LONG} End."] if kept else [LONG, f"{LONG} End."])
+
+
+def test_an_h1_above_the_texts_opening_stays_the_headline() -> None:
+    assert "The council agrees" not in blocks_of(f"<p>Politics</p><h1>The council agrees</h1><p>{LONG}</p>")
+
+
+@pytest.mark.parametrize(
+    "next_story",
+    [f"<article><h1>The next story of the day</h1><p>{LONG} Next.</p></article>",
+     f"<h1 class='story-headline'>The next story of the day</h1><p>{LONG} Next.</p>"],
+    ids=["in-an-article-of-its-own", "named-a-headline"],
+)
+def test_the_headline_of_a_stacked_story_below_the_text_is_no_section_heading(next_story: str) -> None:
+    blocks = blocks_of(f"<h1>The council agrees</h1><p>{LONG}</p>{next_story}")
+    assert "The next story of the day" not in blocks
