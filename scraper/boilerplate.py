@@ -23,7 +23,8 @@ Three steps, each cheap:
    headings, calls to follow the site or get its newsletter, consent lines of embeds and forms,
    disclosures of affiliate links and markup shown as text are not; the release ends at a trailing
    "Contact" / "Related" / "Last updated" block, a press-contact paragraph, a call to give or
-   subscribe, a blog post's footer line or a line of items run together ("a • b • c • d").
+   subscribe, a blog post's footer line or a line of items run together ("a • b • c • d"); a news
+   text's sign-off ("-- Jane Doe", "Reporting by ...; Editing by ...") is its last line, not a caption.
 """
 
 from __future__ import annotations
@@ -393,6 +394,13 @@ BYLINE_NAME = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+(?:(?:van|von|de|der|den|da|del|
 BYLINE_NAMES = rf"{BYLINE_NAME}(?:\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*{BYLINE_NAME})*"
 BYLINE_WORD = r"(?i:by|von|par|por|door|di|written by|text:?|autor(?:in)?:?|author:?)"
 BYLINE = re.compile(rf"^{BYLINE_WORD}\s+{BYLINE_NAMES}\s*$")
+# A news text's sign-off, its last line: a dash and the author's name ("-- Jane Doe", "— By Jane Doe"), or
+# the agencies' credits ("Reporting by Jane Doe; Editing by John Roe", "(Additional reporting by ...)").
+DASHES = ("-", "–", "—")
+HANDLE_IN_PARENTHESES = "(@"
+SIGN_OFF = re.compile(
+    rf"^(?:[-–—]{{1,2}}\s*(?:(?i:compiled|written|reported|edited)\s+)?(?:(?i:by)\s+)?{BYLINE_NAME}"
+    r"|\(?(?i:(?:additional )?reporting|writing|editing|compiled|edited)\s+(?i:by)\s+[A-ZÀ-ÖØ-Þ])")
 # ... and one that opens the first paragraph: "By Aaron Humes: The Americas cannot ..."
 BYLINE_OPENING = re.compile(rf"^{BYLINE_WORD}\s+{BYLINE_NAMES}\s*[:|–—]\s+(?=\S)")
 MAX_BYLINE_CHARS = 100
@@ -1263,7 +1271,14 @@ def is_trailing_furniture(block: str) -> bool:
         return True
     if len(block) <= MAX_ITEM_LINE_CHARS and is_line_of_items(block):
         return True
-    return len(block) <= MAX_CAPTION_CHARS and not block.endswith(SENTENCE_ENDS)
+    return len(block) <= MAX_CAPTION_CHARS and not block.endswith(SENTENCE_ENDS) and not is_sign_off(block)
+
+
+def is_sign_off(block: str) -> bool:
+    """A news text's closing credit line, part of its text: "-- Jane Doe", "— Compiled by Jane Doe",
+    "Reporting by Jane Doe; Editing by John Roe"; not a label set between dashes ("— Advertisement —") nor
+    an embedded post's signature ("— Jane Doe (@janedoe) May 2, 2024")."""
+    return SIGN_OFF.match(block) is not None and not block.endswith(DASHES) and HANDLE_IN_PARENTHESES not in block
 
 
 def is_line_of_items(block: str) -> bool:

@@ -880,3 +880,16 @@ def test_an_h1_above_the_texts_opening_stays_the_headline() -> None:
 def test_the_headline_of_a_stacked_story_below_the_text_is_no_section_heading(next_story: str) -> None:
     blocks = blocks_of(f"<h1>The council agrees</h1><p>{LONG}</p>{next_story}")
     assert "The next story of the day" not in blocks
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [("-- Jane Doe", True), ("— Compiled by Jane Doe", True), ("Reporting by Jane Doe; Editing by John Roe", True),
+     ("(Additional reporting by Jane Doe)", True), ("— Advertisement —", False),
+     ("— Jane Doe (@janedoe) May 2, 2024", False), ("Topics: Budget, Council", False)],
+    ids=["dash-and-name", "compiled-by", "agency-credits", "additional-reporting", "label-between-dashes",
+         "embedded-posts-signature", "a-trailing-label"],
+)
+def test_a_news_texts_sign_off_closes_it(line: str, kept: bool) -> None:
+    blocks = blocks_of(f"<p>{LONG}</p><p>{LONG} End.</p><p>{line}</p>")
+    assert (blocks[-1] == line) is kept
