@@ -237,7 +237,8 @@ NOT_SIBLING_TAGS = frozenset({"h1", "script", "style", "form", "ul", "ol", "tabl
 # a heading) joins by its own prose.
 SIBLING_PARAGRAPHS = frozenset({"p", "blockquote", "pre", "h2", "h3", "h4"})
 # A sub-heading linked to its own anchor on the page ("<h3><a href='#data'>The data</a></h3>", a
-# permalink a blog or a wiki sets on each) is the text's heading, not a teaser's linked headline.
+# permalink a blog or a wiki sets on each), or set in an anchor ("<h3><a name='data'>The data</a></h3>"),
+# is the text's heading, not a teaser's linked headline.
 SUB_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 IN_PAGE_LINK = "#"
 # How many of the best-scoring nodes get the (costlier) link-density check.
@@ -1162,11 +1163,15 @@ def block_text(block: Node, container: Node) -> str | None:
 
 
 def is_anchored_heading(block: Node) -> bool:
-    """A sub-heading whose links all point at anchors on the page (its own permalink): text, not a link."""
+    """A sub-heading whose links all point at anchors on the page (its own permalink), or are anchors
+    themselves (`<a name="part2">`, a target with no href, that a table of contents jumps to): text, not a link."""
     if block.tag not in SUB_HEADINGS:
         return False
     for link in block.css("a"):
-        href = link.attributes.get("href") or ""
+        attributes = link.attributes
+        if "href" not in attributes:
+            continue  # an anchor, not a link
+        href = attributes["href"] or ""
         if len(href) <= len(IN_PAGE_LINK) or not href.startswith(IN_PAGE_LINK):
             return False  # a link elsewhere, or a bare "#" a script follows (a teaser's)
     return True

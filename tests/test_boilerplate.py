@@ -847,8 +847,9 @@ def test_name_parts_are_asked_of_lexbor_only_where_some_name_holds_them() -> Non
     [("<h3><a href='#the-budget'>What the budget pays for</a></h3>", True),
      ("<h3 id='the-budget'>What the budget pays for <a href='#the-budget'>#</a></h3>", True),
      ("<h3><a href='/news/the-budget'>What the budget pays for</a></h3>", False),
-     ("<h3><a href='#'>What the budget pays for</a></h3>", False)],
-    ids=["linked-to-its-anchor", "with-a-permalink-mark", "linked-elsewhere", "linked-for-a-script"],
+     ("<h3><a href='#'>What the budget pays for</a></h3>", False),
+     ("<h3><a name='the-budget' class='jump'>What the budget pays for</a></h3>", True)],
+    ids=["linked-to-its-anchor", "with-a-permalink-mark", "linked-elsewhere", "linked-for-a-script", "set-in-an-anchor"],
 )
 def test_a_sub_heading_linked_to_its_own_anchor_is_text(heading: str, kept: bool) -> None:
     blocks = blocks_of(f"<p>{LONG}</p>{heading}<p>{LONG} End.</p>")
