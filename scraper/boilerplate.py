@@ -1119,7 +1119,7 @@ def has_text_begun(blocks: list[str]) -> bool:
 def is_section_heading(heading: Node, container: Node) -> bool:
     """Whether an <h1> below the text's opening heads a section of it: not one named a headline or a
     title, nor one heading an <article> or a <header> of its own (the next story of a page that
-    stacks them), and short (a caption set as an <h1> is longer)."""
+    stacks them), nor the page's first (its headline), and short (a caption set as an <h1> is longer)."""
     if HEADLINE_NAMES.search(node_names(heading)):
         return False
     ancestor = heading.parent
@@ -1127,7 +1127,16 @@ def is_section_heading(heading: Node, container: Node) -> bool:
         if ancestor.tag in HEADLINE_BOXES:
             return False
         ancestor = ancestor.parent
-    return len(node_text(heading)) <= MAX_SECTION_HEADING_CHARS
+    return len(node_text(heading)) <= MAX_SECTION_HEADING_CHARS and not is_first_h1(heading)
+
+
+def is_first_h1(heading: Node) -> bool:
+    """Whether the <h1> is the page's first: its headline, wherever the layout sets it (below a summary)."""
+    top = heading
+    while top.parent is not None:
+        top = top.parent
+    first = top.css_first(HEADLINE_TAG)
+    return first is not None and first.mem_id == heading.mem_id
 
 
 def is_row_of_facts(row: Node) -> bool:

@@ -894,3 +894,8 @@ def test_the_headline_of_a_stacked_story_below_the_text_is_no_section_heading(ne
 def test_a_news_texts_sign_off_closes_it(line: str, kept: bool) -> None:
     blocks = blocks_of(f"<p>{LONG}</p><p>{LONG} End.</p><p>{line}</p>")
     assert (blocks[-1] == line) is kept
+
+
+def test_the_pages_first_h1_below_a_summary_stays_the_headline() -> None:
+    blocks = blocks_of(f"<p class='summary'>{LONG}</p><h1>The council agrees</h1><p>{LONG} End.</p>")
+    assert "The council agrees" not in blocks
