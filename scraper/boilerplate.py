@@ -249,6 +249,7 @@ MAX_LINK_DENSITY = 0.5
 # prose when this much of its text is outside links and it ends as a sentence does; a link list,
 # a "Read more: <a>headline</a>" line or a linked teaser is not.
 MIN_UNLINKED_PROSE_CHARS = 30
+LINKED_PROSE_BLOCKS = frozenset({"p", "li"})  # (a reference list's entries too)
 # A teaser card wrapped in its link (a headline, a blurb) holds at most this much text.
 MAX_CARD_CHARS = 500
 
@@ -1197,8 +1198,9 @@ def enclosing_tag(node: Node, container: Node) -> str | None:
 
 
 def is_linked_prose(block: Node, text: str) -> bool:
-    """A paragraph with a linked phrase or sentence in it, not a list of links."""
-    if block.tag != "p" or not text.endswith(SENTENCE_ENDS):
+    """A paragraph (or a list item) with a linked phrase or sentence in it, not a list of links: a
+    reference list's entry, "Doe, J. (2014). <a>The title of the paper</a>. A journal, 12, 1-9."."""
+    if block.tag not in LINKED_PROSE_BLOCKS or not text.endswith(SENTENCE_ENDS):
         return False
     return len(text) - folded_link_chars(block) >= MIN_UNLINKED_PROSE_CHARS
 

@@ -899,3 +899,16 @@ def test_a_news_texts_sign_off_closes_it(line: str, kept: bool) -> None:
 def test_the_pages_first_h1_below_a_summary_stays_the_headline() -> None:
     blocks = blocks_of(f"<p class='summary'>{LONG}</p><h1>The council agrees</h1><p>{LONG} End.</p>")
     assert "The council agrees" not in blocks
+
+
+@pytest.mark.parametrize(
+    ("item", "kept"),
+    [("Doe, Jane (12 May 2014). <a href='/paper'>The council's plan for the coming year, with a budget for each "
+      "of the districts and a new school</a>. The Town Review.", True),
+     ("<a href='/news/1'>The council agrees on a plan for the coming year</a> (Town Review)", False),
+     ("<a href='/news/1'>The council agrees on a plan for the coming year, with a budget.</a>", False)],
+    ids=["a-reference-with-a-linked-title", "a-linked-headline-and-its-source", "a-linked-sentence"],
+)
+def test_a_list_item_with_a_linked_phrase_in_its_sentence_is_text(item: str, kept: bool) -> None:
+    blocks = blocks_of(f"<p>{LONG}</p><p>{LONG} End.</p><ul><li>{item}</li><li>{item}</li></ul><p>{LONG} More.</p>")
+    assert (len(blocks) == 4) is kept
