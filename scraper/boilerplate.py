@@ -16,13 +16,15 @@ Three steps, each cheap:
    worth of prose, or any prose when named like it, join it in page order (a lead in the headline's
    box, a text split over boxes, one box per step).
    Readability's idea, on selectors.
-3. `text_blocks` walks those nodes once in page order: paragraphs, list items, sub-headings, quoted
+3. `text_blocks` walks those nodes once in page order: paragraphs, list items, sub-headings (an <h1>
+   below the text's opening too, not the headline of a story stacked under it), quoted
    paragraphs, table rows and runs of bare text between them are blocks; link lists, share lines,
    captions set as paragraphs (signed "Foto: ...", or opening "Pictured ..."), a headline group's
    headings, calls to follow the site or get its newsletter, consent lines of embeds and forms,
    disclosures of affiliate links and markup shown as text are not; the release ends at a trailing
    "Contact" / "Related" / "Last updated" block, a press-contact paragraph, a call to give or
-   subscribe, a blog post's footer line or a line of items run together ("a • b • c • d").
+   subscribe, a blog post's footer line or a line of items run together ("a • b • c • d"); a news
+   text's sign-off ("-- Jane Doe", "Reporting by ...; Editing by ...") is its last line, not a caption.
 """
 
 from __future__ import annotations
@@ -201,6 +203,12 @@ INLINE_TAGS = frozenset({
 })
 WALKED_BLOCKS = frozenset({"p", "li", "blockquote", "h2", "h3", "h4", "h5", "h6", "pre", "dd"})
 SKIPPED_IN_WALK = frozenset({"h1", "script", "style", "head", "title"})
+# ... the headline, that is: an <h1> after a paragraph of this much prose heads a section of the text.
+HEADLINE_TAG = "h1"
+MIN_OPENING_CHARS = 80
+MAX_SECTION_HEADING_CHARS = 120
+HEADLINE_NAMES = re.compile(r"headline|title", re.IGNORECASE)
+HEADLINE_BOXES = frozenset({"article", "header"})
 POSITIVE_NAMES = re.compile(r"article|body|content|entry|main|page|post|text|blog|story|release|meldung|artikel|news-detail", re.IGNORECASE)
 NEGATIVE_NAMES = re.compile(
     r"comment|meta|footer|footnote|sidebar|related|share|social|teaser|promo|widget|nav|menu|aside|"
@@ -228,6 +236,11 @@ NOT_SIBLING_TAGS = frozenset({"h1", "script", "style", "form", "ul", "ol", "tabl
 # A paragraph beside the container (an intro above a table, a lead above the text's box, a summary set as
 # a heading) joins by its own prose.
 SIBLING_PARAGRAPHS = frozenset({"p", "blockquote", "pre", "h2", "h3", "h4"})
+# A sub-heading linked to its own anchor on the page ("<h3><a href='#data'>The data</a></h3>", a
+# permalink a blog or a wiki sets on each), or set in an anchor ("<h3><a name='data'>The data</a></h3>"),
+# is the text's heading, not a teaser's linked headline.
+SUB_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+IN_PAGE_LINK = "#"
 # How many of the best-scoring nodes get the (costlier) link-density check.
 FINALISTS = 8
 MAX_BLOCK_LINK_DENSITY = 0.5
@@ -236,6 +249,7 @@ MAX_LINK_DENSITY = 0.5
 # prose when this much of its text is outside links and it ends as a sentence does; a link list,
 # a "Read more: <a>headline</a>" line or a linked teaser is not.
 MIN_UNLINKED_PROSE_CHARS = 30
+LINKED_PROSE_BLOCKS = frozenset({"p", "li"})  # (a reference list's entries too)
 # A teaser card wrapped in its link (a headline, a blurb) holds at most this much text.
 MAX_CARD_CHARS = 500
 
@@ -382,6 +396,13 @@ BYLINE_NAME = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+(?:(?:van|von|de|der|den|da|del|
 BYLINE_NAMES = rf"{BYLINE_NAME}(?:\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*{BYLINE_NAME})*"
 BYLINE_WORD = r"(?i:by|von|par|por|door|di|written by|text:?|autor(?:in)?:?|author:?)"
 BYLINE = re.compile(rf"^{BYLINE_WORD}\s+{BYLINE_NAMES}\s*$")
+# A news text's sign-off, its last line: a dash and the author's name ("-- Jane Doe", "— By Jane Doe"), or
+# the agencies' credits ("Reporting by Jane Doe; Editing by John Roe", "(Additional reporting by ...)").
+DASHES = ("-", "–", "—")
+HANDLE_IN_PARENTHESES = "(@"
+SIGN_OFF = re.compile(
+    rf"^(?:[-–—]{{1,2}}\s*(?:(?i:compiled|written|reported|edited)\s+)?(?:(?i:by)\s+)?{BYLINE_NAME}"
+    r"|\(?(?i:(?:additional )?reporting|writing|editing|compiled|edited)\s+(?i:by)\s+[A-ZÀ-ÖØ-Þ])")
 # ... and one that opens the first paragraph: "By Aaron Humes: The Americas cannot ..."
 BYLINE_OPENING = re.compile(rf"^{BYLINE_WORD}\s+{BYLINE_NAMES}\s*[:|–—]\s+(?=\S)")
 MAX_BYLINE_CHARS = 100
@@ -1068,6 +1089,11 @@ def walk_blocks(node: Node, container: Node, run: Run, blocks: list[str], in_lin
             text = block_text(child, container)
             if text:
                 blocks.append(ListItem(text) if tag == "li" else text)
+        elif tag == HEADLINE_TAG and not in_link and has_text_begun(blocks) and is_section_heading(child, container):
+            run.flush(blocks)  # an <h1> below the text's opening is one of its sections' headings
+            text = block_text(child, container)
+            if text:
+                blocks.append(text)
         elif tag in SKIPPED_IN_WALK or tag.startswith("-"):
             continue
         elif tag == "tr" and is_row_of_facts(child):
@@ -1083,6 +1109,35 @@ def walk_blocks(node: Node, container: Node, run: Run, blocks: list[str], in_lin
             run.flush(blocks)
             if tag in TABLE_CELLS and len(blocks) == start + 1 and len(blocks[start]) <= MAX_END_MARK_CHARS:
                 blocks[start] = TableRow(blocks[start])  # a cell of its own paragraph: "Comment" names a column
+
+
+def has_text_begun(blocks: list[str]) -> bool:
+    """Whether a paragraph of prose was read already: the headline comes before it (and a kicker or a
+    date line may too); an <h1> after it heads a section of the text (a blog platform sets them so)."""
+    return any(len(block) >= MIN_OPENING_CHARS and block.endswith(FULL_STOPS) for block in blocks)
+
+
+def is_section_heading(heading: Node, container: Node) -> bool:
+    """Whether an <h1> below the text's opening heads a section of it: not one named a headline or a
+    title, nor one heading an <article> or a <header> of its own (the next story of a page that
+    stacks them), nor the page's first (its headline), and short (a caption set as an <h1> is longer)."""
+    if HEADLINE_NAMES.search(node_names(heading)):
+        return False
+    ancestor = heading.parent
+    while ancestor is not None and ancestor.mem_id != container.mem_id:
+        if ancestor.tag in HEADLINE_BOXES:
+            return False
+        ancestor = ancestor.parent
+    return len(node_text(heading)) <= MAX_SECTION_HEADING_CHARS and not is_first_h1(heading)
+
+
+def is_first_h1(heading: Node) -> bool:
+    """Whether the <h1> is the page's first: its headline, wherever the layout sets it (below a summary)."""
+    top = heading
+    while top.parent is not None:
+        top = top.parent
+    first = top.css_first(HEADLINE_TAG)
+    return first is not None and first.mem_id == heading.mem_id
 
 
 def is_row_of_facts(row: Node) -> bool:
@@ -1112,9 +1167,24 @@ def block_text(block: Node, container: Node) -> str | None:
     if not text or CHROME_LINE.match(text) or MARKUP_TEXT.match(text):
         return None
     if block.css_first("a") is not None and link_share(block, len(text)) > MAX_BLOCK_LINK_DENSITY \
-            and not is_linked_prose(block, text):
+            and not is_linked_prose(block, text) and not is_anchored_heading(block):
         return None
     return text
+
+
+def is_anchored_heading(block: Node) -> bool:
+    """A sub-heading whose links all point at anchors on the page (its own permalink), or are anchors
+    themselves (`<a name="part2">`, a target with no href, that a table of contents jumps to): text, not a link."""
+    if block.tag not in SUB_HEADINGS:
+        return False
+    for link in block.css("a"):
+        attributes = link.attributes
+        if "href" not in attributes:
+            continue  # an anchor, not a link
+        href = attributes["href"] or ""
+        if len(href) <= len(IN_PAGE_LINK) or not href.startswith(IN_PAGE_LINK):
+            return False  # a link elsewhere, or a bare "#" a script follows (a teaser's)
+    return True
 
 
 def enclosing_tag(node: Node, container: Node) -> str | None:
@@ -1128,8 +1198,9 @@ def enclosing_tag(node: Node, container: Node) -> str | None:
 
 
 def is_linked_prose(block: Node, text: str) -> bool:
-    """A paragraph with a linked phrase or sentence in it, not a list of links."""
-    if block.tag != "p" or not text.endswith(SENTENCE_ENDS):
+    """A paragraph (or a list item) with a linked phrase or sentence in it, not a list of links: a
+    reference list's entry, "Doe, J. (2014). <a>The title of the paper</a>. A journal, 12, 1-9."."""
+    if block.tag not in LINKED_PROSE_BLOCKS or not text.endswith(SENTENCE_ENDS):
         return False
     return len(text) - folded_link_chars(block) >= MIN_UNLINKED_PROSE_CHARS
 
@@ -1216,7 +1287,14 @@ def is_trailing_furniture(block: str) -> bool:
         return True
     if len(block) <= MAX_ITEM_LINE_CHARS and is_line_of_items(block):
         return True
-    return len(block) <= MAX_CAPTION_CHARS and not block.endswith(SENTENCE_ENDS)
+    return len(block) <= MAX_CAPTION_CHARS and not block.endswith(SENTENCE_ENDS) and not is_sign_off(block)
+
+
+def is_sign_off(block: str) -> bool:
+    """A news text's closing credit line, part of its text: "-- Jane Doe", "— Compiled by Jane Doe",
+    "Reporting by Jane Doe; Editing by John Roe"; not a label set between dashes ("— Advertisement —") nor
+    an embedded post's signature ("— Jane Doe (@janedoe) May 2, 2024")."""
+    return SIGN_OFF.match(block) is not None and not block.endswith(DASHES) and HANDLE_IN_PARENTHESES not in block
 
 
 def is_line_of_items(block: str) -> bool:

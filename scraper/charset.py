@@ -10,7 +10,8 @@ that can be UTF-16/32: markup in those always has zero bytes, so a body without 
 A declaration the bytes do not fit (a page said UTF-8 but is windows-1252) is logged as a warning,
 never decoded into silent mojibake: the bytes are then read as what they are, windows-1252 where
 that is what detection's western guess means (charset_normalizer tells cp1252 from cp1250 badly
-on short pages, and the two share most bytes).
+on short pages, and the two share most bytes). A legacy charset every byte fits (iso-8859-15) fits
+UTF-8 bytes too: declared of bytes that are UTF-8, with non-ASCII characters, it is read past the same way.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ NOT_CHARSETS = frozenset(
     {"idna", "punycode", "unicode-escape", "raw-unicode-escape", "undefined", "utf-7", "palmos"}
 )
 WIDE_ENCODINGS = ("utf-16", "utf-32")  # names start so: utf-16, utf-16-le, utf-32-be...
+UTF8 = "utf-8"
 FALLBACK = "cp1252"  # what the web reads an unlabelled legacy page as (WHATWG)
 # Detection guesses that mean "some western single-byte encoding"; cp1252 is read for them when
 # the bytes are valid cp1252 (a cp1252 page guessed as cp1250 turns "à Genève" into "ŕ Genčve").
@@ -95,12 +97,25 @@ def detect_encoding(data: bytes, declared: str | None = None, *, source: str = "
     declarations = [found for found in (text_encoding(declared), declared_in_document(data)) if found]
     for candidate in declarations:
         if fits(data, candidate):
+            if is_utf8_declared_otherwise(data, candidate):
+                log.warning("%sdeclared %s but its bytes are UTF-8: read as utf-8", f"{source}: " if source else "", candidate)
+                return "utf-8"
             return candidate
     chosen = "utf-8" if fits(data, "utf-8") else _detected(data)
     if declarations:
         said = " and ".join(dict.fromkeys(declarations))
         log.warning("%sdeclared %s but its bytes are not: read as %s", f"{source}: " if source else "", said, chosen)
     return chosen
+
+
+def is_utf8_declared_otherwise(data: bytes, declared: str) -> bool:
+    """Whether bytes declared in a legacy charset are UTF-8 with non-ASCII characters (a template's stale
+    <meta charset="iso-8859-15"> on a page its server sends as UTF-8): every byte fits a single-byte
+    charset, so the declaration alone would turn "é" into "Ã©"; text in a legacy charset is next to never
+    valid UTF-8 as well (an accented letter there is one byte over 0x7F between ASCII ones, never a
+    sequence UTF-8 allows)."""
+    return (declared != UTF8 and not declared.startswith(WIDE_ENCODINGS) and not data.isascii()
+            and fits(data, UTF8))
 
 
 def _detected(data: bytes) -> str:

@@ -840,3 +840,75 @@ def test_name_parts_are_asked_of_lexbor_only_where_some_name_holds_them() -> Non
     assert NamedBy(("share",), ids=False).under(body) == []
     with pytest.raises(ValueError):
         NamedBy(("Cookie",))
+
+
+@pytest.mark.parametrize(
+    ("heading", "kept"),
+    [("<h3><a href='#the-budget'>What the budget pays for</a></h3>", True),
+     ("<h3 id='the-budget'>What the budget pays for <a href='#the-budget'>#</a></h3>", True),
+     ("<h3><a href='/news/the-budget'>What the budget pays for</a></h3>", False),
+     ("<h3><a href='#'>What the budget pays for</a></h3>", False),
+     ("<h3><a name='the-budget' class='jump'>What the budget pays for</a></h3>", True)],
+    ids=["linked-to-its-anchor", "with-a-permalink-mark", "linked-elsewhere", "linked-for-a-script", "set-in-an-anchor"],
+)
+def test_a_sub_heading_linked_to_its_own_anchor_is_text(heading: str, kept: bool) -> None:
+    blocks = blocks_of(f"<p>{LONG}</p>{heading}<p>{LONG} End.</p>")
+    assert any(block.startswith("What the budget pays for") for block in blocks) is kept
+
+
+@pytest.mark.parametrize(
+    ("heading", "kept"),
+    [("What the budget pays for", True),
+     ("The mayor, left, and the treasurer, right, sign the plan in the council's hall on Monday, before the vote "
+      "on the budget for the coming year.", False)],
+    ids=["a-sections-heading", "a-caption-set-as-an-h1"],
+)
+def test_an_h1_below_the_texts_opening_heads_a_section(heading: str, kept: bool) -> None:
+    blocks = blocks_of(f"<h1>The council agrees</h1><p>{LONG}</p><h1>{heading}</h1><p>{LONG} End.</p>")
+    assert blocks == ([LONG, heading, f"{LONG} End."] if kept else [LONG, f"{LONG} End."])
+
+
+def test_an_h1_above_the_texts_opening_stays_the_headline() -> None:
+    assert "The council agrees" not in blocks_of(f"<p>Politics</p><h1>The council agrees</h1><p>{LONG}</p>")
+
+
+@pytest.mark.parametrize(
+    "next_story",
+    [f"<article><h1>The next story of the day</h1><p>{LONG} Next.</p></article>",
+     f"<h1 class='story-headline'>The next story of the day</h1><p>{LONG} Next.</p>"],
+    ids=["in-an-article-of-its-own", "named-a-headline"],
+)
+def test_the_headline_of_a_stacked_story_below_the_text_is_no_section_heading(next_story: str) -> None:
+    blocks = blocks_of(f"<h1>The council agrees</h1><p>{LONG}</p>{next_story}")
+    assert "The next story of the day" not in blocks
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [("-- Jane Doe", True), ("— Compiled by Jane Doe", True), ("Reporting by Jane Doe; Editing by John Roe", True),
+     ("(Additional reporting by Jane Doe)", True), ("— Advertisement —", False),
+     ("— Jane Doe (@janedoe) May 2, 2024", False), ("Topics: Budget, Council", False)],
+    ids=["dash-and-name", "compiled-by", "agency-credits", "additional-reporting", "label-between-dashes",
+         "embedded-posts-signature", "a-trailing-label"],
+)
+def test_a_news_texts_sign_off_closes_it(line: str, kept: bool) -> None:
+    blocks = blocks_of(f"<p>{LONG}</p><p>{LONG} End.</p><p>{line}</p>")
+    assert (blocks[-1] == line) is kept
+
+
+def test_the_pages_first_h1_below_a_summary_stays_the_headline() -> None:
+    blocks = blocks_of(f"<p class='summary'>{LONG}</p><h1>The council agrees</h1><p>{LONG} End.</p>")
+    assert "The council agrees" not in blocks
+
+
+@pytest.mark.parametrize(
+    ("item", "kept"),
+    [("Doe, Jane (12 May 2014). <a href='/paper'>The council's plan for the coming year, with a budget for each "
+      "of the districts and a new school</a>. The Town Review.", True),
+     ("<a href='/news/1'>The council agrees on a plan for the coming year</a> (Town Review)", False),
+     ("<a href='/news/1'>The council agrees on a plan for the coming year, with a budget.</a>", False)],
+    ids=["a-reference-with-a-linked-title", "a-linked-headline-and-its-source", "a-linked-sentence"],
+)
+def test_a_list_item_with_a_linked_phrase_in_its_sentence_is_text(item: str, kept: bool) -> None:
+    blocks = blocks_of(f"<p>{LONG}</p><p>{LONG} End.</p><ul><li>{item}</li><li>{item}</li></ul><p>{LONG} More.</p>")
+    assert (len(blocks) == 4) is kept

@@ -86,3 +86,23 @@ def test_a_wrong_declaration_is_read_past_with_a_warning(
 )
 def test_wide_encodings_need_zero_bytes(data: bytes, declared: str, expected: str) -> None:
     assert detect_encoding(data, declared) == expected
+
+
+@pytest.mark.parametrize(
+    ("declared", "in_meta"),
+    # charsets every byte fits (windows-1252 leaves five bytes undefined, which UTF-8 uses: read past already)
+    [pytest.param("iso-8859-15", True, id="meta-latin9"), pytest.param("iso-8859-1", False, id="header-latin1"),
+     pytest.param("koi8-r", True, id="meta-koi8-r")],
+)
+def test_utf8_bytes_declared_in_a_legacy_charset_are_read_as_utf8(
+        caplog: pytest.LogCaptureFixture, declared: str, in_meta: bool) -> None:
+    page = FRENCH.replace("<head>", f'<head><meta charset="{declared}">') if in_meta else FRENCH
+    with caplog.at_level(logging.WARNING, logger="scraper.charset"):
+        assert decode_html(page.encode("utf-8"), None if in_meta else declared) == page
+    assert "its bytes are UTF-8" in caplog.text
+
+
+def test_a_legacy_charset_declared_of_its_own_bytes_stays() -> None:
+    page = FRENCH.replace("<head>", '<head><meta charset="iso-8859-15">')
+    assert decode_html(page.encode("iso-8859-15", errors="replace")) == page.encode("iso-8859-15", errors="replace").decode("iso-8859-15")
+    assert detect_encoding(RUSSIAN.encode("cp1251"), "windows-1251") == "cp1251"
