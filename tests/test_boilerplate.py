@@ -1,4 +1,4 @@
-"""scraper/boilerplate.py on inline pages written for these tests: which blocks of a container are text."""
+"""scraper/furniture.py, scoring.py and blocks.py on inline pages written for these tests: which blocks of a container are text."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper import parse
-from scraper.boilerplate import has_nested_block, is_furniture_by_name, main_nodes, strip_furniture, text_blocks
+from scraper.blocks import has_nested_block, text_blocks
+from scraper.furniture import is_furniture_by_name, strip_furniture
+from scraper.scoring import main_nodes
 
 LONG = "The council met for two days and agreed on a plan for the coming year, with a budget for it."
 INDENT = " " * 40  # pretty-printed source: a link's words on two lines, the second indented
@@ -829,7 +831,7 @@ def test_a_sentence_about_apps_and_channels_stays(line: str) -> None:
 def test_name_parts_are_asked_of_lexbor_only_where_some_name_holds_them() -> None:
     from selectolax.lexbor import LexborHTMLParser
 
-    from scraper.boilerplate import NamedBy
+    from scraper.furniture import NamedBy
 
     body = LexborHTMLParser(
         "<body><div class='Cookie-Bar'>x</div><div id='SHARE-box'>y</div><div class='plain'>z</div></body>"
