@@ -3,7 +3,7 @@
 `PageMarkup` is the base of every page object: it holds the parsed tree and answers what the
 markup says, one source at a time. The field cascades that weigh these sources against each other
 live in scraper/page.py (`ReleasePage`) and, for the date, scraper/page_dates.py (`PageDates`);
-which part of the page is the text, in scraper/boilerplate.py.
+which part of the page is the text, in scraper/furniture.py, scraper/scoring.py and scraper/blocks.py.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from urllib.parse import urljoin, urlsplit
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode as Node
 
-from scraper.boilerplate import clean_text, node_text
 from scraper.language import ISO_639_1
+from scraper.text import clean_text, node_text
 
 LANGUAGE_CODE = re.compile(r"^[a-zA-Z]{2,3}(?=$|[-_])")
 SURROGATE = re.compile("[\ud800-\udfff]")

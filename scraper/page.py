@@ -4,7 +4,9 @@ Every field is a method and every method a cascade, one source a line, most trus
 (JSON-LD, then meta tags, then visible markup, then the dateline). Site profiles in `scraper/sites/`
 subclass `ReleasePage`, set class attributes (selectors, labels), and override only the fields the
 generic cascade gets wrong for their site. Which part of the page is the release text is decided
-in `scraper/boilerplate.py`; the date's cascade lives in `scraper/page_dates.py` (`PageDates`, the
+in three steps: `scraper/furniture.py` removes the page furniture, `scraper/scoring.py` finds where
+the text is, `scraper/blocks.py` (with `scraper/block_filters.py`) reads which of its blocks are
+text; the date's cascade lives in `scraper/page_dates.py` (`PageDates`, the
 base class); what the markup says source by source (meta tags, JSON-LD, the labelled metadata
 list, the <title>'s parts), in `scraper/markup.py` (`PageMarkup`, its base).
 """
@@ -19,22 +21,10 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode as Node
 
 from schemas import PressRelease
-from scraper.boilerplate import (
-    BLOCK_TAGS,
-    FURNITURE_TAGS,
-    MAX_LINK_DENSITY,
-    SENTENCE_ENDS,
-    clean_text,
-    link_density,
-    link_share,
-    main_nodes,
-    node_names,
-    node_text,
-    strip_furniture,
-    text_blocks,
-)
+from scraper.blocks import BLOCK_TAGS, link_share, text_blocks
 from scraper.dates import Dateline, parse_dateline
 from scraper.errors import ExtractionError
+from scraper.furniture import FURNITURE_TAGS, strip_furniture
 from scraper.kinds import normalize_kind
 from scraper.language import guess_language
 from scraper.markup import (
@@ -49,6 +39,8 @@ from scraper.nesting import bounded_tree
 from scraper.page_dates import PageDates
 from scraper.places import normalize_place
 from scraper.quotes import extract_quotes
+from scraper.scoring import MAX_LINK_DENSITY, link_density, main_nodes
+from scraper.text import SENTENCE_ENDS, clean_text, node_names, node_text
 
 # Nodes that never hold release text: removed at parse time (<script> stays for JSON-LD until read).
 # (<form> is not among them: some sites wrap the whole page in one.)

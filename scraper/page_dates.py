@@ -22,7 +22,6 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborNode as Node
 
 from schemas import PressRelease
-from scraper.boilerplate import clean_text, node_names, node_text
 from scraper.dates import (
     DateMatch,
     Dateline,
@@ -35,6 +34,7 @@ from scraper.dates import (
     unix_date,
 )
 from scraper.markup import PageMarkup, language_code, next_element, previous_element, site_name_start
+from scraper.text import clean_text, node_names, node_text
 
 # Metadata read from <meta>: the publication date, never the modification date.
 PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished", "dc.date.issued",

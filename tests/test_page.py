@@ -15,6 +15,7 @@ from scraper.markup import language_code
 from scraper.page import HTMLParser
 from scraper.page_dates import text_after
 from schemas import PressRelease
+from tests.inline_pages import LONG, PARTS
 
 OSCE_PAGES = shared_files("osce/pages/*.html")
 OTHER_PAGES = shared_files("pages/*/*.html")
@@ -650,3 +651,68 @@ def test_a_headline_in_a_lower_heading_after_many_navigation_headings() -> None:
                               under='<div class="lineinfo">Do 25.04.24 | 14:07 Uhr | Von A. Writer</div>').replace(
         "<h3>Harbour works begin</h3>", '<h3><span class="roofline">Premiere</span> Harbour works begin</h3>')
     assert parse(html, "https://port.example/news/works", any_page=True).date == "2024-04-25"
+
+
+LINKS = "".join(f"<a href='/story/{n}'>Another story of the week about the council, number {n}</a>" for n in range(6))
+
+
+@pytest.mark.parametrize("tag", ["h2", "h3", "h4"])
+def test_a_standfirst_set_as_a_heading_under_the_headline_opens_the_text(tag: str) -> None:
+    standfirst = "The council has agreed a plan for every district, and it will take effect next spring after a vote."
+    paragraphs = "".join(f"<p>{part}</p>" for part in PARTS[:4])
+    html = (f"<html><body><main><article><div class='top'><h1>The plan for the districts</h1><{tag} class='summary'>{standfirst}</{tag}></div>"
+            "<div class='media'><p>A photo of the council at its meeting.</p></div>"
+            f"<div class='text'>{paragraphs}</div><div class='more'>{LINKS}</div></article></main></body></html>")
+    assert parse(html, "https://example.org/news/1", any_page=True).body.startswith(standfirst)
+
+
+def test_the_only_h1_heads_the_lead_however_it_words_the_headline() -> None:
+    # The <h1> runs a kicker into a headline worded otherwise than the page's <title>.
+    standfirst = "The council has agreed a plan for every district, and it will take effect next spring after a vote."
+    paragraphs = "".join(f"<p>{part}</p>" for part in PARTS[:4])
+    html = (f"<html><head><title>Council backs district plan after long debate</title></head><body><main><article>"
+            f"<div class='top'><h1><span>Districts</span>A plan for each of them</h1><p class='intro'>{standfirst}</p></div>"
+            "<div class='media'><p>A photo of the council at its meeting.</p></div>"
+            f"<div class='text'>{paragraphs}</div><div class='more'>{LINKS}</div></article></main></body></html>")
+    assert parse(html, "https://example.org/news/1", any_page=True).body.startswith(standfirst)
+
+
+def test_a_text_the_furniture_took_along_is_read_without_the_furniture_removal() -> None:
+    # A wrapper named like a share bar holds the article's text; the article's header alone is short.
+    html = ("<html><body><article><header><h1>The council agrees</h1><div>The council of the town met on Monday in the old hall by the harbour, with every member present.</div></header>"
+            f"<div class='share-zone'><div class='text'><p>{LONG}</p><p>{LONG} More.</p><p>{LONG} Again.</p></div></div>"
+            "</article></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert LONG in body and body.endswith("Again.")
+
+
+def test_a_transcript_in_the_articles_footer_is_read_without_the_furniture_removal() -> None:
+    # A video page: the <footer> (furniture by its tag) holds the transcript; what is left without it
+    # is a line, a sign-up box and share lines, a few sentences long.
+    transcript = "".join(f"<p>Speaker {n}: I got my dog {n} years ago, and since then, with him at my side, every day starts well "
+                         "and ends well.</p>" for n in range(1, 9))
+    html = ("<html><body><article><h1>What the dog thinks</h1><div class='video'><p>Press play to hear it, from the start.</p></div>"
+            "<div class='signup'><p>Want more stories like this one? Try our daily e-mail and see for yourself, every morning, "
+            "free of charge, with the best of the week on Sundays.</p></div><div class='buttons'>Share on Facebook. Share on "
+            "Twitter. Send by e-mail. Copy the link. Print the page. Save it for later. Like it. Follow us on every network we "
+            f"are on, and tell your friends about it.</div><footer><div class='transcript'>{transcript}</div></footer></article></body></html>")
+    body = parse(html, "https://example.org/video/1", any_page=True).body
+    assert "Speaker 1: I got my dog" in body and "Speaker 8" in body
+
+
+def test_a_standfirst_set_as_an_h4_in_the_headlines_box_opens_the_text() -> None:
+    standfirst = "The council has agreed a plan for every district, and it will take effect next spring after a vote."
+    paragraphs = "".join(f"<p>{part}</p>" for part in PARTS[:4])
+    html = (f"<html><body><main><div class='top'><h1>The plan for the districts</h1><div class='spot'><h4>{standfirst}</h4></div></div>"
+            f"<div class='text'>{paragraphs}</div></main></body></html>")
+    assert parse(html, "https://example.org/news/1", any_page=True).body.startswith(standfirst)
+
+
+def test_a_caption_under_the_headline_is_no_lead() -> None:
+    caption = "The mayor (right) looks on as the members of the council vote on the plan in the old hall on Monday."
+    paragraphs = "".join(f"<p>{part}</p>" for part in PARTS[:3])
+    html = (f"<html><body><div class='top'><h1>The council agrees</h1><div class='photo'><img src='/a.jpg' alt=''>"
+            f"<div class='photo-caption'>{caption}</div></div></div><main><div class='text'>{paragraphs}</div></main>"
+            f"<div class='more'>{LINKS}</div></body></html>")
+    body = parse(html, "https://example.org/news/1", any_page=True).body
+    assert body.startswith(PARTS[0]) and "looks on" not in body
