@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode as Node
 
-from scraper.text import WORD
+from scraper.text import WORD, node_names
 
 # A form asking for an e-mail address signs the reader up for something: never the text. (A form
 # around the whole page, as ASP.NET writes one, holds the text's paragraphs and stays.)
@@ -132,6 +132,12 @@ ANCHOR_TEXT_CHARS = 200
 # An element with a soft furniture name that holds this many real paragraphs is a text wrapper.
 SPARING_PARAGRAPHS = 2
 SPARING_PARAGRAPH_CHARS = 60
+# A <header>, or a box named "sidebar", that holds most of the page's paragraphs (and at least this many)
+# is the layout around the text, not furniture: the text set inside a page's <header> section, a
+# wrapper of the text and its sidebar named "inline-and-sidebar-container" or "is-style-sidebar".
+LAYOUT_PARAGRAPHS = 3
+LAYOUT_SUSPECT_TAGS = frozenset({"header"})
+LAYOUT_SUSPECT_NAME = re.compile("sidebar", re.IGNORECASE)
 CONTENT_NAMES = re.compile(r"content|article|body|main|story|text|post|entry", re.IGNORECASE)
 # ... but not a content word that names the furniture's own part, after it in one name:
 # "related-posts", "comment-text", "sidebar-content", "share-content".
@@ -161,18 +167,20 @@ def strip_furniture(root: Node, furniture_tags: str = FURNITURE_TAGS, names: Nam
     """Remove page furniture under `root` (by tag and role, then by class and id name).
 
     An element around the headline or the marked article text is a layout wrapper, whatever its
-    name says ("panel-two-col-sidebar-right", "container-single right-sidebar"): it stays."""
+    name says ("panel-two-col-sidebar-right", "container-single right-sidebar"): it stays; so does
+    a <header> or a "sidebar"-named box that holds most of the page's paragraphs (PageLayout)."""
     furniture = root.css(furniture_tags)
     # An article's own <header> stays (with the headline, or on a page of one article without
     # it: the <h1> set in a breadcrumb, or beside the header), less what is no text in it; read
     # before the removal, which frees the nodes of the others.
     keep = wrappers_of_the_text(root) | own_article_headers(root, furniture)
     article_headers = [node for node in furniture if node.tag == ARTICLE_HEADER and node.mem_id in keep]
+    layout = PageLayout(root)
     remove_all([node for node in furniture if node.tag not in NEVER_REMOVED and node.mem_id not in keep
-                and not is_page_form(node)])
+                and not is_page_form(node) and not (node.tag in LAYOUT_SUSPECT_TAGS and layout.holds_the_text(node))])
     for header in article_headers:
         remove_all(header.css(NOT_TEXT_IN_ARTICLE_HEADER))
-    strip_named_furniture(root, names, soft_names, keep, card_names=NO_NAMES)  # cards: inside the container only
+    strip_named_furniture(root, names, soft_names, keep, card_names=NO_NAMES, layout=layout)  # cards: inside the container only
 
 
 def is_page_form(node: Node) -> bool:
@@ -219,7 +227,7 @@ def is_article_header(node: Node, root: Node) -> bool:
 
 def strip_named_furniture(root: Node, names: NamedBy = FURNITURE_NAMES, soft_names: NamedBy = SOFT_FURNITURE_NAMES,
                           keep: frozenset[int] = frozenset(), keep_like: frozenset[tuple[str, str]] = frozenset(),
-                          card_names: NamedBy = CARD_FURNITURE_NAMES) -> None:
+                          card_names: NamedBy = CARD_FURNITURE_NAMES, layout: PageLayout | None = None) -> None:
     """Remove what is furniture by its name under `root`, except the nodes in `keep` and the boxes
     named like one of them (`keep_like`: (tag, class) pairs): a text split over sections of one
     layout ("sidebar-grid__container" each) keeps every section. A box named for a card (`card_names`:
@@ -227,11 +235,46 @@ def strip_named_furniture(root: Node, names: NamedBy = FURNITURE_NAMES, soft_nam
     def kept(node: Node) -> bool:
         return node.mem_id in keep or (bool(keep_like) and (node.tag, node.attributes.get("class") or "") in keep_like)
     names_under = NamesUnder(root)
-    remove_all([node for node in names.under(root, names_under) if is_furniture_by_name(node) and not kept(node)])
+    remove_all([node for node in names.under(root, names_under) if is_furniture_by_name(node) and not kept(node)
+                and not (layout is not None and LAYOUT_SUSPECT_NAME.search(node_names(node)) and layout.holds_the_text(node))])
     remove_all([node for node in soft_names.under(root, names_under)
                 if is_furniture_by_name(node) and not kept(node) and not holds_paragraphs(node)])
     remove_all([node for node in card_names.under(root, names_under)
                 if is_furniture_by_name(node) and not kept(node) and node.css_first(CARD_PARTS) is not None])
+
+
+class PageLayout:
+    """How many long paragraphs a page holds (counted once, when first asked, on the page as it then
+    stands): whether a box is the layout around the text, whatever its tag or name says. It is when
+    it holds most of them, or, inside such a box (asked first: page order), when it holds paragraphs
+    at all (each section of a layout named for its sidebar, "sidebar-grid__container")."""
+
+    def __init__(self, root: Node) -> None:
+        self.root = root
+        self._total: int | None = None
+        self.layout: set[int] = set()  # mem_ids of the boxes found to hold most of the text
+
+    def holds_the_text(self, node: Node) -> bool:
+        held = long_paragraphs(node)
+        if held >= LAYOUT_PARAGRAPHS:
+            if self._total is None:
+                self._total = long_paragraphs(self.root)
+            if 2 * held > self._total:
+                self.layout.add(node.mem_id)
+                return True
+        return bool(self.layout) and self.inside_layout(node) and holds_paragraphs(node)
+
+    def inside_layout(self, node: Node) -> bool:
+        ancestor = node.parent
+        while ancestor is not None:
+            if ancestor.mem_id in self.layout:
+                return True
+            ancestor = ancestor.parent
+        return False
+
+
+def long_paragraphs(node: Node) -> int:
+    return sum(1 for paragraph in node.css("p") if len(paragraph.text(deep=True, strip=True)) >= SPARING_PARAGRAPH_CHARS)
 
 
 def holds_paragraphs(node: Node) -> bool:

@@ -28,6 +28,33 @@ def test_wrappers_of_the_headline_are_not_furniture(page: str, kept: str, remove
     assert kept in text and removed not in text
 
 
+LAYOUT_TEXT = "".join(f"<p>{part}</p>" for part in PARTS[:4])
+
+
+@pytest.mark.parametrize(
+    ("page", "kept", "removed"),
+    [
+        # the text set in a page section that is a <header> (the headline sits elsewhere)
+        (f"<header class='site'><a href='/'>Logo</a><nav>Menu words</nav></header><div><h1>Title</h1></div>"
+         f"<header class='section_blog-post-content'><div class='rich-text'>{LAYOUT_TEXT}</div></header>",
+         PARTS[3], "Menu words"),
+        # a wrapper of the text and its sidebar, named for the sidebar
+        (f"<div><h1>Title</h1></div><section class='inline-and-sidebar-container'><div class='col'>{LAYOUT_TEXT}</div>"
+         "<div class='sidebar'><p>Widget words</p></div></section>", PARTS[3], "Widget words"),
+        # a real sidebar with paragraphs of its own, beside a longer text: furniture still
+        (f"<div><h1>Title</h1>{LAYOUT_TEXT}{LAYOUT_TEXT}</div><div class='sidebar'>"
+         + "".join(f"<p>Widget words, a blurb of another story that runs on for a line. {n}</p>" for n in range(3))
+         + "</div>", PARTS[3], "Widget words"),
+    ],
+    ids=["text-in-a-header-section", "wrapper-named-for-its-sidebar", "sidebar-with-paragraphs-beside-longer-text"],
+)
+def test_a_box_holding_most_of_the_paragraphs_is_the_layout(page: str, kept: str, removed: str) -> None:
+    tree = LexborHTMLParser(f"<html><body>{page}</body></html>")
+    strip_furniture(tree.body)
+    text = tree.body.text()
+    assert kept in text and removed not in text
+
+
 def test_a_text_laid_out_in_a_grid_named_for_its_sidebar_is_kept() -> None:
     boxes = "".join(f"<div class='sidebar-grid__container'><div class='sidebar-grid__content'><p>{part}</p><p>{part} Again.</p>"
                     "</div><aside>Advertisement</aside></div>" for part in PARTS[:4])
