@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from html import unescape
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborNode as Node
 
@@ -59,7 +59,8 @@ NOT_PUBLICATION = re.compile(r"modif|updat|teaser|related|comment|copyright|foot
 # A date in such a line is when the page changed or who owns it, not when it was published. (An
 # update label's date is still a date the page shows, German news: "Stand: 28.04.2023 16:11": the
 # cascade reads it last, where the page shows no other; htmldate reads it too.)
-COPYRIGHT_TEXT = r"©|copyright|\(c\)"
+# ... and a date that is never the page's at all: who owns it, when it is due for review ("Next review due").
+COPYRIGHT_TEXT = r"©|copyright|\(c\)|next review|review due"
 UPDATE_TEXT = (
     r"letzte änderung|zuletzt (?:geändert|aktualisiert)|\bstand\b|last (?:updated|modified)"
     r"|updated|aktualisiert|mis à jour|modifié|обновлено|actualizado|atualizado|aggiornat[oa]|bijgewerkt"
@@ -71,6 +72,8 @@ COPYRIGHT = re.compile(COPYRIGHT_TEXT, re.IGNORECASE)
 MAX_DATE_ELEMENT_CHARS = 120
 # ... a longer one is read for a date it opens with, this close to its start.
 OPENING_DATE_CHARS = 40
+# A box holding these holds text of its own, not a date line.
+TEXT_IN_A_BOX = "p, h1, h2, h3, h4, h5, h6, article"
 # Where nothing else dates a page, this many of its date elements are read for the one day they show.
 MAX_SOLE_DATE_ELEMENTS = 12
 # A line under the headline (a standfirst) is read this far for a date.
@@ -181,9 +184,9 @@ class PageDates(PageMarkup):
             self.html_title_date,
             lambda: self.title_text_date_found,
             self.body_head_date,
-            lambda: self.sole_element_date,
             lambda: self.update_date,
             lambda: self.far_text_date,
+            lambda: self.sole_element_date,
             lambda: self.machine_date(self.json_ld_text("dateModified") or self.meta(*MODIFIED_META)),
         ):
             found = source()
@@ -320,21 +323,22 @@ class PageDates(PageMarkup):
     def only_element_date(self) -> FoundDate | None:
         """The one day the page's date elements show, wherever they sit: where nothing by the headline
         dates a page, its date box may sit apart ("Published" over a <time> in an <aside> beside the
-        text), and a box of other items shows other days (then none is taken)."""
+        text); never one in a link, a list item or a box named for other items, and none where they
+        show two days. Like the far text's date, no proof that the page is a release."""
         before, after = self.date_elements
         found = None
         for node in (after + before)[:MAX_SOLE_DATE_ELEMENTS]:
-            date = self.element_date(node, anywhere=True)
-            if date is None:
+            shown = self.element_date(node, anywhere=True)
+            if shown is None:
                 continue
-            if found is not None and date.iso != found.iso:
+            if found is not None and shown.iso != found.iso:
                 return None
-            found = found or date
+            found = found or shown
         return found
 
     def element_date(self, node: Node, anywhere: bool = False) -> FoundDate | None:
-        """The date a date element shows; None in a box of other items, or read `anywhere`, in an item
-        of a list (a link, a list item) or the site's navigation and footer only."""
+        """The date a date element shows; None in a box of other items (read `anywhere`: a box named
+        for them, a link, a list item, the site's navigation or footer; an <aside> may be the page's own)."""
         attributes = node.attributes
         if NOT_PUBLICATION.search(node_names(node)):
             return None
@@ -342,13 +346,14 @@ class PageDates(PageMarkup):
         # ("single-published-date" in a "single-sidebar-left" post column); tags still count
         trusted = (attributes.get("itemprop") == "datePublished"
                    or bool(PUBLICATION_NAMED.search(attributes.get("class") or "")))
-        if in_teaser(node, by_name=not trusted and not anywhere, own=self.headline_box,
-                     tags=ITEM_TAGS if anywhere else TEASER_TAGS):
+        if in_teaser(node, by_name=not trusted, own=self.headline_box, tags=ITEM_TAGS if anywhere else TEASER_TAGS):
             return None
         # parts apart: "Erstellt am" + "09.02.2022" must not read "am09.02.2022"
         text = clean_text(node.text(deep=True, separator=" ", strip=False))
         if len(text) > MAX_DATE_ELEMENT_CHARS:
-            return self.opening_date(text)
+            # a long box is read for the date line it opens with, as a last resort, and only when
+            # it holds no text of its own (an <article class="post status-publish"> card is no date box)
+            return self.opening_date(text) if anywhere and node.css_first(TEXT_IN_A_BOX) is None else None
         if NOT_PUBLICATION_TEXT.search(text):
             return self.labelled_element_date(node, text)
         machine = attributes.get("datetime") or attributes.get("content")
@@ -460,7 +465,10 @@ class PageDates(PageMarkup):
         return False
 
     def url_date(self) -> FoundDate | None:
-        for match in URL_DATE.finditer(urlsplit(self.url).path if self.url else ""):
+        path = unquote(urlsplit(self.url).path) if self.url else ""  # "/2023/m%C3%A4rz/05/" is "/2023/märz/05/"
+        for match in URL_DATE.finditer(path):
+            if not match.group(2).isdigit() and path[match.end(3):match.end(3) + 1] not in ("", "/"):
+                continue  # a month's name then a slug's first number ("/2024/may/5-ways-to-save"): no day
             month = month_number(match.group(2))
             found = parse_iso(f"{match.group(1)}-{month:02d}-{int(match.group(3)):02d}") if month else None
             if found and found.iso():
@@ -527,10 +535,11 @@ class PageDates(PageMarkup):
             self.any_date_meta, self.url_date, self.html_title_date))
 
     def dated_by_far_text(self, record: PressRelease) -> bool:
-        """Whether the record's date came from far in the text only: no proof that the page is a
-        release (an "About us" page may name a day in its text)."""
-        far = self.far_text_date
-        return far is not None and record.date == far.iso and record.date_raw == far.raw
+        """Whether the record's date came from far in the text, or from a date element far from the
+        headline, only: no proof that the page is a release (an "About us" page may name a day in its
+        text, or show one in a box of news beside it)."""
+        return any(far is not None and record.date == far.iso and record.date_raw == far.raw
+                   for far in (self.far_text_date, self.sole_element_date))
 
     def date_in_window(self, window: str, short_year: bool = False) -> FoundDate | None:
         """The first date in `window` no update or copyright label stands before, up to the first

@@ -249,7 +249,7 @@ def test_generic_date(changes: dict, date: str | None, raw: str | None) -> None:
 
 BLOG_PAGE = """<html><head><title>Guide to examples</title>{head}</head><body>
 <nav><a href="/">Home</a> <a href="/blog/">Blog</a></nav>
-<main><article><h1>Guide to examples</h1>{byline}
+<main>{above}<article><h1>Guide to examples</h1>{byline}
 <p>The guide explains, at some length, how examples are chosen, written and checked by the team.</p>
 <p>A second paragraph adds what changed this year, why it matters, and who decided it in the end.</p>
 <p>Another paragraph goes through each kind of example in turn, with the reasons for and against.</p>
@@ -259,8 +259,12 @@ BLOG_PAGE = """<html><head><title>Guide to examples</title>{head}</head><body>
 </article>{beside}</main><footer><p>Example Blog</p></footer></body></html>"""
 
 
-def blog_record(url: str = "https://blog.example/guide", head: str = "", byline: str = "", beside: str = "") -> PressRelease:
-    return parse(BLOG_PAGE.format(head=head, byline=byline, beside=beside), url, any_page=True)
+def blog_page(head: str = "", above: str = "", byline: str = "", beside: str = "") -> str:
+    return BLOG_PAGE.format(head=head, above=above, byline=byline, beside=beside)
+
+
+def blog_record(url: str = "https://blog.example/guide", **parts: str) -> PressRelease:
+    return parse(blog_page(**parts), url, any_page=True)
 
 
 TAGS = "Tags: " + ", ".join(f"topic number {n}" for n in range(12))
@@ -269,29 +273,44 @@ TAGS = "Tags: " + ", ".join(f"topic number {n}" for n in range(12))
 @pytest.mark.parametrize(
     ("page", "date"),
     [
-        # a long date-named box read for the date it opens with: a date the page shows, before the URL's
-        ({"beside": f'<div class="meta date-section-header"><span>Posted on April 13, 2023</span><div>{TAGS}</div></div>',
-          "url": "https://blog.example/2023/04/10/guide"}, "2023-04-13"),
+        # a long date-named box, out of the headline's reach, read for the date it opens with (a last resort) ...
+        ({"above": f'<div class="meta date-section-header"><span>Posted on April 13, 2023</span><div>{TAGS}</div></div>'},
+         "2023-04-13"),
+        # ... never a box of text of its own (WordPress names every post's <article> "status-publish")
+        ({"above": f'<article class="post status-publish"><span>March 3, 2023</span><h3>Another post</h3><p>{TAGS}</p></article>'},
+         None),
         # a meta tag named for the publication, its date written for a reader
         ({"head": '<meta name="published" content="July 17, 2025">'}, "2025-07-17"),
         # the one day the date elements show, in a box beside the text ...
-        ({"beside": '<aside class="insight card"><h3>Published</h3><p><time datetime="2024-08-30T12:00:00Z">'
+        ({"beside": '<aside class="insight"><h3>Published</h3><p><time datetime="2024-08-30T12:00:00Z">'
                     'August 30, 2024</time></p><p><time datetime="2024-08-30">Aug 30, 2024</time></p></aside>'},
          "2024-08-30"),
         # ... but not two days, nor a day in a list of other items
-        ({"beside": '<aside class="insight card"><p><time datetime="2024-08-30">August 30, 2024</time></p>'
+        ({"beside": '<aside class="insight"><p><time datetime="2024-08-30">August 30, 2024</time></p>'
                     '<p><time datetime="2024-07-01">July 1, 2024</time></p></aside>'}, None),
+        ({"above": '<div class="related-posts"><div class="related-item"><h3>Older post</h3>'
+                   '<span class="date">May 2, 2024</span></div></div>'}, None),
         ({"beside": '<aside><ul><li><a href="/old">Older post</a> <time datetime="2024-07-01">July 1, 2024</time></li>'
                     '</ul></aside>'}, None),
         # a date in the URL with the month's name
         ({"url": "https://blog.example/2023/october/03/guide"}, "2023-10-03"),
         ({"url": "https://blog.example/2023/archive/03/guide"}, None),
+        ({"url": "https://blog.example/2023/m%C3%A4rz/05/guide"}, "2023-03-05"),
+        ({"url": "https://blog.example/2024/may/5-ways-to-save"}, None),
     ],
-    ids=["long-date-box-opening", "meta-written-date", "sole-date-beside",
-         "two-dates-beside", "date-in-list-item", "url-month-name", "url-not-a-month"],
+    ids=["long-date-box-opening", "long-box-of-text", "meta-written-date", "sole-date-beside",
+         "two-dates-beside", "date-in-related-box", "date-in-list-item", "url-month-name", "url-not-a-month",
+         "url-month-name-quoted", "url-month-name-then-a-slug"],
 )
 def test_blog_date_sources(page: dict, date: str | None) -> None:
     assert blog_record(**page).date == date
+
+
+def test_a_date_shown_only_apart_from_the_headline_is_no_proof_of_a_release() -> None:
+    html = blog_page(beside='<aside class="insight"><time datetime="2024-08-30">August 30, 2024</time></aside>')
+    assert parse(html, "https://blog.example/about", any_page=True).date == "2024-08-30"
+    with pytest.raises(ExtractionError):
+        parse(html, "https://blog.example/about")  # an undated "About us" page beside a dated box
 
 
 def test_generic_place_from_dateline_and_language_from_words() -> None:
