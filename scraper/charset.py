@@ -108,6 +108,12 @@ def detect_encoding(data: bytes, declared: str | None = None, *, source: str = "
     return chosen
 
 
+# A legacy text is valid UTF-8 by chance only where it has a pair or two of non-ASCII bytes ("É™" in
+# cp1252 is the UTF-8 of "ə"): a page read as UTF-8 against its declaration shows at least this many.
+MIN_UTF8_SEQUENCES = 3
+UTF8_LEAD_BYTES = tuple(bytes([lead]) for lead in range(0xC2, 0xF5))
+
+
 def is_utf8_declared_otherwise(data: bytes, declared: str) -> bool:
     """Whether bytes declared in a legacy charset are UTF-8 with non-ASCII characters (a template's stale
     <meta charset="iso-8859-15"> on a page its server sends as UTF-8): every byte fits a single-byte
@@ -115,7 +121,12 @@ def is_utf8_declared_otherwise(data: bytes, declared: str) -> bool:
     valid UTF-8 as well (an accented letter there is one byte over 0x7F between ASCII ones, never a
     sequence UTF-8 allows)."""
     return (declared != UTF8 and not declared.startswith(WIDE_ENCODINGS) and not data.isascii()
-            and fits(data, UTF8))
+            and utf8_sequences(data) >= MIN_UTF8_SEQUENCES and fits(data, UTF8))
+
+
+def utf8_sequences(data: bytes) -> int:
+    """How many multi-byte UTF-8 sequences the bytes could hold: the count of their lead bytes."""
+    return sum(data.count(lead) for lead in UTF8_LEAD_BYTES)
 
 
 def _detected(data: bytes) -> str:

@@ -106,3 +106,9 @@ def test_a_legacy_charset_declared_of_its_own_bytes_stays() -> None:
     page = FRENCH.replace("<head>", '<head><meta charset="iso-8859-15">')
     assert decode_html(page.encode("iso-8859-15", errors="replace")) == page.encode("iso-8859-15", errors="replace").decode("iso-8859-15")
     assert detect_encoding(RUSSIAN.encode("cp1251"), "windows-1251") == "cp1251"
+
+
+def test_a_legacy_page_valid_as_utf8_by_chance_stays_legacy() -> None:
+    # "CAFÉ™" in windows-1252 is the two bytes of UTF-8's "ə": one such pair is chance, not UTF-8
+    page = '<html><head><meta charset="windows-1252"></head><body><p>The CAFÉ™ menu, in plain words.</p></body></html>'
+    assert decode_html(page.encode("cp1252")) == page
