@@ -126,7 +126,9 @@ def text_blocks(nodes: list[Node], block_tags: str = BLOCK_TAGS, trim: bool = Tr
         remove_all(node.css(NOT_TEXT_WALKED if walked else NOT_TEXT))
         if walked:
             remove_all([heading for heading in node.css(HEADLINE_GROUP_HEADINGS) if not is_standfirst(heading)])
-        if node.tag in ("p", "pre", "blockquote", "li"):
+        if node.tag in ("p", "pre") or (node.tag in ("blockquote", "li") and not has_nested_block(node)):
+            # (a quote or an item holding paragraphs, the scorer's pick when an unclosed <blockquote>
+            # swallowed the text, is walked like any container: its paragraphs are the blocks)
             text = block_text(node, node)
             if text:
                 blocks.append(text)

@@ -143,6 +143,9 @@ CONTENT_NAMES = re.compile(r"content|article|body|main|story|text|post|entry", r
 # "related-posts", "comment-text", "sidebar-content", "share-content".
 # "relatedPost", "RelatedPost" (camel case) too. Matched on what precedes the content word in its name.
 FURNITURE_BEFORE_CONTENT = re.compile(rf"(?:{'|'.join(FURNITURE_NAME_PARTS)})s?([-_](?:[a-z0-9]+[-_])*)?$", re.IGNORECASE)
+# A state a CMS marks an item with, not a box: Drupal's "node--promoted" (an article promoted to the
+# front page) on the text's own box, whose "promo" is no promotion box ("promoted-stories" is one).
+ITEM_STATES = re.compile(r"--promoted\b", re.IGNORECASE)
 # The headline and a marked article body: their wrappers are never furniture.
 TEXT_ANCHORS = "h1, [itemprop=articleBody]"
 UNPROTECTED_BOXES = frozenset({"header", "nav", "footer"})
@@ -299,6 +302,8 @@ def is_furniture_by_name(node: Node) -> bool:
 def names_furniture(element_id: str, element_class: str) -> bool:
     """Given that a furniture selector matched the element (its class or id holds a furniture word):
     whether its names leave it furniture, no content word of its own sparing it."""
+    if ITEM_STATES.search(element_class) and not FURNITURE_PART.search(f"{ITEM_STATES.sub(' ', element_class)} {element_id}"):
+        return False  # the furniture word was in a state's name only ("node node--promoted")
     if FURNITURE_ID.search(element_id) and not names_the_text(element_id):
         return True  # an id names the one element's role: "comment-box" on a "user-post-box"
     names = f"{element_class} {element_id}"

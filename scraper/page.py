@@ -64,6 +64,12 @@ KIND_LABELS = frozenset({
 })
 PUBLISHER_META = ("og:site_name", "application-name", "dc.publisher", "dcterms.publisher", "publisher")
 MIN_BODY_CHARS = 80
+# React's streamed segments: the late parts of a page, each sent hidden at the end of the body and moved
+# into its placeholder by a script (`place_streamed_segments`). The mark is looked for in the markup
+# first, so that other pages pay no selector pass.
+STREAMED_SEGMENT_MARK = '<div hidden id="S:'
+STREAMED_SEGMENTS = 'div[hidden][id^="S:"]'
+SEGMENT_PLACEHOLDERS = ("B:", "P:")
 # A text this short after the furniture went may be the remains of a text the furniture took along
 # (a "share-zone" wrapper around it, a video's transcript in the article's <footer>): a second
 # reading without the removal is tried, and wins when it holds this many times more text. Short
@@ -462,8 +468,34 @@ def parse_html(html: str) -> HTMLParser:
     instructions go; elements nested absurdly deep are flattened (scraper/nesting.py: the parser's
     time grows with depth)."""
     tree = bounded_tree(LINE_BREAK_OR_INSTRUCTION.sub(" ", html))
+    if STREAMED_SEGMENT_MARK in html:
+        place_streamed_segments(tree)  # before the <template>s, their placeholders, go
     tree.strip_tags(list(NEVER_CONTENT))
     return tree
+
+
+def place_streamed_segments(tree: HTMLParser) -> None:
+    """Move each of React's streamed segments into the place its script would move it to.
+
+    A page rendered by streaming sends parts of its text late, each as a hidden <div id="S:n"> at the
+    end of the body, with a script that swaps it for the placeholder <template id="B:n"> (a boundary)
+    or <template id="P:n"> (a segment inside another) where it belongs. Left there, the text is
+    hidden furniture, split from its page; in place, it is read where a reader sees it. Segments are
+    placed in page order, so one placed inside another (its placeholder arrived with the outer one)
+    finds its placeholder already in place."""
+    for segment in tree.css(STREAMED_SEGMENTS):
+        number = (segment.attributes.get("id") or "")[len("S:"):]
+        target = None
+        for prefix in SEGMENT_PLACEHOLDERS:
+            target = tree.css_first(f'template[id="{prefix}{number}"]')
+            if target is not None:
+                break
+        if target is None:
+            continue
+        for child in list(segment.iter(include_text=True)):
+            target.insert_before(child)
+        target.decompose()
+        segment.decompose()
 
 
 def headline_text(heading: Node) -> str:

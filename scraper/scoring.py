@@ -282,8 +282,9 @@ class ProseMap:
 
     def net_prose(self, node: Node, length: int | None = None) -> float:
         length = text_length(node) if length is None else length
-        if node.tag in SIBLING_PARAGRAPHS:
+        if node.tag in SIBLING_PARAGRAPHS and node.mem_id not in self.prose:
             # A paragraph credits its prose to its ancestors, not to itself: its own, net of links.
+            # (A <blockquote> of paragraphs holds prose credited to it: it is weighed as a box is.)
             return length * (1 - link_density(node, length)) if length >= MIN_PROSE_CHARS else -OTHER_TEXT_WEIGHT * length
         prose = self.prose.get(node.mem_id, 0.0)
         return prose - OTHER_TEXT_WEIGHT * self.other_text(node, length)

@@ -6,7 +6,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from scraper import parse
-from scraper.blocks import has_nested_block
+from scraper.blocks import has_nested_block, text_blocks
 from tests.inline_pages import LONG, PARTS, blocks_of
 
 INDENT = " " * 40  # pretty-printed source: a link's words on two lines, the second indented
@@ -150,3 +150,9 @@ def test_the_pages_first_h1_below_a_summary_stays_the_headline() -> None:
 def test_a_list_item_with_a_linked_phrase_in_its_sentence_is_text(item: str, kept: bool) -> None:
     blocks = blocks_of(f"<p>{LONG}</p><p>{LONG} End.</p><ul><li>{item}</li><li>{item}</li></ul><p>{LONG} More.</p>")
     assert (len(blocks) == 4) is kept
+
+
+def test_a_quote_holding_paragraphs_is_read_paragraph_by_paragraph_when_it_is_the_container() -> None:
+    # An unclosed <blockquote> swallowed the text: handed over as the container, its paragraphs are the blocks.
+    tree = LexborHTMLParser(f"<html><body><blockquote><p>{LONG}</p><h3>A section</h3><p>{LONG} End.</p></blockquote></body></html>")
+    assert text_blocks([tree.css_first("blockquote")]) == [LONG, "A section", f"{LONG} End."]

@@ -230,3 +230,17 @@ def test_name_parts_are_asked_of_lexbor_only_where_some_name_holds_them() -> Non
     assert NamedBy(("share",), ids=False).under(body) == []
     with pytest.raises(ValueError):
         NamedBy(("Cookie",))
+
+
+@pytest.mark.parametrize(
+    ("names", "furniture"),
+    [
+        ("node node--type-recipe node--promoted node--view-mode-full", False),  # Drupal's state: promoted to the front page
+        ("node node--promoted promo-box", True),
+        ("promoted-stories", True),
+        ("promo", True),
+    ],
+)
+def test_a_state_named_promoted_is_no_promotion_box(names: str, furniture: bool) -> None:
+    node = LexborHTMLParser(f"<html><body><div class='{names}'>x</div></body></html>").body.css_first("div")
+    assert is_furniture_by_name(node) is furniture

@@ -735,3 +735,16 @@ def test_a_caption_under_the_headline_is_no_lead() -> None:
             f"<div class='more'>{LINKS}</div></body></html>")
     body = parse(html, "https://example.org/news/1", any_page=True).body
     assert body.startswith(PARTS[0]) and "looks on" not in body
+
+
+def test_streamed_segments_are_read_in_the_place_their_script_moves_them_to() -> None:
+    # A React page streams its text late: hidden <div id="S:n">s at the end of the body, each swapped
+    # by a script for its placeholder <template id="B:n"> (or "P:n", inside another segment).
+    late = "".join(f"<p>{LONG} Part {n}.</p>" for n in range(4))
+    html = ("<html><body><main><h1>How index funds work</h1><div class='summary'><p>Key points: funds follow an index, "
+            "cost little and spread the risk over many firms.</p></div>"
+            "<div class='article'><template id='B:1'></template><p>Loading the article</p></div></main>"
+            f'<div hidden id="S:1"><div><template id="P:2"></template>{late}</div></div>'
+            f'<div hidden id="S:2"><p>{LONG} Opening.</p></div></body></html>')
+    body = parse(html, "https://example.org/investing/1", any_page=True).body
+    assert f"{LONG} Opening." in body and body.endswith("Part 3.")

@@ -211,3 +211,14 @@ def test_the_container_widens_no_higher_than_the_box_that_holds_the_headline() -
             f"<div class='content'>{''.join(f'<p>{part}</p>' for part in PARTS[:4])}</div></div></div>{items}</div></body></html>")
     body = parse(html, "https://example.org/news/1", any_page=True).body
     assert body.startswith(PARTS[0]) and body.endswith(PARTS[3])
+
+
+def test_a_quote_that_holds_most_of_the_text_widens_to_the_box_around_it() -> None:
+    # The text's box opens with a paragraph, then an unclosed <blockquote> holds the rest of it: the
+    # quote weighs as a box of paragraphs (net of its other text), so the container widens past it.
+    quoted = "".join(f"<p>{LONG} Part {n}.</p>" for n in range(8))
+    html = (f"<html><body><h1>Working from home</h1><div class='col'><p>{LONG} Opening.</p>"
+            f"<blockquote>{quoted}<p>Photo: the team at home</p></blockquote>"
+            "<ul><li>The first of the steps the team took</li><li>The second of them</li></ul></div></body></html>")
+    body = parse(html, "https://example.org/blog/1", any_page=True).body
+    assert body.startswith(LONG) and "Part 7." in body and body.endswith("The second of them")
