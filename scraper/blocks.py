@@ -161,12 +161,15 @@ MAX_FACT_CELL_CHARS = 80
 class Run:
     """Inline text between two blocks: its pieces, and how many of its characters are link text."""
 
-    __slots__ = ("parts", "linked", "chars")
+    __slots__ = ("parts", "linked", "chars", "read_up_to", "text_begun")
 
     def __init__(self) -> None:
         self.parts: list[str] = []
         self.linked = 0
         self.chars = 0  # characters of the pieces that are not white space only
+        # has_text_begun's progress over the blocks of this walk: each block is looked at once
+        self.read_up_to = 0
+        self.text_begun = False
 
     def add(self, text: str, in_link: bool) -> None:
         stripped = text.strip()
@@ -214,7 +217,7 @@ def walk_blocks(node: Node, container: Node, run: Run, blocks: list[str], in_lin
             text = block_text(child, container)
             if text:
                 blocks.append(ListItem(text) if tag == "li" else text)
-        elif tag == HEADLINE_TAG and not in_link and has_text_begun(blocks) and is_section_heading(child, container):
+        elif tag == HEADLINE_TAG and not in_link and has_text_begun(blocks, run) and is_section_heading(child, container):
             run.flush(blocks)  # an <h1> below the text's opening is one of its sections' headings
             text = block_text(child, container)
             if text:
@@ -236,10 +239,15 @@ def walk_blocks(node: Node, container: Node, run: Run, blocks: list[str], in_lin
                 blocks[start] = TableRow(blocks[start])  # a cell of its own paragraph: "Comment" names a column
 
 
-def has_text_begun(blocks: list[str]) -> bool:
+def has_text_begun(blocks: list[str], run: Run) -> bool:
     """Whether a paragraph of prose was read already: the headline comes before it (and a kicker or a
-    date line may too); an <h1> after it heads a section of the text (a blog platform sets them so)."""
-    return any(len(block) >= MIN_OPENING_CHARS and block.endswith(FULL_STOPS) for block in blocks)
+    date line may too); an <h1> after it heads a section of the text (a blog platform sets them so).
+    The blocks read since the last ask are looked at only: a page of thousands of <h1>s stays linear."""
+    if not run.text_begun:
+        run.text_begun = any(len(block) >= MIN_OPENING_CHARS and block.endswith(FULL_STOPS)
+                             for block in blocks[run.read_up_to:])
+        run.read_up_to = len(blocks)
+    return run.text_begun
 
 
 def is_section_heading(heading: Node, container: Node) -> bool:
