@@ -255,7 +255,7 @@ class PageLayout:
     def __init__(self, root: Node) -> None:
         self.root = root
         self._total: int | None = None
-        self.layout: set[int] = set()  # mem_ids of the boxes found to hold most of the text
+        self.text_boxes: set[int] = set()  # mem_ids of the boxes found to hold most of the text
 
     def holds_the_text(self, node: Node) -> bool:
         held = long_paragraphs(node)
@@ -263,14 +263,14 @@ class PageLayout:
             if self._total is None:
                 self._total = long_paragraphs(self.root)
             if 2 * held > self._total:
-                self.layout.add(node.mem_id)
+                self.text_boxes.add(node.mem_id)
                 return True
-        return bool(self.layout) and self.inside_layout(node) and holds_paragraphs(node)
+        return bool(self.text_boxes) and self.inside_layout(node) and holds_paragraphs(node)
 
     def inside_layout(self, node: Node) -> bool:
         ancestor = node.parent
         while ancestor is not None:
-            if ancestor.mem_id in self.layout:
+            if ancestor.mem_id in self.text_boxes:
                 return True
             ancestor = ancestor.parent
         return False
