@@ -144,7 +144,10 @@ PRESS_OFFER = re.compile(
 MAX_PRESS_OFFER_CHARS = 200
 # A byline heading the text: "By Aaron Humes", "von Daniel Braun, Davor Pasoski", "Par Jeanne Dupont
 # et Paul Martin". Names are capitalised words (with a particle: "van", "de"); the word "by" is not.
-BYLINE_NAME = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+(?:(?:van|von|de|der|den|da|del|di|la|le|du|dos|bin)\s+)?[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,4}"
+NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
+NAME_PARTICLE = r"(?:van|von|de|der|den|da|del|di|la|le|du|dos|bin)"
+NEXT_NAME_WORD = rf"\s+(?:{NAME_PARTICLE}\s+)?{NAME_WORD}"
+BYLINE_NAME = rf"{NAME_WORD}(?:{NEXT_NAME_WORD}){{0,4}}"
 BYLINE_NAMES = rf"{BYLINE_NAME}(?:\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*{BYLINE_NAME})*"
 BYLINE_WORD = r"(?i:by|von|par|por|door|di|written by|text:?|autor(?:in)?:?|author:?)"
 BYLINE = re.compile(rf"^{BYLINE_WORD}\s+{BYLINE_NAMES}\s*$")
@@ -152,8 +155,13 @@ BYLINE = re.compile(rf"^{BYLINE_WORD}\s+{BYLINE_NAMES}\s*$")
 # the agencies' credits ("Reporting by Jane Doe; Editing by John Roe", "(Additional reporting by ...)").
 DASHES = ("-", "–", "—")
 HANDLE_IN_PARENTHESES = "(@"
+# The dash form is the whole line, a name (initials, a first name) and perhaps the author's handle: "— Suzette",
+# "-- By Jane Doe Follow @janedoe"; "- Read more", "— Story continues below" and "— Advertisement" are labels.
+SIGN_OFF_HANDLE = r"(?:\s+(?i:follow\s+)?@\w+)?"
+SIGN_OFF_LABEL = r"(?i:advertisement|advertising|anzeige|werbung|publicité|sponsored)\s*$"
 SIGN_OFF = re.compile(
-    rf"^(?:[-–—]{{1,2}}\s*(?:(?i:compiled|written|reported|edited)\s+)?(?:(?i:by)\s+)?{BYLINE_NAME}"
+    rf"^(?:[-–—]{{1,2}}\s*(?!{SIGN_OFF_LABEL})(?:(?i:compiled|written|reported|edited)\s+)?(?:(?i:by)\s+)?{BYLINE_NAME}"
+    rf"{SIGN_OFF_HANDLE}\s*$"
     r"|\(?(?i:(?:additional )?reporting|writing|editing|compiled|edited)\s+(?i:by)\s+[A-ZÀ-ÖØ-Þ])")
 # ... and one that opens the first paragraph: "By Aaron Humes: The Americas cannot ..."
 BYLINE_OPENING = re.compile(rf"^{BYLINE_WORD}\s+{BYLINE_NAMES}\s*[:|–—]\s+(?=\S)")

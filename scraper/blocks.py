@@ -69,6 +69,7 @@ HEADLINE_BOXES = frozenset({"article", "header"})
 # is the text's heading, not a teaser's linked headline.
 SUB_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 IN_PAGE_LINK = "#"
+HASH_ROUTES = ("#!", "#/")  # a single-page app's route ("#!/news/42"), another page in all but name
 MAX_BLOCK_LINK_DENSITY = 0.5
 # A paragraph that links its opening sentence ("<a>X says we should blog more.</a> I'll try.") is
 # prose when this much of its text is outside links and it ends as a sentence does; a link list,
@@ -315,8 +316,8 @@ def is_anchored_heading(block: Node) -> bool:
         if "href" not in attributes:
             continue  # an anchor, not a link
         href = attributes["href"] or ""
-        if len(href) <= len(IN_PAGE_LINK) or not href.startswith(IN_PAGE_LINK):
-            return False  # a link elsewhere, or a bare "#" a script follows (a teaser's)
+        if len(href) <= len(IN_PAGE_LINK) or not href.startswith(IN_PAGE_LINK) or href.startswith(HASH_ROUTES):
+            return False  # a link elsewhere (a hash route too), or a bare "#" a script follows (a teaser's)
     return True
 
 

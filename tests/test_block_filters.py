@@ -290,9 +290,11 @@ def test_a_sentence_about_apps_and_channels_stays(line: str) -> None:
 @pytest.mark.parametrize(
     ("line", "kept"),
     [("-- Jane Doe", True), ("— Compiled by Jane Doe", True), ("Reporting by Jane Doe; Editing by John Roe", True),
-     ("(Additional reporting by Jane Doe)", True), ("— Advertisement —", False),
+     ("Additional reporting by Jane Doe", True), ("— Advertisement —", False), ("— Advertisement", False),
+     ("- Read more", False), ("— Story continues below", False),
      ("— Jane Doe (@janedoe) May 2, 2024", False), ("Topics: Budget, Council", False)],
     ids=["dash-and-name", "compiled-by", "agency-credits", "additional-reporting", "label-between-dashes",
+         "a-label-after-a-dash", "a-link-after-a-dash", "a-notice-after-a-dash",
          "embedded-posts-signature", "a-trailing-label"],
 )
 def test_a_news_texts_sign_off_closes_it(line: str, kept: bool) -> None:
