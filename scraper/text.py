@@ -12,7 +12,6 @@ import re
 
 from selectolax.lexbor import LexborNode as Node
 
-WHITESPACE = re.compile(r"\s+")
 # Soft hyphens and zero-width characters: invisible on the page, noise in the text.
 INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # A run of word characters: an id's words, a token's last word.
@@ -22,7 +21,7 @@ SENTENCE_ENDS = (".", "!", "?", "…", '"', "“", "”", "»", "«", "'", "’"
 
 def clean_text(text: str) -> str:
     """Fold runs of whitespace (spaces, tabs, newlines, no-break spaces) to one space; drop invisibles."""
-    text = " ".join(text.split())  # str.split() splits at what \s matches, and faster than WHITESPACE.sub
+    text = " ".join(text.split())  # str.split() splits at what \s matches, faster than a regex
     return INVISIBLE.sub("", text) if "\u00ad" in text or "\u200b" in text or "\ufeff" in text else text
 
 
